@@ -1,0 +1,103 @@
+// HTTP client for the relay's JSON API (DESIGN.md "The relay's interface"). Errors come back as
+// RelayError carrying the relay's {error: {code, message}}, or code 'network' when unreachable.
+
+export class RelayError extends Error {
+  override readonly name = 'RelayError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface SessionGrant {
+  readonly accountId: string;
+  readonly session: string;
+}
+
+export type DocRole = 'owner' | 'edit' | 'view';
+
+export interface DocToken {
+  readonly token: string;
+  readonly role: DocRole;
+  /** Expiry in epoch milliseconds. */
+  readonly exp: number;
+}
+
+export interface ShareLink {
+  readonly shareId: string;
+  readonly token: string;
+  readonly url: string;
+}
+
+export function normaliseRelayUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+async function call<T>(relayUrl: string, method: string, path: string, body?: unknown, session?: string): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (session) headers['authorization'] = `Bearer ${session}`;
+  let response: Response;
+  try {
+    response = await fetch(normaliseRelayUrl(relayUrl) + path, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch (cause) {
+    throw new RelayError(0, 'network', cause instanceof Error ? cause.message : String(cause));
+  }
+  const text = await response.text();
+  const json: unknown = text === '' ? null : safeJson(text);
+  if (!response.ok) {
+    const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new RelayError(response.status, err?.code ?? `http_${response.status}`, err?.message ?? response.statusText);
+  }
+  return json as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export function createAccount(relayUrl: string, input: { email: string; password: string; name: string }): Promise<SessionGrant> {
+  return call(relayUrl, 'POST', '/api/accounts', input);
+}
+
+export function signIn(relayUrl: string, input: { email: string; password: string }): Promise<SessionGrant> {
+  return call(relayUrl, 'POST', '/api/sessions', input);
+}
+
+export async function signOut(relayUrl: string, session: string): Promise<void> {
+  await call(relayUrl, 'DELETE', '/api/sessions/current', undefined, session);
+}
+
+// Relays may state exp in seconds or milliseconds; anything below 1e12 is taken as seconds.
+export async function requestDocToken(relayUrl: string, session: string, doc: string): Promise<DocToken> {
+  const grant = await call<DocToken>(relayUrl, 'POST', '/api/tokens', { doc }, session);
+  return { ...grant, exp: grant.exp < 1e12 ? grant.exp * 1000 : grant.exp };
+}
+
+export function createShare(relayUrl: string, session: string, meetingId: string, role: 'view' | 'edit'): Promise<ShareLink> {
+  return call(relayUrl, 'POST', '/api/shares', { meetingId, role }, session);
+}
+
+export async function revokeShare(relayUrl: string, session: string, shareId: string): Promise<void> {
+  await call(relayUrl, 'DELETE', `/api/shares/${encodeURIComponent(shareId)}`, undefined, session);
+}
+
+export async function fetchServerTime(relayUrl: string): Promise<number> {
+  const { now } = await call<{ now: number }>(relayUrl, 'GET', '/api/time');
+  return now;
+}
+
+export function syncUrl(relayUrl: string): string {
+  return normaliseRelayUrl(relayUrl).replace(/^http/, 'ws') + '/sync';
+}

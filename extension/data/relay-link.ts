@@ -1,0 +1,111 @@
+// One document's websocket to the relay, through a stock y-websocket WebsocketProvider. It fetches
+// a document token with the account session, renews it when the relay refuses it (4401), and
+// reduces the provider's events to a SyncStatus. Tokens live only in memory.
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import { CloseCode } from '../../sync-server/close-codes.ts';
+import { requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
+import type { SyncStatus } from './sync-status.ts';
+
+export interface RelayTarget {
+  readonly relayUrl: string;
+  readonly session: string;
+}
+
+const TOKEN_MARGIN_MS = 60_000;
+const TOKEN_RETRY_MS = 5_000;
+const MAX_BACKOFF_MS = 5_000;
+
+export class RelayLink {
+  private provider: WebsocketProvider | null = null;
+  private token: DocToken | null = null;
+  private everConnected = false;
+  private destroyed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private current: SyncStatus = 'connecting';
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly name: string,
+    private readonly awareness: Awareness,
+    private readonly target: RelayTarget,
+    private readonly onStatus: (status: SyncStatus) => void,
+  ) {
+    void this.start();
+  }
+
+  status(): SyncStatus {
+    return this.current;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.provider?.destroy();
+    this.provider = null;
+  }
+
+  private async start(): Promise<void> {
+    if (!(await this.refreshToken()) || this.destroyed) return;
+    const provider = new WebsocketProvider(syncUrl(this.target.relayUrl), this.name, this.doc, {
+      awareness: this.awareness,
+      params: { token: this.token!.token },
+      disableBc: true,
+      maxBackoffTime: MAX_BACKOFF_MS,
+      shouldReconnect: (event) => event.code !== CloseCode.unauthenticated && !(event.code >= 4400 && event.code < 4500),
+    });
+    this.provider = provider;
+    provider.on('status', () => this.recompute());
+    provider.on('sync', () => this.recompute());
+    provider.on('closed', (event) => {
+      // 4401: the token expired or was revoked; a fresh one may be granted. Others are final.
+      if (event.code === CloseCode.unauthenticated) void this.reconnectWithNewToken();
+      else this.set('offline');
+    });
+    this.recompute();
+  }
+
+  private async reconnectWithNewToken(): Promise<void> {
+    this.token = null;
+    if (!(await this.refreshToken()) || this.destroyed || !this.provider) return;
+    this.provider.params = { token: this.token!.token };
+    this.provider.connect();
+  }
+
+  private async refreshToken(): Promise<boolean> {
+    if (this.token && this.token.exp - Date.now() > TOKEN_MARGIN_MS) return true;
+    try {
+      this.token = await requestDocToken(this.target.relayUrl, this.target.session, this.name);
+      return true;
+    } catch {
+      if (this.destroyed) return false;
+      this.set('offline');
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        if (this.provider) void this.reconnectWithNewToken();
+        else void this.start();
+      }, TOKEN_RETRY_MS);
+      return false;
+    }
+  }
+
+  private recompute(): void {
+    const p = this.provider;
+    if (!p) return;
+    if (p.wsconnected) {
+      this.everConnected = true;
+      this.set(p.synced ? 'synced' : 'syncing');
+    } else if (p.wsconnecting && !this.everConnected) {
+      this.set('connecting');
+    } else {
+      this.set('offline');
+    }
+  }
+
+  private set(status: SyncStatus): void {
+    if (status === this.current) return;
+    this.current = status;
+    this.onStatus(status);
+  }
+}

@@ -1,0 +1,48 @@
+/// <reference types="chrome" />
+// Every user-visible string goes through t(). In the extension chrome.i18n answers from the
+// merged _locales; elsewhere (the web viewer, dev pages) the bundled English fragments registered
+// with setFallbackMessages() answer, using the same $1..$9 and named-placeholder rules.
+
+export interface ChromeMessage {
+  readonly message: string;
+  readonly description?: string;
+  readonly placeholders?: Record<string, { readonly content: string }>;
+}
+
+export type MessageTable = Record<string, ChromeMessage>;
+
+let fallback: MessageTable = {};
+
+export function setFallbackMessages(table: MessageTable): void {
+  fallback = { ...fallback, ...table };
+}
+
+function chromeMessage(key: string, subs: string[]): string {
+  const i18n = (globalThis as { chrome?: typeof chrome }).chrome?.i18n;
+  if (!i18n?.getMessage) return '';
+  return i18n.getMessage(key, subs);
+}
+
+export function format(entry: ChromeMessage, subs: readonly string[]): string {
+  const positional = (d: string) => subs[Number(d) - 1] ?? '';
+  return entry.message.replace(/\$\$|\$(\d)|\$([A-Za-z0-9_@]+)\$/g, (whole, d?: string, name?: string) => {
+    if (d !== undefined) return positional(d);
+    if (name === undefined) return '$';
+    const placeholder = entry.placeholders?.[name.toLowerCase()];
+    return placeholder ? placeholder.content.replace(/\$(\d)/g, (_, n: string) => positional(n)) : whole;
+  });
+}
+
+/** The message for key; the key itself when it is missing, so a gap is visible, never blank. */
+export function t(key: string, ...subs: (string | number)[]): string {
+  const strings = subs.map(String);
+  const fromChrome = chromeMessage(key, strings);
+  if (fromChrome !== '') return fromChrome;
+  const entry = fallback[key];
+  return entry ? format(entry, strings) : key;
+}
+
+export function uiLanguage(): string {
+  const i18n = (globalThis as { chrome?: typeof chrome }).chrome?.i18n;
+  return i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
+}

@@ -1,0 +1,61 @@
+// User settings: one typed defaults object, stored as one record so a reader never sees half an
+// update. Every context (side panel, popup, options, background, overlay) reads them from here.
+import { readKey, watchKey, writeKey } from './storage-area.ts';
+
+export interface Account {
+  readonly accountId: string;
+  readonly email: string;
+  readonly session: string;
+}
+
+export interface Settings {
+  readonly relayUrl: string;
+  readonly account: Account | null;
+  readonly syncEnabled: boolean;
+  readonly chimeEnabled: boolean;
+  /** 0..1 */
+  readonly chimeVolume: number;
+  readonly warnMinutes: number;
+  readonly overlayEnabled: boolean;
+  readonly autoAdvance: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  relayUrl: 'http://127.0.0.1:8787',
+  account: null,
+  syncEnabled: true,
+  chimeEnabled: true,
+  chimeVolume: 0.6,
+  warnMinutes: 2,
+  overlayEnabled: true,
+  autoAdvance: false,
+} as const;
+
+const SETTINGS_KEY = 'settings' as const;
+
+export async function getSettings(): Promise<Settings> {
+  const stored = await readKey<Partial<Settings>>(SETTINGS_KEY);
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
+// Serialised so two quick patches from one context cannot overwrite each other.
+let queue: Promise<unknown> = Promise.resolve();
+
+export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = queue.then(async () => {
+    const merged = { ...(await getSettings()), ...patch };
+    await writeKey(SETTINGS_KEY, merged);
+    return merged;
+  });
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export function onSettingsChanged(cb: (settings: Settings) => void): () => void {
+  return watchKey(SETTINGS_KEY, (value) => cb({ ...DEFAULT_SETTINGS, ...(value as Partial<Settings> | undefined) }));
+}
+
+/** True when documents should sync through the relay. */
+export function syncActive(settings: Settings): settings is Settings & { account: Account } {
+  return settings.syncEnabled && settings.account !== null && settings.relayUrl !== '';
+}
