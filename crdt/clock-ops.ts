@@ -1,0 +1,77 @@
+// Clock operations append one intent event each. An operation that the fold would ignore right
+// now (next from an item that is no longer current, resume while running, ...) appends nothing
+// and returns false, so the log stays a record of what people actually did.
+import type * as Y from 'yjs';
+import type { ClockEvent } from './clock-events.ts';
+import { clockView } from './clock-view.ts';
+import type { ItemId } from './ids.ts';
+import { meetingRoots } from './meeting-doc.ts';
+import { readClockLog } from './meeting-read.ts';
+import { LIMITS, META_KEY } from './schema.ts';
+import { checkSeconds, checkTime } from './validate-input.ts';
+import type { ClockStamp, ClockView } from './views.ts';
+import type { ClockLog } from './clock-events.ts';
+
+function current(doc: Y.Doc, stamp: ClockStamp): { log: ClockLog; view: ClockView } {
+  checkTime(stamp.now, 'now');
+  const log = readClockLog(doc);
+  return { log, view: clockView(log, stamp.now) };
+}
+
+function append(doc: Y.Doc, event: ClockEvent, endedAt: number | null = null): true {
+  doc.transact(() => {
+    const roots = meetingRoots(doc);
+    roots.clock.push([{ ...event }]);
+    if (endedAt !== null) roots.meta.set(META_KEY.endedAt, endedAt);
+  });
+  return true;
+}
+
+/** Starts at the given item, or the first on the agenda; false if already started or empty. */
+export function startMeeting(doc: Y.Doc, stamp: ClockStamp, itemId?: ItemId): boolean {
+  const { log, view } = current(doc, stamp);
+  const first = itemId ?? log.items[0]?.id;
+  if (view.started || first === undefined) return false;
+  return append(doc, { op: 'start', itemId: first, at: stamp.now, by: stamp.by });
+}
+
+/** Advances from `from` to the next agenda item; from the last item it ends the meeting. */
+export function nextItem(doc: Y.Doc, from: ItemId, stamp: ClockStamp): boolean {
+  const { log, view } = current(doc, stamp);
+  if (!view.started || view.ended || view.currentItemId !== from) return false;
+  const index = log.items.findIndex((i) => i.id === from);
+  const to = index < 0 ? null : log.items[index + 1]?.id ?? null;
+  return append(doc, { op: 'next', itemId: from, to, at: stamp.now, by: stamp.by }, to === null ? stamp.now : null);
+}
+
+export function extendItem(doc: Y.Doc, itemId: ItemId, sec: number, stamp: ClockStamp): boolean {
+  checkSeconds(sec, 'extend', LIMITS.maxExtendSec);
+  const { view } = current(doc, stamp);
+  if (sec === 0 || !view.started || view.ended || view.currentItemId !== itemId) return false;
+  return append(doc, { op: 'extend', itemId, sec, at: stamp.now, by: stamp.by });
+}
+
+export function pauseClock(doc: Y.Doc, stamp: ClockStamp): boolean {
+  const { view } = current(doc, stamp);
+  if (!view.running) return false;
+  return append(doc, { op: 'pause', itemId: view.currentItemId, at: stamp.now, by: stamp.by });
+}
+
+export function resumeClock(doc: Y.Doc, stamp: ClockStamp): boolean {
+  const { view } = current(doc, stamp);
+  if (!view.paused || view.ended) return false;
+  return append(doc, { op: 'resume', itemId: view.currentItemId, at: stamp.now, by: stamp.by });
+}
+
+export function jumpToItem(doc: Y.Doc, itemId: ItemId, stamp: ClockStamp): boolean {
+  const { log, view } = current(doc, stamp);
+  if (!view.started || view.ended || view.currentItemId === itemId) return false;
+  if (!log.items.some((i) => i.id === itemId)) return false;
+  return append(doc, { op: 'jump', itemId, at: stamp.now, by: stamp.by });
+}
+
+export function endMeeting(doc: Y.Doc, stamp: ClockStamp): boolean {
+  const { view } = current(doc, stamp);
+  if (!view.started || view.ended) return false;
+  return append(doc, { op: 'end', itemId: view.currentItemId, at: stamp.now, by: stamp.by }, stamp.now);
+}

@@ -1,0 +1,48 @@
+// The next meeting of a series: unfinished items and open actions carry over into a fresh
+// document whose meta links back to the original. Notes, decisions and the clock stay behind.
+import type * as Y from 'yjs';
+import { NotAMeetingError } from './errors.ts';
+import type { ItemId, MeetingId, RandomBytes } from './ids.ts';
+import { addAction } from './action-ops.ts';
+import { addItem } from './item-ops.ts';
+import { createMeeting } from './meeting-ops.ts';
+import { readActions, readItems, readMeta } from './meeting-read.ts';
+import { Reader } from './read-fields.ts';
+
+export interface FollowUp {
+  readonly id: MeetingId;
+  readonly random: RandomBytes;
+  readonly now: number;
+  readonly title?: string;
+  readonly scheduledFor?: number | null;
+}
+
+/** Fills the empty `target` document as the follow-up of `source`. */
+export function createFollowUp(source: Y.Doc, target: Y.Doc, f: FollowUp): MeetingId {
+  const r = new Reader();
+  const meta = readMeta(source, r);
+  if (meta.id === null) throw new NotAMeetingError('the source meeting has no id');
+  const items = readItems(source, r, false).filter((i) => !i.done);
+  const actions = readActions(source, r).filter((a) => !a.done);
+  target.transact(() => {
+    createMeeting(target, {
+      id: f.id,
+      title: f.title ?? meta.title,
+      now: f.now,
+      scheduledFor: f.scheduledFor ?? null,
+      durationSec: meta.durationSec,
+      templateId: meta.templateId,
+      followUpOf: meta.id,
+    });
+    const newIds = new Map<ItemId, ItemId>();
+    for (const item of items) {
+      const { title, plannedSec, owner, prompt } = item;
+      newIds.set(item.id, addItem(target, { random: f.random, title, plannedSec, owner, prompt }));
+    }
+    for (const a of actions) {
+      const itemId = a.itemId === null ? null : newIds.get(a.itemId) ?? null;
+      addAction(target, { random: f.random, now: f.now, text: a.text, owner: a.owner, due: a.due, itemId });
+    }
+  });
+  return f.id;
+}

@@ -1,0 +1,25 @@
+// The data model's public surface: everything the extension, the viewer and the relay use.
+export * from './ids.ts';
+export * from './doc-names.ts';
+export * from './views.ts';
+export * from './errors.ts';
+export { SCHEMA_VERSION, LIMITS } from './schema.ts';
+export { CLOCK_OP, type ClockEvent, type ClockLog, type ClockOp, type ClockPlanItem } from './clock-events.ts';
+export { clockView } from './clock-view.ts';
+export { readClockLog } from './meeting-read.ts';
+export * from './clock-ops.ts';
+export * from './clock-offset.ts';
+export * from './meeting-ops.ts';
+export * from './item-ops.ts';
+export * from './action-ops.ts';
+export * from './decision-ops.ts';
+export { meetingView, meetingStatus } from './meeting-view.ts';
+export { meetingReport } from './meeting-report.ts';
+export { meetingMarkdown, type MarkdownOptions } from './meeting-markdown.ts';
+export { formatDuration } from './markdown-text.ts';
+export { BUILTIN_TEMPLATES, builtinTemplate } from './builtin-templates.ts';
+export * from './template-ops.ts';
+export { libraryView, findTemplate } from './library-view.ts';
+export * from './meeting-index-ops.ts';
+export * from './template-meetings.ts';
+export * from './follow-up.ts';

@@ -1,0 +1,38 @@
+// Escaping user text for Markdown so that it renders as the text typed, whatever it contains,
+// while staying readable when pasted as plain text (only the risky characters are escaped).
+const INLINE_SPECIAL = /[\\`*_[\]<>|~#]/g;
+const ENTITY = /&(?=#?[A-Za-z0-9]+;)/g;
+const LINE_START = /^(\s*)([-+=>]|\d+[.)])/;
+
+export function escapeInline(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(INLINE_SPECIAL, '\\$&').replace(ENTITY, '\\&').trim();
+}
+
+function escapeLine(line: string): string {
+  const escaped = line.trim().replace(INLINE_SPECIAL, '\\$&').replace(ENTITY, '\\&');
+  return escaped.replace(LINE_START, (_m, space: string, marker: string) =>
+    /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`,
+  );
+}
+
+// Lines keep their breaks (a hard break is two trailing spaces); blank lines separate paragraphs.
+export function escapeBlock(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n{2,}/)
+    .map((para) => para.split('\n').map(escapeLine).filter((l) => l !== '').join('  \n'))
+    .filter((p) => p !== '')
+    .join('\n\n');
+}
+
+export function formatDuration(totalSec: number): string {
+  const sec = Math.max(0, Math.round(totalSec));
+  const h = Math.floor(sec / 3600);
+  const m = Math.floor((sec % 3600) / 60);
+  const s = sec % 60;
+  const parts: string[] = [];
+  if (h > 0) parts.push(`${h} h`);
+  if (m > 0) parts.push(`${m} min`);
+  if (s > 0 || parts.length === 0) parts.push(`${s} s`);
+  return parts.join(' ');
+}

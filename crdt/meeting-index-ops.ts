@@ -1,0 +1,73 @@
+// The library's index of meetings, so lists render without opening every meeting document.
+// Entries are maps, so a title changed on one device and a status on another both survive.
+import * as Y from 'yjs';
+import type { MeetingId } from './ids.ts';
+import { InvalidInputError } from './errors.ts';
+import { isId } from './ids.ts';
+import { entryMap, libraryRoots } from './library-doc.ts';
+import { patchFields } from './meeting-doc.ts';
+import { meetingView } from './meeting-view.ts';
+import { INDEX_KEY } from './schema.ts';
+import { checkNullableId, checkNullableTime, checkTime, checkTitle } from './validate-input.ts';
+import type { MeetingIndexEntry, MeetingStatus } from './views.ts';
+
+export type IndexPatch = Partial<Pick<MeetingIndexEntry, 'title' | 'scheduledFor' | 'status' | 'followUpOf'>>;
+
+function write(map: Y.Map<unknown>, patch: IndexPatch, now: number): void {
+  patchFields(map, {
+    [INDEX_KEY.title]: patch.title === undefined ? undefined : checkTitle(patch.title),
+    [INDEX_KEY.status]: patch.status,
+    [INDEX_KEY.updatedAt]: checkTime(now, 'now'),
+  });
+  if (patch.scheduledFor !== undefined && map.get(INDEX_KEY.scheduledFor) !== patch.scheduledFor) {
+    map.set(INDEX_KEY.scheduledFor, checkNullableTime(patch.scheduledFor, 'scheduledFor'));
+  }
+  if (patch.followUpOf !== undefined && map.get(INDEX_KEY.followUpOf) !== patch.followUpOf) {
+    map.set(INDEX_KEY.followUpOf, checkNullableId(patch.followUpOf, 'followUpOf'));
+  }
+}
+
+/** Adds the entry, or updates it when this meeting is already listed. */
+export function addIndexEntry(lib: Y.Doc, entry: Omit<MeetingIndexEntry, 'updatedAt'>, now: number): void {
+  if (!isId(entry.id)) throw new InvalidInputError('meeting id');
+  lib.transact(() => {
+    const meetings = libraryRoots(lib).meetings;
+    let map = entryMap(meetings, entry.id);
+    if (map === null) {
+      map = new Y.Map<unknown>();
+      map.set(INDEX_KEY.id, entry.id);
+      map.set(INDEX_KEY.createdAt, checkTime(entry.createdAt, 'createdAt'));
+      meetings.set(entry.id, map);
+    }
+    write(map, entry, now);
+  });
+}
+
+export function updateIndexEntry(lib: Y.Doc, id: MeetingId, patch: IndexPatch, now: number): boolean {
+  let found = false;
+  lib.transact(() => {
+    const map = entryMap(libraryRoots(lib).meetings, id);
+    if (map === null) return;
+    found = true;
+    write(map, patch, now);
+  });
+  return found;
+}
+
+export function removeIndexEntry(lib: Y.Doc, id: MeetingId): boolean {
+  let found = false;
+  lib.transact(() => {
+    const meetings = libraryRoots(lib).meetings;
+    found = meetings.has(id);
+    meetings.delete(id);
+  });
+  return found;
+}
+
+/** The index entry a meeting document implies right now, or null if it has no id yet. */
+export function meetingIndexEntry(meeting: Y.Doc, now: number): Omit<MeetingIndexEntry, 'updatedAt'> | null {
+  const view = meetingView(meeting, now);
+  if (view.id === null) return null;
+  const status: MeetingStatus = view.status;
+  return { id: view.id, title: view.title, scheduledFor: view.scheduledFor, status, createdAt: view.createdAt, followUpOf: view.followUpOf };
+}
