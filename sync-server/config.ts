@@ -1,0 +1,81 @@
+// Every tunable of the relay in one `defaults` object; callers pass overrides (env.ts for the CLI,
+// tests for their scenarios). Limits are generous for people, tight for abuse.
+export type SqliteSynchronous = 'FULL' | 'NORMAL';
+
+export interface RelayConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly logLevel: string;
+  /** Largest websocket message accepted; a bigger one closes the socket with 4413. */
+  readonly maxMessageBytes: number;
+  /** Per-connection token buckets: sustained rate and burst, for messages and for bytes. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  readonly bytesPerSecond: number;
+  readonly byteBurst: number;
+  /** Per-IP websocket upgrades (socket address only); over it the upgrade gets HTTP 429. */
+  readonly connectionsPerSecondPerIp: number;
+  readonly connectionBurstPerIp: number;
+  readonly maxConnectionsPerRoom: number;
+  /** Messages a room holds while it loads or commits; more closes the sender with 4429. */
+  readonly maxQueuedMessagesPerRoom: number;
+  /** An HTTP upgrade request must be complete (with its token) within this time. */
+  readonly authDeadlineMs: number;
+  /** A socket whose unsent bytes exceed this when the relay sends to it is closed with 4408. */
+  readonly sendBufferBytes: number;
+  readonly roomUnloadGraceMs: number;
+  readonly compactAfterRows: number;
+  readonly compactAfterBytes: number;
+  /** Every connection hears something at least every 1.5 x this (stock clients give up at 30 s). */
+  readonly keepAliveMs: number;
+  readonly viewerAwareness: boolean;
+  readonly maxApiBodyBytes: number;
+  readonly sqliteSynchronous: SqliteSynchronous;
+}
+
+const MiB = 1024 * 1024;
+
+export const defaults: RelayConfig = {
+  port: 8787,
+  host: '127.0.0.1',
+  dataDir: './data',
+  logLevel: 'info',
+  maxMessageBytes: 2 * MiB,
+  messagesPerSecond: 100,
+  messageBurst: 300,
+  bytesPerSecond: 1 * MiB,
+  byteBurst: 4 * MiB,
+  connectionsPerSecondPerIp: 20,
+  connectionBurstPerIp: 100,
+  maxConnectionsPerRoom: 200,
+  maxQueuedMessagesPerRoom: 2000,
+  authDeadlineMs: 10_000,
+  sendBufferBytes: 4 * MiB,
+  roomUnloadGraceMs: 30_000,
+  compactAfterRows: 500,
+  compactAfterBytes: 1 * MiB,
+  keepAliveMs: 15_000,
+  viewerAwareness: false,
+  maxApiBodyBytes: 64 * 1024,
+  sqliteSynchronous: 'FULL',
+};
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
+  const config: RelayConfig = { ...defaults, ...overrides };
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
+    throw new ConfigError(`port must be 0..65535, got ${config.port}`);
+  }
+  // A maximal message must always fit in a full byte bucket, or it could never be accepted.
+  if (config.byteBurst < config.maxMessageBytes) {
+    throw new ConfigError('byteBurst must be at least maxMessageBytes');
+  }
+  if (config.keepAliveMs <= 0 || config.keepAliveMs > 20_000) {
+    throw new ConfigError('keepAliveMs must be in (0, 20000] so stock clients never time out');
+  }
+  return config;
+}

@@ -1,0 +1,36 @@
+// The only module that reads process.env and argv: turns LTM_* variables and --flags into config
+// overrides (flags win over the environment).
+import { parseArgs } from 'node:util';
+import { ConfigError, type RelayConfig } from './config.ts';
+
+function toPort(value: string, source: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port)) throw new ConfigError(`${source} is not a port: ${value}`);
+  return port;
+}
+
+export function configFromEnvironment(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Partial<RelayConfig> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      'log-level': { type: 'string' },
+    },
+    strict: true,
+  });
+  const overrides: { -readonly [K in keyof RelayConfig]?: RelayConfig[K] } = {};
+  const port = values.port ?? env.LTM_PORT;
+  if (port !== undefined) overrides.port = toPort(port, values.port ? '--port' : 'LTM_PORT');
+  const host = values.host ?? env.LTM_HOST;
+  if (host !== undefined) overrides.host = host;
+  const dataDir = values.data ?? env.LTM_DATA;
+  if (dataDir !== undefined) overrides.dataDir = dataDir;
+  const logLevel = values['log-level'] ?? env.LTM_LOG_LEVEL;
+  if (logLevel !== undefined) overrides.logLevel = logLevel;
+  return overrides;
+}

@@ -1,0 +1,36 @@
+// Named failures of the relay. Each carries the close code it ends a socket with, so the boundary
+// (connection handling) can log once and close with the right code without string matching.
+import { CloseCode, type CloseCodeValue } from './close-codes.ts';
+
+export abstract class RelayError extends Error {
+  abstract readonly code: CloseCodeValue;
+}
+
+export class MalformedMessageError extends RelayError {
+  override readonly name = 'MalformedMessageError';
+  readonly code = CloseCode.malformedData;
+}
+
+export class RejectedUpdateError extends RelayError {
+  override readonly name = 'RejectedUpdateError';
+  readonly code = CloseCode.malformedData;
+}
+
+export class ViewerWriteError extends RelayError {
+  override readonly name = 'ViewerWriteError';
+  readonly code = CloseCode.forbidden;
+}
+
+export class RoomLoadError extends RelayError {
+  override readonly name = 'RoomLoadError';
+  readonly code = CloseCode.internalError;
+}
+
+export class CommitError extends RelayError {
+  override readonly name = 'CommitError';
+  readonly code = CloseCode.internalError;
+}
+
+export class StoreClosedError extends Error {
+  override readonly name = 'StoreClosedError';
+}

@@ -1,0 +1,24 @@
+// Structured JSON logs (pino) to stdout or a given stream. Modules receive the logger; none
+// creates its own. Tokens never reach a log line: sockets are logged by document name only, and
+// the redact list is a second line of defence for fields that might carry secrets.
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+const REDACTED_PATHS = [
+  'token',
+  'password',
+  'session',
+  'authorization',
+  '*.token',
+  '*.password',
+  '*.session',
+  '*.authorization',
+  'req.headers.authorization',
+  'req.url',
+] as const;
+
+export function createLogger(level = 'info', destination?: DestinationStream): Logger {
+  const options = { level, base: { service: 'ltm-relay' }, redact: [...REDACTED_PATHS] };
+  return destination ? pino(options, destination) : pino(options);
+}

@@ -1,0 +1,107 @@
+// Starts one relay: HTTP server, websocket endpoint, rooms, group commit and metrics, wired
+// together. Graceful close: stop accepting, close sockets, let every room finish its queued work
+// (so pending commits land), then close the store (and the database, if the relay opened it).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AccessGate } from './access/access-gate.ts';
+import type { RelayConfig } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { RelayMetrics } from './metrics.ts';
+import { RoomRegistry } from './rooms/room-registry.ts';
+import type { DocumentStore } from './storage/document-store.ts';
+import { GroupCommit } from './storage/group-commit.ts';
+import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlite-database.ts';
+import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
+import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
+import { SyncEndpoint } from './transport/sync-endpoint.ts';
+
+export interface RelayOptions {
+  readonly access: AccessGate;
+  readonly logger?: Logger;
+  /** Defaults to SQLite in config.dataDir, opened and closed by the relay. */
+  readonly store?: DocumentStore;
+  /** Serves non-API pages (the website); resolves false for an unknown path. */
+  readonly httpFallback?: HttpFallback;
+}
+
+export interface Relay {
+  readonly port: number;
+  readonly host: string;
+  /** Base URL for websocket clients, e.g. ws://127.0.0.1:8787/sync */
+  readonly url: string;
+  readonly httpUrl: string;
+  readonly metrics: RelayMetrics;
+  readonly rooms: RoomRegistry;
+  readonly store: DocumentStore;
+  readonly connectionCount: () => number;
+  close(): Promise<void>;
+}
+
+export async function startRelay(config: RelayConfig, options: RelayOptions): Promise<Relay> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = new RelayMetrics();
+  let ownedDb: SqliteDatabase | null = null;
+  let store = options.store;
+  if (!store) {
+    ownedDb = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
+    store = new SqliteDocumentStore(ownedDb);
+  }
+  const commits = new GroupCommit(store, (seconds) => metrics.commitLatency.observe(seconds));
+  const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
+  const endpoint = new SyncEndpoint({ config, logger, metrics, access: options.access, rooms });
+
+  const server = http.createServer(
+    createHttpHandler({
+      access: options.access,
+      metrics,
+      logger,
+      maxBodyBytes: config.maxApiBodyBytes,
+      ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
+    }),
+  );
+  // A slow or incomplete upgrade request (no token yet) is cut at the auth deadline.
+  server.headersTimeout = config.authDeadlineMs;
+  server.requestTimeout = config.authDeadlineMs;
+  server.on('upgrade', (req, socket, head) => endpoint.handleUpgrade(req, socket, head));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      endpoint.stopAccepting();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await rooms.shutdown();
+      await commits.drain();
+      for (const conn of endpoint.connections) conn.ws.terminate();
+      server.closeAllConnections();
+      await stopped;
+      await store.close();
+      ownedDb?.close();
+      logger.info({ port }, 'relay stopped');
+    })();
+    return closing;
+  };
+
+  logger.info({ port, host: config.host, dataDir: config.dataDir }, 'relay listening');
+  return {
+    port,
+    host: config.host,
+    url: `ws://${hostForUrl}:${port}/sync`,
+    httpUrl: `http://${hostForUrl}:${port}`,
+    metrics,
+    rooms,
+    store,
+    connectionCount: () => endpoint.connections.size,
+    close,
+  };
+}

@@ -1,0 +1,296 @@
+// One live document: its Y.Doc, the server awareness and the sockets on it. Every state change
+// runs on the room's serial queue: load first (nothing is answered before it), then batches of
+// messages, compaction and unload. A batch is applied, committed through the group commit and
+// only then broadcast, so nobody (the sender included) hears of an update that is not durable.
+// A failed load closes the sockets with 1011 and writes nothing.
+import * as Y from 'yjs';
+import {
+  Awareness,
+  applyAwarenessUpdate,
+  encodeAwarenessUpdate,
+  removeAwarenessStates,
+} from 'y-protocols/awareness';
+import { CloseCode } from '../close-codes.ts';
+import type { RelayConfig } from '../config.ts';
+import type { Logger } from '../logger.ts';
+import { RejectReason, type RelayMetrics } from '../metrics.ts';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import type { GroupCommit } from '../storage/group-commit.ts';
+import { Connection } from '../transport/connection.ts';
+import { applyClientUpdate } from './apply-update.ts';
+import { SerialQueue } from './serial-queue.ts';
+
+export interface RoomDeps {
+  readonly store: DocumentStore;
+  readonly commits: GroupCommit;
+  readonly config: RelayConfig;
+  readonly logger: Logger;
+  readonly metrics: RelayMetrics;
+  readonly onRetired: (room: Room) => void;
+}
+
+export type RoomState = 'loading' | 'ready' | 'retired';
+export type JoinResult = 'joined' | 'full' | 'retired';
+
+interface Inbound {
+  readonly conn: Connection;
+  readonly message: ClientMessage;
+}
+
+interface AwarenessChange {
+  readonly added: number[];
+  readonly updated: number[];
+  readonly removed: number[];
+}
+
+export class Room {
+  readonly name: string;
+  readonly connections = new Set<Connection>();
+  readonly awareness: Awareness;
+  readonly #deps: RoomDeps;
+  readonly #queue = new SerialQueue();
+  #doc: Y.Doc;
+  #state: RoomState = 'loading';
+  #inbox: Inbound[] = [];
+  #drainQueued = false;
+  /** Receives the document's own update events while a batch is applied. */
+  #collected: Uint8Array[] | null = null;
+  #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
+  #unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(name: string, deps: RoomDeps) {
+    this.name = name;
+    this.#deps = deps;
+    this.#doc = this.#newDoc();
+    // The awareness gets its own tiny doc: the room's doc is replaced when it has to be rebuilt.
+    this.awareness = new Awareness(new Y.Doc());
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.#onAwarenessUpdate);
+    void this.#queue.run(() => this.#load());
+  }
+
+  get state(): RoomState {
+    return this.#state;
+  }
+
+  get doc(): Y.Doc {
+    return this.#doc;
+  }
+
+  join(conn: Connection): JoinResult {
+    if (this.#state === 'retired') return 'retired';
+    if (this.connections.size >= this.#deps.config.maxConnectionsPerRoom) return 'full';
+    this.connections.add(conn);
+    this.#cancelUnload();
+    void this.#queue.run(async () => this.#greet(conn));
+    return 'joined';
+  }
+
+  receive(conn: Connection, message: ClientMessage): void {
+    if (this.#inbox.length >= this.#deps.config.maxQueuedMessagesPerRoom) {
+      this.#deps.metrics.reject(RejectReason.roomQueueFull);
+      conn.close(CloseCode.rateLimited, 'room is busy: too many queued messages', true);
+      return;
+    }
+    this.#inbox.push({ conn, message });
+    if (!this.#drainQueued) {
+      this.#drainQueued = true;
+      void this.#queue.run(() => this.#drain());
+    }
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    if (conn.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
+    if (this.connections.size === 0 && this.#state !== 'retired') {
+      this.#unloadTimer = setTimeout(() => {
+        void this.#queue.run(async () => {
+          if (this.connections.size === 0 && this.#inbox.length === 0) this.#retire();
+        });
+      }, this.#deps.config.roomUnloadGraceMs);
+    }
+  }
+
+  /** For shutdown: closes the sockets, lets queued work (and its commits) finish, then retires. */
+  async shutdown(): Promise<void> {
+    for (const conn of this.connections) conn.close(CloseCode.goingAway, 'relay shutting down');
+    await this.#queue.run(async () => this.#retire());
+  }
+
+  #newDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => this.#collected?.push(update));
+    return doc;
+  }
+
+  async #load(): Promise<void> {
+    const doc = await this.#loadDoc();
+    if (!doc) return;
+    this.#doc = doc;
+    this.#state = 'ready';
+    await this.#maybeCompact();
+  }
+
+  /** Builds a fresh doc from the store; on failure fails the room and returns null. */
+  async #loadDoc(): Promise<Y.Doc | null> {
+    const doc = this.#newDoc();
+    try {
+      const stored = await this.#deps.store.load(this.name);
+      Y.transact(doc, () => {
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      });
+      const { rowCount, byteSize, lastSeq } = stored;
+      this.#stored = { rowCount, byteSize, lastSeq, snapshotBytes: this.#stored.snapshotBytes };
+      return doc;
+    } catch (error) {
+      doc.destroy();
+      this.#deps.logger.error({ doc: this.name, err: error }, 'room load failed');
+      for (const conn of this.connections) conn.close(CloseCode.internalError, 'document could not be loaded');
+      this.#retire();
+      return null;
+    }
+  }
+
+  #greet(conn: Connection): void {
+    if (this.#state !== 'ready' || !conn.isOpen) return;
+    conn.greeted = true;
+    // Never ask a viewer for its state: a stock client answers step 1 with a step 2 (a write).
+    if (conn.canWrite) conn.send(encodeSyncStep1(this.#doc));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
+  }
+
+  async #drain(): Promise<void> {
+    this.#drainQueued = false;
+    if (this.#state !== 'ready') return;
+    const batch = this.#inbox;
+    this.#inbox = [];
+    const replies: (() => void)[] = [];
+    const collected: Uint8Array[] = [];
+    this.#collected = collected;
+    let tainted = false;
+    for (let i = 0; i < batch.length && !tainted; i++) {
+      const { conn, message } = batch[i]!;
+      if (conn.violated) continue;
+      switch (message.kind) {
+        case 'sync-step1':
+          replies.push(() => conn.send(encodeSyncStep2(this.#doc, message.stateVector)));
+          break;
+        case 'sync-step2':
+        case 'sync-update': {
+          if (!conn.canWrite) {
+            this.#deps.metrics.reject(RejectReason.viewerWrite);
+            conn.close(CloseCode.forbidden, 'view role cannot write', true);
+            break;
+          }
+          const mark = collected.length;
+          const outcome = applyClientUpdate(this.#doc, message.update, conn);
+          if (outcome === 'applied') break;
+          collected.length = mark;
+          this.#deps.metrics.reject(RejectReason.badUpdate);
+          this.#deps.logger.info({ doc: this.name, conn: conn.id, outcome }, 'update rejected');
+          conn.close(CloseCode.malformedData, 'update could not be applied', true);
+          if (outcome === 'tainted') {
+            tainted = true;
+            this.#inbox = [...batch.slice(i + 1), ...this.#inbox];
+          }
+          break;
+        }
+        case 'awareness':
+          if (!conn.canWrite && !this.#deps.config.viewerAwareness) break;
+          replies.push(() => applyAwarenessUpdate(this.awareness, message.update, conn));
+          break;
+        case 'query-awareness':
+          replies.push(() => {
+            const clients = [...this.awareness.getStates().keys()];
+            conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
+          });
+          break;
+        case 'auth':
+          break;
+      }
+    }
+    this.#collected = null;
+    if (collected.length > 0 && !(await this.#commit(collected))) return;
+    if (tainted && !(await this.#rebuild())) return;
+    for (const reply of replies) reply();
+    await this.#maybeCompact();
+    if (this.#inbox.length > 0 && !this.#drainQueued) {
+      this.#drainQueued = true;
+      void this.#queue.run(() => this.#drain());
+    }
+  }
+
+  async #commit(updates: Uint8Array[]): Promise<boolean> {
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    try {
+      this.#stored.lastSeq = await this.#deps.commits.append(this.name, [update]);
+    } catch (error) {
+      // The doc now holds data that is not durable; drop the room so nothing serves it.
+      this.#deps.logger.error({ doc: this.name, err: error }, 'commit failed');
+      for (const conn of this.connections) conn.close(CloseCode.internalError, 'update could not be stored');
+      this.#retire();
+      return false;
+    }
+    this.#stored.rowCount += 1;
+    this.#stored.byteSize += update.byteLength;
+    this.#deps.metrics.updates.inc(updates.length);
+    this.#deps.metrics.updateBytes.inc(update.byteLength);
+    const message = encodeUpdate(update);
+    for (const conn of this.connections) conn.send(message);
+    return true;
+  }
+
+  /** Replaces a tainted doc by the committed state; the store is the truth. */
+  async #rebuild(): Promise<boolean> {
+    const old = this.#doc;
+    const doc = await this.#loadDoc();
+    if (!doc) return false;
+    this.#doc = doc;
+    old.destroy();
+    return true;
+  }
+
+  async #maybeCompact(): Promise<void> {
+    const { config, store, metrics, logger } = this.#deps;
+    const stored = this.#stored;
+    const byteLimit = Math.max(config.compactAfterBytes, 2 * stored.snapshotBytes);
+    if (this.#state !== 'ready' || stored.rowCount < 2) return;
+    if (stored.rowCount <= config.compactAfterRows && stored.byteSize <= byteLimit) return;
+    const snapshot = Y.encodeStateAsUpdate(this.#doc);
+    try {
+      await store.compact(this.name, snapshot, stored.lastSeq);
+    } catch (error) {
+      logger.warn({ doc: this.name, err: error }, 'compaction failed; the log is kept');
+      return;
+    }
+    this.#stored = { rowCount: 1, byteSize: snapshot.byteLength, lastSeq: stored.lastSeq, snapshotBytes: snapshot.byteLength };
+    metrics.compactions.inc();
+  }
+
+  #cancelUnload(): void {
+    if (this.#unloadTimer) clearTimeout(this.#unloadTimer);
+    this.#unloadTimer = null;
+  }
+
+  #retire(): void {
+    if (this.#state === 'retired') return;
+    this.#state = 'retired';
+    this.#cancelUnload();
+    this.#inbox = [];
+    this.awareness.destroy();
+    this.#doc.destroy();
+    this.#deps.onRetired(this);
+  }
+
+  readonly #onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
+    if (origin instanceof Connection) {
+      for (const id of change.added) origin.awarenessClients.add(id);
+      for (const id of change.removed) origin.awarenessClients.delete(id);
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    for (const conn of this.connections) if (conn.greeted) conn.send(message);
+  };
+}

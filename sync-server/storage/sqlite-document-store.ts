@@ -1,0 +1,102 @@
+// DocumentStore on SQLite: one row per update, (doc, seq) as key. Appends of many documents share
+// one transaction (the relay's group commit). Compaction replaces a prefix of a document's rows
+// by one snapshot row in one transaction, so a crash leaves either the old rows or the snapshot.
+// The store borrows the Database: whoever opened it closes it (access shares it).
+import { StoreClosedError } from '../errors.ts';
+import type { AppendBatch, DocumentStore, StoredDocument } from './document-store.ts';
+import type { SqliteDatabase } from './sqlite-database.ts';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS updates (
+    doc  TEXT    NOT NULL,
+    seq  INTEGER NOT NULL,
+    data BLOB    NOT NULL,
+    PRIMARY KEY (doc, seq)
+  )`;
+
+/** Upper bound for prefix ranges: sorts after every UTF-8 string that starts with the prefix. */
+const MAX_CHAR = '\u{10FFFF}';
+
+interface Row {
+  readonly seq: number;
+  readonly data: Buffer;
+}
+
+export class SqliteDocumentStore implements DocumentStore {
+  #closed = false;
+  readonly #select;
+  readonly #lastSeq;
+  readonly #insert;
+  readonly #deleteUpTo;
+  readonly #deleteDoc;
+  readonly #list;
+  readonly #appendAll;
+  readonly #compact;
+
+  constructor(db: SqliteDatabase) {
+    db.exec(SCHEMA);
+    this.#select = db.prepare<[string], Row>('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq');
+    this.#lastSeq = db.prepare<[string], { seq: number | null }>(
+      'SELECT max(seq) AS seq FROM updates WHERE doc = ?',
+    );
+    this.#insert = db.prepare<[string, number, Uint8Array]>('INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)');
+    this.#deleteUpTo = db.prepare<[string, number]>('DELETE FROM updates WHERE doc = ? AND seq <= ?');
+    this.#deleteDoc = db.prepare<[string]>('DELETE FROM updates WHERE doc = ?');
+    this.#list = db.prepare<[string, string], { doc: string }>(
+      'SELECT DISTINCT doc FROM updates WHERE doc >= ? AND doc < ? ORDER BY doc',
+    );
+    this.#appendAll = db.transaction((batches: readonly AppendBatch[]) => {
+      const result = new Map<string, number>();
+      for (const batch of batches) {
+        let seq = result.get(batch.doc) ?? this.#lastSeq.get(batch.doc)?.seq ?? 0;
+        for (const update of batch.updates) this.#insert.run(batch.doc, ++seq, update);
+        result.set(batch.doc, seq);
+      }
+      return result;
+    });
+    this.#compact = db.transaction((doc: string, snapshot: Uint8Array, uptoSeq: number) => {
+      this.#deleteUpTo.run(doc, uptoSeq);
+      this.#insert.run(doc, uptoSeq, snapshot);
+    });
+  }
+
+  async load(doc: string): Promise<StoredDocument> {
+    this.#assertOpen();
+    const rows = this.#select.all(doc);
+    let byteSize = 0;
+    const updates = rows.map((row) => {
+      byteSize += row.data.byteLength;
+      return new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
+    });
+    return { updates, rowCount: rows.length, byteSize, lastSeq: rows.at(-1)?.seq ?? 0 };
+  }
+
+  async append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {
+    this.#assertOpen();
+    return this.#appendAll(batches);
+  }
+
+  async compact(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.#assertOpen();
+    if (uptoSeq < 1) return;
+    this.#compact(doc, snapshot, uptoSeq);
+  }
+
+  async delete(doc: string): Promise<void> {
+    this.#assertOpen();
+    this.#deleteDoc.run(doc);
+  }
+
+  async list(prefix: string): Promise<readonly string[]> {
+    this.#assertOpen();
+    return this.#list.all(prefix, prefix + MAX_CHAR).map((row) => row.doc);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new StoreClosedError('document store is closed');
+  }
+}

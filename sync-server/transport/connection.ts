@@ -1,0 +1,85 @@
+// One accepted websocket: its grant, its rate buckets and the only path by which the relay sends
+// to it. Sending enforces backpressure: if the socket already holds more unsent bytes than the
+// bound, the client is closed with 4408 instead of being silently skipped or buffered forever.
+import type { WebSocket } from 'ws';
+import type { SocketGrant } from '../access/access-gate.ts';
+import { CloseCode, type CloseCodeValue } from '../close-codes.ts';
+import type { RelayConfig } from '../config.ts';
+import { TokenBucket } from '../limits/token-bucket.ts';
+import type { RelayMetrics } from '../metrics.ts';
+
+/** Close reasons are limited to 123 bytes by RFC 6455. */
+const MAX_REASON_LENGTH = 120;
+
+let nextConnectionId = 1;
+
+export class Connection {
+  readonly id = nextConnectionId++;
+  readonly ws: WebSocket;
+  readonly grant: SocketGrant;
+  /** Awareness client ids this socket announced; removed from the room when it leaves. */
+  readonly awarenessClients = new Set<number>();
+  /** Set once the room has loaded and greeted it; before that it hears nothing. */
+  greeted = false;
+  /** Closed for breaking a rule: its queued messages are discarded, not applied. */
+  violated = false;
+  /** Answered the last ping (dead peers are terminated by the keep-alive tick). */
+  alive = true;
+  lastSentAt: number;
+  readonly #config: RelayConfig;
+  readonly #metrics: RelayMetrics;
+  readonly #messages: TokenBucket;
+  readonly #bytes: TokenBucket;
+  #closing = false;
+
+  constructor(ws: WebSocket, grant: SocketGrant, config: RelayConfig, metrics: RelayMetrics, now: number) {
+    this.ws = ws;
+    this.grant = grant;
+    this.#config = config;
+    this.#metrics = metrics;
+    this.lastSentAt = now;
+    this.#messages = new TokenBucket(config.messagesPerSecond, config.messageBurst, now);
+    this.#bytes = new TokenBucket(config.bytesPerSecond, config.byteBurst, now);
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+  }
+
+  get doc(): string {
+    return this.grant.doc;
+  }
+
+  get canWrite(): boolean {
+    return this.grant.role !== 'view';
+  }
+
+  get isOpen(): boolean {
+    return !this.#closing && this.ws.readyState === this.ws.OPEN;
+  }
+
+  admit(bytes: number, now: number): boolean {
+    return this.#messages.take(1, now) && this.#bytes.take(bytes, now);
+  }
+
+  send(data: Uint8Array, now = performance.now()): boolean {
+    if (!this.isOpen) return false;
+    if (this.ws.bufferedAmount > this.#config.sendBufferBytes) {
+      this.close(CloseCode.slowConsumer, 'send buffer full: client is not reading', true);
+      return false;
+    }
+    this.ws.send(data);
+    this.lastSentAt = now;
+    this.#metrics.bytesOut.inc(data.byteLength);
+    return true;
+  }
+
+  close(code: CloseCodeValue, reason: string, violation = false): void {
+    if (violation) this.violated = true;
+    if (this.#closing) return;
+    this.#closing = true;
+    if (code !== CloseCode.normal && code !== CloseCode.goingAway) {
+      this.#metrics.refusedConnections.inc({ code: String(code) });
+    }
+    this.ws.close(code, reason.slice(0, MAX_REASON_LENGTH));
+  }
+}

@@ -1,0 +1,123 @@
+// Starts a real relay on 127.0.0.1 port 0 with a real SQLite file in a fresh temp dir, a log sink
+// the test can read, and the TokenRoleGate. Also: stock y-websocket providers, raw ws clients and
+// a bounded waitFor. Everything created here is cleaned up by `stop()`.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { resolveConfig, type RelayConfig } from '../../../sync-server/config.ts';
+import { createLogger } from '../../../sync-server/logger.ts';
+import { startRelay, type Relay } from '../../../sync-server/relay.ts';
+import type { DocumentStore } from '../../../sync-server/storage/document-store.ts';
+import type { Role } from '../../../sync-server/access/access-gate.ts';
+import { TokenRoleGate } from './token-role-gate.ts';
+
+export interface TestRelay {
+  readonly relay: Relay;
+  readonly gate: TokenRoleGate;
+  readonly dataDir: string;
+  readonly config: RelayConfig;
+  readonly logs: string[];
+  provider(doc: string, role: Role, ydoc?: Y.Doc): WebsocketProvider;
+  raw(doc: string, token: string | null): RawClient;
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RawClient {
+  readonly ws: WebSocket;
+  readonly received: Uint8Array[];
+  readonly opened: Promise<void>;
+  readonly closed: Promise<{ code: number; reason: string }>;
+}
+
+export function makeTempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'ltm-relay-'));
+}
+
+export function docName(kind: 'meeting' | 'library' = 'meeting'): string {
+  return `${kind}/${randomBytes(16).toString('hex')}`;
+}
+
+export async function waitFor(check: () => boolean, what: string, limitMs = 10_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+export function rawClient(url: string, doc: string, token: string | null): RawClient {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const ws = new WebSocket(`${url}/${doc}${query}`);
+  const received: Uint8Array[] = [];
+  ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+  ws.on('error', () => {});
+  const opened = new Promise<void>((resolve) => ws.once('open', () => resolve()));
+  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+  return { ws, received, opened, closed };
+}
+
+export async function startTestRelay(
+  overrides: Partial<RelayConfig> = {},
+  options: { store?: DocumentStore; dataDir?: string } = {},
+): Promise<TestRelay> {
+  const dataDir = options.dataDir ?? makeTempDir();
+  const logs: string[] = [];
+  const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
+  const gate = new TokenRoleGate();
+  let config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, ...overrides });
+  const start = () => startRelay(config, { access: gate, logger, ...(options.store ? { store: options.store } : {}) });
+  let relay = await start();
+  const providers = new Set<WebsocketProvider>();
+  const raws = new Set<WebSocket>();
+
+  const harness: TestRelay = {
+    get relay() {
+      return relay;
+    },
+    gate,
+    dataDir,
+    get config() {
+      return config;
+    },
+    logs,
+    provider(doc, role, ydoc = new Y.Doc()) {
+      const provider = new WebsocketProvider(relay.url, doc, ydoc, {
+        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        params: { token: TokenRoleGate.token(role, doc) },
+        disableBc: true,
+        maxBackoffTime: 200,
+      });
+      providers.add(provider);
+      return provider;
+    },
+    raw(doc, token) {
+      const client = rawClient(relay.url, doc, token);
+      raws.add(client.ws);
+      return client;
+    },
+    async restart() {
+      await relay.close();
+      // Same port and data dir, as an operator restarting the process would.
+      config = { ...config, port: relay.port };
+      relay = await start();
+    },
+    async stop() {
+      for (const provider of providers) {
+        provider.awareness.destroy();
+        provider.destroy();
+      }
+      for (const ws of raws) ws.terminate();
+      await relay.close();
+      gate.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}

@@ -1,0 +1,75 @@
+// Compatibility contract: unmodified y-websocket providers sync text, map, array and awareness
+// through the relay, and resync after the relay restarts on the same port and data dir.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
+
+const test = suite<{ harness: TestRelay }>('stock y-websocket client');
+
+test.before.each(async (ctx) => {
+  ctx.harness = await startTestRelay();
+});
+
+test.after.each(async (ctx) => {
+  await ctx.harness.stop();
+});
+
+function snapshot(doc: Y.Doc) {
+  return {
+    text: doc.getText('notes').toString(),
+    map: Object.fromEntries([...doc.getMap('meta').entries()].sort(([x], [y]) => x.localeCompare(y))),
+    array: doc.getArray('items').toJSON(),
+  };
+}
+
+test('two providers converge on text, map and array edits, and see each other', async ({ harness }) => {
+  const doc = docName();
+  const a = harness.provider(doc, 'edit');
+  const b = harness.provider(doc, 'owner');
+  await waitFor(() => a.synced && b.synced, 'both synced');
+
+  a.doc.getText('notes').insert(0, 'hello ');
+  b.doc.getMap('meta').set('title', 'Weekly');
+  a.doc.getArray('items').push(['agenda item 1']);
+  b.doc.getText('notes').insert(0, 'world ');
+  b.doc.getArray('items').push(['agenda item 2']);
+  a.doc.getMap('meta').set('scheduledFor', 1700000000000);
+
+  await waitFor(() => JSON.stringify(snapshot(a.doc)) === JSON.stringify(snapshot(b.doc)), 'converged');
+  const state = snapshot(a.doc);
+  assert.is(state.text.length, 'hello world '.length);
+  assert.equal(state.map, { title: 'Weekly', scheduledFor: 1700000000000 });
+  assert.is(state.array.length, 2);
+
+  a.awareness.setLocalStateField('user', { name: 'Ada' });
+  b.awareness.setLocalStateField('user', { name: 'Bo' });
+  await waitFor(
+    () => a.awareness.getStates().get(b.doc.clientID)?.user?.name === 'Bo'
+      && b.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ada',
+    'awareness both ways',
+  );
+});
+
+test('after the relay restarts both clients resync, including edits made while it was down', async ({ harness }) => {
+  const doc = docName();
+  const a = harness.provider(doc, 'edit');
+  const b = harness.provider(doc, 'edit');
+  await waitFor(() => a.synced && b.synced, 'both synced');
+  a.doc.getText('notes').insert(0, 'before restart');
+  await waitFor(() => b.doc.getText('notes').toString() === 'before restart', 'b has first edit');
+
+  await harness.relay.close();
+  await waitFor(() => !a.wsconnected && !b.wsconnected, 'both see the relay gone');
+  a.doc.getArray('items').push(['offline from a']);
+  b.doc.getMap('meta').set('offline', 'from b');
+
+  await harness.restart();
+  await waitFor(() => a.synced && b.synced, 'both resynced');
+  await waitFor(() => JSON.stringify(snapshot(a.doc)) === JSON.stringify(snapshot(b.doc)), 'converged after restart');
+  assert.equal(snapshot(a.doc).array, ['offline from a']);
+  assert.equal(snapshot(b.doc).map, { offline: 'from b' });
+  assert.is(snapshot(b.doc).text, 'before restart');
+});
+
+test.run();
