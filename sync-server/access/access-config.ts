@@ -1,0 +1,57 @@
+// Access-control defaults. The relay's config composes this object; tests override single
+// fields by spreading it. Times are milliseconds, like every `now` in the relay.
+export interface RateWindow {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+export interface ScryptParams {
+  readonly cost: number;
+  readonly blockSize: number;
+  readonly parallelization: number;
+  readonly keyLength: number;
+  readonly saltLength: number;
+}
+
+export interface AccessConfig {
+  /** Lifetime of a library or meeting token obtained with a session. */
+  readonly accountTokenTtlMs: number;
+  /** Lifetime of a share link; revocation ends it sooner. */
+  readonly shareTokenTtlMs: number;
+  readonly sessionTtlMs: number;
+  readonly maxBodyBytes: number;
+  /** When set, share URLs are absolute (`https://relay.example/m/<id>#<token>`). */
+  readonly publicUrl: string | null;
+  readonly passwordMinLength: number;
+  readonly passwordMaxLength: number;
+  readonly nameMaxLength: number;
+  readonly scrypt: ScryptParams;
+  readonly signInPerEmail: RateWindow;
+  readonly signInPerIp: RateWindow;
+  readonly signUpPerIp: RateWindow;
+  /** Bound on remembered rate-limit keys, so a flood of distinct keys cannot grow memory. */
+  readonly limiterMaxKeys: number;
+  readonly secretFileName: string;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const accessDefaults: AccessConfig = {
+  accountTokenTtlMs: HOUR,
+  shareTokenTtlMs: 30 * DAY,
+  sessionTtlMs: 30 * DAY,
+  maxBodyBytes: 16 * 1024,
+  publicUrl: null,
+  passwordMinLength: 8,
+  passwordMaxLength: 256,
+  nameMaxLength: 100,
+  // N = 2^14, r = 8: the interactive-login parameters recommended by the scrypt paper and OWASP.
+  scrypt: { cost: 16_384, blockSize: 8, parallelization: 1, keyLength: 32, saltLength: 16 },
+  signInPerEmail: { max: 5, windowMs: 15 * MINUTE },
+  signInPerIp: { max: 30, windowMs: 15 * MINUTE },
+  signUpPerIp: { max: 10, windowMs: HOUR },
+  limiterMaxKeys: 10_000,
+  secretFileName: 'server-secret',
+};

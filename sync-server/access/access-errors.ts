@@ -1,0 +1,45 @@
+// Named errors of access control. An ApiError carries everything the HTTP boundary needs to
+// answer `{error: {code, message}}`; its message is written for the client, so it never holds a
+// token, a session or a password.
+export const ApiErrorCode = {
+  badRequest: 'bad_request',
+  invalidJson: 'invalid_json',
+  bodyTooLarge: 'body_too_large',
+  invalidEmail: 'invalid_email',
+  invalidPassword: 'invalid_password',
+  invalidName: 'invalid_name',
+  invalidDocument: 'invalid_document',
+  invalidRole: 'invalid_role',
+  emailTaken: 'email_taken',
+  invalidCredentials: 'invalid_credentials',
+  unauthenticated: 'unauthenticated',
+  forbidden: 'forbidden',
+  notFound: 'not_found',
+  methodNotAllowed: 'method_not_allowed',
+  rateLimited: 'rate_limited',
+  internal: 'internal',
+} as const;
+
+export type ApiErrorCodeValue = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCodeValue,
+    message: string,
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The server secret file exists but cannot be trusted; the relay must not start with it. */
+export class SecretFileError extends Error {
+  override readonly name = 'SecretFileError';
+}
+
+/** A stored password hash that this code cannot read (corrupt row or unknown scheme). */
+export class PasswordHashFormatError extends Error {
+  override readonly name = 'PasswordHashFormatError';
+}

@@ -1,0 +1,49 @@
+// Fixed-window attempt counters keyed by a string (an email, an IP). Memory is bounded: expired
+// windows are pruned when the map is full, and past that the oldest key is forgotten.
+import type { RateWindow } from './access-config.ts';
+
+export type LimitDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
+
+interface Window {
+  count: number;
+  readonly resetAt: number;
+}
+
+export class AttemptLimiter {
+  readonly #windows = new Map<string, Window>();
+
+  constructor(
+    private readonly rate: RateWindow,
+    private readonly maxKeys: number,
+  ) {}
+
+  /** Counts one attempt for key and says whether it is within the limit. */
+  hit(key: string, now: number): LimitDecision {
+    let window = this.#windows.get(key);
+    if (window === undefined || window.resetAt <= now) {
+      this.#windows.delete(key);
+      this.#makeRoom(now);
+      window = { count: 0, resetAt: now + this.rate.windowMs };
+      this.#windows.set(key, window);
+    }
+    window.count += 1;
+    return window.count <= this.rate.max ? { ok: true } : { ok: false, retryAfterMs: window.resetAt - now };
+  }
+
+  forget(key: string): void {
+    this.#windows.delete(key);
+  }
+
+  #makeRoom(now: number): void {
+    if (this.#windows.size < this.maxKeys) return;
+    for (const [key, window] of this.#windows) {
+      if (window.resetAt <= now) this.#windows.delete(key);
+    }
+    // Map iteration follows insertion order, so the first key is the oldest window.
+    while (this.#windows.size >= this.maxKeys) {
+      const oldest = this.#windows.keys().next();
+      if (oldest.done) break;
+      this.#windows.delete(oldest.value);
+    }
+  }
+}
