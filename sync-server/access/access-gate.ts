@@ -24,5 +24,11 @@ export interface AccessGate {
   handleHttp(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean>;
   /** Called with a revocation key whenever a share, session or account is revoked or deleted. */
   onRevoked(listener: (key: string) => void): () => void;
+  /**
+   * Called with the documents of a deleted account after its sockets were revoked and before the
+   * documents are removed from the store. The transport should retire their rooms (no further
+   * append or compaction) and resolve once that is done, so nothing writes a deleted document back.
+   */
+  onDeletingDocuments?(listener: (docs: readonly string[]) => Promise<void> | void): () => void;
   close(): void;
 }

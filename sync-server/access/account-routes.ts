@@ -1,0 +1,109 @@
+// Accounts and sessions: sign-up, sign-in, sign-out, session listing and account deletion.
+// Sign-in answers the same 401 for an unknown email and a wrong password, and spends the same
+// scrypt work on both, so the API does not reveal which emails have accounts.
+import type { AccessContext } from './access-context.ts';
+import { ApiError, ApiErrorCode } from './access-errors.ts';
+import { RevocationKey, randomId, type AccountId, type SessionId } from './access-ids.ts';
+import type { AttemptLimiter } from './attempt-limiter.ts';
+import { readJsonObject, type ApiHandler, type ApiRequest } from './api-http.ts';
+import { checkNewPassword, normaliseEmail, normaliseName, requireString } from './api-validation.ts';
+import { hashPassword, verifyPassword } from './password-hash.ts';
+import { runPendingDeletions } from './pending-deletions.ts';
+import { authenticate, startSession } from './session-auth.ts';
+
+const CURRENT = 'current';
+const MS_PER_SECOND = 1000;
+
+export function accountRoutes(ctx: AccessContext) {
+  const { records, config, limiters } = ctx;
+  let dummyHash: Promise<string> | null = null;
+  const hashForUnknownEmail = () => (dummyHash ??= hashPassword(randomId(), config.scrypt));
+
+  const signUp: ApiHandler = async (request) => {
+    const body = readJsonObject(request, config.maxBodyBytes);
+    const email = normaliseEmail(requireString(body, 'email'));
+    const password = checkNewPassword(requireString(body, 'password'), config);
+    const name = normaliseName(body.name, config);
+    enforce(request, [[limiters.signUpPerIp, request.ip]]);
+    const taken = () => new ApiError(409, ApiErrorCode.emailTaken, 'An account with this email already exists; sign in instead.');
+    if (records.accountByEmail(email) !== null) throw taken();
+    const accountId = randomId<AccountId>();
+    const password_hash = await hashPassword(password, config.scrypt);
+    if (!records.insertAccount({ account_id: accountId, email, name, password_hash, created_at: request.now })) throw taken();
+    ctx.logger.info({ accountId }, 'account created');
+    return { status: 201, body: { accountId, session: startSession(ctx, accountId, request.now) } };
+  };
+
+  const signIn: ApiHandler = async (request) => {
+    const body = readJsonObject(request, config.maxBodyBytes);
+    const email = normaliseEmail(requireString(body, 'email'));
+    const password = requireString(body, 'password');
+    enforce(request, [
+      [limiters.signInPerIp, request.ip],
+      [limiters.signInPerEmail, email],
+    ]);
+    const account = records.accountByEmail(email);
+    const tooLong = [...password].length > config.passwordMaxLength;
+    const matches = await verifyPassword(password, account?.password_hash ?? (await hashForUnknownEmail()));
+    if (account === null || tooLong || !matches) {
+      throw new ApiError(401, ApiErrorCode.invalidCredentials, 'The email or the password is wrong.');
+    }
+    limiters.signInPerEmail.forget(email);
+    records.purgeExpiredSessions(request.now);
+    return { status: 200, body: { accountId: account.account_id, session: startSession(ctx, account.account_id, request.now) } };
+  };
+
+  const currentAccount: ApiHandler = (request) => {
+    const { account } = authenticate(ctx, request);
+    const { account_id, email, name, created_at } = account;
+    return { status: 200, body: { accountId: account_id, email, name, createdAt: created_at } };
+  };
+
+  const listSessions: ApiHandler = (request) => {
+    const { account, session } = authenticate(ctx, request);
+    const sessions = records.liveSessionsOf(account.account_id, request.now).map((row) => ({
+      sessionId: row.session_id,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+      expiresAt: row.expires_at,
+      current: row.session_id === session.session_id,
+    }));
+    return { status: 200, body: { sessions } };
+  };
+
+  /** `DELETE /api/sessions/current` signs out; `DELETE /api/sessions/<id>` ends another own session. */
+  const endSession: ApiHandler = (request) => {
+    const { account, session } = authenticate(ctx, request);
+    const target = request.params[0] === CURRENT ? session.session_id : (request.params[0] ?? '');
+    if (!records.deleteSession(target, account.account_id)) {
+      throw new ApiError(404, ApiErrorCode.notFound, 'No such session on this account.');
+    }
+    ctx.revoke(RevocationKey.session(target as SessionId));
+    return { status: 204 };
+  };
+
+  const deleteAccount: ApiHandler = async (request) => {
+    const { account } = authenticate(ctx, request);
+    const docs = records.deleteAccount(account.account_id, request.now);
+    ctx.revoke(RevocationKey.account(account.account_id));
+    await ctx.evict(docs);
+    const stillPending = await runPendingDeletions(ctx);
+    ctx.logger.info({ accountId: account.account_id, documents: docs.length, stillPending }, 'account deleted');
+    return { status: 204 };
+  };
+
+  return { signUp, signIn, currentAccount, listSessions, endSession, deleteAccount };
+}
+
+function enforce(request: ApiRequest, checks: readonly (readonly [AttemptLimiter, string])[]): void {
+  let retryAfterMs = 0;
+  for (const [limiter, key] of checks) {
+    const decision = limiter.hit(key, request.now);
+    if (!decision.ok) retryAfterMs = Math.max(retryAfterMs, decision.retryAfterMs);
+  }
+  if (retryAfterMs > 0) {
+    throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many attempts; wait a while and try again.', {
+      'retry-after': String(Math.ceil(retryAfterMs / MS_PER_SECOND)),
+    });
+  }
+}

@@ -1,0 +1,47 @@
+// Sessions are opaque random bearer strings. Only their SHA-256 is stored, so a copy of the
+// database does not let anyone act as a signed-in user.
+import { createHash, randomBytes } from 'node:crypto';
+import type { AccessContext } from './access-context.ts';
+import { ApiError, ApiErrorCode } from './access-errors.ts';
+import { randomId, type AccountId, type SessionId } from './access-ids.ts';
+import type { AccountRow, SessionRow } from './access-records.ts';
+import { bearerToken, type ApiRequest } from './api-http.ts';
+
+const SESSION_BYTES = 32;
+// last_used_at is for the session listing; minute precision spares a write per API call.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface Authenticated {
+  readonly account: AccountRow;
+  readonly session: SessionRow;
+}
+
+export function hashSessionToken(session: string): Buffer {
+  return createHash('sha256').update(session).digest();
+}
+
+/** Starts a session and returns the bearer string, which is shown to the client once. */
+export function startSession(ctx: AccessContext, account: AccountId, now: number): string {
+  const session = randomBytes(SESSION_BYTES).toString('base64url');
+  ctx.records.insertSession({
+    session_id: randomId<SessionId>(),
+    token_hash: hashSessionToken(session),
+    account_id: account,
+    created_at: now,
+    last_used_at: now,
+    expires_at: now + ctx.config.sessionTtlMs,
+  });
+  return session;
+}
+
+export function authenticate(ctx: AccessContext, request: ApiRequest): Authenticated {
+  const session = ctx.records.liveSessionByHash(hashSessionToken(bearerToken(request)), request.now);
+  const account = session === null ? null : ctx.records.accountById(session.account_id);
+  if (session === null || account === null) {
+    throw new ApiError(401, ApiErrorCode.unauthenticated, 'The session has ended or was revoked; sign in again.', {
+      'www-authenticate': 'Bearer',
+    });
+  }
+  if (request.now - session.last_used_at >= TOUCH_INTERVAL_MS) ctx.records.touchSession(session.session_id, request.now);
+  return { account, session };
+}

@@ -1,0 +1,61 @@
+// Decides whether a websocket may open a document: a well-formed name, a token the relay signed
+// for exactly that document, not expired, and whose share, session and account still exist.
+// Synchronous (SQLite reads), so no revocation can slip in between the check and the upgrade.
+import { CloseCode, type CloseCodeValue } from '../close-codes.ts';
+import { parseDocName } from '../doc-name.ts';
+import type { AccessContext } from './access-context.ts';
+import type { SocketDecision } from './access-gate.ts';
+import { RevocationKey } from './access-ids.ts';
+import type { TokenPayload } from './token-codec.ts';
+
+/** Close reasons; short because a websocket close reason is at most 123 bytes. */
+export const SocketRefusal = {
+  malformedDocName: 'malformed document name',
+  missingToken: 'missing token',
+  malformedToken: 'malformed token',
+  forgedToken: 'forged token',
+  expiredToken: 'expired token',
+  shareRevoked: 'revoked token: the share link was revoked',
+  sessionRevoked: 'revoked token: the session was signed out',
+  accountDeleted: 'revoked token: the account was deleted',
+  wrongDocument: 'token is for another document',
+} as const;
+
+export type SocketRefusalReason = (typeof SocketRefusal)[keyof typeof SocketRefusal];
+
+const TOKEN_REFUSALS = {
+  malformed: SocketRefusal.malformedToken,
+  forged: SocketRefusal.forgedToken,
+  expired: SocketRefusal.expiredToken,
+} as const;
+
+export function authorizeSocket(ctx: AccessContext, doc: string, token: string | null, now: number): SocketDecision {
+  if (parseDocName(doc) === null) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
+  if (token === null || token === '') return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
+  const check = ctx.codec.verify(token, now);
+  if (!check.ok) return refuse(CloseCode.unauthenticated, TOKEN_REFUSALS[check.refusal]);
+  if (check.payload.doc !== doc) return refuse(CloseCode.forbidden, SocketRefusal.wrongDocument);
+  return grantFor(ctx, check.payload);
+}
+
+function grantFor(ctx: AccessContext, payload: TokenPayload): SocketDecision {
+  const { doc, role } = payload;
+  if ('shr' in payload) {
+    const share = ctx.records.shareById(payload.shr);
+    if (share === null || share.revoked_at !== null) return refuse(CloseCode.unauthenticated, SocketRefusal.shareRevoked);
+    // The owner's account key is held too, so deleting the account closes its viewers.
+    const revocationKeys = [RevocationKey.share(share.share_id), RevocationKey.account(share.account_id)];
+    return { ok: true, grant: { doc, role, revocationKeys } };
+  }
+  if (ctx.records.accountById(payload.acc) === null) return refuse(CloseCode.unauthenticated, SocketRefusal.accountDeleted);
+  const session = ctx.records.sessionById(payload.sid);
+  if (session === null || session.account_id !== payload.acc) {
+    return refuse(CloseCode.unauthenticated, SocketRefusal.sessionRevoked);
+  }
+  const revocationKeys = [RevocationKey.session(payload.sid), RevocationKey.account(payload.acc)];
+  return { ok: true, grant: { doc, role, revocationKeys } };
+}
+
+function refuse(code: CloseCodeValue, reason: SocketRefusalReason): SocketDecision {
+  return { ok: false, code, reason };
+}
