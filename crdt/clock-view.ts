@@ -38,7 +38,10 @@ function accrue(s: FoldState, until: number): void {
 
 function enter(s: FoldState, id: ItemId): void {
   s.current = id;
-  if (!s.visited.includes(id)) s.visited.push(id);
+  if (!s.actual.has(id)) {
+    s.actual.set(id, 0);
+    s.visited.push(id);
+  }
 }
 
 function fold(log: ClockLog): FoldState {
