@@ -49,6 +49,11 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   const commits = new GroupCommit(store, (seconds) => metrics.commitLatency.observe(seconds));
   const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
   const endpoint = new SyncEndpoint({ config, logger, metrics, access: options.access, rooms });
+  // Account deletion: retire the documents' rooms before the store deletes them, so no queued
+  // commit or compaction writes a deleted document back and no socket is served it from memory.
+  const stopEvicting = options.access.onDeletingDocuments?.(async (docs) => {
+    await Promise.all(docs.map((doc) => rooms.get(doc)?.shutdown()));
+  });
 
   const server = http.createServer(
     createHttpHandler({
@@ -77,6 +82,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      stopEvicting?.();
       endpoint.stopAccepting();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -26,13 +26,28 @@ export interface ApiResult {
   readonly json: any;
 }
 
+export type ApiCall = (method: string, path: string, body?: unknown, session?: string) => Promise<ApiResult>;
+
+/** Real HTTP requests (fetch) to a base URL; a string body is sent verbatim, anything else as JSON. */
+export function apiClient(base: string): ApiCall {
+  return async (method, path, body, session) => {
+    const headers: Record<string, string> = {};
+    if (session !== undefined) headers.authorization = `Bearer ${session}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const response = await fetch(base + path, { method, headers, body: payload });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, json: text === '' ? null : JSON.parse(text) };
+  };
+}
+
 export interface AccessHarness {
   readonly dir: string;
   readonly db: SqliteDatabase;
   readonly store: SqliteDocumentStore;
   readonly gate: AccessGate;
   readonly revoked: string[];
-  api(method: string, path: string, body?: unknown, session?: string): Promise<ApiResult>;
+  readonly api: ApiCall;
   /** Starts another gate on the same data directory and database, as a restart would. */
   reopenGate(): AccessGate;
   close(): Promise<void>;
@@ -71,15 +86,7 @@ export async function startAccessHarness(config: Partial<AccessConfig> = {}): Pr
     gate,
     revoked,
     reopenGate: makeGate,
-    async api(method, path, body, session) {
-      const headers: Record<string, string> = {};
-      if (session !== undefined) headers.authorization = `Bearer ${session}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-      const response = await fetch(base + path, { method, headers, body: payload });
-      const text = await response.text();
-      return { status: response.status, headers: response.headers, json: text === '' ? null : JSON.parse(text) };
-    },
+    api: apiClient(base),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -99,7 +106,7 @@ export function newCredentials(): { email: string; password: string; name: strin
   return { email: `person${counter}.${process.pid}@example.org`, password: `correct horse ${counter}`, name: `Person ${counter}` };
 }
 
-export async function signUp(h: AccessHarness): Promise<{ accountId: string; session: string; email: string; password: string }> {
+export async function signUp(h: { readonly api: ApiCall }): Promise<{ accountId: string; session: string; email: string; password: string }> {
   const credentials = newCredentials();
   const result = await h.api('POST', '/api/accounts', credentials);
   if (result.status !== 201) throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.json)}`);

@@ -1,0 +1,143 @@
+// Access control wired into the real relay: stock y-websocket providers and raw ws clients
+// against startRelay, with the production access gate on a real SQLite file.
+import { rmSync } from 'node:fs';
+import { pino } from 'pino';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { AccessGate } from '../../../sync-server/access/access-gate.ts';
+import { createAccessGate } from '../../../sync-server/access/create-access-gate.ts';
+import { CloseCode } from '../../../sync-server/close-codes.ts';
+import { resolveConfig } from '../../../sync-server/config.ts';
+import { startRelay, type Relay } from '../../../sync-server/relay.ts';
+import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-document-store.ts';
+import { makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
+import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from './access-harness.ts';
+
+interface World {
+  dir: string;
+  db: SqliteDatabase;
+  gate: AccessGate;
+  relay: Relay;
+  api: ApiCall;
+  providers: WebsocketProvider[];
+  raws: RawClient[];
+}
+
+const test = suite<World>('access through the relay', {} as World);
+
+test.before(async (w) => {
+  w.dir = makeTempDir();
+  w.db = openDatabase(databasePath(w.dir));
+  const store = new SqliteDocumentStore(w.db);
+  const logger = pino({ level: 'silent' });
+  w.gate = createAccessGate({ db: w.db, dataDir: w.dir, store, config: testConfig, logger });
+  w.relay = await startRelay(resolveConfig({ port: 0, host: '127.0.0.1', dataDir: w.dir }), { access: w.gate, logger, store });
+  w.api = apiClient(w.relay.httpUrl);
+  w.providers = [];
+  w.raws = [];
+});
+
+test.after(async (w) => {
+  for (const provider of w.providers) {
+    provider.awareness.destroy();
+    provider.destroy();
+  }
+  for (const raw of w.raws) raw.ws.terminate();
+  await w.relay.close();
+  w.gate.close();
+  w.db.close();
+  rmSync(w.dir, { recursive: true, force: true });
+});
+
+function provider(w: World, doc: string, token: string, ydoc = new Y.Doc()): WebsocketProvider {
+  const made = new WebsocketProvider(w.relay.url, doc, ydoc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  w.providers.push(made);
+  return made;
+}
+
+function raw(w: World, doc: string, token: string): RawClient {
+  const client = rawClient(w.relay.url, doc, token);
+  w.raws.push(client);
+  return client;
+}
+
+async function tokenFor(w: World, doc: string, session: string): Promise<string> {
+  const result = await w.api('POST', '/api/tokens', { doc }, session);
+  assert.is(result.status, 200, JSON.stringify(result.json));
+  return result.json.token;
+}
+
+const synced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())));
+
+test('a stock provider syncs a library through the relay, and another session of the account sees it', async (w) => {
+  const account = await signUp(w);
+  const doc = `library/${account.accountId}`;
+  const first = provider(w, doc, await tokenFor(w, doc, account.session));
+  first.doc.getText('notes').insert(0, 'hello');
+  const second = (await w.api('POST', '/api/sessions', { email: account.email, password: account.password })).json.session;
+  const other = provider(w, doc, await tokenFor(w, doc, second));
+  await waitFor(() => other.doc.getText('notes').toString() === 'hello', 'the second session receives the library');
+});
+
+test("revoking a share link closes the viewer's open socket with 4401 and refuses it afterwards", async (w) => {
+  const owner = await signUp(w);
+  const meetingId = newMeetingId();
+  await tokenFor(w, `meeting/${meetingId}`, owner.session);
+  const share = await w.api('POST', '/api/shares', { meetingId, role: 'view' }, owner.session);
+  const viewer = raw(w, `meeting/${meetingId}`, share.json.token);
+  await viewer.opened;
+  assert.is((await w.api('DELETE', `/api/shares/${share.json.shareId}`, undefined, owner.session)).status, 204);
+  assert.is((await viewer.closed).code, CloseCode.unauthenticated);
+  const again = raw(w, `meeting/${meetingId}`, share.json.token);
+  assert.equal(await again.closed, { code: CloseCode.unauthenticated, reason: 'revoked token: the share link was revoked' });
+});
+
+test("signing out closes the sockets of that session's tokens and no other", async (w) => {
+  const account = await signUp(w);
+  const doc = `library/${account.accountId}`;
+  const second = (await w.api('POST', '/api/sessions', { email: account.email, password: account.password })).json.session;
+  const signedOut = raw(w, doc, await tokenFor(w, doc, account.session));
+  const kept = raw(w, doc, await tokenFor(w, doc, second));
+  await Promise.all([signedOut.opened, kept.opened]);
+  assert.is((await w.api('DELETE', '/api/sessions/current', undefined, account.session)).status, 204);
+  assert.is((await signedOut.closed).code, CloseCode.unauthenticated);
+  assert.is(kept.ws.readyState, WebSocket.OPEN);
+});
+
+test('deleting an account closes its sockets and viewers, and its meeting is gone even from memory', async (w) => {
+  const owner = await signUp(w);
+  const meetingId = newMeetingId();
+  const doc = `meeting/${meetingId}`;
+  const writer = provider(w, doc, await tokenFor(w, doc, owner.session));
+  const closes: number[] = [];
+  writer.on('connection-close', (event) => closes.push(event?.code ?? 0));
+  await synced(writer);
+  writer.doc.getText('notes').insert(0, 'private notes');
+  const share = await w.api('POST', '/api/shares', { meetingId, role: 'view' }, owner.session);
+  const viewer = raw(w, doc, share.json.token);
+  await viewer.opened;
+  for (let i = 0; i < 200 && (await w.relay.store.load(doc)).rowCount === 0; i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok((await w.relay.store.load(doc)).rowCount > 0, 'the notes were stored');
+
+  assert.is((await w.api('DELETE', '/api/accounts/current', undefined, owner.session)).status, 204);
+  assert.is((await viewer.closed).code, CloseCode.unauthenticated);
+  await waitFor(() => closes.includes(CloseCode.unauthenticated), "the owner's provider is closed with 4401");
+  writer.disconnect();
+  assert.is((await w.relay.store.load(doc)).rowCount, 0);
+
+  const newcomer = await signUp(w);
+  const fresh = provider(w, doc, await tokenFor(w, doc, newcomer.session));
+  await synced(fresh);
+  assert.is(fresh.doc.getText('notes').toString(), '', 'the relay does not serve the deleted meeting from a loaded room');
+});
+
+test.run();
