@@ -1,0 +1,40 @@
+// The plain data shapes the shared components take. Components never see Y types or crdt read
+// models directly, so the web viewer can feed them from any source.
+
+export type { SyncStatus } from '../data/sync-status.ts';
+
+export type Segment = {
+  readonly id: string;
+  readonly title: string;
+  readonly plannedSec: number;
+  readonly elapsedSec: number;
+  readonly state: 'done' | 'current' | 'upcoming';
+};
+
+export type AgendaRow = {
+  readonly id: string;
+  readonly title: string;
+  readonly plannedSec: number;
+  readonly owner: string;
+};
+
+export type AgendaPatch = Partial<Pick<AgendaRow, 'title' | 'plannedSec' | 'owner'>>;
+
+export type ActionRow = {
+  readonly id: string;
+  readonly text: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly done: boolean;
+};
+
+export type ActionPatch = Partial<Omit<ActionRow, 'id'>>;
+
+export type DecisionRow = { readonly id: string; readonly text: string };
+
+export type ChartRow = {
+  readonly id: string;
+  readonly title: string;
+  readonly plannedSec: number;
+  readonly actualSec: number;
+};
