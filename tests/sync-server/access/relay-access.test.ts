@@ -1,7 +1,6 @@
 // Access control wired into the real relay: stock y-websocket providers and raw ws clients
 // against startRelay, with the production access gate on a real SQLite file.
 import { rmSync } from 'node:fs';
-import { pino } from 'pino';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
@@ -11,6 +10,7 @@ import type { AccessGate } from '../../../sync-server/access/access-gate.ts';
 import { createAccessGate } from '../../../sync-server/access/create-access-gate.ts';
 import { CloseCode } from '../../../sync-server/close-codes.ts';
 import { resolveConfig } from '../../../sync-server/config.ts';
+import { createLogger } from '../../../sync-server/logger.ts';
 import { startRelay, type Relay } from '../../../sync-server/relay.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-document-store.ts';
@@ -25,6 +25,7 @@ interface World {
   api: ApiCall;
   providers: WebsocketProvider[];
   raws: RawClient[];
+  logs: string[];
 }
 
 const test = suite<World>('access through the relay', {} as World);
@@ -33,7 +34,8 @@ test.before(async (w) => {
   w.dir = makeTempDir();
   w.db = openDatabase(databasePath(w.dir));
   const store = new SqliteDocumentStore(w.db);
-  const logger = pino({ level: 'silent' });
+  w.logs = [];
+  const logger = createLogger('debug', { write: (line: string) => void w.logs.push(line) });
   w.gate = createAccessGate({ db: w.db, dataDir: w.dir, store, config: testConfig, logger });
   w.relay = await startRelay(resolveConfig({ port: 0, host: '127.0.0.1', dataDir: w.dir }), { access: w.gate, logger, store });
   w.api = apiClient(w.relay.httpUrl);
@@ -138,6 +140,27 @@ test('deleting an account closes its sockets and viewers, and its meeting is gon
   const fresh = provider(w, doc, await tokenFor(w, doc, newcomer.session));
   await synced(fresh);
   assert.is(fresh.doc.getText('notes').toString(), '', 'the relay does not serve the deleted meeting from a loaded room');
+});
+
+test('no log line carries a password, a session or a token, refusals included', async (w) => {
+  const account = await signUp(w);
+  const secrets = [account.password, account.session];
+  await w.api('POST', '/api/sessions', { email: account.email, password: 'a wrong password' });
+  const meetingId = newMeetingId();
+  const token = await tokenFor(w, `meeting/${meetingId}`, account.session);
+  const share = await w.api('POST', '/api/shares', { meetingId, role: 'edit' }, account.session);
+  secrets.push('a wrong password', token, share.json.token);
+  const forged = `${token.split('.')[0]}.${Buffer.alloc(32).toString('base64url')}`;
+  secrets.push(forged);
+  assert.is((await raw(w, `meeting/${meetingId}`, forged).closed).code, CloseCode.unauthenticated);
+  assert.is((await raw(w, `meeting/${newMeetingId()}`, token).closed).code, CloseCode.forbidden);
+  await w.api('DELETE', `/api/shares/${share.json.shareId}`, undefined, account.session);
+  await w.api('POST', '/api/tokens', { doc: 'meeting/bad' }, account.session);
+  await w.api('DELETE', '/api/accounts/current', undefined, account.session);
+  await w.api('GET', '/api/accounts/current', undefined, account.session);
+  const text = w.logs.join('');
+  assert.ok(text.includes('api request refused') && text.includes('socket refused'), 'refusals were logged');
+  for (const secret of secrets) assert.not.ok(text.includes(secret), 'a secret reached the log');
 });
 
 test.run();
