@@ -30,9 +30,10 @@ export function readMeta(doc: Y.Doc, r: Reader): MeetingMetaView {
   };
 }
 
-// Agenda order: by the fractional order key, ties (concurrent appends) broken by id.
+// Agenda order: by the fractional order key, ties (concurrent appends) broken by id; an item
+// without a key (a broken writer) goes last.
 export function readItems(doc: Y.Doc, r: Reader, withNotes = true): ItemRecord[] {
-  const records = r.maps(meetingRoots(doc).items, 'items').map(({ map, id, at }, index): ItemRecord => ({
+  const records = r.maps(meetingRoots(doc).items, 'items').map(({ map, id, at }): ItemRecord => ({
     id: id as ItemId,
     title: r.string(map, ITEM_KEY.title, at),
     plannedSec: r.nonNegative(map, ITEM_KEY.plannedSec, at),
@@ -40,7 +41,7 @@ export function readItems(doc: Y.Doc, r: Reader, withNotes = true): ItemRecord[]
     prompt: r.string(map, ITEM_KEY.prompt, at),
     notes: withNotes ? r.text(map, ITEM_KEY.notes, at) : '',
     done: r.boolean(map, ITEM_KEY.done, at),
-    order: r.number(map, ITEM_KEY.order, at, index),
+    order: r.number(map, ITEM_KEY.order, at, Number.MAX_VALUE),
   }));
   return records.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,0 +1,82 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import {
+  addAction, addDecision, createMeeting, endMeeting, formatDuration, itemNotesText, meetingMarkdown, meetingNotesText,
+  newId, nextItem, setActionDone, startMeeting,
+} from '../../crdt/index.ts';
+import { at, meetingWith, MIN, seededRandom, T0 } from './helpers.ts';
+
+const md = suite('meetingMarkdown');
+
+md('renders title, summary, agenda table, notes, decisions and actions', () => {
+  const { doc, items, random } = meetingWith([5, 10]);
+  startMeeting(doc, at(T0));
+  nextItem(doc, items[0]!, at(T0 + 7 * MIN));
+  endMeeting(doc, at(T0 + 12 * MIN));
+  meetingNotesText(doc).insert(0, 'Everyone present.');
+  itemNotesText(doc, items[1]!)!.insert(0, 'Line one\nLine two');
+  addDecision(doc, { random, now: T0, text: 'Ship it', itemId: items[1]! });
+  const done = addAction(doc, { random, now: T0, text: 'Write notes', owner: 'Ann', due: '2026-12-01' });
+  setActionDone(doc, done, true);
+  addAction(doc, { random, now: T0, text: 'Book room' });
+  const expected = [
+    '# Weekly sync',
+    '',
+    'Nov 26, 2026, 9:00 AM · Planned 15 min · Actual 12 min',
+    '',
+    '## Agenda',
+    '',
+    '| # | Item | Owner | Planned | Actual | Notes |',
+    '| ---: | --- | --- | ---: | ---: | --- |',
+    '| 1 | Item 1 |  | 5 min | 7 min | 2 min over |',
+    '| 2 | Item 2 |  | 10 min | 5 min |  |',
+    '',
+    '## Notes',
+    '',
+    'Everyone present.',
+    '',
+    '### 2. Item 2',
+    '',
+    'Line one  ',
+    'Line two',
+    '',
+    '## Decisions',
+    '',
+    '- Ship it _(Item 2)_',
+    '',
+    '## Action items',
+    '',
+    '- [x] Write notes — **Ann**, due 2026-12-01',
+    '- [ ] Book room',
+    '',
+  ].join('\n');
+  assert.fixture(meetingMarkdown(doc, { timeZone: 'UTC', locale: 'en-US' }), expected);
+});
+
+md('user text is escaped so it renders as typed', () => {
+  const random = seededRandom(5);
+  const doc = new Y.Doc();
+  createMeeting(doc, { id: newId(random), title: '*Q3* | <b>plan</b> #1', now: T0 });
+  meetingNotesText(doc).insert(0, '- not a list\n1. not ordered\n# not a heading\n[link](x) &amp; `code`');
+  addAction(doc, { random, now: T0, text: 'a_b\nnext line' });
+  const out = meetingMarkdown(doc, { timeZone: 'UTC' });
+  assert.ok(out.startsWith('# \\*Q3\\* \\| \\<b\\>plan\\</b\\> \\#1\n'), out);
+  assert.ok(out.includes('\\- not a list  \n1\\. not ordered  \n\\# not a heading  \n\\[link\\](x) \\&amp; \\`code\\`'), out);
+  assert.ok(out.includes('- [ ] a\\_b next line'), out);
+  assert.not.ok(out.includes('## Agenda'));
+});
+
+md('a meeting that never started shows only its plan', () => {
+  const { doc } = meetingWith([5]);
+  const out = meetingMarkdown(doc, { timeZone: 'UTC' });
+  assert.ok(out.includes('Planned 5 min\n'));
+  assert.not.ok(out.includes('· Actual'));
+  assert.ok(out.includes('| 1 | Item 1 |  | 5 min |  |  |'));
+});
+
+md('formatDuration', () => {
+  assert.equal([0, 45, 60, 90, 3600, 3725].map(formatDuration), ['0 s', '45 s', '1 min', '1 min 30 s', '1 h', '1 h 2 min 5 s']);
+});
+
+md.run();

@@ -1,0 +1,54 @@
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import {
+  addAction, addDecision, endMeeting, extendItem, jumpToItem, meetingNotesText, meetingReport, nextItem, pauseClock,
+  resumeClock, startMeeting, updateMeeting,
+} from '../../crdt/index.ts';
+import { at, meetingWith, MIN, T0 } from './helpers.ts';
+
+const report = suite('meetingReport');
+
+report('planned against actual per item, overruns, skipped items and the total', () => {
+  const { doc, items, random } = meetingWith([5, 10, 5, 5]);
+  startMeeting(doc, at(T0));
+  extendItem(doc, items[0]!, 60, at(T0 + 4 * MIN));
+  nextItem(doc, items[0]!, at(T0 + 8 * MIN));
+  pauseClock(doc, at(T0 + 10 * MIN));
+  resumeClock(doc, at(T0 + 20 * MIN));
+  jumpToItem(doc, items[3]!, at(T0 + 22 * MIN));
+  endMeeting(doc, at(T0 + 25 * MIN));
+  addDecision(doc, { random, now: T0, text: 'Go' });
+  addAction(doc, { random, now: T0, text: 'Follow up', owner: 'Ann' });
+  const r = meetingReport(doc);
+  assert.equal(r.items.map((i) => [i.plannedSec, i.extendedSec, i.actualSec, i.overrunSec, i.skipped]), [
+    [300, 60, 480, 120, false],
+    [600, 0, 240, 0, false],
+    [300, 0, 0, 0, true],
+    [300, 0, 180, 0, false],
+  ]);
+  assert.equal([r.plannedSec, r.actualSec, r.overrunSec], [1560, 900, 0]);
+  assert.equal([r.skippedCount, r.overrunCount, r.status, r.startedAt, r.endedAt], [1, 1, 'ended', T0, T0 + 25 * MIN]);
+  assert.equal(r.decisions.map((d) => d.text), ['Go']);
+  assert.equal(r.actions.map((a) => a.owner), ['Ann']);
+});
+
+report('the meeting total counts against the booked duration', () => {
+  const { doc, items } = meetingWith([10, 10]);
+  updateMeeting(doc, { durationSec: 900 });
+  startMeeting(doc, at(T0));
+  nextItem(doc, items[0]!, at(T0 + 10 * MIN));
+  nextItem(doc, items[1]!, at(T0 + 20 * MIN));
+  const r = meetingReport(doc);
+  assert.equal([r.plannedSec, r.actualSec, r.overrunSec, r.skippedCount], [900, 1200, 300, 0]);
+});
+
+report('a running meeting is reported up to `now`, with nothing skipped yet', () => {
+  const { doc } = meetingWith([10, 10]);
+  meetingNotesText(doc).insert(0, 'n');
+  startMeeting(doc, at(T0));
+  const r = meetingReport(doc, T0 + 3 * MIN);
+  assert.equal([r.status, r.actualSec, r.skippedCount, r.notes], ['running', 180, 0, 'n']);
+  assert.is(meetingReport(doc).actualSec, 0);
+});
+
+report.run();
