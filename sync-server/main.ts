@@ -1,0 +1,45 @@
+// The relay's command line: `npm run relay -- --port 8787 --host 127.0.0.1 --data ./data`.
+// Opens the SQLite file in the data dir, builds access control on it, starts the relay and logs
+// one JSON line with the bound port. SIGTERM/SIGINT: stop accepting, flush, close, exit 0.
+import { accessDefaults } from './access/access-config.ts';
+import { createAccessGate } from './access/create-access-gate.ts';
+import { resolveConfig } from './config.ts';
+import { configFromEnvironment } from './env.ts';
+import { createLogger } from './logger.ts';
+import { startRelay } from './relay.ts';
+import { databasePath, openDatabase } from './storage/sqlite-database.ts';
+import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
+
+const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+
+async function main(): Promise<void> {
+  const config = resolveConfig(configFromEnvironment());
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
+  const store = new SqliteDocumentStore(db);
+  const access = createAccessGate({ db, dataDir: config.dataDir, store, config: accessDefaults, logger });
+  const relay = await startRelay(config, { access, logger, store });
+
+  let stopping = false;
+  const stop = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    try {
+      await relay.close();
+      access.close();
+      db.close();
+      process.exit(0);
+    } catch (error) {
+      logger.fatal({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, () => void stop(signal));
+}
+
+main().catch((error: unknown) => {
+  // The logger may not exist yet (bad flags): one JSON line on stderr either way.
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'relay failed to start', err: String(error) })}\n`);
+  process.exit(1);
+});
