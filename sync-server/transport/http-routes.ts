@@ -41,6 +41,24 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+// The extension calls the API from its own origin (chrome-extension://...) without a host
+// permission for the relay, so the API answers CORS. Credentials are bearer tokens in a header,
+// never cookies, so allowing any origin grants nothing a page could not already do.
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, DELETE',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600',
+} as const;
+
+/** Sets the CORS headers; answers a preflight itself and returns true when it did. */
+function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
+  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204).end();
+  return true;
+}
+
 export function createHttpHandler(deps: HttpRouteDeps) {
   const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -65,6 +83,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
 
   return (req: IncomingMessage, res: ServerResponse): void => {
     const path = new URL(req.url ?? '/', 'http://relay').pathname;
+    if (path.startsWith('/api/') && allowCrossOrigin(req, res)) return;
     route(req, res, path).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         if (!res.headersSent) sendError(res, 413, 'body_too_large', error.message);
