@@ -7,6 +7,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { getSettings, onSettingsChanged, syncActive, type Settings } from '../platform/settings.ts';
 import { BroadcastLink } from './broadcast-link.ts';
+import { keepOffsetFresh, stopOffsetRefresh } from './clock-offset.ts';
 import { RelayLink, type RelayTarget } from './relay-link.ts';
 import type { SyncStatus } from './sync-status.ts';
 
@@ -55,10 +56,16 @@ function applyTarget(name: string, entry: Entry, target: RelayTarget | null): vo
   emit(entry);
 }
 
+function trackOffset(target: RelayTarget | null): void {
+  if (target) keepOffsetFresh(target.relayUrl);
+  else stopOffsetRefresh();
+}
+
 function watchSettings(): void {
   if (settingsWatch) return;
   settingsWatch = onSettingsChanged((settings) => {
     const target = relayTarget(settings);
+    trackOffset(target);
     for (const [name, entry] of entries) applyTarget(name, entry, target);
   });
 }
@@ -83,7 +90,10 @@ function openEntry(name: string): Entry {
   void entry.whenLoaded
     .then(() => getSettings())
     .then((settings) => {
-      if (entries.get(name) === entry) applyTarget(name, entry, relayTarget(settings));
+      if (entries.get(name) !== entry) return;
+      const target = relayTarget(settings);
+      if (target) keepOffsetFresh(target.relayUrl);
+      applyTarget(name, entry, target);
     });
   return entry;
 }

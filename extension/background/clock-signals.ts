@@ -1,0 +1,93 @@
+// Pure: what the background should show and schedule for a meeting at one moment — the badge,
+// the warning and time's-up alarms, the overlay snapshot. Alarm names carry the item and the
+// clock log length, so an alarm that fires after the clock changed is recognised as stale.
+import type { MeetingView } from '../../crdt/views.ts';
+import type { ClockSnapshot } from '../platform/messages.ts';
+
+export const ALARM_PREFIX = 'ltm:' as const;
+export const TICK_ALARM = 'ltm:tick' as const;
+
+export type AlarmKind = 'warn' | 'timesup';
+
+export interface PlannedAlarm {
+  readonly name: string;
+  /** Local Date.now() time at which Chrome should fire it. */
+  readonly when: number;
+}
+
+export interface ParsedAlarm {
+  readonly kind: AlarmKind;
+  readonly itemId: string;
+  readonly eventCount: number;
+}
+
+const MINUTE_MS = 60_000;
+
+export function alarmName(kind: AlarmKind, itemId: string, eventCount: number): string {
+  return `${ALARM_PREFIX}${kind}:${itemId}:${eventCount}`;
+}
+
+export function parseAlarmName(name: string): ParsedAlarm | null {
+  const m = /^ltm:(warn|timesup):([A-Za-z0-9_-]+):(\d+)$/.exec(name);
+  return m ? { kind: m[1] as AlarmKind, itemId: m[2]!, eventCount: Number(m[3]) } : null;
+}
+
+/** True when the clock is counting down the current item right now. */
+export function isCounting(view: MeetingView): boolean {
+  const c = view.clock;
+  return c.started && !c.ended && !c.paused && c.currentItemId !== null;
+}
+
+export function planAlarms(view: MeetingView, localNow: number, warnMinutes: number): PlannedAlarm[] {
+  const c = view.clock;
+  if (!isCounting(view) || c.itemOverrun || c.currentItemId === null) return [];
+  const alarms: PlannedAlarm[] = [];
+  const warnMs = warnMinutes * MINUTE_MS;
+  if (warnMinutes > 0 && c.itemRemainingMs > warnMs) {
+    alarms.push({ name: alarmName('warn', c.currentItemId, c.eventCount), when: localNow + c.itemRemainingMs - warnMs });
+  }
+  alarms.push({ name: alarmName('timesup', c.currentItemId, c.eventCount), when: localNow + c.itemRemainingMs });
+  return alarms;
+}
+
+/** An alarm still applies when the same item is current and no clock event happened since. */
+export function alarmStillApplies(alarm: ParsedAlarm, view: MeetingView): boolean {
+  return isCounting(view) && view.clock.currentItemId === alarm.itemId && view.clock.eventCount === alarm.eventCount;
+}
+
+export interface BadgeState {
+  readonly text: string;
+  readonly tone: 'none' | 'running' | 'paused' | 'overrun';
+}
+
+// Minutes rounded up, so "1m" shows until the box is over; overrun gets a "+" (never colour alone).
+export function badgeFor(view: MeetingView | null): BadgeState {
+  const c = view?.clock;
+  if (!view || !c || !c.started || c.ended || c.currentItemId === null) return { text: '', tone: 'none' };
+  if (c.itemOverrun) return { text: `+${Math.max(1, Math.ceil(c.itemOverrunMs / MINUTE_MS))}m`, tone: 'overrun' };
+  const text = `${Math.ceil(c.itemRemainingMs / MINUTE_MS)}m`;
+  return { text, tone: c.paused ? 'paused' : 'running' };
+}
+
+export function currentItemTitle(view: MeetingView): string {
+  return view.items.find((i) => i.id === view.clock.currentItemId)?.title ?? '';
+}
+
+export function nextItemTitle(view: MeetingView): string | null {
+  const index = view.clock.currentIndex;
+  return index < 0 ? null : (view.items[index + 1]?.title ?? null);
+}
+
+export function snapshotFor(view: MeetingView | null, localNow: number): ClockSnapshot {
+  const c = view?.clock;
+  const active = !!view && !!c && c.started && !c.ended && c.currentItemId !== null;
+  return {
+    active,
+    meetingTitle: view?.title ?? '',
+    itemTitle: active && view ? currentItemTitle(view) : '',
+    itemRemainingMs: c?.itemRemainingMs ?? 0,
+    itemOverrunMs: c?.itemOverrunMs ?? 0,
+    paused: c?.paused ?? false,
+    computedAt: localNow,
+  };
+}

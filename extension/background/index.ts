@@ -1,0 +1,101 @@
+/// <reference types="chrome" />
+// The service worker: follows the active meeting and turns its clock into alarms, notifications,
+// a chime, the badge and overlay snapshots; handles keyboard commands. Listeners are registered
+// synchronously at top level so Chrome can wake the worker for them.
+import { actorId, localSpaceId } from '../platform/device.ts';
+import { t } from '../platform/i18n.ts';
+import { getSettings, onSettingsChanged } from '../platform/settings.ts';
+import { ActiveMeetingFollower, type ActiveMeeting } from './active-meeting.ts';
+import { syncAlarms } from './alarm-scheduler.ts';
+import { alert } from './alert.ts';
+import { showBadge } from './badge.ts';
+import { runClockCommand } from './clock-commands.ts';
+import {
+  alarmStillApplies,
+  badgeFor,
+  currentItemTitle,
+  isCounting,
+  nextItemTitle,
+  parseAlarmName,
+  planAlarms,
+  snapshotFor,
+  TICK_ALARM,
+} from './clock-signals.ts';
+import { claimMeetings } from './meeting-claim.ts';
+import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
+
+const MINUTE_MS = 60_000;
+
+async function refresh(meeting: ActiveMeeting | null): Promise<void> {
+  const view = meeting?.view() ?? null;
+  const settings = await getSettings();
+  await showBadge(badgeFor(view));
+  publishSnapshot(snapshotFor(view, Date.now()));
+  await syncAlarms(view ? planAlarms(view, Date.now(), settings.warnMinutes) : [], !!view && isCounting(view));
+}
+
+// Typing in the notes updates the doc many times a second; the clock signals need one pass.
+const REFRESH_COALESCE_MS = 100;
+let refreshQueued = false;
+function queueRefresh(): void {
+  if (refreshQueued) return;
+  refreshQueued = true;
+  setTimeout(() => {
+    refreshQueued = false;
+    void refresh(follower.current());
+  }, REFRESH_COALESCE_MS);
+}
+
+const follower = new ActiveMeetingFollower(queueRefresh);
+
+async function onAlarm(name: string): Promise<void> {
+  await follower.ready;
+  const meeting = follower.current();
+  if (name === TICK_ALARM || !meeting) return refresh(meeting);
+  const alarm = parseAlarmName(name);
+  const view = meeting.view();
+  if (!alarm || !alarmStillApplies(alarm, view)) return refresh(meeting);
+  const settings = await getSettings();
+  const item = currentItemTitle(view);
+  if (alarm.kind === 'warn') {
+    const minutes = Math.max(1, Math.round(view.clock.itemRemainingMs / MINUTE_MS));
+    await alert(name, t('bgWarnTitle', minutes), t('bgWarnMessage', item, minutes), settings);
+  } else {
+    const next = nextItemTitle(view);
+    if (settings.autoAdvance && next !== null && (await runClockCommand(meeting, 'next'))) {
+      await alert(name, t('bgTimesUpTitle', item), t('bgAutoAdvanced', next), settings);
+    } else {
+      await alert(name, t('bgTimesUpTitle', item), next === null ? t('bgTimesUpLast') : t('bgTimesUpNext', next), settings);
+    }
+  }
+  await refresh(meeting);
+}
+
+chrome.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name));
+
+chrome.commands.onCommand.addListener((command, tab) => {
+  if (command === 'open-side-panel') {
+    if (tab?.windowId !== undefined) void chrome.sidePanel.open({ windowId: tab.windowId });
+    return;
+  }
+  if (command === 'next-item' || command === 'toggle-pause') {
+    void follower.ready.then(() => runClockCommand(follower.current(), command === 'next-item' ? 'next' : 'toggle-pause'));
+  }
+});
+
+chrome.runtime.onInstalled.addListener(() => {
+  void actorId();
+  void localSpaceId();
+  void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false });
+});
+
+let signedInAs: string | null | undefined;
+void getSettings().then((s) => (signedInAs = s.account?.accountId ?? null));
+onSettingsChanged((settings) => {
+  const accountId = settings.account?.accountId ?? null;
+  if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) void claimMeetings(accountId);
+  signedInAs = accountId;
+  queueRefresh();
+});
+
+listenForOverlays();

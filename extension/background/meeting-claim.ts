@@ -1,0 +1,42 @@
+// After a sign-in, every meeting the account's library lists is opened once with sync on, so its
+// first token request makes the account its owner and its local content reaches the relay.
+// One meeting at a time, each bounded, so a large library cannot flood the relay.
+import { libraryDocName, libraryView, meetingDocName, type SpaceId } from '../../crdt/index.ts';
+import { openDoc, type DocHandle } from '../data/doc-connection.ts';
+
+const PER_MEETING_LIMIT_MS = 15_000;
+
+function whenSynced(handle: DocHandle): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, PER_MEETING_LIMIT_MS);
+    const stop = handle.onStatus((status) => status === 'synced' && done());
+    if (handle.status() === 'synced') done();
+    function done(): void {
+      clearTimeout(timer);
+      stop();
+      resolve();
+    }
+  });
+}
+
+let running: Promise<void> | null = null;
+
+export function claimMeetings(accountId: string): Promise<void> {
+  running ??= (async () => {
+    const library = openDoc(libraryDocName(accountId as SpaceId));
+    try {
+      await library.whenLoaded;
+      await whenSynced(library);
+      for (const meeting of libraryView(library.doc).meetings) {
+        const handle = openDoc(meetingDocName(meeting.id));
+        await handle.whenLoaded;
+        await whenSynced(handle);
+        handle.release();
+      }
+    } finally {
+      library.release();
+      running = null;
+    }
+  })();
+  return running;
+}

@@ -1,0 +1,50 @@
+// Sign-up, sign-in and sign-out against the relay. At sign-in the local library is merged into
+// the account's library with a Yjs update (a merge, so nothing made offline is lost) before the
+// account becomes current, so the UI never shows the account library without the local meetings.
+import * as Y from 'yjs';
+import { libraryDocName } from '../../crdt/doc-names.ts';
+import type { SpaceId } from '../../crdt/ids.ts';
+import { localSpaceId } from '../platform/device.ts';
+import { getSettings, updateSettings, type Account } from '../platform/settings.ts';
+import { openDoc } from './doc-connection.ts';
+import { createAccount, normaliseRelayUrl, signIn, signOut, type SessionGrant } from './relay-api.ts';
+
+export interface Credentials {
+  readonly email: string;
+  readonly password: string;
+}
+
+async function mergeLocalLibraryInto(accountId: string): Promise<void> {
+  const local = openDoc(libraryDocName(await localSpaceId()));
+  const target = openDoc(libraryDocName(accountId as SpaceId));
+  try {
+    await Promise.all([local.whenLoaded, target.whenLoaded]);
+    Y.applyUpdate(target.doc, Y.encodeStateAsUpdate(local.doc, Y.encodeStateVector(target.doc)));
+  } finally {
+    local.release();
+    target.release();
+  }
+}
+
+async function become(relayUrl: string, email: string, grant: SessionGrant): Promise<Account> {
+  await mergeLocalLibraryInto(grant.accountId);
+  const account: Account = { accountId: grant.accountId, email, session: grant.session };
+  await updateSettings({ relayUrl: normaliseRelayUrl(relayUrl), account });
+  return account;
+}
+
+export async function signUpAccount(relayUrl: string, input: Credentials & { name: string }): Promise<Account> {
+  return become(relayUrl, input.email, await createAccount(relayUrl, input));
+}
+
+export async function signInAccount(relayUrl: string, input: Credentials): Promise<Account> {
+  return become(relayUrl, input.email, await signIn(relayUrl, input));
+}
+
+/** Signs out locally even when the relay cannot be reached; the session then expires there. */
+export async function signOutAccount(): Promise<void> {
+  const { relayUrl, account } = await getSettings();
+  if (!account) return;
+  await updateSettings({ account: null });
+  await signOut(relayUrl, account.session).catch(() => undefined);
+}

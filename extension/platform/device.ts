@@ -1,0 +1,28 @@
+// This browser profile's stable identities: the actor id stamped on clock events, and the local
+// space id that names the library before anyone signs in. Both are created once, at first use.
+import { newId, type ActorId, type SpaceId } from '../../crdt/ids.ts';
+import { readKey, writeKey } from './storage-area.ts';
+
+const ACTOR_KEY = 'actorId' as const;
+const LOCAL_SPACE_KEY = 'localSpaceId' as const;
+
+const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(length));
+
+// Two contexts creating at the same instant would race (last writer wins), so the background
+// creates both at install time and pages normally only read them.
+async function stableId<T extends ActorId | SpaceId>(key: string): Promise<T> {
+  const existing = await readKey<T>(key);
+  if (existing) return existing;
+  await writeKey(key, newId<T>(randomBytes));
+  return (await readKey<T>(key))!;
+}
+
+let actor: Promise<ActorId> | null = null;
+
+export function actorId(): Promise<ActorId> {
+  return (actor ??= stableId<ActorId>(ACTOR_KEY));
+}
+
+export function localSpaceId(): Promise<SpaceId> {
+  return stableId<SpaceId>(LOCAL_SPACE_KEY);
+}

@@ -1,0 +1,68 @@
+// One build for the extension, in two passes: `vite build` bundles the pages (side panel, popup,
+// options, offscreen) and the module service worker, sharing chunks; `vite build --mode overlay`
+// bundles the content script as one self-contained IIFE (content scripts cannot import modules),
+// with its Svelte styles injected into its shadow root. Output: dist/extension/.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { extensionAssets } from './extension/build/extension-assets.ts';
+
+const root = join(import.meta.dirname, 'extension');
+const outDir = join(import.meta.dirname, 'dist', 'extension');
+
+const PAGES = ['side-panel', 'popup', 'options', 'offscreen'] as const;
+
+class MissingEntryError extends Error {
+  override name = 'MissingEntryError';
+}
+
+function entry(path: string): string {
+  const full = join(root, path);
+  if (!existsSync(full)) throw new MissingEntryError(`extension entry missing: extension/${path}`);
+  return full;
+}
+
+function pagesBuild(): UserConfig {
+  const input: Record<string, string> = { background: entry('background/index.ts') };
+  for (const page of PAGES) input[page] = entry(`${page}/index.html`);
+  return {
+    root,
+    base: '/',
+    plugins: [svelte(), extensionAssets(root, join(import.meta.dirname, 'package.json'))],
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'chrome116',
+      modulePreload: false,
+      sourcemap: false,
+      rolldownOptions: {
+        input,
+        output: {
+          entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+        },
+      },
+    },
+  };
+}
+
+function overlayBuild(): UserConfig {
+  return {
+    root,
+    plugins: [svelte({ compilerOptions: { css: 'injected' } })],
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'chrome116',
+      sourcemap: false,
+      rolldownOptions: {
+        input: { overlay: entry('overlay/index.ts') },
+        output: { format: 'iife', entryFileNames: 'overlay.js', codeSplitting: false },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => (mode === 'overlay' ? overlayBuild() : pagesBuild()));
