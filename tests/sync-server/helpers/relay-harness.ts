@@ -42,9 +42,9 @@ export function docName(kind: 'meeting' | 'library' = 'meeting'): string {
   return `${kind}/${randomBytes(16).toString('hex')}`;
 }
 
-export async function waitFor(check: () => boolean, what: string, limitMs = 10_000): Promise<void> {
+export async function waitFor(check: () => boolean | Promise<boolean>, what: string, limitMs = 10_000): Promise<void> {
   const deadline = Date.now() + limitMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`gave up waiting for: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }

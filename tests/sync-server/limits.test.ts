@@ -1,0 +1,153 @@
+// Limits and refusals: oversized frames (4413), full rooms and message floods (4429), per-IP
+// connection floods (HTTP 429 on the upgrade), slow readers (4408), and the named refusals of
+// the upgrade itself (missing token 4401, bad document name 4400, another document's token 4403,
+// revoked token 4401).
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { CloseCode } from '../../sync-server/close-codes.ts';
+import { encodeUpdate, MessageType } from '../../sync-server/protocol/messages.ts';
+import { isUpdateFrame, storedRows } from './helpers/frames.ts';
+import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
+import { TokenRoleGate } from './helpers/token-role-gate.ts';
+
+const QUERY_AWARENESS = new Uint8Array([MessageType.queryAwareness]);
+
+async function withRelay(overrides: Parameters<typeof startTestRelay>[0], body: (h: TestRelay) => Promise<void>) {
+  const harness = await startTestRelay(overrides);
+  try {
+    await body(harness);
+  } finally {
+    await harness.stop();
+  }
+}
+
+async function slowConsumerCloses(harness: TestRelay): Promise<number> {
+  const { values } = await harness.relay.metrics.refusedConnections.get();
+  return values.find((v) => v.labels.code === String(CloseCode.slowConsumer))?.value ?? 0;
+}
+
+const test = suite('limits');
+
+test('a frame over maxMessageBytes closes with 4413 and is not stored', () =>
+  withRelay({ maxMessageBytes: 64 * 1024 }, async (harness) => {
+    const doc = docName();
+    const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await client.opened;
+    const big = new Y.Doc();
+    big.getText('notes').insert(0, 'x'.repeat(100 * 1024));
+    client.ws.send(encodeUpdate(Y.encodeStateAsUpdate(big)));
+    assert.is((await client.closed).code, CloseCode.tooLarge);
+    assert.is(storedRows(harness.dataDir, doc).length, 0);
+    const metrics = await harness.relay.metrics.registry.metrics();
+    assert.match(metrics, /ltm_rejected_frames_total\{reason="too_large"\} 1/);
+  }));
+
+test('a room at maxConnectionsPerRoom refuses the next socket with 4429', () =>
+  withRelay({ maxConnectionsPerRoom: 2 }, async (harness) => {
+    const doc = docName();
+    const first = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    const second = harness.raw(doc, TokenRoleGate.token('view', doc));
+    await Promise.all([first.opened, second.opened]);
+    const third = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    assert.is((await third.closed).code, CloseCode.rateLimited);
+    assert.is(first.ws.readyState, WebSocket.OPEN);
+    // Another room is unaffected.
+    const other = docName();
+    const elsewhere = harness.raw(other, TokenRoleGate.token('edit', other));
+    await elsewhere.opened;
+  }));
+
+test('a connection over its message rate is closed with 4429', () =>
+  withRelay({ messagesPerSecond: 1, messageBurst: 5 }, async (harness) => {
+    const doc = docName();
+    const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await client.opened;
+    for (let i = 0; i < 50; i++) client.ws.send(QUERY_AWARENESS);
+    assert.is((await client.closed).code, CloseCode.rateLimited);
+  }));
+
+test('a connection over its byte rate is closed with 4429', () =>
+  withRelay({ bytesPerSecond: 1024, byteBurst: 16 * 1024, maxMessageBytes: 16 * 1024 }, async (harness) => {
+    const doc = docName();
+    const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await client.opened;
+    for (let i = 0; i < 10; i++) client.ws.send(encodeUpdate(new Uint8Array(8 * 1024)));
+    assert.is((await client.closed).code, CloseCode.rateLimited);
+  }));
+
+test('a connection flood from one IP is limited by the socket address, not X-Forwarded-For', () =>
+  withRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 5 }, async (harness) => {
+    const doc = docName();
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => new Promise<string>((resolve) => {
+        const ws = new WebSocket(`${harness.relay.url}/${doc}?token=${encodeURIComponent(TokenRoleGate.token('edit', doc))}`, {
+          headers: { 'x-forwarded-for': `10.0.0.${i}` },
+        });
+        ws.on('open', () => {
+          resolve('open');
+          ws.terminate();
+        });
+        ws.on('unexpected-response', (_req, res) => {
+          resolve(String(res.statusCode));
+          ws.terminate();
+        });
+        ws.on('error', () => {});
+      })),
+    );
+    assert.is(outcomes.filter((o) => o === 'open').length, 5);
+    assert.is(outcomes.filter((o) => o === '429').length, 7);
+  }));
+
+test('a client that stops reading is closed with 4408 once its send buffer passes the bound', () =>
+  withRelay({ sendBufferBytes: 256 * 1024, bytesPerSecond: 64 * 1024 * 1024, byteBurst: 64 * 1024 * 1024, messagesPerSecond: 10_000, messageBurst: 10_000 }, async (harness) => {
+    const doc = docName();
+    const slow = harness.raw(doc, TokenRoleGate.token('view', doc));
+    const writer = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await Promise.all([slow.opened, writer.opened]);
+    // The slow client's socket stops reading: the kernel buffers fill, then the relay's buffer.
+    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    let slowClosed = false;
+    void slow.closed.then(() => (slowClosed = true));
+    const source = new Y.Doc();
+    let echoes = 0;
+    writer.ws.on('message', (data: Buffer) => {
+      if (isUpdateFrame(new Uint8Array(data))) echoes++;
+    });
+    const limit = Date.now() + 20_000;
+    for (let i = 0; i < 400 && Date.now() < limit; i++) {
+      const before = Y.encodeStateVector(source);
+      source.getText('notes').insert(0, `${i}`.padEnd(256 * 1024, '.'));
+      writer.ws.send(encodeUpdate(Y.encodeStateAsUpdate(source, before)));
+      await waitFor(() => echoes > i, `echo ${i}`);
+      if ((await slowConsumerCloses(harness)) > 0) break;
+    }
+    assert.is(await slowConsumerCloses(harness), 1, 'the slow reader was not closed');
+    (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    assert.is((await slow.closed).code, CloseCode.slowConsumer);
+    assert.ok(slowClosed);
+    assert.is(writer.ws.readyState, WebSocket.OPEN);
+  }));
+
+test('upgrade refusals carry named close codes', () =>
+  withRelay({}, async (harness) => {
+    const doc = docName();
+    const noToken = harness.raw(doc, null);
+    assert.is((await noToken.closed).code, CloseCode.unauthenticated);
+    const badName = harness.raw('meeting/short', TokenRoleGate.token('edit', 'meeting/short'));
+    assert.is((await badName.closed).code, CloseCode.badRequest);
+    const otherDoc = harness.raw(doc, TokenRoleGate.token('edit', docName()));
+    assert.is((await otherDoc.closed).code, CloseCode.forbidden);
+    const forged = harness.raw(doc, 'admin~forged');
+    assert.is((await forged.closed).code, CloseCode.unauthenticated);
+
+    const token = TokenRoleGate.token('edit', doc);
+    const revoked = harness.raw(doc, token);
+    await revoked.opened;
+    await waitFor(() => harness.relay.connectionCount() === 1, 'joined');
+    harness.gate.revoke(token);
+    assert.is((await revoked.closed).code, CloseCode.unauthenticated);
+  }));
+
+test.run();
