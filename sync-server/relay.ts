@@ -55,7 +55,14 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     await Promise.all(docs.map((doc) => rooms.get(doc)?.shutdown()));
   });
 
+  // A slow or incomplete upgrade request (no token yet) is cut at the auth deadline; Node checks
+  // these timeouts every connectionsCheckingInterval, so that interval follows the deadline.
   const server = http.createServer(
+    {
+      headersTimeout: config.authDeadlineMs,
+      requestTimeout: config.authDeadlineMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1000, config.authDeadlineMs / 4)),
+    },
     createHttpHandler({
       access: options.access,
       metrics,
@@ -64,9 +71,6 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
       ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
     }),
   );
-  // A slow or incomplete upgrade request (no token yet) is cut at the auth deadline.
-  server.headersTimeout = config.authDeadlineMs;
-  server.requestTimeout = config.authDeadlineMs;
   server.on('upgrade', (req, socket, head) => endpoint.handleUpgrade(req, socket, head));
 
   await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
+import net from 'node:net';
 import WebSocket from 'ws';
 import { CloseCode } from '../../sync-server/close-codes.ts';
 import { encodeUpdate, MessageType } from '../../sync-server/protocol/messages.ts';
@@ -148,6 +149,20 @@ test('upgrade refusals carry named close codes', () =>
     await waitFor(() => harness.relay.connectionCount() === 1, 'joined');
     harness.gate.revoke(token);
     assert.is((await revoked.closed).code, CloseCode.unauthenticated);
+  }));
+
+test('an upgrade request that never completes is cut at the auth deadline', () =>
+  withRelay({ authDeadlineMs: 200 }, async (harness) => {
+    const socket = net.connect(harness.relay.port, '127.0.0.1');
+    let closed = false;
+    let response = '';
+    socket.on('data', (chunk) => (response += chunk.toString()));
+    socket.on('close', () => (closed = true));
+    socket.on('error', () => {});
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`GET /sync/${docName()} HTTP/1.1\r\nHost: relay\r\nUpgrade: websocket\r\n`);
+    await waitFor(() => closed, 'socket cut at the deadline');
+    assert.match(response, /^HTTP\/1\.1 408/);
   }));
 
 test.run();
