@@ -1,23 +1,10 @@
 // Shared test fixtures for the data model: a seeded id source and small meeting builders.
 import * as Y from 'yjs';
 import type { ActorId, ClockStamp, ItemId, MeetingId, RandomBytes } from '../../crdt/index.ts';
+import { seededRandom } from '../../bench/fixtures/seeded-random.ts';
 import { addItem, createMeeting, InvalidInputError, newId } from '../../crdt/index.ts';
 
-// mulberry32: deterministic, so a failing run can be replayed.
-export function seededRandom(seed: number): RandomBytes {
-  let a = seed >>> 0;
-  return (n) => {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      out[i] = ((t ^ (t >>> 14)) >>> 0) & 255;
-    }
-    return out;
-  };
-}
+export { seededRandom };
 
 export const ALICE = 'alice-device-0001' as ActorId;
 export const BOB = 'bob-device-000002' as ActorId;
