@@ -1,0 +1,147 @@
+// The whole meeting in the real side panel, with no relay and the network switched off: create
+// from a template, edit the agenda (rename, time box, add, keyboard reorder, remove), run it with
+// notes, a decision and an action, go through the items, end it, and read the report. The page's
+// clock is Playwright's controllable clock, so planned and actual times are exact. A reload
+// (and a browser restart) must bring everything back.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
+import { shoot } from './helpers/screenshots.ts';
+
+const SIDE_PANEL = 'side-panel/index.html' as const;
+const T0 = new Date('2026-03-02T09:00:00Z').getTime();
+const MIN = 60_000;
+
+let browser: ExtensionBrowser | null = null;
+
+async function openPanel(b: ExtensionBrowser): Promise<Page> {
+  const page = await b.context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on('pageerror', (e) => console.error('pageerror', e.message));
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.clock.install({ time: T0 });
+  await page.goto(`chrome-extension://${b.extensionId}/${SIDE_PANEL}`);
+  await page.getByRole('button', { name: 'New meeting' }).waitFor();
+  return page;
+}
+
+async function liveText(page: Page): Promise<string> {
+  return (await page.locator('[role="status"][aria-live="polite"]').textContent()) ?? '';
+}
+
+function reportRow(page: Page, title: string) {
+  return page.locator('tbody tr', { has: page.getByRole('rowheader', { name: title, exact: true }) });
+}
+
+test.after(async () => {
+  await browser?.close(true);
+});
+
+test('create from a template, edit, run, take notes, end, and the report has the right times', async () => {
+  browser = await launchExtension();
+  await browser.context.setOffline(true);
+  const page = await openPanel(browser);
+
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  await page.getByLabel('Title').fill('Team sync');
+  await page.getByRole('radio', { name: /Daily standup/ }).check();
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+
+  // The standup template: Yesterday, Today, Blockers, 5 min each.
+  await page.getByLabel('Title of item 1').waitFor();
+  assert.equal(await page.getByLabel('Title of item 1').inputValue(), 'Yesterday');
+  await page.getByLabel('Title of item 1').fill('Wins');
+  await page.getByLabel('Minutes for Today').fill('3');
+  await page.getByRole('button', { name: 'Remove Blockers' }).click();
+  await page.getByRole('button', { name: 'Add item' }).click();
+  await page.getByLabel('Title of item 3').fill('Wrap-up');
+  await page.getByLabel('Minutes for Wrap-up').fill('2');
+
+  // Keyboard reorder: Wrap-up up one place, announced, focus stays on its handle.
+  await page.getByRole('button', { name: /^Move Wrap-up/ }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.getByLabel('Title of item 2').waitFor();
+  assert.equal(await page.getByLabel('Title of item 2').inputValue(), 'Wrap-up');
+  assert.match(await liveText(page), /Wrap-up moved to position 2 of 3/);
+  assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Move Wrap-up, item 2 of 3/);
+
+  // A booked length shorter than the plan is warned about.
+  await page.getByLabel('Length (min)').fill('8');
+  await page.getByText(/add up to 10 min but the meeting is 8 min: 2 min too long/).waitFor();
+  await page.getByLabel('Length (min)').fill('');
+  await page.getByText('Items: 10 min of 10 min').waitFor();
+  await shoot(page, 'main-flow-editor');
+
+  // Run: Wins 5 min, Wrap-up 2 min, Today 3 min.
+  await page.clock.pauseAt(T0 + MIN);
+  await page.getByRole('button', { name: 'Start meeting' }).click();
+  await page.getByRole('heading', { name: 'Wins' }).waitFor();
+  assert.match(await liveText(page), /Now: Wins/);
+  await page.getByLabel('Notes for Wins').click();
+  await page.keyboard.type('Shipped the importer');
+  await page.getByLabel('New decision').fill('Release on Friday');
+  await page.getByRole('button', { name: 'Add' }).first().click();
+  await page.getByLabel('New action item', { exact: true }).fill('Write release notes');
+  await page.getByLabel('Owner of the new action item').fill('Ana');
+  await page.locator('.actions form button[type="submit"]').click();
+  await page.clock.fastForward(2 * MIN);
+  await page.getByRole('button', { name: /Next item/ }).click();
+
+  await page.getByRole('heading', { name: 'Wrap-up' }).waitFor();
+  await page.clock.fastForward(3 * MIN + 30_000);
+  await page.getByText('This item is over by 1:30').waitFor();
+  await page.getByText('Over time', { exact: true }).waitFor();
+  await shoot(page, 'main-flow-run-overrun');
+  await page.getByRole('button', { name: /Next item/ }).click();
+
+  await page.getByRole('heading', { name: 'Today' }).waitFor();
+  await page.getByRole('button', { name: '+1 min' }).click();
+  await page.clock.fastForward(1 * MIN);
+  await page.getByRole('button', { name: /Finish/ }).click();
+
+  // The report: planned against actual per item, totals, decisions and actions.
+  await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
+  const expectRow = async (title: string, planned: string, actual: string) => {
+    const row = reportRow(page, title);
+    assert.equal((await row.locator('.planned-cell').textContent())?.trim(), planned, `${title} planned`);
+    assert.match((await row.locator('.actual-cell').textContent())?.trim() ?? '', new RegExp(`^${actual}`), `${title} actual`);
+  };
+  await expectRow('Wins', '5m', '2m');
+  await expectRow('Wrap-up', '2m', '3m 30s');
+  await expectRow('Today', '3m', '1m');
+  assert.match((await reportRow(page, 'Wrap-up').textContent()) ?? '', /over by 1m 30s/);
+  await page.getByText('Release on Friday').waitFor();
+  await page.getByText('Write release notes').waitFor();
+  await page.getByText('Shipped the importer').waitFor();
+  await shoot(page, 'main-flow-report');
+
+  // Reload: the same meeting, the same report.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
+  await expectRow('Wrap-up', '2m', '3m 30s');
+  await page.getByText('Shipped the importer').waitFor();
+  await page.getByText('Release on Friday').waitFor();
+
+  // The library lists it under past meetings.
+  await page.getByRole('button', { name: 'Library' }).click();
+  const past = page.getByRole('region', { name: /Past/ });
+  await past.getByRole('link', { name: /Team sync/ }).waitFor();
+  await page.close();
+});
+
+test('a browser restart keeps the library and the meeting (IndexedDB)', async () => {
+  assert.ok(browser, 'the first test launched the browser');
+  const dir = browser.userDataDir;
+  await browser.close();
+  browser = await launchExtension(dir);
+  await browser.context.setOffline(true);
+  const page = await openPanel(browser);
+  await page.getByRole('link', { name: /Team sync/ }).click();
+  await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
+  await page.getByText('Shipped the importer').waitFor();
+  await page.getByText('Write release notes').waitFor();
+  await page.close();
+});
+
+test.run();

@@ -1,0 +1,68 @@
+// Options page against a real relay: sign up, sync status visible, sign out, sign in again;
+// wrong passwords are refused with a readable message; axe finds nothing serious.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { seriousViolations } from './helpers/axe.ts';
+import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
+import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
+import { eventually, msg, signIn, signUp, storedSettings } from './helpers/extension-flows.ts';
+import { shoot } from './helpers/screenshots.ts';
+
+const test = suite<{ relay: E2eRelay | null; browser: ExtensionBrowser | null }>('e2e options', { relay: null, browser: null });
+
+const who = { email: 'ada@example.org', password: 'correct horse battery', name: 'Ada' };
+
+test.before(async (ctx) => {
+  ctx.relay = await startE2eRelay();
+  ctx.browser = await launchExtension();
+});
+
+test.after(async (ctx) => {
+  await ctx.browser?.close(true);
+  await ctx.relay?.close();
+});
+
+test('signed out: the form is there, accessible, and sync is local', async ({ browser }) => {
+  const page = await browser!.page('options/index.html');
+  await page.getByRole('button', { name: msg('optSignIn') }).waitFor();
+  await page.getByText(msg('syncLocal')).first().waitFor();
+  await shoot(page, 'options-signed-out');
+  assert.equal(await seriousViolations(page), []);
+  await page.close();
+});
+
+test('sign up: account stored, status reaches synced, and sign out clears it', async ({ relay, browser }) => {
+  const page = await signUp(browser!, relay!.httpUrl, who);
+  const settings = await storedSettings(await browser!.worker());
+  const account = settings.account as { email: string; accountId: string; session: string };
+  assert.is(account.email, who.email);
+  assert.ok(account.session.length > 10);
+  await page.getByText(msg('syncSynced')).first().waitFor({ timeout: 15_000 });
+  await shoot(page, 'options-signed-in');
+  assert.equal(await seriousViolations(page), []);
+
+  await page.getByRole('button', { name: msg('optSignOut') }).click();
+  await page.getByRole('button', { name: msg('optSignIn') }).waitFor();
+  const after = await storedSettings(await browser!.worker());
+  assert.is(after.account, null);
+  await page.close();
+});
+
+test('a wrong password is refused with a message; the right one signs in', async ({ relay, browser }) => {
+  const page = await browser!.page('options/index.html');
+  await page.getByLabel(msg('optRelayUrl')).fill(relay!.httpUrl);
+  await page.getByLabel(msg('optEmail')).fill(who.email);
+  await page.getByLabel(msg('optPassword')).fill('not the password');
+  await page.getByRole('button', { name: msg('optSignIn') }).click();
+  const alert = await page.getByRole('alert').textContent({ timeout: 15_000 });
+  assert.ok(alert?.includes(msg('optErrorCredentials')), `alert: ${alert}`);
+  await page.close();
+
+  const signedIn = await signIn(browser!, relay!.httpUrl, who);
+  await signedIn.getByText(msg('syncSynced')).first().waitFor({ timeout: 15_000 });
+  const settings = await eventually(async () => (await storedSettings(await browser!.worker())).account, 'stored account');
+  assert.is((settings as { email: string }).email, who.email);
+  await signedIn.close();
+});
+
+test.run();
