@@ -47,6 +47,8 @@ export interface ClockLog {
   readonly warnings: readonly ReadWarning[];
 }
 
+const EVENT_KEYS: ReadonlySet<string> = new Set(['op', 'itemId', 'at', 'by', 'to', 'sec']);
+
 function optionalItem(value: unknown): ItemId | null | undefined {
   if (value === null || value === undefined) return null;
   return isId(value) ? (value as ItemId) : undefined;
@@ -59,6 +61,7 @@ export function parseClockEvent(raw: unknown, where: string, warnings: ReadWarni
   };
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return skip('not an object');
   const r = raw as Record<string, unknown>;
+  for (const key in r) if (!EVENT_KEYS.has(key)) warnings.push({ where: `${where}.${key}`, problem: 'unknown field, ignored' });
   const { op, at } = r;
   if (typeof at !== 'number' || !Number.isFinite(at)) return skip('bad time');
   const by = (typeof r.by === 'string' ? r.by : '') as ActorId;

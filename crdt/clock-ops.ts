@@ -2,7 +2,7 @@
 // now (next from an item that is no longer current, resume while running, ...) appends nothing
 // and returns false, so the log stays a record of what people actually did.
 import type * as Y from 'yjs';
-import type { ClockEvent } from './clock-events.ts';
+import type { ClockEvent, ClockLog } from './clock-events.ts';
 import { clockView } from './clock-view.ts';
 import type { ItemId } from './ids.ts';
 import { meetingRoots } from './meeting-doc.ts';
@@ -10,7 +10,6 @@ import { readClockLog } from './meeting-read.ts';
 import { LIMITS, META_KEY } from './schema.ts';
 import { checkSeconds, checkTime } from './validate-input.ts';
 import type { ClockStamp, ClockView } from './views.ts';
-import type { ClockLog } from './clock-events.ts';
 
 function current(doc: Y.Doc, stamp: ClockStamp): { log: ClockLog; view: ClockView } {
   checkTime(stamp.now, 'now');

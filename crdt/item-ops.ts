@@ -108,7 +108,7 @@ export function setItemDone(doc: Y.Doc, itemId: ItemId, done: boolean): boolean 
   return updateItem(doc, itemId, { done });
 }
 
-/** Moves the item to agenda position `toIndex` (counted without the item itself). */
+/** Moves the item so that `toIndex` is its position in the agenda afterwards. */
 export function moveItem(doc: Y.Doc, itemId: ItemId, toIndex: number): boolean {
   let found = false;
   doc.transact(() => {

@@ -4,14 +4,16 @@ import { BUILTIN_TEMPLATES } from './builtin-templates.ts';
 import type { MeetingId, TemplateId } from './ids.ts';
 import { isId } from './ids.ts';
 import { entryMap, libraryRoots, parseTemplateItems } from './library-doc.ts';
-import { Reader, type Fields } from './read-fields.ts';
-import { INDEX_KEY, TEMPLATE_KEY } from './schema.ts';
+import { knownKeys, Reader, type Fields } from './read-fields.ts';
+import { INDEX_KEY, LIBRARY_ROOT, TEMPLATE_KEY } from './schema.ts';
 import type { LibraryView, MeetingIndexEntry, MeetingStatus, ReadWarning, TemplateView } from './views.ts';
 
 const STATUSES: readonly MeetingStatus[] = ['planned', 'running', 'ended'];
+const KNOWN = { roots: knownKeys(LIBRARY_ROOT), template: knownKeys(TEMPLATE_KEY), entry: knownKeys(INDEX_KEY) } as const;
 
 function templateFrom(map: Fields, id: TemplateId, r: Reader): TemplateView {
   const at = `templates.${id}`;
+  r.unknownKeys(map.keys(), KNOWN.template, at);
   const items = parseTemplateItems(map.get(TEMPLATE_KEY.items), `${at}.items`, r.warnings);
   return Object.freeze({
     id,
@@ -37,6 +39,7 @@ export function readTemplate(lib: Y.Doc, id: TemplateId, warnings: ReadWarning[]
 
 function indexEntryFrom(map: Fields, id: MeetingId, r: Reader): MeetingIndexEntry {
   const at = `meetings.${id}`;
+  r.unknownKeys(map.keys(), KNOWN.entry, at);
   let status = r.string(map, INDEX_KEY.status, at, 'planned') as MeetingStatus;
   if (!STATUSES.includes(status)) {
     r.warn(`${at}.status`, `unknown status ${JSON.stringify(status)}`);
@@ -66,6 +69,7 @@ function newestFirst(a: MeetingIndexEntry, b: MeetingIndexEntry): number {
 export function libraryView(lib: Y.Doc): LibraryView {
   const r = new Reader();
   const { templates, meetings } = libraryRoots(lib);
+  r.unknownRoots(lib, KNOWN.roots);
   const own: TemplateView[] = [];
   templates.forEach((_value, id) => {
     const map = entryMap(templates, id);

@@ -4,8 +4,8 @@ import type { ClockEvent, ClockLog } from './clock-events.ts';
 import { parseClockEvent } from './clock-events.ts';
 import type { ActionId, DecisionId, ItemId } from './ids.ts';
 import { meetingRoots } from './meeting-doc.ts';
-import { Reader } from './read-fields.ts';
-import { ACTION_KEY, DECISION_KEY, ITEM_KEY, META_KEY, SCHEMA_VERSION } from './schema.ts';
+import { knownKeys, Reader } from './read-fields.ts';
+import { ACTION_KEY, DECISION_KEY, ITEM_KEY, MEETING_ROOT, META_KEY, SCHEMA_VERSION } from './schema.ts';
 import type { ActionView, DecisionView, ItemView, MeetingMetaView, ReadWarning } from './views.ts';
 
 export type ItemRecord = Pick<ItemView, 'id' | 'title' | 'plannedSec' | 'owner' | 'prompt' | 'notes' | 'done'> & {
@@ -13,11 +13,23 @@ export type ItemRecord = Pick<ItemView, 'id' | 'title' | 'plannedSec' | 'owner' 
 };
 
 const DUE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const KNOWN = {
+  roots: knownKeys(MEETING_ROOT),
+  meta: knownKeys(META_KEY),
+  item: knownKeys(ITEM_KEY),
+  action: knownKeys(ACTION_KEY),
+  decision: knownKeys(DECISION_KEY),
+} as const;
+
+export function readUnknownRoots(doc: Y.Doc, r: Reader): void {
+  r.unknownRoots(doc, KNOWN.roots);
+}
 
 export function readMeta(doc: Y.Doc, r: Reader): MeetingMetaView {
   const meta = meetingRoots(doc).meta;
   const version = r.number(meta, META_KEY.schemaVersion, 'meta', SCHEMA_VERSION);
   if (version > SCHEMA_VERSION) r.warn('meta.schemaVersion', `written by a newer version (${version})`);
+  r.unknownKeys(meta.keys(), KNOWN.meta, 'meta');
   return {
     id: r.nullableId(meta, META_KEY.id, 'meta'),
     title: r.string(meta, META_KEY.title, 'meta'),
@@ -33,7 +45,7 @@ export function readMeta(doc: Y.Doc, r: Reader): MeetingMetaView {
 // Agenda order: by the fractional order key, ties (concurrent appends) broken by id; an item
 // without a key (a broken writer) goes last.
 export function readItems(doc: Y.Doc, r: Reader, withNotes = true): ItemRecord[] {
-  const records = r.maps(meetingRoots(doc).items, 'items').map(({ map, id, at }): ItemRecord => ({
+  const records = r.maps(meetingRoots(doc).items, 'items', KNOWN.item).map(({ map, id, at }): ItemRecord => ({
     id: id as ItemId,
     title: r.string(map, ITEM_KEY.title, at),
     plannedSec: r.nonNegative(map, ITEM_KEY.plannedSec, at),
@@ -47,7 +59,7 @@ export function readItems(doc: Y.Doc, r: Reader, withNotes = true): ItemRecord[]
 }
 
 export function readActions(doc: Y.Doc, r: Reader): ActionView[] {
-  return r.maps(meetingRoots(doc).actions, 'actions').map(({ map, id, at }) => {
+  return r.maps(meetingRoots(doc).actions, 'actions', KNOWN.action).map(({ map, id, at }) => {
     let due: string | null = r.string(map, ACTION_KEY.due, at) || null;
     if (due !== null && !DUE_PATTERN.test(due)) {
       r.warn(`${at}.due`, 'expected YYYY-MM-DD');
@@ -66,7 +78,7 @@ export function readActions(doc: Y.Doc, r: Reader): ActionView[] {
 }
 
 export function readDecisions(doc: Y.Doc, r: Reader): DecisionView[] {
-  return r.maps(meetingRoots(doc).decisions, 'decisions').map(({ map, id, at }) =>
+  return r.maps(meetingRoots(doc).decisions, 'decisions', KNOWN.decision).map(({ map, id, at }) =>
     Object.freeze({
       id: id as DecisionId,
       text: r.string(map, DECISION_KEY.text, at),

@@ -54,8 +54,17 @@ export class Reader {
     return '';
   }
 
+  /** Reports the fields this version does not know (a newer client's), which it then ignores. */
+  unknownKeys(keys: Iterable<string>, known: KnownKeys, where: string): void {
+    for (const key of keys) if (!known.has(key)) this.warn(`${where}.${key}`, 'unknown field, ignored');
+  }
+
+  unknownRoots(doc: Y.Doc, known: KnownKeys): void {
+    for (const name of doc.share.keys()) if (!known.has(name)) this.warn(name, 'unknown part of the document, ignored');
+  }
+
   /** The entries of a Y.Array that are Y.Maps with a valid id; anything else is reported. */
-  maps(array: Y.Array<unknown>, where: string): { map: Fields; id: AnyId; at: string }[] {
+  maps(array: Y.Array<unknown>, where: string, known: KnownKeys): { map: Fields; id: AnyId; at: string }[] {
     const out: { map: Fields; id: AnyId; at: string }[] = [];
     const seen = new Set<string>();
     array.forEach((value, index) => {
@@ -65,10 +74,17 @@ export class Reader {
       if (!isId(id)) return this.warn(at, 'missing or bad id');
       if (seen.has(id)) return this.warn(at, 'duplicate id');
       seen.add(id);
+      this.unknownKeys(value.keys(), known, at);
       out.push({ map: value as Fields, id, at });
     });
     return out;
   }
+}
+
+export type KnownKeys = ReadonlySet<string>;
+
+export function knownKeys(schema: Readonly<Record<string, string>>): KnownKeys {
+  return new Set(Object.values(schema));
 }
 
 export function isFiniteNumber(value: unknown): value is number {

@@ -30,8 +30,25 @@ broken('malformed items are skipped or defaulted, each with a warning', () => {
   ]);
   assert.equal(where(v.warnings), [
     'items[1]', 'items[2]',
-    'items[3].title', 'items[3].plannedSec', 'items[3].notes', 'items[3].done',
+    'items[3].futureField', 'items[3].title', 'items[3].plannedSec', 'items[3].notes', 'items[3].done',
   ]);
+});
+
+broken('unknown fields, clock event keys and document parts are ignored and reported', () => {
+  const { doc, items } = meetingWith([5]);
+  doc.getMap('meta').set('language', 'en');
+  doc.getArray('clock').push([{ op: 'start', itemId: items[0]!, at: T0, by: 'x', tz: 'UTC' }]);
+  doc.getMap('polls').set('p1', 'yes?');
+  const v = meetingView(doc, T0 + 1000);
+  assert.equal(where(v.warnings), ['meta.language', 'clock[0].tz', 'polls']);
+  assert.ok(v.clock.started);
+  const lib = new Y.Doc();
+  lib.getMap('themes').set('x', 1);
+  const t = new Y.Map<unknown>();
+  t.set('name', 'Mine');
+  t.set('icon', 'star');
+  lib.getMap<unknown>('templates').set('templateTemplate0002', t);
+  assert.equal(where(libraryView(lib).warnings), ['themes', 'templates.templateTemplate0002.icon']);
 });
 
 broken('a duplicate item id keeps the first entry', () => {
