@@ -47,6 +47,8 @@ export function meetingView(doc: Y.Doc, now: number): MeetingView {
   const itemsPlannedSec = records.reduce((sum, i) => sum + i.plannedSec, 0);
   return Object.freeze({
     ...meta,
+    // Two devices may end at once; the clock's fold says which end counted.
+    endedAt: clock.endedAt ?? meta.endedAt,
     status: meetingStatus(clock, meta.endedAt),
     items: Object.freeze(items),
     itemsPlannedSec,

@@ -106,6 +106,18 @@ ops('endMeeting ends once and stops the clock', () => {
   assert.equal([v.status, v.endedAt, v.clock.meetingElapsedMs], ['ended', T0 + 4 * MIN, 4 * MIN]);
 });
 
+ops('two devices ending at once agree on one end time', () => {
+  const { doc: a } = meetingWith([5]);
+  startMeeting(a, at(T0));
+  const b = cloneDoc(a);
+  endMeeting(a, at(T0 + 2 * MIN));
+  endMeeting(b, at(T0 + 3 * MIN, BOB));
+  sync(a, b);
+  const [va, vb] = [meetingView(a, T0 + 9 * MIN), meetingView(b, T0 + 9 * MIN)];
+  assert.is(va.endedAt, vb.endedAt);
+  assert.is(va.endedAt, va.clock.endedAt);
+});
+
 ops('clock operations refuse a non-finite time', () => {
   const { doc } = meetingWith([5]);
   assert.throws(() => startMeeting(doc, at(Number.NaN)), invalidInput);
