@@ -91,8 +91,6 @@ test('create from a template, edit, run, take notes, end, and the report has the
   await page.getByRole('heading', { name: 'Wrap-up' }).waitFor();
   await page.clock.fastForward(3 * MIN + 30_000);
   await page.getByText('This item is over by 1:30').waitFor();
-  await shoot(page, 'debug-over');
-  console.log(await page.locator('.clock').evaluate((e) => e.outerHTML));
   await page.getByRole('timer', { name: /Over time by 1:30/ }).waitFor();
   await page.getByText('Meeting: 4:30 left').waitFor();
   await shoot(page, 'main-flow-run-overrun');
