@@ -15,7 +15,7 @@ export * from './action-ops.ts';
 export * from './decision-ops.ts';
 export { meetingView, meetingStatus } from './meeting-view.ts';
 export { meetingReport } from './meeting-report.ts';
-export { meetingMarkdown, type MarkdownOptions } from './meeting-markdown.ts';
+export { MARKDOWN_LABELS, meetingMarkdown, type MarkdownLabels, type MarkdownOptions } from './meeting-markdown.ts';
 export { formatDuration } from './markdown-text.ts';
 export { BUILTIN_TEMPLATES, builtinTemplate } from './builtin-templates.ts';
 export * from './template-ops.ts';

@@ -1,14 +1,36 @@
 // The minutes as clean Markdown, ready for an email or a wiki. Every piece of user text goes
-// through the escapers, so a title like "*Q3* | <b>" reads exactly as typed.
+// through the escapers, so a title like "*Q3* | <b>" reads exactly as typed. The fixed words
+// are English by default; the UI passes its translations as labels.
 import type * as Y from 'yjs';
 import { escapeBlock, escapeInline, formatDuration } from './markdown-text.ts';
 import { meetingReport } from './meeting-report.ts';
 import type { ActionView, MeetingReport, ReportItem } from './views.ts';
 
+export const MARKDOWN_LABELS = {
+  untitled: 'Meeting',
+  planned: 'Planned',
+  actual: 'Actual',
+  over: 'over',
+  agenda: 'Agenda',
+  item: 'Item',
+  owner: 'Owner',
+  remarks: 'Notes',
+  notes: 'Notes',
+  decisions: 'Decisions',
+  actions: 'Action items',
+  skipped: 'skipped',
+  extended: 'extended',
+  done: 'done',
+  due: 'due',
+} as const;
+
+export type MarkdownLabels = { readonly [K in keyof typeof MARKDOWN_LABELS]: string };
+
 export interface MarkdownOptions {
   readonly now?: number;
   readonly locale?: string;
   readonly timeZone?: string;
+  readonly labels?: Partial<MarkdownLabels>;
 }
 
 function when(report: MeetingReport, o: MarkdownOptions): string | null {
@@ -18,30 +40,31 @@ function when(report: MeetingReport, o: MarkdownOptions): string | null {
   return format.format(new Date(at));
 }
 
-function summary(report: MeetingReport, o: MarkdownOptions): string {
-  const parts = [when(report, o), `Planned ${formatDuration(report.plannedSec)}`].filter((p) => p !== null);
+function summary(report: MeetingReport, o: MarkdownOptions, l: MarkdownLabels): string {
+  const parts = [when(report, o), `${l.planned} ${formatDuration(report.plannedSec)}`].filter((p) => p !== null);
   if (report.startedAt !== null) {
-    const over = report.overrunSec > 0 ? ` (${formatDuration(report.overrunSec)} over)` : '';
-    parts.push(`Actual ${formatDuration(report.actualSec)}${over}`);
+    const over = report.overrunSec > 0 ? ` (${formatDuration(report.overrunSec)} ${l.over})` : '';
+    parts.push(`${l.actual} ${formatDuration(report.actualSec)}${over}`);
   }
   return parts.join(' · ');
 }
 
-function itemRemark(item: ReportItem): string {
+function itemRemark(item: ReportItem, l: MarkdownLabels): string {
   const remarks: string[] = [];
-  if (item.skipped) remarks.push('skipped');
-  if (item.extendedSec > 0) remarks.push(`extended ${formatDuration(item.extendedSec)}`);
-  if (item.overrunSec > 0) remarks.push(`${formatDuration(item.overrunSec)} over`);
-  if (item.done) remarks.push('done');
+  if (item.skipped) remarks.push(l.skipped);
+  if (item.extendedSec > 0) remarks.push(`${l.extended} ${formatDuration(item.extendedSec)}`);
+  if (item.overrunSec > 0) remarks.push(`${formatDuration(item.overrunSec)} ${l.over}`);
+  if (item.done) remarks.push(l.done);
   return remarks.join(', ');
 }
 
-function agenda(report: MeetingReport): string[] {
+function agenda(report: MeetingReport, l: MarkdownLabels): string[] {
   const started = report.startedAt !== null;
-  const lines = ['| # | Item | Owner | Planned | Actual | Notes |', '| ---: | --- | --- | ---: | ---: | --- |'];
+  const header = ['#', ...[l.item, l.owner, l.planned, l.actual, l.remarks].map(escapeInline)].join(' | ');
+  const lines = [`| ${header} |`, '| ---: | --- | --- | ---: | ---: | --- |'];
   report.items.forEach((item, i) => {
     const actual = started ? formatDuration(item.actualSec) : '';
-    lines.push(`| ${i + 1} | ${escapeInline(item.title)} | ${escapeInline(item.owner)} | ${formatDuration(item.plannedSec)} | ${actual} | ${itemRemark(item)} |`);
+    lines.push(`| ${i + 1} | ${escapeInline(item.title)} | ${escapeInline(item.owner)} | ${formatDuration(item.plannedSec)} | ${actual} | ${escapeInline(itemRemark(item, l))} |`);
   });
   return lines;
 }
@@ -51,31 +74,32 @@ function itemTitle(report: MeetingReport, id: string | null): string {
   return item === undefined ? '' : ` _(${escapeInline(item.title)})_`;
 }
 
-function action(report: MeetingReport, a: ActionView): string {
+function action(report: MeetingReport, a: ActionView, l: MarkdownLabels): string {
   const who = a.owner === '' ? [] : [`**${escapeInline(a.owner)}**`];
-  const due = a.due === null ? [] : [`due ${a.due}`];
+  const due = a.due === null ? [] : [`${escapeInline(l.due)} ${a.due}`];
   const meta = [...who, ...due].join(', ');
   return `- [${a.done ? 'x' : ' '}] ${escapeInline(a.text)}${meta === '' ? '' : ` — ${meta}`}${itemTitle(report, a.itemId)}`;
 }
 
 export function meetingMarkdown(doc: Y.Doc, o: MarkdownOptions = {}): string {
+  const l: MarkdownLabels = { ...MARKDOWN_LABELS, ...o.labels };
   const report = meetingReport(doc, o.now);
-  const out: string[] = [`# ${escapeInline(report.title) || 'Meeting'}`, '', summary(report, o), ''];
-  if (report.items.length > 0) out.push('## Agenda', '', ...agenda(report), '');
+  const out: string[] = [`# ${escapeInline(report.title) || escapeInline(l.untitled)}`, '', summary(report, o, l), ''];
+  if (report.items.length > 0) out.push(`## ${escapeInline(l.agenda)}`, '', ...agenda(report, l), '');
   const notes = escapeBlock(report.notes);
   const itemNotes = report.items.filter((i) => escapeBlock(i.notes) !== '');
   if (notes !== '' || itemNotes.length > 0) {
-    out.push('## Notes', '');
+    out.push(`## ${escapeInline(l.notes)}`, '');
     if (notes !== '') out.push(notes, '');
     for (const item of itemNotes) {
       out.push(`### ${report.items.indexOf(item) + 1}. ${escapeInline(item.title)}`, '', escapeBlock(item.notes), '');
     }
   }
   if (report.decisions.length > 0) {
-    out.push('## Decisions', '', ...report.decisions.map((d) => `- ${escapeInline(d.text)}${itemTitle(report, d.itemId)}`), '');
+    out.push(`## ${escapeInline(l.decisions)}`, '', ...report.decisions.map((d) => `- ${escapeInline(d.text)}${itemTitle(report, d.itemId)}`), '');
   }
   if (report.actions.length > 0) {
-    out.push('## Action items', '', ...report.actions.map((a) => action(report, a)), '');
+    out.push(`## ${escapeInline(l.actions)}`, '', ...report.actions.map((a) => action(report, a, l)), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -75,6 +75,17 @@ md('a meeting that never started shows only its plan', () => {
   assert.ok(out.includes('| 1 | Item 1 |  | 5 min |  |  |'));
 });
 
+md('labels replace the fixed words, for the UI language', () => {
+  const { doc, items, random } = meetingWith([5]);
+  startMeeting(doc, at(T0));
+  nextItem(doc, items[0]!, at(T0 + 6 * MIN));
+  addAction(doc, { random, now: T0, text: 'Plan', due: '2026-12-01' });
+  const out = meetingMarkdown(doc, { timeZone: 'UTC', locale: 'de-DE', labels: { planned: 'Geplant', actual: 'Tatsächlich', over: 'drüber', agenda: 'Tagesordnung', actions: 'Aufgaben', due: 'fällig', item: 'Punkt' } });
+  assert.ok(out.includes('26.11.2026, 09:00 · Geplant 5 min · Tatsächlich 6 min (1 min drüber)'), out);
+  assert.ok(out.includes('## Tagesordnung\n\n| # | Punkt | Owner | Geplant | Tatsächlich | Notes |'), out);
+  assert.ok(out.includes('## Aufgaben\n\n- [ ] Plan — fällig 2026-12-01'), out);
+});
+
 md('formatDuration', () => {
   assert.equal([0, 45, 60, 90, 3600, 3725].map(formatDuration), ['0 s', '45 s', '1 min', '1 min 30 s', '1 h', '1 h 2 min 5 s']);
 });
