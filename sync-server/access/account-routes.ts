@@ -16,8 +16,9 @@ const MS_PER_SECOND = 1000;
 
 export function accountRoutes(ctx: AccessContext) {
   const { records, config, limiters } = ctx;
-  let dummyHash: Promise<string> | null = null;
-  const hashForUnknownEmail = () => (dummyHash ??= hashPassword(randomId(), config.scrypt));
+  // Computed up front so even the first unknown-email sign-in costs exactly one scrypt.
+  const hashForUnknownEmail = hashPassword(randomId(), config.scrypt);
+  hashForUnknownEmail.catch((error: unknown) => ctx.logger.error({ err: error }, 'hashing the stand-in password failed'));
 
   const signUp: ApiHandler = async (request) => {
     const body = readJsonObject(request, config.maxBodyBytes);
@@ -44,7 +45,7 @@ export function accountRoutes(ctx: AccessContext) {
     ]);
     const account = records.accountByEmail(email);
     const tooLong = [...password].length > config.passwordMaxLength;
-    const matches = await verifyPassword(password, account?.password_hash ?? (await hashForUnknownEmail()));
+    const matches = await verifyPassword(password, account?.password_hash ?? (await hashForUnknownEmail));
     if (account === null || tooLong || !matches) {
       throw new ApiError(401, ApiErrorCode.invalidCredentials, 'The email or the password is wrong.');
     }
