@@ -41,6 +41,8 @@ export class RelayLink {
 
   destroy(): void {
     this.destroyed = true;
+    globalThis.removeEventListener?.('offline', this.wentOffline);
+    globalThis.removeEventListener?.('online', this.cameOnline);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.provider?.destroy();
     this.provider = null;
@@ -56,6 +58,9 @@ export class RelayLink {
       shouldReconnect: (event) => event.code !== CloseCode.unauthenticated && !(event.code >= 4400 && event.code < 4500),
     });
     this.provider = provider;
+    globalThis.addEventListener?.('offline', this.wentOffline);
+    globalThis.addEventListener?.('online', this.cameOnline);
+    if (globalThis.navigator?.onLine === false) this.wentOffline();
     provider.on('status', () => this.recompute());
     provider.on('sync', () => this.recompute());
     provider.on('closed', (event) => {
@@ -65,6 +70,17 @@ export class RelayLink {
     });
     this.recompute();
   }
+
+  // The browser knows before the socket does: a dead connection can look open for tens of
+  // seconds. Drop it at once and say so; come back when the browser is online again.
+  private readonly wentOffline = (): void => {
+    this.provider?.disconnect();
+    this.set('offline');
+  };
+
+  private readonly cameOnline = (): void => {
+    this.provider?.connect();
+  };
 
   private async reconnectWithNewToken(): Promise<void> {
     this.token = null;

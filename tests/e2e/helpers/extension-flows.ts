@@ -49,7 +49,7 @@ export async function signIn(browser: ExtensionBrowser, relayUrl: string, who: C
 /** Creates a meeting from a built-in template in the side panel; returns its id. */
 export async function createMeeting(panel: Page, title: string, template = 'Daily standup'): Promise<string> {
   await panel.evaluate(() => (location.hash = '#/new'));
-  await panel.getByLabel(msg('meetingTitleLabel')).fill(title);
+  await panel.getByLabel(msg('meetingTitleLabel'), { exact: true }).fill(title);
   await panel.getByRole('radio', { name: new RegExp(`^${template}`) }).check();
   await panel.getByRole('button', { name: msg('newCreate') }).click();
   await panel.waitForURL(/#\/meeting\/[A-Za-z0-9_-]+$/, { timeout: WAIT_MS });

@@ -1,0 +1,139 @@
+// axe-core on every view of the side panel and the popup, in light and dark colour schemes:
+// no serious or critical violation anywhere. Each state is also photographed at 360x800 for a
+// person to look at (empty, normal, long title, overrun).
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
+import { seriousViolations } from './helpers/axe.ts';
+import { shoot } from './helpers/screenshots.ts';
+
+const T0 = new Date('2026-03-02T09:00:00Z').getTime();
+const MIN = 60_000;
+const LONG_TITLE = 'Quarterly planning with the platform, design and support teams, including the roadmap review' as const;
+
+let browser: ExtensionBrowser | null = null;
+let panel: Page | null = null;
+
+async function open(b: ExtensionBrowser, path: string, time: number): Promise<Page> {
+  const page = await b.context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.clock.install({ time });
+  await page.goto(`chrome-extension://${b.extensionId}/${path}`);
+  return page;
+}
+
+async function clean(page: Page, view: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const problems = await seriousViolations(page);
+    assert.equal(problems, [], `${view} (${colorScheme}): ${JSON.stringify(problems, null, 1)}`);
+    await shoot(page, `${view}-${colorScheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+function side(): Page {
+  assert.ok(panel, 'the side panel is open');
+  return panel;
+}
+
+test.before(async () => {
+  browser = await launchExtension();
+  await browser.context.setOffline(true);
+  panel = await open(browser, 'side-panel/index.html', T0);
+});
+
+test.after(async () => {
+  await browser?.close(true);
+});
+
+test('library (empty) and new meeting', async () => {
+  const page = side();
+  await page.getByRole('heading', { name: 'No meetings yet' }).waitFor();
+  await clean(page, 'library-empty');
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  await page.getByRole('heading', { name: 'New meeting' }).waitFor();
+  await clean(page, 'new-meeting');
+});
+
+test('agenda editor: normal, long title, plan too long', async () => {
+  const page = side();
+  await page.getByLabel('Title').fill(LONG_TITLE);
+  await page.getByRole('radio', { name: /Weekly team meeting/ }).check();
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+  await page.getByLabel('Title of item 1').waitFor();
+  await clean(page, 'editor-long-title');
+  await page.getByLabel('Length (min)').fill('30');
+  await page.getByText(/too long/).waitFor();
+  await clean(page, 'editor-plan-too-long');
+  await page.getByLabel('Length (min)').fill('');
+});
+
+test('share dialog (not signed in)', async () => {
+  const page = side();
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('dialog', { name: 'Share this meeting' }).waitFor();
+  await page.getByText(/Sign in and turn sync on/).waitFor();
+  await clean(page, 'share-dialog');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'hidden' });
+});
+
+test('run view: normal, overrun, and the popup', async () => {
+  const page = side();
+  await page.clock.pauseAt(T0 + MIN);
+  await page.getByRole('button', { name: 'Start meeting' }).click();
+  await page.getByRole('button', { name: /Next item/ }).waitFor();
+  await clean(page, 'run');
+
+  assert.ok(browser);
+  const popup = await open(browser, 'popup/index.html', T0 + 2 * MIN);
+  await popup.getByRole('button', { name: /Next item/ }).waitFor();
+  await clean(popup, 'popup-running');
+  await popup.close();
+
+  await page.clock.fastForward(40 * MIN);
+  await page.getByText(/This item is over by/).waitFor();
+  await page.getByText(/Meeting over time by/).waitFor();
+  await clean(page, 'run-overrun');
+});
+
+test('report and library (full)', async () => {
+  const page = side();
+  await page.getByRole('button', { name: 'End meeting' }).click();
+  await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
+  await clean(page, 'report');
+  await page.getByRole('button', { name: 'Schedule follow-up' }).click();
+  await page.getByRole('button', { name: 'Start meeting' }).waitFor();
+  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('region', { name: /Past/ }).waitFor();
+  await page.getByRole('region', { name: /Upcoming/ }).waitFor();
+  await clean(page, 'library-full');
+  await page.getByLabel('Search meetings').fill('no such meeting');
+  await page.getByText(/No meeting matches/).waitFor();
+  await page.getByLabel('Search meetings').fill('');
+});
+
+test('templates list and editor', async () => {
+  const page = side();
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('heading', { name: 'Templates' }).waitFor();
+  await clean(page, 'templates');
+  await page.getByRole('button', { name: 'Copy Retrospective to your templates' }).click();
+  await page.getByRole('heading', { name: 'Edit template' }).waitFor();
+  await clean(page, 'template-editor');
+  await page.getByRole('button', { name: 'Save template' }).click();
+  await page.getByRole('button', { name: /^Edit Retrospective/ }).waitFor();
+});
+
+test('popup with nothing running', async () => {
+  assert.ok(browser);
+  const popup = await open(browser, 'popup/index.html', T0 + 60 * MIN);
+  await popup.getByRole('heading', { name: 'No meeting is running' }).waitFor();
+  await clean(popup, 'popup-idle');
+  await popup.close();
+});
+
+test.run();

@@ -1,0 +1,57 @@
+// Two profiles signed in to one account: a meeting made on one appears on the other, edits flow
+// both ways live, and edits made while one device is offline converge after it reconnects.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Page } from 'playwright-core';
+import { createMeeting, eventually, msg, openMeeting } from './helpers/extension-flows.ts';
+import { shoot } from './helpers/screenshots.ts';
+import { twoDevices, type TwoDevices } from './helpers/two-devices.ts';
+
+const test = suite<{ devices: TwoDevices | null }>('e2e two devices', { devices: null });
+
+test.before(async (ctx) => {
+  ctx.devices = await twoDevices();
+});
+
+test.after(async (ctx) => {
+  await ctx.devices?.close();
+});
+
+const meetingTitle = (p: Page) => p.getByLabel(msg('meetingTitleLabel'), { exact: true });
+const itemTitle = (p: Page, n: number) => p.getByLabel(msg('agendaTitleLabel', n), { exact: true });
+
+test('a meeting made on A appears on B; edits flow both ways; offline edits converge', async ({ devices }) => {
+  const { a, b } = devices!;
+  const panelA = await a.page('side-panel/index.html');
+  const id = await createMeeting(panelA, 'Planning across devices', 'Daily standup');
+
+  const panelB = await b.page('side-panel/index.html');
+  await panelB.getByText('Planning across devices').first().waitFor({ timeout: 20_000 });
+  await openMeeting(panelB, id);
+  await eventually(async () => (await itemTitle(panelB, 3).inputValue()) === 'Blockers', 'agenda on B');
+
+  await meetingTitle(panelA).fill('Planning, edited on A');
+  await eventually(async () => (await meetingTitle(panelB).inputValue()) === 'Planning, edited on A', 'A→B edit');
+  await itemTitle(panelB, 2).fill('Today, edited on B');
+  await eventually(async () => (await itemTitle(panelA, 2).inputValue()) === 'Today, edited on B', 'B→A edit');
+
+  await b.context.setOffline(true);
+  await panelB.getByText(msg('syncOffline')).first().waitFor({ timeout: 20_000 });
+  await itemTitle(panelB, 1).fill('Yesterday, edited offline on B');
+  await itemTitle(panelA, 3).fill('Blockers, edited on A meanwhile');
+  await shoot(panelB, 'two-devices-b-offline');
+  assert.is(await itemTitle(panelA, 1).inputValue(), 'Yesterday', 'B was really offline');
+
+  await b.context.setOffline(false);
+  await eventually(async () => (await itemTitle(panelA, 1).inputValue()) === 'Yesterday, edited offline on B', 'B offline edit on A');
+  await eventually(async () => (await itemTitle(panelB, 3).inputValue()) === 'Blockers, edited on A meanwhile', 'A edit on B');
+  await panelB.getByText(msg('syncSynced')).first().waitFor({ timeout: 20_000 });
+  for (const panel of [panelA, panelB]) {
+    assert.equal(
+      await Promise.all([1, 2, 3].map((n) => itemTitle(panel, n).inputValue())),
+      ['Yesterday, edited offline on B', 'Today, edited on B', 'Blockers, edited on A meanwhile'],
+    );
+  }
+});
+
+test.run();
