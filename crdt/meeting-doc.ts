@@ -39,9 +39,15 @@ export function removeEntry(array: Y.Array<unknown>, id: string): boolean {
   return true;
 }
 
-// Writes only the fields present in the patch, so concurrent edits of different fields merge.
-export function patchFields(map: Fields, patch: Readonly<Record<string, unknown>>): void {
+// Writes only the fields present in the patch that differ, so concurrent edits of different
+// fields merge and a no-op edit adds nothing to the document. True when something was written.
+export function patchFields(map: Fields, patch: Readonly<Record<string, unknown>>): boolean {
+  let changed = false;
   for (const [key, value] of Object.entries(patch)) {
-    if (value !== undefined && map.get(key) !== value) map.set(key, value);
+    if (value !== undefined && map.get(key) !== value) {
+      map.set(key, value);
+      changed = true;
+    }
   }
+  return changed;
 }

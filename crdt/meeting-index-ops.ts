@@ -13,18 +13,20 @@ import type { MeetingIndexEntry, MeetingStatus } from './views.ts';
 
 export type IndexPatch = Partial<Pick<MeetingIndexEntry, 'title' | 'scheduledFor' | 'status' | 'followUpOf'>>;
 
+// updatedAt moves only when a field really changed, so re-syncing an unchanged entry is free.
 function write(map: Y.Map<unknown>, patch: IndexPatch, now: number): void {
-  patchFields(map, {
+  checkTime(now, 'now');
+  let changed = patchFields(map, {
     [INDEX_KEY.title]: patch.title === undefined ? undefined : checkTitle(patch.title),
     [INDEX_KEY.status]: patch.status,
-    [INDEX_KEY.updatedAt]: checkTime(now, 'now'),
   });
-  if (patch.scheduledFor !== undefined && map.get(INDEX_KEY.scheduledFor) !== patch.scheduledFor) {
-    map.set(INDEX_KEY.scheduledFor, checkNullableTime(patch.scheduledFor, 'scheduledFor'));
+  for (const key of [INDEX_KEY.scheduledFor, INDEX_KEY.followUpOf] as const) {
+    const value = patch[key];
+    if (value === undefined || map.get(key) === value) continue;
+    map.set(key, key === INDEX_KEY.scheduledFor ? checkNullableTime(value as number | null, key) : checkNullableId(value as MeetingId | null, key));
+    changed = true;
   }
-  if (patch.followUpOf !== undefined && map.get(INDEX_KEY.followUpOf) !== patch.followUpOf) {
-    map.set(INDEX_KEY.followUpOf, checkNullableId(patch.followUpOf, 'followUpOf'));
-  }
+  if (changed || map.get(INDEX_KEY.updatedAt) === undefined) map.set(INDEX_KEY.updatedAt, now);
 }
 
 /** Adds the entry, or updates it when this meeting is already listed. */

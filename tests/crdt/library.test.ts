@@ -84,6 +84,17 @@ index('meetingIndexEntry reflects the meeting document; re-adding updates in pla
   assert.is(meetingIndexEntry(new Y.Doc(), T0), null);
 });
 
+index('re-adding an unchanged entry writes nothing', () => {
+  const lib = new Y.Doc();
+  const { doc } = meetingWith([5]);
+  addIndexEntry(lib, meetingIndexEntry(doc, T0)!, T0);
+  let updates = 0;
+  lib.on('update', () => updates++);
+  addIndexEntry(lib, meetingIndexEntry(doc, T0 + 1)!, T0 + 1);
+  assert.is(updates, 0);
+  assert.is(libraryView(lib).meetings[0]!.updatedAt, T0);
+});
+
 index('two devices editing different fields of one entry both keep their edit', () => {
   const a = new Y.Doc();
   const m: MeetingId = newId(random);
