@@ -20,6 +20,7 @@ interface FoldState {
   actual: Map<string, number>;
   extended: Map<string, number>;
   visited: ItemId[];
+  completed: ItemId[];
 }
 
 function isRunning(s: FoldState): boolean {
@@ -48,6 +49,7 @@ function fold(log: ClockLog): FoldState {
   const s: FoldState = {
     started: false, paused: false, ended: false, startedAt: null, endedAt: null, current: null,
     segmentStart: -Infinity, meetingMs: 0, actual: new Map(), extended: new Map(), visited: [],
+    completed: [],
   };
   for (const e of log.events) {
     if (s.ended) break;
@@ -70,6 +72,7 @@ function fold(log: ClockLog): FoldState {
         break;
       case 'next':
         if (e.itemId !== s.current) break;
+        if (!s.completed.includes(e.itemId)) s.completed.push(e.itemId);
         if (e.to === null) {
           s.ended = true;
           s.endedAt = at;
@@ -130,6 +133,7 @@ export function clockView(log: ClockLog, now: number): ClockView {
     actualMs: Object.freeze(Object.fromEntries(s.actual)),
     extendedSec: Object.freeze(Object.fromEntries(s.extended)),
     visited: Object.freeze(s.visited),
+    completed: Object.freeze(s.completed),
     eventCount: log.events.length,
   });
 }

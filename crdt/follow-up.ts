@@ -1,4 +1,5 @@
-// The next meeting of a series: unfinished items and open actions carry over into a fresh
+// The next meeting of a series: unfinished items (neither ticked done nor moved past with Next)
+// and open actions carry over into a fresh
 // document whose meta links back to the original. Notes, decisions and the clock stay behind.
 import type * as Y from 'yjs';
 import { NotAMeetingError } from './errors.ts';
@@ -6,7 +7,8 @@ import type { ItemId, MeetingId, RandomBytes } from './ids.ts';
 import { addAction } from './action-ops.ts';
 import { addItem } from './item-ops.ts';
 import { createMeeting } from './meeting-ops.ts';
-import { readActions, readItems, readMeta } from './meeting-read.ts';
+import { clockView } from './clock-view.ts';
+import { readActions, readClockLog, readItems, readMeta } from './meeting-read.ts';
 import { Reader } from './read-fields.ts';
 
 export interface FollowUp {
@@ -22,7 +24,8 @@ export function createFollowUp(source: Y.Doc, target: Y.Doc, f: FollowUp): Meeti
   const r = new Reader();
   const meta = readMeta(source, r);
   if (meta.id === null) throw new NotAMeetingError('the source meeting has no id');
-  const items = readItems(source, r, false).filter((i) => !i.done);
+  const covered = new Set<string>(clockView(readClockLog(source), f.now).completed);
+  const items = readItems(source, r, false).filter((i) => !i.done && !covered.has(i.id));
   const actions = readActions(source, r).filter((a) => !a.done);
   target.transact(() => {
     createMeeting(target, {

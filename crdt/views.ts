@@ -37,6 +37,8 @@ export interface ClockView {
   readonly extendedSec: Readonly<Record<string, number>>;
   /** Items in the order they first became current. */
   readonly visited: readonly ItemId[];
+  /** Items the meeting moved past with Next: covered, even when nobody ticked them done. */
+  readonly completed: readonly ItemId[];
   readonly eventCount: number;
 }
 

@@ -3,10 +3,11 @@ import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
   addAction, BUILTIN_TEMPLATES, createFollowUp, createMeetingFromTemplate, findTemplate, itemNotesText, meetingView,
+  clockView, endMeeting, jumpToItem, nextItem, readClockLog, startMeeting,
   newId, NotAMeetingError, saveMeetingAsTemplate, setActionDone, setItemDone, setItemOwner, updateMeeting,
 } from '../../crdt/index.ts';
 import type { MeetingId } from '../../crdt/index.ts';
-import { meetingWith, seededRandom, T0 } from './helpers.ts';
+import { at, meetingWith, MIN, seededRandom, T0 } from './helpers.ts';
 
 const fromTemplate = suite('templates and meetings');
 const random = seededRandom(21);
@@ -62,6 +63,18 @@ followUp('createFollowUp carries unfinished items and open actions, linking back
   assert.is(v.actions[0]!.itemId, v.items[0]!.id);
   assert.is(v.actions[1]!.itemId, null);
   assert.equal([v.decisions, v.clock.started], [[], false]);
+});
+
+followUp('createFollowUp leaves behind items the meeting moved past with Next, carries skipped and cut-short ones', () => {
+  const { doc, items } = meetingWith([5, 10, 15, 20]);
+  startMeeting(doc, at(T0));
+  nextItem(doc, items[0]!, at(T0 + 4 * MIN));
+  jumpToItem(doc, items[2]!, at(T0 + 9 * MIN));
+  endMeeting(doc, at(T0 + 20 * MIN));
+  const next = new Y.Doc();
+  createFollowUp(doc, next, { id: newId(random), random, now: T0 + 86_400_000 });
+  assert.equal(meetingView(next, T0).items.map((i) => i.title), ['Item 2', 'Item 3', 'Item 4']);
+  assert.equal(clockView(readClockLog(doc), T0 + 21 * MIN).completed, [items[0]!]);
 });
 
 followUp('createFollowUp needs a meeting with an id', () => {
