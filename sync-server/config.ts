@@ -32,6 +32,8 @@ export interface RelayConfig {
   readonly viewerAwareness: boolean;
   readonly maxApiBodyBytes: number;
   readonly sqliteSynchronous: SqliteSynchronous;
+  /** The relay's public base URL (https://relay.example); share links are absolute when set. */
+  readonly publicUrl: string | null;
 }
 
 const MiB = 1024 * 1024;
@@ -59,6 +61,7 @@ export const defaults: RelayConfig = {
   viewerAwareness: false,
   maxApiBodyBytes: 64 * 1024,
   sqliteSynchronous: 'FULL',
+  publicUrl: null,
 };
 
 export class ConfigError extends Error {
@@ -77,5 +80,12 @@ export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
   if (config.keepAliveMs <= 0 || config.keepAliveMs > 20_000) {
     throw new ConfigError('keepAliveMs must be in (0, 20000] so stock clients never time out');
   }
+  if (config.publicUrl !== null && !isHttpUrl(config.publicUrl)) {
+    throw new ConfigError(`publicUrl must be an absolute http(s) URL, got ${config.publicUrl}`);
+  }
   return config;
+}
+
+function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
 }

@@ -20,6 +20,7 @@ export function configFromEnvironment(
       host: { type: 'string' },
       data: { type: 'string' },
       'log-level': { type: 'string' },
+      'public-url': { type: 'string' },
     },
     strict: true,
   });
@@ -32,5 +33,7 @@ export function configFromEnvironment(
   if (dataDir !== undefined) overrides.dataDir = dataDir;
   const logLevel = values['log-level'] ?? env.LTM_LOG_LEVEL;
   if (logLevel !== undefined) overrides.logLevel = logLevel;
+  const publicUrl = values['public-url'] ?? env.LTM_PUBLIC_URL;
+  if (publicUrl !== undefined && publicUrl !== '') overrides.publicUrl = publicUrl;
   return overrides;
 }

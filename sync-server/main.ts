@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
   const store = new SqliteDocumentStore(db);
-  const access = createAccessGate({ db, dataDir: config.dataDir, store, config: accessDefaults, logger });
+  const access = createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl }, logger });
   const relay = await startRelay(config, { access, logger, store });
 
   let stopping = false;
