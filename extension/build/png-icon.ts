@@ -1,4 +1,4 @@
-// Draws the toolbar/store icon at build time (a clock face on a calm teal tile) and encodes it
+// Draws the toolbar/store icon at build time (a clock face on a calm teal rounded tile) and encodes it
 // as PNG with node:zlib, so no binary asset or image library is needed.
 import { deflateSync } from 'node:zlib';
 
@@ -40,12 +40,18 @@ function nearSegment(u: number, v: number, x2: number, y2: number, width: number
   return Math.hypot(u - (x1 + t * (x2 - x1)), v - (y1 + t * (y2 - y1))) < width;
 }
 
+// A rounded square: half-width 0.47 of the icon, corner radius 0.18.
+function insideTile(u: number, v: number): boolean {
+  const inner = 0.47 - 0.18;
+  return Math.hypot(Math.max(Math.abs(u - 0.5) - inner, 0), Math.max(Math.abs(v - 0.5) - inner, 0)) < 0.18;
+}
+
 export function iconPng(size: number): Buffer {
   const raw = Buffer.alloc((size * 4 + 1) * size);
   for (let y = 0; y < size; y++) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
-      const tile = coverage(size, x, y, (u, v) => Math.max(Math.abs(u - 0.5), Math.abs(v - 0.5)) < 0.47);
+      const tile = coverage(size, x, y, insideTile);
       const face = coverage(size, x, y, (u, v) => Math.hypot(u - 0.5, v - 0.5) < 0.34);
       const hand = coverage(size, x, y, (u, v) => nearSegment(u, v, 0.5, 0.26, 0.055) || nearSegment(u, v, 0.68, 0.5, 0.055));
       const o = y * (size * 4 + 1) + 1 + x * 4;

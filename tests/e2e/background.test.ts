@@ -71,4 +71,44 @@ test('badge and alarms follow the running meeting', async ({ browser }) => {
   await panel.close();
 });
 
+// Chrome fires an alarm at its scheduled time; to see what happens then without waiting minutes,
+// the test re-creates the planned alarm (same name) to fire now. Unpacked extensions may do that.
+async function fireNow(browser: ExtensionBrowser, prefix: string): Promise<string> {
+  const worker = await browser.worker();
+  return worker.evaluate(async (p) => {
+    const alarm = (await chrome.alarms.getAll()).find((a) => a.name.startsWith(p));
+    if (!alarm) throw new Error(`no alarm ${p}`);
+    await chrome.alarms.create(alarm.name, { when: Date.now() + 50 });
+    return alarm.name;
+  }, prefix);
+}
+
+test('the warning shows a notification and plays the chime; auto-advance moves on at time up', async ({ browser }) => {
+  const b = browser!;
+  const panel = await b.page('side-panel/index.html');
+  await createMeeting(panel, 'Alerts check', 'Daily standup');
+  await startMeeting(panel);
+  await eventually(async () => (await alarms(b)).some((a) => a.name.startsWith('ltm:warn:')), 'warning alarm');
+
+  const warnName = await fireNow(b, 'ltm:warn:');
+  const worker = await b.worker();
+  const notes = await eventually(async () => {
+    const all = (await worker.evaluate(() => chrome.notifications.getAll())) as Record<string, boolean>;
+    return all[warnName] ? all : null;
+  }, 'warning notification');
+  assert.ok(notes[warnName]);
+  const offscreen = await eventually(
+    () => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] })).length),
+    'offscreen chime document',
+  );
+  assert.is(offscreen, 1);
+
+  const options = await b.page('options/index.html');
+  await options.getByRole('checkbox', { name: msg('optAutoAdvance') }).check();
+  await options.close();
+  await fireNow(b, 'ltm:timesup:');
+  await eventually(async () => (await shownClock(panel)).item === 'Today', 'auto-advance to the second item');
+  await panel.close();
+});
+
 test.run();

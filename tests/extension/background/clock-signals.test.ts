@@ -1,0 +1,90 @@
+// The background's pure decisions: badge text, which alarms to schedule and when, whether a
+// firing alarm still applies, and the overlay snapshot — on real meeting documents.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { meetingView, nextItem, pauseClock, startMeeting, extendItem } from '../../../crdt/index.ts';
+import {
+  alarmName,
+  alarmStillApplies,
+  badgeFor,
+  nextItemTitle,
+  parseAlarmName,
+  planAlarms,
+  snapshotFor,
+} from '../../../extension/background/clock-signals.ts';
+import { at, meetingWith, MIN, T0 } from '../../crdt/helpers.ts';
+
+const test = suite('background clock signals');
+
+test('nothing before a meeting starts', () => {
+  const { doc } = meetingWith([5, 10]);
+  const view = meetingView(doc, T0);
+  assert.equal(badgeFor(view), { text: '', tone: 'none' });
+  assert.equal(badgeFor(null), { text: '', tone: 'none' });
+  assert.equal(planAlarms(view, 1_000, 2), []);
+  assert.is(snapshotFor(view, 1_000).active, false);
+});
+
+test('running: badge rounds minutes up; warn and time-up alarms at the right local times', () => {
+  const { doc, items } = meetingWith([5, 10]);
+  startMeeting(doc, at(T0));
+  const view = meetingView(doc, T0 + 30_000);
+  assert.equal(badgeFor(view), { text: '5m', tone: 'running' });
+  const local = 1_000_000;
+  const alarms = planAlarms(view, local, 2);
+  assert.equal(alarms, [
+    { name: alarmName('warn', items[0]!, 1), when: local + 4.5 * MIN - 2 * MIN },
+    { name: alarmName('timesup', items[0]!, 1), when: local + 4.5 * MIN },
+  ]);
+  assert.is(nextItemTitle(view), 'Item 2');
+  const snap = snapshotFor(view, local);
+  assert.equal({ active: snap.active, item: snap.itemTitle, left: snap.itemRemainingMs }, { active: true, item: 'Item 1', left: 4.5 * MIN });
+});
+
+test('no early warning once inside the warning window, or when it is set to 0', () => {
+  const { doc } = meetingWith([5]);
+  startMeeting(doc, at(T0));
+  assert.equal(planAlarms(meetingView(doc, T0 + 4 * MIN), 0, 2).map((a) => parseAlarmName(a.name)?.kind), ['timesup']);
+  assert.equal(planAlarms(meetingView(doc, T0), 0, 0).map((a) => parseAlarmName(a.name)?.kind), ['timesup']);
+});
+
+test('overrun: badge says +N minutes; no alarms are left to plan', () => {
+  const { doc } = meetingWith([1, 1]);
+  startMeeting(doc, at(T0));
+  const view = meetingView(doc, T0 + 3.5 * MIN);
+  assert.equal(badgeFor(view), { text: '+3m', tone: 'overrun' });
+  assert.equal(planAlarms(view, 0, 2), []);
+});
+
+test('paused: badge kept with its own tone, alarms cleared; last item has no next title', () => {
+  const { doc, items } = meetingWith([5]);
+  startMeeting(doc, at(T0));
+  pauseClock(doc, at(T0 + MIN));
+  const view = meetingView(doc, T0 + 3 * MIN);
+  assert.equal(badgeFor(view), { text: '4m', tone: 'paused' });
+  assert.equal(planAlarms(view, 0, 2), []);
+  assert.is(nextItemTitle(view), null);
+  assert.is(snapshotFor(view, 0).paused, true);
+  assert.ok(items[0]);
+});
+
+test('an alarm is stale after any clock event: next, extend', () => {
+  const { doc, items } = meetingWith([5, 5]);
+  startMeeting(doc, at(T0));
+  const [warn] = planAlarms(meetingView(doc, T0), 0, 2);
+  const parsed = parseAlarmName(warn!.name)!;
+  assert.ok(alarmStillApplies(parsed, meetingView(doc, T0 + MIN)));
+  extendItem(doc, items[0]!, 60, at(T0 + MIN));
+  assert.not.ok(alarmStillApplies(parsed, meetingView(doc, T0 + MIN)));
+  const [, timesUp] = planAlarms(meetingView(doc, T0 + MIN), 0, 2);
+  nextItem(doc, items[0]!, at(T0 + 2 * MIN));
+  assert.not.ok(alarmStillApplies(parseAlarmName(timesUp!.name)!, meetingView(doc, T0 + 2 * MIN)));
+});
+
+test('alarm names round-trip and foreign names are rejected', () => {
+  assert.equal(parseAlarmName(alarmName('timesup', 'abcdefghijklmnop', 7)), { kind: 'timesup', itemId: 'abcdefghijklmnop', eventCount: 7 });
+  assert.is(parseAlarmName('ltm:tick'), null);
+  assert.is(parseAlarmName('other:warn:x:1'), null);
+});
+
+test.run();

@@ -1,0 +1,59 @@
+// Two contexts of one profile exchange Yjs updates over a real BroadcastChannel: live edits
+// flow both ways, and a late joiner converges with what the others already had.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import { BroadcastLink } from '../../../extension/data/broadcast-link.ts';
+
+const test = suite('broadcast link');
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(check(), what);
+}
+
+test('edits flow both ways and a late joiner gets the full state', async () => {
+  const name = `meeting/test${Math.random().toString(36).slice(2)}`;
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  a.getText('notes').insert(0, 'before anyone joined');
+  const linkA = new BroadcastLink(a, name);
+  const linkB = new BroadcastLink(b, name);
+  try {
+    await until(() => b.getText('notes').toString() === 'before anyone joined', 'B got A state on join');
+    b.getText('notes').insert(0, '[B] ');
+    await until(() => a.getText('notes').toString() === '[B] before anyone joined', 'A got B edit');
+    b.getMap('meta').set('title', 'offline on B');
+    const c = new Y.Doc();
+    c.getArray('clock').push(['c was here first']);
+    const linkC = new BroadcastLink(c, name);
+    try {
+      await until(() => c.getMap('meta').get('title') === 'offline on B', 'C caught up');
+      await until(() => a.getArray('clock').length === 1 && b.getArray('clock').length === 1, 'C own state reached A and B');
+      assert.is(c.getText('notes').toString(), a.getText('notes').toString());
+    } finally {
+      linkC.destroy();
+    }
+  } finally {
+    linkA.destroy();
+    linkB.destroy();
+  }
+});
+
+test('after destroy nothing more is exchanged', async () => {
+  const name = `meeting/test${Math.random().toString(36).slice(2)}`;
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  const linkA = new BroadcastLink(a, name);
+  const linkB = new BroadcastLink(b, name);
+  linkB.destroy();
+  a.getText('notes').insert(0, 'x');
+  const probe = new Y.Doc();
+  const linkProbe = new BroadcastLink(probe, name);
+  await until(() => probe.getText('notes').toString() === 'x', 'live peer still answers');
+  assert.is(b.getText('notes').toString(), '');
+  linkA.destroy();
+  linkProbe.destroy();
+});
+
+test.run();
