@@ -3,7 +3,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
-import { createMeeting, eventually, msg, openMeeting } from './helpers/extension-flows.ts';
+import { launchExtension } from './helpers/extension-browser.ts';
+import { createMeeting, eventually, msg, openMeeting, signIn } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
 import { twoDevices, type TwoDevices } from './helpers/two-devices.ts';
 
@@ -51,6 +52,28 @@ test('a meeting made on A appears on B; edits flow both ways; offline edits conv
       await Promise.all([1, 2, 3].map((n) => itemTitle(panel, n).inputValue())),
       ['Yesterday, edited offline on B', 'Today, edited on B', 'Blockers, edited on A meanwhile'],
     );
+  }
+});
+
+test('meetings made before the first sign-in join the account and reach the other device', async ({ devices }) => {
+  const { relay, b } = devices!;
+  const c = await launchExtension();
+  try {
+    const panelC = await c.page('side-panel/index.html');
+    const id = await createMeeting(panelC, 'Made before signing in', 'Retrospective');
+    await itemTitle(panelC, 1).fill('Set the stage, offline');
+    await (await signIn(c, relay.httpUrl, devices!.who)).close();
+    // The account's library now lists it on C itself, merged, not replaced.
+    await panelC.evaluate(() => (location.hash = '#/'));
+    await panelC.getByText('Made before signing in').first().waitFor({ timeout: 20_000 });
+    await panelC.getByText('Planning, edited on A').first().waitFor({ timeout: 20_000 });
+
+    const panelB = await b.page('side-panel/index.html');
+    await panelB.getByText('Made before signing in').first().waitFor({ timeout: 20_000 });
+    await openMeeting(panelB, id);
+    await eventually(async () => (await itemTitle(panelB, 1).inputValue()) === 'Set the stage, offline', 'claimed meeting content on B');
+  } finally {
+    await c.close(true);
   }
 });
 

@@ -9,6 +9,7 @@ export interface TwoDevices {
   readonly relay: E2eRelay;
   readonly a: ExtensionBrowser;
   readonly b: ExtensionBrowser;
+  readonly who: Credentials;
   close(): Promise<void>;
 }
 
@@ -18,9 +19,9 @@ export async function twoDevices(options: { skewB?: number } = {}): Promise<TwoD
   const relay = await startE2eRelay();
   const a = await launchExtension();
   const b = await launchExtension();
+  const who: Credentials = { email: `device-test-${++counter}@example.org`, password: 'a long enough password', name: 'Grace' };
   try {
     if (options.skewB) await b.context.clock.install({ time: Date.now() + options.skewB });
-    const who: Credentials = { email: `device-test-${++counter}@example.org`, password: 'a long enough password', name: 'Grace' };
     await (await signUp(a, relay.httpUrl, who)).close();
     await (await signIn(b, relay.httpUrl, who)).close();
   } catch (error) {
@@ -32,6 +33,7 @@ export async function twoDevices(options: { skewB?: number } = {}): Promise<TwoD
     relay,
     a,
     b,
+    who,
     async close() {
       await Promise.all([a.close(true), b.close(true)]);
       await relay.close();
