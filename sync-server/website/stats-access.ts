@@ -1,0 +1,59 @@
+// The operator's access to the usage chart. The token comes from the configuration or from a
+// file in the data directory, created once (0600) when neither exists, so a fresh relay is never
+// open and the operator can read its key with `cat data/stats-token`. A browser signs in once
+// with the token and then holds a strict cookie carrying an HMAC of it (never the token itself);
+// scripts and API clients may send the token as a Bearer header instead.
+import { createHmac, randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readCookie, strictCookie } from './cookies.ts';
+import { secretsEqual } from './secure-compare.ts';
+
+export const STATS_COOKIE = '__Host-ltm-stats' as const;
+const TOKEN_BYTES = 32;
+const OWNER_ONLY = 0o600;
+const MIN_TOKEN_LENGTH = 16;
+
+export class StatsTokenError extends Error {
+  override readonly name = 'StatsTokenError';
+}
+
+export function loadOrCreateStatsToken(configured: string | null, dataDir: string, fileName: string): string {
+  if (configured !== null) {
+    if (configured.length < MIN_TOKEN_LENGTH) throw new StatsTokenError(`the stats token must have at least ${MIN_TOKEN_LENGTH} characters`);
+    return configured;
+  }
+  const file = join(dataDir, fileName);
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    writeFileSync(file, `${randomBytes(TOKEN_BYTES).toString('base64url')}\n`, { flag: 'wx', mode: OWNER_ONLY });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const token = readFileSync(file, 'utf8').trim();
+  if (token.length < MIN_TOKEN_LENGTH) throw new StatsTokenError(`${file} holds too short a token`);
+  return token;
+}
+
+export class StatsAccess {
+  readonly #token: string;
+  readonly #cookieValue: string;
+
+  constructor(token: string) {
+    this.#token = token;
+    this.#cookieValue = createHmac('sha256', token).update('ltm-stats-cookie').digest('base64url');
+  }
+
+  allows(req: IncomingMessage): boolean {
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ') && secretsEqual(auth.slice('Bearer '.length).trim(), this.#token)) return true;
+    const cookie = readCookie(req, STATS_COOKIE);
+    return cookie !== null && secretsEqual(cookie, this.#cookieValue);
+  }
+
+  /** The Set-Cookie for a correct token, or null. */
+  signIn(token: string, ttlMs: number): string | null {
+    return secretsEqual(token.trim(), this.#token) ? strictCookie(STATS_COOKIE, this.#cookieValue, Math.floor(ttlMs / 1000)) : null;
+  }
+}
