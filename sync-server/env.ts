@@ -2,6 +2,7 @@
 // overrides (flags win over the environment).
 import { parseArgs } from 'node:util';
 import { ConfigError, type RelayConfig } from './config.ts';
+import type { WebsiteConfig } from './website/website-config.ts';
 
 function toPort(value: string, source: string): number {
   const port = Number(value);
@@ -35,5 +36,15 @@ export function configFromEnvironment(
   if (logLevel !== undefined) overrides.logLevel = logLevel;
   const publicUrl = values['public-url'] ?? env.LTM_PUBLIC_URL;
   if (publicUrl !== undefined && publicUrl !== '') overrides.publicUrl = publicUrl;
+  return overrides;
+}
+
+/** The website's settings: secrets and mail come from the environment only, never from flags
+ *  (flags show in process listings). */
+export function websiteFromEnvironment(env: NodeJS.ProcessEnv = process.env): Partial<WebsiteConfig> {
+  const overrides: { -readonly [K in keyof WebsiteConfig]?: WebsiteConfig[K] } = {};
+  if (env.LTM_SMTP_URL) overrides.smtpUrl = env.LTM_SMTP_URL;
+  if (env.LTM_MAIL_FROM) overrides.mailFrom = env.LTM_MAIL_FROM;
+  if (env.LTM_STATS_TOKEN) overrides.statsToken = env.LTM_STATS_TOKEN;
   return overrides;
 }

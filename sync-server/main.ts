@@ -4,11 +4,13 @@
 import { accessDefaults } from './access/access-config.ts';
 import { createAccessGate } from './access/create-access-gate.ts';
 import { resolveConfig } from './config.ts';
-import { configFromEnvironment } from './env.ts';
+import { configFromEnvironment, websiteFromEnvironment } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startRelay } from './relay.ts';
 import { databasePath, openDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
+import { createWebsite } from './website/website.ts';
+import { websiteDefaults } from './website/website-config.ts';
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
@@ -18,7 +20,13 @@ async function main(): Promise<void> {
   const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
   const store = new SqliteDocumentStore(db);
   const access = createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl }, logger });
-  const relay = await startRelay(config, { access, logger, store });
+  const website = createWebsite({
+    db,
+    dataDir: config.dataDir,
+    config: { ...websiteDefaults, publicUrl: config.publicUrl, ...websiteFromEnvironment() },
+    logger,
+  });
+  const relay = await startRelay(config, { access, logger, store, httpFallback: website.handle });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -28,6 +36,7 @@ async function main(): Promise<void> {
     try {
       await relay.close();
       access.close();
+      website.close();
       db.close();
       process.exit(0);
     } catch (error) {
