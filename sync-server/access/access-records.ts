@@ -62,12 +62,19 @@ export function createAccessRecords(db: SqliteDatabase) {
     'INSERT OR IGNORE INTO meeting_owners (meeting_id, account_id, claimed_at) VALUES (?, ?, ?)',
   );
   const ownerOf = q<[string], { account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = ?');
-  const meetingsOf = q<[string], { meeting_id: string }>('SELECT meeting_id FROM meeting_owners WHERE account_id = ?');
+  const meetingsOf = q<[string], { meeting_id: string; claimed_at: number }>(
+    'SELECT meeting_id, claimed_at FROM meeting_owners WHERE account_id = ? ORDER BY claimed_at, meeting_id',
+  );
   const insertShare = q<[string, string, string, ShareRole, number, number]>(
     'INSERT INTO shares (share_id, meeting_id, account_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const shareById = q<[string], ShareRow>('SELECT * FROM shares WHERE share_id = ?');
   const sharesOf = q<[string], ShareRow>('SELECT * FROM shares WHERE meeting_id = ? ORDER BY created_at');
+  const sharesOfAccount = q<[string], ShareRow>('SELECT * FROM shares WHERE account_id = ? ORDER BY created_at');
+  const setPasswordHash = q<[string, string]>('UPDATE accounts SET password_hash = ? WHERE account_id = ?');
+  const otherSessionIds = q<[string, string], { session_id: SessionId }>(
+    'SELECT session_id FROM sessions WHERE account_id = ? AND session_id != ?',
+  );
   const revokeShare = q<[number, string]>('UPDATE shares SET revoked_at = ? WHERE share_id = ? AND revoked_at IS NULL');
   const addPendingDeletion = q<[string, number]>('INSERT OR IGNORE INTO pending_document_deletions (doc, requested_at) VALUES (?, ?)');
   const pendingDeletions = q<[], { doc: string }>('SELECT doc FROM pending_document_deletions ORDER BY requested_at');
@@ -107,6 +114,15 @@ export function createAccessRecords(db: SqliteDatabase) {
     shareById: (id: string) => shareById.get(id) ?? null,
     sharesOf: (meetingId: string) => sharesOf.all(meetingId),
     revokeShare: (id: ShareId, now: number) => void revokeShare.run(now, id),
+    meetingsOf: (account: AccountId) => meetingsOf.all(account),
+    sharesOfAccount: (account: AccountId) => sharesOfAccount.all(account),
+    /** Sets the new hash and ends every other session in one transaction; returns their ids. */
+    changePassword: db.transaction((account: AccountId, passwordHash: string, keep: SessionId): SessionId[] => {
+      setPasswordHash.run(passwordHash, account);
+      const ended = otherSessionIds.all(account, keep).map((row) => row.session_id);
+      for (const id of ended) deleteSession.run(id, account);
+      return ended;
+    }),
     /** Removes every row of the account and records its documents for deletion, atomically. */
     deleteAccount: db.transaction((account: AccountId, now: number): readonly string[] => {
       const docs = [`library/${account}`, ...meetingsOf.all(account).map((m) => `meeting/${m.meeting_id}`)];

@@ -1,5 +1,5 @@
-// Accounts and sessions: sign-up, sign-in, sign-out, session listing and account deletion.
-// Sign-in answers the same 401 for an unknown email and a wrong password, and spends the same
+// Accounts and sessions: sign-up, sign-in, sign-out, session listing, password change and
+// account deletion. Sign-in answers the same 401 for an unknown email and a wrong password, and spends the same
 // scrypt work on both, so the API does not reveal which emails have accounts.
 import type { AccessContext } from './access-context.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
@@ -83,6 +83,28 @@ export function accountRoutes(ctx: AccessContext) {
     return { status: 204 };
   };
 
+  /** Needs the current password even with a live session, so a borrowed session cannot lock the owner out. */
+  const changePassword: ApiHandler = async (request) => {
+    const { account, session } = authenticate(ctx, request);
+    const body = readJsonObject(request, config.maxBodyBytes);
+    const currentPassword = requireString(body, 'currentPassword');
+    const newPassword = checkNewPassword(requireString(body, 'newPassword'), config);
+    enforce(request, [
+      [limiters.signInPerIp, request.ip],
+      [limiters.signInPerEmail, account.email],
+    ]);
+    const tooLong = [...currentPassword].length > config.passwordMaxLength;
+    if (tooLong || !(await verifyPassword(currentPassword, account.password_hash))) {
+      // 403, not 401: the session is fine, so the client must not treat this as signed out.
+      throw new ApiError(403, ApiErrorCode.invalidCredentials, 'The current password is wrong.');
+    }
+    limiters.signInPerEmail.forget(account.email);
+    const ended = records.changePassword(account.account_id, await hashPassword(newPassword, config.scrypt), session.session_id);
+    for (const id of ended) ctx.revoke(RevocationKey.session(id));
+    ctx.logger.info({ accountId: account.account_id, endedSessions: ended.length }, 'password changed');
+    return { status: 200, body: { endedSessions: ended.length } };
+  };
+
   const deleteAccount: ApiHandler = async (request) => {
     const { account } = authenticate(ctx, request);
     const docs = records.deleteAccount(account.account_id, request.now);
@@ -93,7 +115,7 @@ export function accountRoutes(ctx: AccessContext) {
     return { status: 204 };
   };
 
-  return { signUp, signIn, currentAccount, listSessions, endSession, deleteAccount };
+  return { signUp, signIn, currentAccount, listSessions, endSession, changePassword, deleteAccount };
 }
 
 function enforce(request: ApiRequest, checks: readonly (readonly [AttemptLimiter, string])[]): void {

@@ -17,7 +17,17 @@ export interface ApiRequest {
   readonly now: number;
 }
 
-export type ApiReply = { readonly status: 200 | 201; readonly body: unknown } | { readonly status: 204 };
+/** A download: bytes sent as an attachment, never cached. */
+export interface ApiFile {
+  readonly bytes: Uint8Array;
+  readonly contentType: string;
+  readonly fileName: string;
+}
+
+export type ApiReply =
+  | { readonly status: 200 | 201; readonly body: unknown }
+  | { readonly status: 200; readonly file: ApiFile }
+  | { readonly status: 204 };
 
 export type ApiHandler = (request: ApiRequest) => ApiReply | Promise<ApiReply>;
 
@@ -40,6 +50,18 @@ export function toApiRequest(req: IncomingMessage, body: Buffer, now: number): A
 export function writeReply(res: ServerResponse, reply: ApiReply): void {
   if (reply.status === 204) {
     res.writeHead(204, { 'cache-control': 'no-store' }).end();
+    return;
+  }
+  if ('file' in reply) {
+    const { bytes, contentType, fileName } = reply.file;
+    res
+      .writeHead(200, {
+        'content-type': contentType,
+        'content-length': bytes.byteLength,
+        'content-disposition': `attachment; filename="${fileName.replace(/[^A-Za-z0-9._-]/g, '_')}"`,
+        'cache-control': 'no-store',
+      })
+      .end(bytes);
     return;
   }
   writeJson(res, reply.status, reply.body, {});

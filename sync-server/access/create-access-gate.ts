@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { SqliteDatabase } from '../storage/sqlite-database.ts';
+import { accountDataRoutes } from './account-data-routes.ts';
 import { accountRoutes } from './account-routes.ts';
 import type { AccessConfig } from './access-config.ts';
 import type { AccessContext, AccessLogger } from './access-context.ts';
@@ -69,9 +70,13 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
 
   const accounts = accountRoutes(ctx);
   const documents = documentRoutes(ctx);
+  const data = accountDataRoutes(ctx);
   const routes: readonly ApiRoute[] = [
     { path: '/api/accounts', methods: { POST: accounts.signUp } },
     { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, DELETE: accounts.deleteAccount } },
+    { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },
+    { path: '/api/accounts/current/export', methods: { GET: data.exportData } },
+    { path: '/api/meetings', methods: { GET: data.listMeetings } },
     { path: '/api/sessions', methods: { POST: accounts.signIn, GET: accounts.listSessions } },
     { path: '/api/sessions/*', methods: { DELETE: accounts.endSession } },
     { path: '/api/tokens', methods: { POST: documents.issueToken } },

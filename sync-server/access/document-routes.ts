@@ -65,21 +65,24 @@ export function documentRoutes(ctx: AccessContext) {
 
   const listShares: ApiHandler = (request) => {
     const { account } = authenticate(ctx, request);
-    const meetingId = requireMeetingId(request.query.get('meetingId') ?? '');
-    requireOwnedMeeting(meetingId, account.account_id);
-    const shares = records.sharesOf(meetingId).map((share) => {
+    // Without ?meetingId=, every share link of every meeting the account owns.
+    const meetingId = request.query.get('meetingId');
+    if (meetingId !== null) requireOwnedMeeting(requireMeetingId(meetingId), account.account_id);
+    const rows = meetingId === null ? records.sharesOfAccount(account.account_id) : records.sharesOf(meetingId);
+    const shares = rows.map((share) => {
       const active = share.revoked_at === null && share.expires_at > request.now;
       // Signing is deterministic, so an active link can be shown again without storing it.
       const token = active ? shareToken(share) : null;
       return {
         shareId: share.share_id,
+        meetingId: share.meeting_id,
         role: share.role,
         createdAt: share.created_at,
         expiresAt: share.expires_at,
         revokedAt: share.revoked_at,
         active,
         token,
-        url: token === null ? null : shareUrl(config, meetingId, token),
+        url: token === null ? null : shareUrl(config, share.meeting_id, token),
       };
     });
     return { status: 200, body: { shares } };

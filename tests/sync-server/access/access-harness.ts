@@ -43,6 +43,8 @@ export function apiClient(base: string): ApiCall {
 
 export interface AccessHarness {
   readonly dir: string;
+  /** http://127.0.0.1:<port>, for requests that are not JSON (downloads). */
+  readonly base: string;
   readonly db: SqliteDatabase;
   readonly store: SqliteDocumentStore;
   readonly gate: AccessGate;
@@ -81,6 +83,7 @@ export async function startAccessHarness(config: Partial<AccessConfig> = {}): Pr
 
   return {
     dir,
+    base,
     db,
     store,
     gate,

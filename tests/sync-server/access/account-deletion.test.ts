@@ -20,9 +20,15 @@ function someUpdate(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** Every table of the SQLite file (access, documents, anything added later), read directly. */
+function allTables(): string[] {
+  const rows = h.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  return rows.map((row) => row.name);
+}
+
 function rowsMentioning(value: string): number {
   let total = 0;
-  for (const table of ACCESS_TABLES) {
+  for (const table of allTables()) {
     const columns = (h.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
     const where = columns.map((c) => `CAST(${c} AS TEXT) LIKE '%' || ? || '%'`).join(' OR ');
     const row = h.db.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${where}`).get(...columns.map(() => value)) as { n: number };
@@ -52,8 +58,10 @@ test('deleting an account removes its rows, its library and its meetings, and re
   stopEvicting?.();
   assert.equal(evicted, [{ docs: [library, ...meetings.map((id) => `meeting/${id}`)].sort(), libraryRowsThen: 1 }], 'rooms are evicted before the store deletes');
 
-  assert.is(rowsMentioning(doomed.accountId), 0, 'no access row mentions the account');
-  for (const id of meetings) assert.is(rowsMentioning(id), 0, 'no access row mentions its meetings');
+  assert.ok(ACCESS_TABLES.every((table) => allTables().includes(table)) && allTables().includes('updates'));
+  assert.is(rowsMentioning(doomed.accountId), 0, 'no row of any table mentions the account');
+  assert.is(rowsMentioning(doomed.email), 0, 'no row of any table holds its email');
+  for (const id of meetings) assert.is(rowsMentioning(id), 0, 'no row of any table mentions its meetings');
   for (const doc of [library, ...meetings.map((id) => `meeting/${id}`)]) {
     assert.is((await h.store.load(doc)).rowCount, 0, doc);
   }

@@ -90,6 +90,7 @@ test('revoking a link emits its key, refuses its token and shows it inactive in 
   const byId = new Map(list.json.shares.map((s: { shareId: string }) => [s.shareId, s]));
   assert.equal(byId.get(kept.json.shareId), {
     shareId: kept.json.shareId,
+    meetingId,
     role: 'view',
     createdAt: (byId.get(kept.json.shareId) as { createdAt: number }).createdAt,
     expiresAt: kept.json.exp,

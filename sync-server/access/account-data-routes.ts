@@ -1,0 +1,34 @@
+// What an account holds, for its owner: the meetings it owns (with their titles, read from the
+// stored documents) and the export of all its data as a zip.
+import type { AccessContext } from './access-context.ts';
+import { exportAccount } from './account-export.ts';
+import type { ApiHandler } from './api-http.ts';
+import { authenticate } from './session-auth.ts';
+import { loadStoredDoc, meetingTitle } from './stored-documents.ts';
+
+const ZIP_TYPE = 'application/zip' as const;
+
+export function accountDataRoutes(ctx: AccessContext) {
+  const listMeetings: ApiHandler = async (request) => {
+    const { account } = authenticate(ctx, request);
+    const meetings = [];
+    for (const row of ctx.records.meetingsOf(account.account_id)) {
+      const stored = await loadStoredDoc(ctx.store, `meeting/${row.meeting_id}`);
+      // A claimed meeting with nothing stored yet has no title to show.
+      const title = stored === null ? null : meetingTitle(stored.doc, request.now);
+      stored?.doc.destroy();
+      meetings.push({ meetingId: row.meeting_id, title, claimedAt: row.claimed_at });
+    }
+    return { status: 200, body: { meetings } };
+  };
+
+  const exportData: ApiHandler = async (request) => {
+    const { account } = authenticate(ctx, request);
+    const bytes = await exportAccount(ctx, account, request.now);
+    const day = new Date(request.now).toISOString().slice(0, 10);
+    ctx.logger.info({ accountId: account.account_id, bytes: bytes.byteLength }, 'account exported');
+    return { status: 200, file: { bytes, contentType: ZIP_TYPE, fileName: `leavethemeeting-export-${day}.zip` } };
+  };
+
+  return { listMeetings, exportData };
+}
