@@ -1,0 +1,114 @@
+// The signed-in page's forms and buttons: change password, export, delete the account, sign out.
+// Each one reports in its own live region, and a refusal shows the relay's message as text.
+import { failureText } from './api.ts';
+import { byId, clearStatus, showStatus, whileBusy } from './dom.ts';
+import type { PageContext } from './page-context.ts';
+
+const EXPORT_URL = '/api/accounts/current/export';
+// Long enough for the browser to start the download from the object URL before it is released.
+const RELEASE_DOWNLOAD_MS = 60_000;
+
+function wirePassword(ctx: PageContext): void {
+  const form = byId('password-form', HTMLFormElement);
+  const status = byId('password-status', HTMLParagraphElement);
+  const fields = { current: byId('current-password', HTMLInputElement), next: byId('new-password', HTMLInputElement), repeat: byId('repeat-password', HTMLInputElement) };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (fields.next.value !== fields.repeat.value) {
+      showStatus(status, 'The two new passwords differ.', 'error');
+      fields.repeat.focus();
+      return;
+    }
+    void whileBusy(byId('password-button', HTMLButtonElement), async () => {
+      showStatus(status, 'Changing…', 'busy');
+      try {
+        const result = await ctx.api.json<{ endedSessions: number }>('POST', '/api/accounts/current/password', {
+          currentPassword: fields.current.value,
+          newPassword: fields.next.value,
+        });
+        form.reset();
+        const ended = result.endedSessions === 1 ? '1 other session was' : `${result.endedSessions} other sessions were`;
+        showStatus(status, `Password changed. ${ended} signed out.`, 'ok');
+        await ctx.refresh();
+      } catch (error) {
+        showStatus(status, failureText(error), 'error');
+      }
+    });
+  });
+}
+
+function wireExport(ctx: PageContext): void {
+  const button = byId('export-button', HTMLButtonElement);
+  const status = byId('export-status', HTMLParagraphElement);
+  button.addEventListener('click', () => {
+    void whileBusy(button, async () => {
+      showStatus(status, 'Preparing your export…', 'busy');
+      try {
+        const { blob, fileName } = await ctx.api.download(EXPORT_URL);
+        const url = URL.createObjectURL(blob);
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), RELEASE_DOWNLOAD_MS);
+        showStatus(status, `Downloaded ${fileName}.`, 'ok');
+      } catch (error) {
+        showStatus(status, failureText(error), 'error');
+      }
+    });
+  });
+}
+
+function wireDelete(ctx: PageContext): void {
+  const form = byId('delete-form', HTMLFormElement);
+  const confirm = byId('delete-confirm', HTMLInputElement);
+  const button = byId('delete-button', HTMLButtonElement);
+  const status = byId('delete-status', HTMLParagraphElement);
+  const confirmed = () => {
+    const email = ctx.account()?.email;
+    return email !== undefined && confirm.value.trim().toLowerCase() === email;
+  };
+  confirm.addEventListener('input', () => {
+    button.disabled = !confirmed();
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (!confirmed()) return;
+    void whileBusy(button, async () => {
+      showStatus(status, 'Deleting…', 'busy');
+      try {
+        await ctx.api.json('DELETE', '/api/accounts/current');
+        form.reset();
+        clearStatus(status);
+        ctx.signedOut('Your account and everything this relay held for it are deleted.');
+      } catch (error) {
+        showStatus(status, failureText(error), 'error');
+      }
+    }).finally(() => {
+      button.disabled = !confirmed();
+    });
+  });
+}
+
+function wireSignOut(ctx: PageContext): void {
+  const button = byId('sign-out', HTMLButtonElement);
+  button.addEventListener('click', () => {
+    void whileBusy(button, async () => {
+      try {
+        await ctx.api.json('DELETE', '/api/sessions/current');
+      } catch {
+        // Signed out already, or offline: this tab forgets the session either way.
+      }
+      ctx.signedOut('You are signed out in this browser.');
+    });
+  });
+}
+
+export function wireAccountForms(ctx: PageContext): void {
+  wirePassword(ctx);
+  wireExport(ctx);
+  wireDelete(ctx);
+  wireSignOut(ctx);
+}

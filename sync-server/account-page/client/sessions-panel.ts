@@ -1,0 +1,33 @@
+// The list of the account's live sessions. The current one is marked and signed out with the
+// page's own button; any other can be ended here, which also closes its open syncs.
+import type { SessionInfo } from './api.ts';
+import { byId, el, formatDateTime } from './dom.ts';
+import type { PageContext } from './page-context.ts';
+import { revokeButton } from './revoke-button.ts';
+
+export function renderSessions(ctx: PageContext, sessions: readonly SessionInfo[]): void {
+  const list = byId('sessions-list', HTMLUListElement);
+  const status = byId('sessions-status', HTMLParagraphElement);
+  const items = [...sessions]
+    .sort((a, b) => Number(b.current) - Number(a.current) || b.lastUsedAt - a.lastUsedAt)
+    .map((session) => {
+      const label = session.current ? 'This browser' : `Signed in ${formatDateTime(session.createdAt)}`;
+      const details = `Last used ${formatDateTime(session.lastUsedAt)} · ends ${formatDateTime(session.expiresAt)}`;
+      const revoke = session.current
+        ? null
+        : revokeButton(ctx, {
+            label: 'Sign out',
+            ariaLabel: `Sign out the session from ${formatDateTime(session.createdAt)}`,
+            path: `/api/sessions/${encodeURIComponent(session.sessionId)}`,
+            done: 'That session is signed out.',
+            status,
+          });
+      return el(
+        'li',
+        { className: session.current ? 'entry current' : 'entry', attrs: { 'data-session': session.sessionId } },
+        el('div', {}, el('strong', {}, label), el('p', { className: 'small' }, details)),
+        revoke,
+      );
+    });
+  list.replaceChildren(...items);
+}
