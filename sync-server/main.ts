@@ -2,6 +2,7 @@
 // Opens the SQLite file in the data dir, builds access control on it, starts the relay and logs
 // one JSON line with the bound port. SIGTERM/SIGINT: stop accepting, flush, close, exit 0.
 import { accessDefaults } from './access/access-config.ts';
+import { createAccountPage } from './account-page/account-page.ts';
 import { createAccessGate } from './access/create-access-gate.ts';
 import { resolveConfig } from './config.ts';
 import { configFromEnvironment, websiteFromEnvironment } from './env.ts';
@@ -9,6 +10,7 @@ import { createLogger } from './logger.ts';
 import { startRelay } from './relay.ts';
 import { databasePath, openDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
+import type { HttpFallback } from './transport/http-routes.ts';
 import { createWebsite } from './website/website.ts';
 import { websiteDefaults } from './website/website-config.ts';
 
@@ -26,7 +28,9 @@ async function main(): Promise<void> {
     config: { ...websiteDefaults, publicUrl: config.publicUrl, ...websiteFromEnvironment() },
     logger,
   });
-  const relay = await startRelay(config, { access, logger, store, httpFallback: website.handle });
+  const accountPage = createAccountPage({ logger });
+  const httpFallback: HttpFallback = async (req, res) => (await accountPage(req, res)) || website.handle(req, res);
+  const relay = await startRelay(config, { access, logger, store, httpFallback });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
