@@ -31,6 +31,7 @@ export interface RelayConfig {
   readonly keepAliveMs: number;
   readonly viewerAwareness: boolean;
   readonly maxApiBodyBytes: number;
+  /** NORMAL survives kill -9; FULL also survives power loss, at an fsync per group commit. */
   readonly sqliteSynchronous: SqliteSynchronous;
   /** The relay's public base URL (https://relay.example); share links are absolute when set. */
   readonly publicUrl: string | null;
@@ -60,7 +61,7 @@ export const defaults: RelayConfig = {
   keepAliveMs: 15_000,
   viewerAwareness: false,
   maxApiBodyBytes: 64 * 1024,
-  sqliteSynchronous: 'FULL',
+  sqliteSynchronous: 'NORMAL',
   publicUrl: null,
 };
 

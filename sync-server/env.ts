@@ -1,8 +1,10 @@
 // The only module that reads process.env and argv: turns LTM_* variables and --flags into config
 // overrides (flags win over the environment).
 import { parseArgs } from 'node:util';
-import { ConfigError, type RelayConfig } from './config.ts';
+import { ConfigError, type RelayConfig, type SqliteSynchronous } from './config.ts';
 import type { WebsiteConfig } from './website/website-config.ts';
+
+const SYNCHRONOUS_MODES: readonly SqliteSynchronous[] = ['FULL', 'NORMAL'];
 
 function toPort(value: string, source: string): number {
   const port = Number(value);
@@ -21,6 +23,7 @@ export function configFromEnvironment(
       host: { type: 'string' },
       data: { type: 'string' },
       'log-level': { type: 'string' },
+      'sqlite-synchronous': { type: 'string' },
       'public-url': { type: 'string' },
     },
     strict: true,
@@ -36,6 +39,13 @@ export function configFromEnvironment(
   if (logLevel !== undefined) overrides.logLevel = logLevel;
   const publicUrl = values['public-url'] ?? env.LTM_PUBLIC_URL;
   if (publicUrl !== undefined && publicUrl !== '') overrides.publicUrl = publicUrl;
+  const synchronous = (values['sqlite-synchronous'] ?? env.LTM_SQLITE_SYNCHRONOUS)?.toUpperCase();
+  if (synchronous !== undefined) {
+    if (!SYNCHRONOUS_MODES.includes(synchronous as SqliteSynchronous)) {
+      throw new ConfigError(`sqlite synchronous must be FULL or NORMAL, got ${synchronous}`);
+    }
+    overrides.sqliteSynchronous = synchronous as SqliteSynchronous;
+  }
   return overrides;
 }
 

@@ -4,21 +4,16 @@
 // only then broadcast, so nobody (the sender included) hears of an update that is not durable.
 // A failed load closes the sockets with 1011 and writes nothing.
 import * as Y from 'yjs';
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
 import { CloseCode } from '../close-codes.ts';
 import type { RelayConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
+import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { GroupCommit } from '../storage/group-commit.ts';
-import { Connection } from '../transport/connection.ts';
+import type { Connection } from '../transport/connection.ts';
 import { applyClientUpdate } from './apply-update.ts';
+import { RoomAwareness } from './room-awareness.ts';
 import { SerialQueue } from './serial-queue.ts';
 
 export interface RoomDeps {
@@ -38,16 +33,10 @@ interface Inbound {
   readonly message: ClientMessage;
 }
 
-interface AwarenessChange {
-  readonly added: number[];
-  readonly updated: number[];
-  readonly removed: number[];
-}
-
 export class Room {
   readonly name: string;
   readonly connections = new Set<Connection>();
-  readonly awareness: Awareness;
+  readonly awareness: RoomAwareness;
   readonly #deps: RoomDeps;
   readonly #queue = new SerialQueue();
   #doc: Y.Doc;
@@ -63,11 +52,10 @@ export class Room {
     this.name = name;
     this.#deps = deps;
     this.#doc = this.#newDoc();
-    // The awareness gets its own tiny doc: the room's doc is replaced when it has to be rebuilt.
-    this.awareness = new Awareness(new Y.Doc());
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.#onAwarenessUpdate);
-    void this.#queue.run(() => this.#load());
+    this.awareness = new RoomAwareness((message) => {
+      for (const conn of this.connections) if (conn.greeted) conn.send(message);
+    });
+    this.#enqueue('load', () => this.#load());
   }
 
   get state(): RoomState {
@@ -83,7 +71,7 @@ export class Room {
     if (this.connections.size >= this.#deps.config.maxConnectionsPerRoom) return 'full';
     this.connections.add(conn);
     this.#cancelUnload();
-    void this.#queue.run(async () => this.#greet(conn));
+    this.#enqueue('greet', async () => this.#greet(conn));
     return 'joined';
   }
 
@@ -96,16 +84,16 @@ export class Room {
     this.#inbox.push({ conn, message });
     if (!this.#drainQueued) {
       this.#drainQueued = true;
-      void this.#queue.run(() => this.#drain());
+      this.#enqueue('apply', () => this.#drain());
     }
   }
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
-    if (conn.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...conn.awarenessClients], null);
+    this.awareness.removeFor(conn);
     if (this.connections.size === 0 && this.#state !== 'retired') {
       this.#unloadTimer = setTimeout(() => {
-        void this.#queue.run(async () => {
+        this.#enqueue('unload', async () => {
           if (this.connections.size === 0 && this.#inbox.length === 0) this.#retire();
         });
       }, this.#deps.config.roomUnloadGraceMs);
@@ -116,6 +104,15 @@ export class Room {
   async shutdown(): Promise<void> {
     for (const conn of this.connections) conn.close(CloseCode.goingAway, 'relay shutting down');
     await this.#queue.run(async () => this.#retire());
+  }
+
+  /** The boundary for room work: an unexpected failure is logged once and ends the room. */
+  #enqueue(step: string, task: () => Promise<void>): void {
+    this.#queue.run(task).catch((error: unknown) => {
+      this.#deps.logger.error({ doc: this.name, step, err: error }, 'room failed');
+      for (const conn of this.connections) conn.close(CloseCode.internalError, 'internal error');
+      this.#retire();
+    });
   }
 
   #newDoc(): Y.Doc {
@@ -157,8 +154,8 @@ export class Room {
     conn.greeted = true;
     // Never ask a viewer for its state: a stock client answers step 1 with a step 2 (a write).
     if (conn.canWrite) conn.send(encodeSyncStep1(this.#doc));
-    const clients = [...this.awareness.getStates().keys()];
-    if (clients.length > 0) conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
+    const present = this.awareness.snapshot();
+    if (present) conn.send(present);
   }
 
   async #drain(): Promise<void> {
@@ -199,13 +196,10 @@ export class Room {
         }
         case 'awareness':
           if (!conn.canWrite && !this.#deps.config.viewerAwareness) break;
-          replies.push(() => applyAwarenessUpdate(this.awareness, message.update, conn));
+          replies.push(() => this.awareness.apply(message.update, conn));
           break;
         case 'query-awareness':
-          replies.push(() => {
-            const clients = [...this.awareness.getStates().keys()];
-            conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)));
-          });
+          replies.push(() => conn.send(this.awareness.answer()));
           break;
         case 'auth':
           break;
@@ -218,7 +212,7 @@ export class Room {
     await this.#maybeCompact();
     if (this.#inbox.length > 0 && !this.#drainQueued) {
       this.#drainQueued = true;
-      void this.#queue.run(() => this.#drain());
+      this.#enqueue('apply', () => this.#drain());
     }
   }
 
@@ -283,14 +277,4 @@ export class Room {
     this.#doc.destroy();
     this.#deps.onRetired(this);
   }
-
-  readonly #onAwarenessUpdate = (change: AwarenessChange, origin: unknown): void => {
-    if (origin instanceof Connection) {
-      for (const id of change.added) origin.awarenessClients.add(id);
-      for (const id of change.removed) origin.awarenessClients.delete(id);
-    }
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    const message = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed));
-    for (const conn of this.connections) if (conn.greeted) conn.send(message);
-  };
 }

@@ -17,8 +17,6 @@ export class Connection {
   readonly id = nextConnectionId++;
   readonly ws: WebSocket;
   readonly grant: SocketGrant;
-  /** Awareness client ids this socket announced; removed from the room when it leaves. */
-  readonly awarenessClients = new Set<number>();
   /** Set once the room has loaded and greeted it; before that it hears nothing. */
   greeted = false;
   /** Closed for breaking a rule: its queued messages are discarded, not applied. */

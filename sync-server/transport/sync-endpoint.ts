@@ -132,10 +132,14 @@ export class SyncEndpoint {
         if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol');
         room.receive(conn, decodeClientMessage(bytes));
       } catch (error) {
-        if (!(error instanceof MalformedMessageError)) throw error;
-        metrics.reject(RejectReason.malformed);
-        logger.info({ doc: docName, conn: conn.id, err: error.message }, 'malformed message');
-        conn.close(error.code, 'malformed message', true);
+        if (error instanceof MalformedMessageError) {
+          metrics.reject(RejectReason.malformed);
+          logger.info({ doc: docName, conn: conn.id, err: error.message }, 'malformed message');
+          conn.close(error.code, 'malformed message', true);
+        } else {
+          logger.error({ doc: docName, conn: conn.id, err: error }, 'message handling failed');
+          conn.close(CloseCode.internalError, 'internal error', true);
+        }
       }
     });
     ws.on('close', () => {
