@@ -9,14 +9,22 @@ import { createAccessGate } from '../../../sync-server/access/create-access-gate
 import { resolveConfig } from '../../../sync-server/config.ts';
 import { startRelay } from '../../../sync-server/relay.ts';
 import { databasePath, openDatabase } from '../../../sync-server/storage/sqlite-database.ts';
+import type { DocumentStore } from '../../../sync-server/storage/document-store.ts';
 import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-document-store.ts';
+import type { HttpFallback } from '../../../sync-server/transport/http-routes.ts';
 
 export interface E2eRelay {
   readonly httpUrl: string;
+  readonly store: DocumentStore;
   close(): Promise<void>;
 }
 
-export async function startE2eRelay(): Promise<E2eRelay> {
+export interface E2eRelayOptions {
+  /** Pages served besides the API (the website, the account page). */
+  readonly httpFallback?: HttpFallback;
+}
+
+export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ltm-e2e-relay-'));
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', roomUnloadGraceMs: 1_000 });
   const logger = pino({ level: 'silent' });
@@ -30,9 +38,10 @@ export async function startE2eRelay(): Promise<E2eRelay> {
     config: { ...accessDefaults, scrypt: { ...accessDefaults.scrypt, cost: 1024 }, signUpPerIp: { max: 1000, windowMs: 60_000 } },
     logger,
   });
-  const relay = await startRelay(config, { access, logger, store });
+  const relay = await startRelay(config, { access, logger, store, ...(options.httpFallback ? { httpFallback: options.httpFallback } : {}) });
   return {
     httpUrl: relay.httpUrl,
+    store,
     async close() {
       await relay.close();
       access.close();

@@ -1,0 +1,187 @@
+// The /account page in real Chromium (no extension) against a real relay: strict CSP and no
+// cookies; sign in, sessions (revoke one), share links (revoke one), a hostile meeting title
+// shown as text, export downloads a zip of the account's documents, password change, and
+// account deletion behind a typed confirmation. Screenshots in light, dark and phone width.
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { pino } from 'pino';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createAccountPage } from '../../sync-server/account-page/account-page.ts';
+import { AccountRoutes, SESSION_STORAGE_KEY } from '../../sync-server/account-page/account-routes.ts';
+import { meetingFixture, storeUpdates } from '../sync-server/access/account-fixtures.ts';
+import { apiClient, newCredentials, newMeetingId, type ApiCall } from '../sync-server/access/access-harness.ts';
+import type { HttpFallback } from '../../sync-server/transport/http-routes.ts';
+import { Routes } from '../../sync-server/website/routes.ts';
+import { serveAsset } from '../../sync-server/website/static-files.ts';
+import { seriousViolations } from './helpers/axe.ts';
+import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
+import { CHROMIUM_PATH } from './helpers/extension-browser.ts';
+import { shoot } from './helpers/screenshots.ts';
+
+const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
+const REQUIRED_CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"];
+
+const test = suite('e2e account page');
+let relay: E2eRelay;
+let browser: Browser;
+let api: ApiCall;
+
+test.before(async () => {
+  const accountPage = createAccountPage({ logger: pino({ level: 'silent' }) });
+  // As the CLI composes it: the account page first, then the website (here only its assets).
+  const httpFallback: HttpFallback = async (req, res) =>
+    (await accountPage(req, res)) || (req.url?.startsWith(Routes.assets) === true && serveAsset(res, req.url.slice(Routes.assets.length)));
+  relay = await startE2eRelay({ httpFallback });
+  api = apiClient(relay.httpUrl);
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+});
+
+test.after(async () => {
+  await browser?.close();
+  await relay?.close();
+});
+
+async function newAccount(): Promise<{ email: string; password: string; session: string; accountId: string }> {
+  const credentials = newCredentials();
+  const created = await api('POST', '/api/accounts', credentials);
+  assert.is(created.status, 201);
+  return { ...credentials, session: created.json.session, accountId: created.json.accountId };
+}
+
+interface Watched {
+  readonly page: Page;
+  /** Alerts, page errors and console errors (a CSP violation is reported as one). */
+  readonly problems: string[];
+}
+
+async function openPage(): Promise<Watched> {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  await page.goto(relay.httpUrl + AccountRoutes.page);
+  return { page, problems };
+}
+
+async function signInOnPage(page: Page, email: string, password: string): Promise<void> {
+  await page.fill('#sign-in-email', email);
+  await page.fill('#sign-in-password', password);
+  await page.click('#sign-in-form button[type="submit"]');
+}
+
+test('the page and its assets send a strict CSP and set no cookie', async () => {
+  for (const path of [AccountRoutes.page, AccountRoutes.script, AccountRoutes.styles]) {
+    const response = await fetch(relay.httpUrl + path);
+    assert.is(response.status, 200, path);
+    const csp = (response.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim());
+    for (const directive of REQUIRED_CSP) assert.ok(csp.includes(directive), `${path}: ${directive}`);
+    assert.not.ok(csp.some((d) => d.includes('unsafe-')), `${path}: nothing unsafe`);
+    assert.is(response.headers.get('set-cookie'), null, `${path}: no cookie`);
+    assert.is(response.headers.get('x-content-type-options'), 'nosniff');
+  }
+  const shell = await (await fetch(relay.httpUrl + AccountRoutes.page)).text();
+  assert.not.match(shell, /<script(?![^>]*\ssrc=)/, 'no inline script');
+  assert.not.match(shell, /\sstyle=|<style/, 'no inline style');
+});
+
+test('sign in, revoke a session and a share, hostile title as text, export, change password, delete', async () => {
+  const me = await newAccount();
+  const other = await api('POST', '/api/sessions', { email: me.email, password: me.password });
+  const meetingId = newMeetingId();
+  assert.is((await api('POST', '/api/tokens', { doc: `meeting/${meetingId}` }, me.session)).status, 200);
+  await storeUpdates(relay.store, `meeting/${meetingId}`, meetingFixture(meetingId, HOSTILE_TITLE).updates);
+  const share = await api('POST', '/api/shares', { meetingId, role: 'view' }, me.session);
+  const { page, problems } = await openPage();
+
+  await signInOnPage(page, me.email, 'not the password');
+  await page.locator('#sign-in-status[data-tone="error"]').waitFor();
+  assert.is(await page.textContent('#sign-in-status'), 'The email or the password is wrong.');
+  await shoot(page, 'account-page-sign-in-refused');
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  assert.is(await page.textContent('#account-email'), me.email);
+  assert.is(await page.locator('#sessions-list li').count(), 3, 'the API session, the second one and this browser');
+  assert.is(await page.locator('#sessions-list li.current').count(), 1);
+
+  const title = page.locator(`[data-meeting="${meetingId}"] .meeting-title`);
+  assert.is(await title.textContent(), HOSTILE_TITLE, 'the title is shown exactly as typed');
+  assert.is(await page.locator('img[src="x"]').count(), 0, 'no element was made from it');
+  await shoot(page, 'account-page-light');
+  assert.equal(await seriousViolations(page), []);
+
+  await page.locator('#sessions-list li:not(.current) button').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('#sessions-list li').length === 2);
+  const stillIn = await Promise.all([me.session, other.json.session].map(async (s) => (await api('GET', '/api/accounts/current', undefined, s)).status));
+  assert.equal(stillIn.filter((status) => status === 401).length, 1, 'exactly one of the two other sessions ended');
+
+  await page.click(`li[data-share="${share.json.shareId}"] button`);
+  await page.locator(`li[data-share="${share.json.shareId}"].inactive`).waitFor();
+  const alive = stillIn[0] === 200 ? me.session : (other.json.session as string);
+  const shares = await api('GET', `/api/shares?meetingId=${meetingId}`, undefined, alive);
+  assert.type(shares.json.shares[0].revokedAt, 'number', 'the relay has it revoked');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-button')]);
+  assert.match(download.suggestedFilename(), /^leavethemeeting-export-\d{4}-\d{2}-\d{2}\.zip$/);
+  const files = unzipSync(new Uint8Array(readFileSync(await download.path())));
+  assert.ok(files[`documents/meeting/${meetingId}.json`], 'the meeting document is in the zip');
+  assert.is(JSON.parse(strFromU8(files['account.json']!)).account.email, me.email);
+  assert.ok(Object.keys(files).some((p) => p.startsWith('meetings/') && p.endsWith(`-${meetingId}.md`)));
+
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shoot(page, 'account-page-dark');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shoot(page, 'account-page-phone');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at phone width');
+
+  const newPassword = 'a fresh long passphrase';
+  await page.fill('#current-password', me.password);
+  await page.fill('#new-password', newPassword);
+  await page.fill('#repeat-password', newPassword);
+  await page.click('#password-button');
+  await page.locator('#password-status[data-tone="ok"]').waitFor();
+  assert.is((await api('POST', '/api/sessions', { email: me.email, password: me.password })).status, 401, 'old password refused');
+  assert.is(await page.locator('#sessions-list li').count(), 1, 'only this browser is left');
+
+  assert.ok(await page.isDisabled('#delete-button'));
+  await page.fill('#delete-confirm', 'someone.else@example.org');
+  assert.ok(await page.isDisabled('#delete-button'), 'a wrong email does not arm it');
+  await page.fill('#delete-confirm', me.email.toUpperCase());
+  assert.not.ok(await page.isDisabled('#delete-button'));
+  await page.click('#delete-button');
+  await page.locator('#signed-out').waitFor();
+  assert.match((await page.textContent('#signed-out-note')) ?? '', /deleted/);
+  assert.is(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY), null);
+  assert.is((await api('POST', '/api/sessions', { email: me.email, password: newPassword })).status, 401, 'the account is gone');
+
+  const refusedSignIn = problems.filter((p) => p.includes('status of 401'));
+  assert.is(refusedSignIn.length, 1, 'the wrong password, and nothing else, was refused');
+  assert.equal(problems.filter((p) => !refusedSignIn.includes(p)), [], 'no alert, no page error, no CSP violation');
+  await page.context().close();
+});
+
+test('a session ended elsewhere sends the page back to sign-in with a note', async () => {
+  const me = await newAccount();
+  const { page, problems } = await openPage();
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  const session = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY);
+  assert.type(session, 'string');
+  assert.is((await api('DELETE', '/api/sessions/current', undefined, session!)).status, 204);
+  await page.reload();
+  await page.locator('#signed-out-note').waitFor();
+  assert.match((await page.textContent('#signed-out-note')) ?? '', /session ended/);
+  assert.ok(await page.isHidden('#signed-in'));
+  assert.equal(problems.filter((p) => !p.includes('status of 401')), [], 'only the expected 401 is logged');
+  await page.context().close();
+});
+
+test.run();
