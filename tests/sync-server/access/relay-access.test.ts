@@ -1,6 +1,7 @@
 // Access control wired into the real relay: stock y-websocket providers and raw ws clients
 // against startRelay, with the production access gate on a real SQLite file.
 import { rmSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
@@ -15,6 +16,7 @@ import { startRelay, type Relay } from '../../../sync-server/relay.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-document-store.ts';
 import { makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
+import { meetingFixture } from './account-fixtures.ts';
 import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from './access-harness.ts';
 
 interface World {
@@ -142,6 +144,42 @@ test('deleting an account closes its sockets and viewers, and its meeting is gon
   assert.is(fresh.doc.getText('notes').toString(), '', 'the relay does not serve the deleted meeting from a loaded room');
 });
 
+test("changing the password closes the other sessions' sockets and keeps this one's", async (w) => {
+  const account = await signUp(w);
+  const doc = `library/${account.accountId}`;
+  const second = (await w.api('POST', '/api/sessions', { email: account.email, password: account.password })).json.session;
+  const kept = raw(w, doc, await tokenFor(w, doc, account.session));
+  const ended = raw(w, doc, await tokenFor(w, doc, second));
+  await Promise.all([kept.opened, ended.opened]);
+  const change = { currentPassword: account.password, newPassword: 'another good passphrase' };
+  assert.is((await w.api('POST', '/api/accounts/current/password', change, account.session)).status, 200);
+  assert.is((await ended.closed).code, CloseCode.unauthenticated);
+  assert.is(kept.ws.readyState, WebSocket.OPEN);
+});
+
+test('a live meeting exports with every edit the relay acknowledged, while its room is open', async (w) => {
+  const owner = await signUp(w);
+  const meetingId = newMeetingId();
+  const doc = `meeting/${meetingId}`;
+  const writer = provider(w, doc, await tokenFor(w, doc, owner.session));
+  const watcher = provider(w, doc, await tokenFor(w, doc, owner.session));
+  await Promise.all([synced(writer), synced(watcher)]);
+  for (const update of meetingFixture(meetingId, 'Live meeting').updates) Y.applyUpdate(writer.doc, update);
+  const sameState = (a: Y.Doc, b: Y.Doc) => Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
+  // The relay broadcasts only what it has committed, so the watcher having it means it is stored.
+  await waitFor(() => sameState(watcher.doc, writer.doc), 'the watcher receives every edit');
+  assert.ok(w.relay.rooms.get(doc), 'the room is still live');
+
+  const response = await fetch(`${w.relay.httpUrl}/api/accounts/current/export`, { headers: { authorization: `Bearer ${owner.session}` } });
+  assert.is(response.status, 200);
+  const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+  const exported = JSON.parse(strFromU8(files[`documents/meeting/${meetingId}.json`]!));
+  const loaded = new Y.Doc();
+  Y.applyUpdate(loaded, Buffer.from(exported.update, 'base64'));
+  assert.ok(sameState(loaded, writer.doc), 'the export holds the live state');
+  assert.ok(Object.keys(files).includes(`meetings/live-meeting-${meetingId}.md`));
+});
+
 test('no log line carries a password, a session or a token, refusals included', async (w) => {
   const account = await signUp(w);
   const secrets = [account.password, account.session];
@@ -155,6 +193,9 @@ test('no log line carries a password, a session or a token, refusals included', 
   assert.is((await raw(w, `meeting/${meetingId}`, forged).closed).code, CloseCode.unauthenticated);
   assert.is((await raw(w, `meeting/${newMeetingId()}`, token).closed).code, CloseCode.forbidden);
   await w.api('DELETE', `/api/shares/${share.json.shareId}`, undefined, account.session);
+  await w.api('POST', '/api/accounts/current/password', { currentPassword: 'a wrong guess', newPassword: 'a secret new one' }, account.session);
+  await w.api('POST', '/api/accounts/current/password', { currentPassword: account.password, newPassword: 'a secret new one' }, account.session);
+  secrets.push('a wrong guess', 'a secret new one');
   await w.api('POST', '/api/tokens', { doc: 'meeting/bad' }, account.session);
   await w.api('DELETE', '/api/accounts/current', undefined, account.session);
   await w.api('GET', '/api/accounts/current', undefined, account.session);
