@@ -1,35 +1,44 @@
 // The person's library document (templates and the meeting index) for the side panel. It follows
 // the library name, which changes at sign-in; until the first name is known `view` is empty.
 import type * as Y from 'yjs';
-import { openDoc, type DocHandle } from '../../data/doc-connection.ts';
-import { currentLibraryName, onLibraryNameChanged } from '../../data/library-name.ts';
-import { BUILTIN_TEMPLATES, libraryView, type LibraryView } from '../../../crdt/index.ts';
+import type { LibraryView } from '../../../crdt/index.ts';
+import type { DocHandle } from './library-live.ts';
 import { LiveRead } from '../../components/live-read.svelte.ts';
 import { LiveStatus } from '../../components/sync-status.svelte.ts';
 import type { SyncStatus } from '../../components/component-types.ts';
+import { readSnapshot, scheduleSnapshot, writeSnapshot } from './library-snapshot.ts';
 
-const EMPTY: LibraryView = { templates: BUILTIN_TEMPLATES, meetings: [], warnings: [] };
+const EMPTY: LibraryView = { templates: [], meetings: [], warnings: [] };
+const live = import('./library-live.ts');
+type Live = Awaited<typeof live>;
 
 type Open = { readonly handle: DocHandle; readonly read: LiveRead<LibraryView>; readonly status: LiveStatus };
 
 class Library {
   #open: Open | null = $state.raw(null);
+  #snapshot = $state.raw(readSnapshot());
   loaded = $state(false);
   readonly ready: Promise<Y.Doc>;
 
   constructor() {
-    this.ready = currentLibraryName().then((name) => this.#switchTo(name));
-    onLibraryNameChanged((name) => void this.#switchTo(name));
+    this.ready = live.then(async (m) => {
+      m.onLibraryNameChanged((name) => void this.#switchTo(m, name));
+      return this.#switchTo(m, await m.currentLibraryName());
+    });
   }
 
-  async #switchTo(name: string): Promise<Y.Doc> {
+  async #switchTo(m: Live, name: string): Promise<Y.Doc> {
+    const { libraryView } = m;
     if (this.#open?.handle.name === name) return this.#open.handle.doc;
-    const handle = openDoc(name);
+    if (this.#snapshot?.name !== name) this.#snapshot = null;
+    const handle = m.openDoc(name);
     const previous = this.#open;
     this.#open = { handle, read: new LiveRead(handle.doc, libraryView), status: new LiveStatus(handle) };
     previous?.read.destroy();
     previous?.handle.release();
     await handle.whenLoaded;
+    writeSnapshot(name, libraryView(handle.doc));
+    handle.doc.on('update', () => scheduleSnapshot(name, () => libraryView(handle.doc)));
     this.loaded = true;
     return handle.doc;
   }
@@ -38,8 +47,10 @@ class Library {
     return this.#open?.handle.doc ?? null;
   }
 
+  // Until the live document has loaded, the snapshot (if any) stands in for it.
   get view(): LibraryView {
-    return this.#open?.read.current ?? EMPTY;
+    if (this.#open && this.loaded) return this.#open.read.current;
+    return this.#snapshot?.view ?? EMPTY;
   }
 
   get status(): SyncStatus {

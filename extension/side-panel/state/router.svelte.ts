@@ -1,6 +1,6 @@
 // The side panel's current view, kept in the URL hash so a reload (or a link from the popup)
 // lands on the same meeting. Routes are a tagged union; anything unparseable is the library.
-import { parseId, type MeetingId, type TemplateId } from '../../../crdt/index.ts';
+import { parseId, type MeetingId, type TemplateId } from '../../../crdt/ids.ts';
 
 export type Route =
   | { readonly view: 'library' }
