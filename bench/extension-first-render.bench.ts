@@ -1,10 +1,8 @@
 // Side panel first render with 200 meetings in the library: from navigation start to the frame
 // in which the whole list is painted, in real Chromium with the built extension. The first
 // load of a profile has no list snapshot yet and is reported on its own.
-import { loadavg } from 'node:os';
 import type { BenchResult } from './bench-result.ts';
-import { formatMs, percentile } from './measure.ts';
-import { libraryWithMeetings, PAINTED_AFTER_SOURCE, seedDoc, SIDE_PANEL, startBrowser } from './extension-page.ts';
+import { libraryWithMeetings, loadNote, pageRows, PAINTED_AFTER_SOURCE, seedDoc, SIDE_PANEL, startBrowser } from './extension-page.ts';
 
 const MEETINGS = 200 as const;
 const RUNS = 15 as const;
@@ -23,19 +21,12 @@ export default async function run(): Promise<BenchResult> {
       samples.push(await page.evaluate(() => (window as unknown as { __painted: Promise<number> }).__painted));
       await page.close();
     }
-    const first = samples[0] ?? Number.NaN;
-    samples.sort((a, b) => a - b);
-    const median = percentile(samples, 50);
     return {
       name: 'extension-first-render',
       title: `side panel first render with ${MEETINGS} meetings`,
-      rows: [
-        { metric: 'navigation start → list painted (median)', value: formatMs(median), target: `< ${TARGET_MS} ms`, ok: median < TARGET_MS },
-        { metric: 'navigation start → list painted (p95)', value: formatMs(percentile(samples, 95)) },
-        { metric: 'first load of the profile (no list snapshot yet)', value: formatMs(first) },
-      ],
+      rows: pageRows('navigation start → list painted', 'first load of the profile (no list snapshot yet)', samples, TARGET_MS),
       notes: [
-        `1-minute load average when it started: ${loadavg()[0]?.toFixed(1)} (other work shares the machine).`,
+        loadNote(),
         `${RUNS} page loads, headless Chromium (Debian), 360x800; the library index is read from IndexedDB, no meeting document is opened.`,
         'Painted = the second animation frame after all list entries are in the DOM.',
         'After the first load the list paints from a localStorage snapshot of the library view (display only); the live IndexedDB document replaces it once loaded.',

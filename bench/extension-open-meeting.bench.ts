@@ -1,11 +1,9 @@
 // Opening the large meeting (bench/fixtures/large-meeting.ts: 40 items, 20,000 characters of
 // notes, 1,000 clock events) from the side panel: from the route change to the frame in which
 // its run view is painted, loading the document from IndexedDB each time.
-import { loadavg } from 'node:os';
 import type { BenchResult } from './bench-result.ts';
 import { buildLargeMeeting } from './fixtures/large-meeting.ts';
-import { formatMs, percentile } from './measure.ts';
-import { libraryWithMeetings, PAINTED_AFTER_SOURCE, seedDoc, SIDE_PANEL, startBrowser } from './extension-page.ts';
+import { libraryWithMeetings, loadNote, pageRows, PAINTED_AFTER_SOURCE, seedDoc, SIDE_PANEL, startBrowser } from './extension-page.ts';
 import { meetingDocName } from '../crdt/index.ts';
 
 const RUNS = 15 as const;
@@ -36,19 +34,12 @@ export default async function run(): Promise<BenchResult> {
       await page.locator('a[data-meeting]').first().waitFor();
     }
     await page.close();
-    const first = samples[0] ?? Number.NaN;
-    samples.sort((a, b) => a - b);
-    const median = percentile(samples, 50);
     return {
       name: 'extension-open-meeting',
       title: 'open the large meeting in the side panel',
-      rows: [
-        { metric: 'route change → run view painted (median)', value: formatMs(median), target: `< ${TARGET_MS} ms`, ok: median < TARGET_MS },
-        { metric: 'route change → run view painted (p95)', value: formatMs(percentile(samples, 95)) },
-        { metric: 'first open (also loads the meeting views\' code)', value: formatMs(first) },
-      ],
+      rows: pageRows('route change → run view painted', "first open (also loads the meeting views' code)", samples, TARGET_MS),
       notes: [
-        `1-minute load average when it started: ${loadavg()[0]?.toFixed(1)} (other work shares the machine).`,
+        loadNote(),
         `${RUNS} opens in one side panel page, headless Chromium (Debian), 360x800; each open loads the document from IndexedDB (it is closed when the view is left).`,
         'Painted = the second animation frame after the run view is in the DOM, notes editors included.',
       ],

@@ -6,6 +6,9 @@ import * as Y from 'yjs';
 import { addIndexEntry, libraryDocName, meetingIndexEntry, newId, type MeetingId, type SpaceId } from '../crdt/index.ts';
 import { launchExtension, type ExtensionBrowser } from '../tests/e2e/helpers/extension-browser.ts';
 import { seededRandom } from './fixtures/seeded-random.ts';
+import { formatMs, percentile } from './measure.ts';
+import type { BenchRow } from './bench-result.ts';
+import { loadavg } from 'node:os';
 
 export const SIDE_PANEL = 'side-panel/index.html' as const;
 const Y_INDEXEDDB = { updates: 'updates', custom: 'custom' } as const;
@@ -89,3 +92,18 @@ export const PAINTED_AFTER_SOURCE = `function paintedAfter(selector, count, time
     check();
   });
 }` as const;
+
+/** Median (against the target), p95, and the first sample, which paid for loading code. */
+export function pageRows(what: string, firstLabel: string, samples: readonly number[], targetMs: number): BenchRow[] {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const median = percentile(sorted, 50);
+  return [
+    { metric: `${what} (median)`, value: formatMs(median), target: `< ${targetMs} ms`, ok: median < targetMs },
+    { metric: `${what} (p95)`, value: formatMs(percentile(sorted, 95)) },
+    { metric: firstLabel, value: formatMs(samples[0] ?? Number.NaN) },
+  ];
+}
+
+export function loadNote(): string {
+  return `1-minute load average when it started: ${loadavg()[0]?.toFixed(1)} (other work shares the machine).`;
+}
