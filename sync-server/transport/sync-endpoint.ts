@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { AccessGate } from '../access/access-gate.ts';
-import { CloseCode } from '../close-codes.ts';
+import { CloseCode, type CloseCodeValue } from '../close-codes.ts';
 import type { RelayConfig } from '../config.ts';
 import { parseDocName } from '../doc-name.ts';
 import { MalformedMessageError } from '../errors.ts';
@@ -99,19 +99,24 @@ export class SyncEndpoint {
     } catch {
       docName = '';
     }
-    if (!parseDocName(docName)) return ws.close(CloseCode.badRequest, 'malformed document name');
+    // Every refusal, the gate's included, is logged here once. Only the document name is logged,
+    // never the query string that carries the token.
+    const refuse = (code: CloseCodeValue, reason: string): void => {
+      logger.info({ doc: docName.slice(0, 100), code, reason }, 'socket refused');
+      metrics.refusedConnections.inc({ code: String(code) });
+      ws.close(code, reason);
+    };
+    if (!parseDocName(docName)) return refuse(CloseCode.badRequest, 'malformed document name');
     const token = url.searchParams.get('token');
-    if (!token) return ws.close(CloseCode.unauthenticated, 'missing token');
+    if (!token) return refuse(CloseCode.unauthenticated, 'missing token');
     const decision = access.authorizeSocket(docName, token, Date.now());
-    if (!decision.ok) {
-      logger.info({ doc: docName, code: decision.code, reason: decision.reason }, 'socket refused');
-      return ws.close(decision.code, decision.reason);
-    }
-    if (decision.grant.doc !== docName) return ws.close(CloseCode.forbidden, 'token is for another document');
+    if (!decision.ok) return refuse(decision.code, decision.reason);
+    if (decision.grant.doc !== docName) return refuse(CloseCode.forbidden, 'token is for another document');
 
     const conn = new Connection(ws, decision.grant, config, metrics, performance.now());
     const { room, result } = this.#deps.rooms.join(conn);
     if (result === 'full') {
+      logger.info({ doc: docName, code: CloseCode.rateLimited }, 'room is full');
       conn.close(CloseCode.rateLimited, 'room is full', true);
       return;
     }

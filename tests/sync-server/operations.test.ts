@@ -141,6 +141,8 @@ test('health, time, metrics and JSON 404s; logs carry no token', async () => {
     await waitFor(() => b.doc.getText('notes').toString() === 'metered', 'delivered');
     const refused = harness.raw(doc, `view~${docName()}~${'f'.repeat(24)}`);
     await refused.closed;
+    const unnamed = harness.raw('meeting/bad', `view~meeting/bad~${'e'.repeat(24)}`);
+    await unnamed.closed;
     const bad = harness.raw(doc, TokenRoleGate.token('edit', doc));
     await bad.opened;
     bad.ws.send(new Uint8Array([0, 2, 40, 1]));
@@ -162,7 +164,7 @@ test('health, time, metrics and JSON 404s; logs carry no token', async () => {
 
     const tokens = [...new Set(harness.logs.join('\n').match(/~[0-9a-f]{24}/g) ?? [])];
     assert.equal(tokens, [], 'a token nonce reached the logs');
-    assert.ok(harness.logs.some((line) => line.includes('socket refused')), 'refusals are logged');
+    assert.ok(harness.logs.some((line) => line.includes('malformed document name')), 'transport refusals are logged');
   } finally {
     await harness.stop();
   }
