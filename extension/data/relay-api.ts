@@ -89,6 +89,20 @@ export function createShare(relayUrl: string, session: string, meetingId: string
   return call(relayUrl, 'POST', '/api/shares', { meetingId, role }, session);
 }
 
+export interface ListedShare {
+  readonly shareId: string;
+  readonly role: 'view' | 'edit';
+  readonly active: boolean;
+  /** Null once revoked or expired. */
+  readonly url: string | null;
+}
+
+/** The share links of one meeting the account owns, revoked and expired ones included. */
+export async function listShares(relayUrl: string, session: string, meetingId: string): Promise<ListedShare[]> {
+  const { shares } = await call<{ shares: ListedShare[] }>(relayUrl, 'GET', `/api/shares?meetingId=${encodeURIComponent(meetingId)}`, undefined, session);
+  return shares;
+}
+
 export async function revokeShare(relayUrl: string, session: string, shareId: string): Promise<void> {
   await call(relayUrl, 'DELETE', `/api/shares/${encodeURIComponent(shareId)}`, undefined, session);
 }

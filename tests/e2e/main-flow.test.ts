@@ -85,14 +85,17 @@ test('create from a template, edit, run, take notes, end, and the report has the
   await page.getByLabel('New action item', { exact: true }).fill('Write release notes');
   await page.getByLabel('Owner of the new action item').fill('Ana');
   await page.locator('.actions form button[type="submit"]').click();
-  await page.clock.fastForward(2 * MIN);
+  // Two minutes before the end of its box (the default warning time), the item is announced.
+  await page.clock.fastForward(3 * MIN + 30_000);
+  await page.getByRole('timer', { name: /1:30 left/ }).waitFor();
+  assert.match(await liveText(page), /1:30 left for Wins/);
   await page.getByRole('button', { name: /Next item/ }).click();
 
   await page.getByRole('heading', { name: 'Wrap-up' }).waitFor();
   await page.clock.fastForward(3 * MIN + 30_000);
   await page.getByText('This item is over by 1:30').waitFor();
   await page.getByRole('timer', { name: /Over time by 1:30/ }).waitFor();
-  await page.getByText('Meeting: 4:30 left').waitFor();
+  await page.getByText('Meeting: 3:00 left').waitFor();
   await shoot(page, 'main-flow-run-overrun');
   await page.getByRole('button', { name: /Next item/ }).click();
 
@@ -108,7 +111,7 @@ test('create from a template, edit, run, take notes, end, and the report has the
     assert.equal((await row.locator('.planned-cell').textContent())?.trim(), planned, `${title} planned`);
     assert.match((await row.locator('.actual-cell').textContent())?.trim() ?? '', new RegExp(`^${actual}`), `${title} actual`);
   };
-  await expectRow('Wins', '5m', '2m');
+  await expectRow('Wins', '5m', '3m 30s');
   await expectRow('Wrap-up', '2m', '3m 30s');
   await expectRow('Today', '3m', '1m');
   assert.match((await reportRow(page, 'Wrap-up').textContent()) ?? '', /over by 1m 30s/);

@@ -26,6 +26,7 @@ import { LiveRead } from '../../components/live-read.svelte.ts';
 import { LiveStatus } from '../../components/sync-status.svelte.ts';
 import type { Ticker } from '../../components/ticker.svelte.ts';
 import { actor } from './randomness.ts';
+import { announcePresence } from './presence.ts';
 
 export class MeetingSession {
   readonly id: MeetingId;
@@ -44,6 +45,7 @@ export class MeetingSession {
     // The structural model is read with a fixed now; only the clock below follows time.
     this.#meeting = new LiveRead(this.handle.doc, (doc) => meetingView(doc, Date.now()));
     this.#log = new LiveRead(this.handle.doc, readClockLog);
+    void announcePresence(this.handle.awareness);
     void this.handle.whenLoaded.then(() => {
       this.loaded = true;
     });
