@@ -1,6 +1,8 @@
 // One accepted websocket: its grant, its rate buckets and the only path by which the relay sends
 // to it. Sending enforces backpressure: if the socket already holds more unsent bytes than the
 // bound, the client is closed with 4408 instead of being silently skipped or buffered forever.
+// The bound grows to twice the largest message sent, so a document bigger than the configured
+// bound (its sync step 2) does not by itself make its reader "slow".
 import type { WebSocket } from 'ws';
 import type { SocketGrant } from '../access/access-gate.ts';
 import { CloseCode, type CloseCodeValue } from '../close-codes.ts';
@@ -29,6 +31,7 @@ export class Connection {
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
   #closing = false;
+  #largestSent = 0;
 
   constructor(ws: WebSocket, grant: SocketGrant, config: RelayConfig, metrics: RelayMetrics, now: number) {
     this.ws = ws;
@@ -61,11 +64,12 @@ export class Connection {
 
   send(data: Uint8Array, now = performance.now()): boolean {
     if (!this.isOpen) return false;
-    if (this.ws.bufferedAmount > this.#config.sendBufferBytes) {
+    if (this.ws.bufferedAmount > Math.max(this.#config.sendBufferBytes, 2 * this.#largestSent)) {
       this.close(CloseCode.slowConsumer, 'send buffer full: client is not reading', true);
       return false;
     }
     this.ws.send(data);
+    this.#largestSent = Math.max(this.#largestSent, data.byteLength);
     this.lastSentAt = now;
     this.#metrics.bytesOut.inc(data.byteLength);
     return true;

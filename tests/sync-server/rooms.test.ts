@@ -38,6 +38,15 @@ class FailingLoadStore extends SqliteDocumentStore {
   }
 }
 
+/** Fault injector: a real memory store whose appends fail while `failing` is set. */
+class FailingAppendStore extends MemoryDocumentStore {
+  failing = false;
+  override async append(batches: Parameters<MemoryDocumentStore['append']>[0]) {
+    if (this.failing) throw new Error('disk full');
+    return super.append(batches);
+  }
+}
+
 function textOfStep2(received: readonly Uint8Array[]): string {
   const doc = new Y.Doc();
   for (const data of received) {
@@ -100,6 +109,34 @@ test('a failed load closes the sockets with 1011 and never writes', async () => 
   } finally {
     await harness.stop();
     db.close();
+  }
+});
+
+test('an update whose commit fails is never broadcast; the room closes with 1011 and reloads', async () => {
+  const store = new FailingAppendStore();
+  const harness = await startTestRelay({}, { store });
+  try {
+    const doc = docName();
+    const writer = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    const watcher = harness.raw(doc, TokenRoleGate.token('view', doc));
+    await Promise.all([writer.opened, watcher.opened]);
+    writer.ws.send(encodeUpdate(textUpdate('committed ')));
+    await waitFor(() => watcher.received.length > 0, 'first update broadcast');
+    store.failing = true;
+    writer.ws.send(encodeUpdate(textUpdate('lost')));
+    assert.is((await writer.closed).code, CloseCode.internalError);
+    assert.is((await watcher.closed).code, CloseCode.internalError);
+    assert.is(textOfStep2(watcher.received), 'committed ');
+    assert.is(textOfStep2(writer.received), 'committed ');
+
+    store.failing = false;
+    const again = harness.raw(doc, TokenRoleGate.token('view', doc));
+    await again.opened;
+    again.ws.send(encodeSyncStep1(new Y.Doc()));
+    await waitFor(() => again.received.some(isStep2Frame), 'served from the store');
+    assert.is(textOfStep2(again.received), 'committed ');
+  } finally {
+    await harness.stop();
   }
 });
 
