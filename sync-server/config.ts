@@ -29,6 +29,8 @@ export interface RelayConfig {
   readonly compactAfterBytes: number;
   /** Every connection hears something at least every 1.5 x this (stock clients give up at 30 s). */
   readonly keepAliveMs: number;
+  /** A socket that answered no ping for this long is a dead peer and is terminated. */
+  readonly deadPeerTimeoutMs: number;
   readonly viewerAwareness: boolean;
   readonly maxApiBodyBytes: number;
   /** NORMAL survives kill -9; FULL also survives power loss, at an fsync per group commit. */
@@ -59,6 +61,7 @@ export const defaults: RelayConfig = {
   compactAfterRows: 500,
   compactAfterBytes: 1 * MiB,
   keepAliveMs: 15_000,
+  deadPeerTimeoutMs: 45_000,
   viewerAwareness: false,
   maxApiBodyBytes: 64 * 1024,
   sqliteSynchronous: 'NORMAL',

@@ -23,8 +23,8 @@ export class Connection {
   greeted = false;
   /** Closed for breaking a rule: its queued messages are discarded, not applied. */
   violated = false;
-  /** Answered the last ping (dead peers are terminated by the keep-alive tick). */
-  alive = true;
+  /** When the peer last answered a ping (dead peers are terminated by the keep-alive tick). */
+  lastPongAt: number;
   lastSentAt: number;
   readonly #config: RelayConfig;
   readonly #metrics: RelayMetrics;
@@ -41,8 +41,9 @@ export class Connection {
     this.lastSentAt = now;
     this.#messages = new TokenBucket(config.messagesPerSecond, config.messageBurst, now);
     this.#bytes = new TokenBucket(config.bytesPerSecond, config.byteBurst, now);
+    this.lastPongAt = now;
     ws.on('pong', () => {
-      this.alive = true;
+      this.lastPongAt = performance.now();
     });
   }
 

@@ -163,11 +163,10 @@ export class SyncEndpoint {
   #keepAlive(): void {
     const now = performance.now();
     for (const conn of this.connections) {
-      if (!conn.alive) {
+      if (now - conn.lastPongAt > this.#deps.config.deadPeerTimeoutMs) {
         conn.ws.terminate();
         continue;
       }
-      conn.alive = false;
       if (conn.ws.readyState === conn.ws.OPEN) conn.ws.ping();
       if (conn.greeted && now - conn.lastSentAt >= this.#deps.config.keepAliveMs / 2) conn.send(KEEP_ALIVE_MESSAGE, now);
     }

@@ -193,4 +193,19 @@ test('an idle connection keeps hearing a keep-alive a stock client accepts silen
   }
 });
 
+test('a peer that stops answering pings is terminated', async () => {
+  const harness = await startTestRelay({ keepAliveMs: 20, deadPeerTimeoutMs: 1000 });
+  try {
+    const doc = docName();
+    const live = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    const dead = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await Promise.all([live.opened, dead.opened]);
+    (dead.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    await waitFor(() => harness.relay.connectionCount() === 1, 'dead peer dropped');
+    assert.is(live.ws.readyState, WebSocket.OPEN);
+  } finally {
+    await harness.stop();
+  }
+});
+
 test.run();
