@@ -126,7 +126,8 @@ export class Room {
     if (!doc) return;
     this.#doc = doc;
     this.#state = 'ready';
-    await this.#maybeCompact();
+    // Queued behind the greetings of the sockets that waited for the load, so they go first.
+    this.#enqueue('compact', () => this.#maybeCompact());
   }
 
   /** Builds a fresh doc from the store; on failure fails the room and returns null. */
