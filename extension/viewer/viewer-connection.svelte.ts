@@ -1,0 +1,109 @@
+// The page's one live document: a Y.Doc in memory, synced with the relay by a stock y-websocket
+// WebsocketProvider on this origin's /sync/<doc>?token=. Its state says what the page may claim:
+// 'live' only while connected and synced, so a clock is never shown as current after the link
+// dropped. A 4xxx close is final (revoked, expired, invalid): reconnecting stops and the page
+// says why. The browser's offline event drops the socket at once (a dead one can look open).
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import { isFinalClose, problemForClose } from './close-problem.ts';
+import { ServerClock } from './server-clock.ts';
+import type { LinkProblem, ViewerLink } from './viewer-link.ts';
+
+export type ConnectionState =
+  | { readonly kind: 'connecting' }
+  | { readonly kind: 'live' }
+  /** Lost after being live; `since` is the relay time when the page last knew the meeting. */
+  | { readonly kind: 'offline'; readonly since: number }
+  | { readonly kind: 'refused'; readonly problem: LinkProblem };
+
+type OkLink = Extract<ViewerLink, { kind: 'ok' }>;
+
+const SYNC_PATH = '/sync' as const;
+const MAX_BACKOFF_MS = 5_000 as const;
+
+export interface Presence {
+  readonly clientId: number;
+  readonly name: string;
+  readonly self: boolean;
+}
+
+export class ViewerConnection {
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  readonly clock = new ServerClock();
+  state: ConnectionState = $state({ kind: 'connecting' });
+  /** True once the relay's copy of the meeting has arrived. */
+  loaded = $state(false);
+  presence: readonly Presence[] = $state([]);
+  readonly #provider: WebsocketProvider;
+  readonly #window: Window;
+
+  constructor(link: OkLink, win: Window) {
+    this.#window = win;
+    const scheme = win.location.protocol === 'https:' ? 'wss:' : 'ws:';
+    this.#provider = new WebsocketProvider(`${scheme}//${win.location.host}${SYNC_PATH}`, link.docName, this.doc, {
+      awareness: this.awareness,
+      params: { token: link.token },
+      disableBc: true,
+      maxBackoffTime: MAX_BACKOFF_MS,
+      shouldReconnect: (event) => !isFinalClose(event.code),
+    });
+    this.#provider.on('status', this.#recompute);
+    this.#provider.on('sync', (synced: boolean) => {
+      if (synced) this.loaded = true;
+      this.#recompute();
+    });
+    this.#provider.on('closed', ({ code, reason }) => {
+      this.state = { kind: 'refused', problem: problemForClose(code, reason) };
+    });
+    this.awareness.on('change', this.#readPresence);
+    win.addEventListener('offline', this.#wentOffline);
+    win.addEventListener('online', this.#cameOnline);
+    if (!win.navigator.onLine) this.#wentOffline();
+    void this.clock.measure();
+  }
+
+  setName(name: string): void {
+    this.awareness.setLocalStateField('user', { name, color: '#2f6f5e', colorLight: '#dcece6' });
+  }
+
+  destroy(): void {
+    this.#window.removeEventListener('offline', this.#wentOffline);
+    this.#window.removeEventListener('online', this.#cameOnline);
+    this.#provider.destroy();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  readonly #wentOffline = (): void => {
+    this.#provider.disconnect();
+    this.#recompute();
+  };
+
+  readonly #cameOnline = (): void => {
+    if (this.state.kind === 'refused') return;
+    this.#provider.connect();
+    void this.clock.measure();
+  };
+
+  readonly #recompute = (): void => {
+    const current = this.state;
+    if (current.kind === 'refused') return;
+    const p = this.#provider;
+    if (p.wsconnected && p.synced) this.state = { kind: 'live' };
+    else if (current.kind === 'live') this.state = { kind: 'offline', since: this.clock.now() };
+    else if (current.kind === 'connecting' && !this.#window.navigator.onLine) this.state = { kind: 'offline', since: this.clock.now() };
+  };
+
+  readonly #readPresence = (): void => {
+    const self = this.doc.clientID;
+    const people: Presence[] = [];
+    for (const [clientId, state] of this.awareness.getStates()) {
+      const user = (state as { user?: { name?: unknown } }).user;
+      const name = typeof user?.name === 'string' ? user.name.trim().slice(0, 60) : '';
+      people.push({ clientId, name, self: clientId === self });
+    }
+    this.presence = people;
+  };
+}

@@ -1,0 +1,52 @@
+// Headless Chromium (no extension) for the live viewer's tests: one browser, a fresh context per
+// visitor, and a record of what went wrong on the page (dialogs, page errors, CSP reports).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { VIEWER_DIST_DIR } from '../../../sync-server/viewer/viewer-files.ts';
+import { CHROMIUM_PATH, E2eSetupError } from './extension-browser.ts';
+
+export const PHONE = { width: 360, height: 740 } as const;
+
+export interface Visitor {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Dialogs, uncaught errors and Content-Security-Policy violations, as text. */
+  readonly problems: string[];
+  close(): Promise<void>;
+}
+
+export async function launchViewerBrowser(): Promise<Browser> {
+  if (!existsSync(join(VIEWER_DIST_DIR, 'index.html'))) {
+    throw new E2eSetupError(`no built viewer at ${VIEWER_DIST_DIR}; run \`npm run build\` first.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export async function visit(
+  browser: Browser,
+  url: string,
+  options: { readonly colorScheme?: 'light' | 'dark'; readonly viewport?: { width: number; height: number } } = {},
+): Promise<Visitor> {
+  const context = await browser.newContext({
+    acceptDownloads: true,
+    colorScheme: options.colorScheme ?? 'light',
+    viewport: options.viewport ?? PHONE,
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('dialog', (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (/content security policy/i.test(message.text())) problems.push(`csp: ${message.text()}`);
+  });
+  await page.goto(url);
+  return { context, page, problems, close: () => context.close() };
+}

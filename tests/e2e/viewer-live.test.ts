@@ -1,0 +1,228 @@
+// The live viewer in real Chromium (no extension) against a real relay: a facilitator (a Node
+// y-websocket client with an owner token from the real API) runs the meeting with crdt
+// operations; the page follows its clock and edits live, a view link cannot edit (through the
+// UI or a crafted socket message), an edit link can, hostile notes stay text, and an offline
+// period shows as offline and catches up.
+import type { Browser, Page } from 'playwright-core';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import {
+  addAction, addDecision, itemNotesText, meetingNotesText, nextItem, readClockLog, startMeeting, clockView,
+} from '../../crdt/index.ts';
+import { CloseCode } from '../../sync-server/close-codes.ts';
+import { startFacilitator, type Facilitator } from './helpers/facilitator.ts';
+import { launchViewerBrowser, visit, type Visitor } from './helpers/viewer-browser.ts';
+import { startViewerRelay, type ViewerRelay } from './helpers/viewer-relay.ts';
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const AGENDA = [
+  { title: 'Check-in', plannedSec: 300 },
+  { title: 'Roadmap review', plannedSec: 900 },
+  { title: 'Hiring plan', plannedSec: 600 },
+] as const;
+const WAIT = { timeout: 10_000 } as const;
+
+const test = suite('e2e live viewer');
+let relay: ViewerRelay;
+let browser: Browser;
+const open: { close(): unknown }[] = [];
+
+test.before(async () => {
+  relay = await startViewerRelay();
+  browser = await launchViewerBrowser();
+});
+
+test.after(async () => {
+  for (const thing of open.reverse()) await thing.close();
+  await browser?.close();
+  await relay?.close();
+});
+
+async function facilitator(): Promise<Facilitator> {
+  const made = await startFacilitator(relay, { kind: 'agenda', title: 'Weekly product sync', items: AGENDA });
+  open.push(made);
+  return made;
+}
+
+async function viewer(path: string, options: Parameters<typeof visit>[2] = {}): Promise<Visitor> {
+  const made = await visit(browser, relay.httpUrl + path, options);
+  open.push(made);
+  return made;
+}
+
+/** The digits of the page's item clock in seconds (negative when over time). */
+async function shownSeconds(page: Page): Promise<number> {
+  const text = (await page.textContent('.now .digits')) ?? '';
+  const over = text.startsWith('+');
+  const [m, s] = text.replace('+', '').split(':').map(Number);
+  const sec = (m ?? 0) * 60 + (s ?? 0);
+  return over ? -sec : sec;
+}
+
+async function expectLive(page: Page): Promise<void> {
+  await page.waitForSelector('[data-connection="live"]', WAIT);
+}
+
+test('follows the facilitator: title, clock within a second, Next, notes, decisions, actions and who is here', async () => {
+  const f = await facilitator();
+  const link = await f.share('view');
+  const { page, problems } = await viewer(link.path);
+  await page.waitForSelector('text=Weekly product sync', WAIT);
+  await page.waitForSelector('text=The meeting has not started yet', WAIT);
+  assert.ok(await page.isVisible('text=Check-in'));
+
+  assert.ok(startMeeting(f.doc, f.stamp()));
+  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await expectLive(page);
+  for (let i = 0; i < 3; i++) {
+    const shown = await shownSeconds(page);
+    const expected = Math.floor(f.clock().itemRemainingMs / 1000);
+    assert.ok(Math.abs(shown - expected) <= 1, `page shows ${shown}s, facilitator ${expected}s`);
+  }
+
+  assert.ok(nextItem(f.doc, f.items[0]!, f.stamp()));
+  await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
+  const shown = await shownSeconds(page);
+  assert.ok(Math.abs(shown - Math.floor(f.clock().itemRemainingMs / 1000)) <= 1);
+
+  itemNotesText(f.doc, f.items[1]!)!.insert(0, 'Ship the beta in May');
+  meetingNotesText(f.doc).insert(0, 'Everyone joined on time');
+  addDecision(f.doc, { random: (n) => crypto.getRandomValues(new Uint8Array(n)), now: Date.now(), text: 'Beta goes to ten customers', itemId: f.items[1]! });
+  addAction(f.doc, { random: (n) => crypto.getRandomValues(new Uint8Array(n)), now: Date.now(), text: 'Draft the beta invite', owner: 'Lin', due: null, itemId: f.items[1]! });
+  await page.waitForSelector('.cm-content:has-text("Ship the beta in May")', WAIT);
+  await page.waitForSelector('.cm-content:has-text("Everyone joined on time")', WAIT);
+  await page.waitForSelector('text=Beta goes to ten customers', WAIT);
+  await page.waitForSelector('text=Draft the beta invite', WAIT);
+  await page.waitForSelector('.presence li:has-text("Ada (facilitator)")', WAIT);
+  assert.equal(problems, []);
+});
+
+test('a view link is read-only in the UI and its crafted writes are refused with 4403', async () => {
+  const f = await facilitator();
+  startMeeting(f.doc, f.stamp());
+  const link = await f.share('view');
+  const { page, problems } = await viewer(link.path);
+  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await expectLive(page);
+  assert.ok(await page.isVisible('[data-role="view"]:has-text("View only")'));
+  assert.is(await page.locator('.controls button').count(), 0, 'no clock buttons');
+  assert.is(await page.locator('form').filter({ hasNot: page.locator('#viewer-name') }).count(), 0, 'no add forms');
+  assert.is(await page.locator('input[type="checkbox"]:not([disabled])').count(), 0);
+  for (const editor of await page.locator('.cm-content').all()) {
+    assert.is(await editor.getAttribute('contenteditable'), 'false');
+  }
+  await page.locator('.cm-content').first().click();
+  await page.keyboard.type('typed by a viewer');
+  assert.not.ok(meetingNotesText(f.doc).toString().includes('typed by a viewer'));
+  assert.not.ok(itemNotesText(f.doc, f.items[0]!)!.toString().includes('typed by a viewer'));
+
+  // A crafted sync update from the page, over a raw socket with the view token.
+  const before = Y.encodeStateVector(f.doc);
+  const forged = new Y.Doc();
+  Y.applyUpdate(forged, Y.encodeStateAsUpdate(f.doc));
+  forged.getText('notes').insert(0, 'forged by a viewer ');
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(forged, before));
+  const frame = Array.from(encoding.toUint8Array(encoder));
+  const closed = await page.evaluate(
+    ({ path, frame }) =>
+      new Promise<{ code: number; reason: string }>((resolve) => {
+        const ws = new WebSocket(`ws://${location.host}${path}`);
+        ws.binaryType = 'arraybuffer';
+        ws.onopen = () => ws.send(new Uint8Array(frame));
+        ws.onclose = (event) => resolve({ code: event.code, reason: event.reason });
+      }),
+    { path: `/sync/${f.docName}?token=${encodeURIComponent(link.token)}`, frame },
+  );
+  assert.is(closed.code, CloseCode.forbidden);
+  const stored = new Y.Doc();
+  for (const update of (await relay.store.load(f.docName)).updates) Y.applyUpdate(stored, update);
+  assert.not.ok(meetingNotesText(stored).toString().includes('forged'), 'the store holds no forged text');
+  assert.not.ok(meetingNotesText(f.doc).toString().includes('forged'), 'the facilitator got no forged text');
+  assert.ok(await page.isVisible('[data-connection="live"]'), 'the page itself stays live');
+  assert.equal(problems, []);
+});
+
+test('an edit link drives the clock, types notes and adds actions that reach the facilitator', async () => {
+  const f = await facilitator();
+  startMeeting(f.doc, f.stamp());
+  const link = await f.share('edit');
+  const { page, problems } = await viewer(link.path);
+  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await expectLive(page);
+  assert.ok(await page.isVisible('[data-role="edit"]'));
+
+  await page.locator('.notes .cm-content').first().click();
+  await page.keyboard.type('Notes typed in the browser');
+  await waitFor(() => itemNotesText(f.doc, f.items[0]!)!.toString().includes('Notes typed in the browser'), 'typed note reaches the facilitator');
+
+  await page.fill('input[aria-label="New action item"]', 'Book the room');
+  await page.keyboard.press('Enter');
+  await waitFor(() => f.doc.getArray('actions').toJSON().some((a: { text?: string }) => a.text === 'Book the room'), 'action reaches the facilitator');
+
+  await page.click('button:has-text("+5 min")');
+  await waitFor(() => (f.clock().extendedSec[f.items[0]!] ?? 0) === 300, 'the +5 min extension reaches the facilitator');
+  await page.click('button:has-text("Pause")');
+  await waitFor(() => f.clock().paused, 'pause reaches the facilitator');
+  await page.click('button:has-text("Resume")');
+  await waitFor(() => f.clock().running, 'resume reaches the facilitator');
+  await page.click('button.next');
+  await waitFor(() => f.clock().currentItemId === f.items[1], 'Next reaches the facilitator');
+  await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
+  assert.equal(problems, []);
+});
+
+test('hostile notes, decisions and titles are shown as text', async () => {
+  const f = await facilitator();
+  f.doc.getMap('meta').set('title', HOSTILE);
+  startMeeting(f.doc, f.stamp());
+  itemNotesText(f.doc, f.items[0]!)!.insert(0, HOSTILE);
+  meetingNotesText(f.doc).insert(0, HOSTILE);
+  addDecision(f.doc, { random: (n) => crypto.getRandomValues(new Uint8Array(n)), now: Date.now(), text: HOSTILE, itemId: null });
+  const { page, problems } = await viewer((await f.share('view')).path);
+  await page.waitForSelector(`.meeting-title:text-is("${HOSTILE}")`, WAIT);
+  await page.waitForSelector(`.cm-content:has-text("${HOSTILE}")`, WAIT);
+  assert.ok(await page.isVisible(`.decisions li:has-text("${HOSTILE}")`));
+  assert.is(await page.locator('img').count(), 0, 'no image element anywhere');
+  assert.equal(problems, [], 'no dialog, no error');
+});
+
+test('offline: says so, freezes the clock as last known, and catches up when back online', async () => {
+  const f = await facilitator();
+  startMeeting(f.doc, f.stamp());
+  const { page, context, problems } = await viewer((await f.share('view')).path);
+  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await expectLive(page);
+
+  await context.setOffline(true);
+  await page.waitForSelector('[data-connection="offline"]:has-text("Offline — reconnecting")', WAIT);
+  assert.ok(await page.isVisible('.run[data-stale="true"] .now.dimmed'));
+  assert.ok(await page.isVisible('text=/Last known at .*, not live/'));
+  const frozen = await page.textContent('.now .digits');
+  nextItem(f.doc, f.items[0]!, f.stamp());
+  await page.waitForTimeout(1_500);
+  assert.is(await page.textContent('.now .digits'), frozen, 'an offline clock stands still');
+  assert.ok(await page.isVisible('#current-title:has-text("Check-in")'), 'nothing new arrives while offline');
+
+  await context.setOffline(false);
+  await expectLive(page);
+  await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
+  assert.ok(await page.isVisible('.run[data-stale="false"]'));
+  const shown = await shownSeconds(page);
+  assert.ok(Math.abs(shown - Math.floor(clockView(readClockLog(f.doc), Date.now()).itemRemainingMs / 1000)) <= 1);
+  assert.equal(problems, []);
+});
+
+async function waitFor(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  assert.unreachable(`timed out waiting until ${what}`);
+}
+
+test.run();
