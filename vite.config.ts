@@ -2,6 +2,8 @@
 // options, offscreen) and the module service worker, sharing chunks; `vite build --mode overlay`
 // bundles the content script as one self-contained IIFE (content scripts cannot import modules),
 // with its Svelte styles injected into its shadow root. Output: dist/extension/.
+// A third pass, `vite build --mode viewer`, builds the live viewer (extension/viewer/, the same
+// components) as a plain web page into dist/viewer/, which the relay serves at /m/<meetingId>.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
@@ -65,4 +67,21 @@ function overlayBuild(): UserConfig {
   };
 }
 
-export default defineConfig(({ mode }) => (mode === 'overlay' ? overlayBuild() : pagesBuild()));
+function viewerBuild(): UserConfig {
+  return {
+    root: join(root, 'viewer'),
+    base: '/viewer/',
+    plugins: [svelte()],
+    publicDir: false,
+    build: {
+      outDir: join(import.meta.dirname, 'dist', 'viewer'),
+      emptyOutDir: true,
+      target: 'es2022',
+      modulePreload: { polyfill: false },
+      sourcemap: false,
+      rolldownOptions: { input: { viewer: entry('viewer/index.html') } },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => (mode === 'overlay' ? overlayBuild() : mode === 'viewer' ? viewerBuild() : pagesBuild()));
