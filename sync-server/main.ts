@@ -11,6 +11,7 @@ import { startRelay } from './relay.ts';
 import { databasePath, openDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import type { HttpFallback } from './transport/http-routes.ts';
+import { createViewerPage } from './viewer/viewer-page.ts';
 import { createWebsite } from './website/website.ts';
 import { websiteDefaults } from './website/website-config.ts';
 
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
     logger,
   });
   const accountPage = createAccountPage({ logger });
-  const httpFallback: HttpFallback = async (req, res) => (await accountPage(req, res)) || website.handle(req, res);
+  const viewerPage = createViewerPage({ logger });
+  const httpFallback: HttpFallback = async (req, res) =>
+    (await viewerPage(req, res)) || (await accountPage(req, res)) || website.handle(req, res);
   const relay = await startRelay(config, { access, logger, store, httpFallback });
 
   let stopping = false;
