@@ -66,6 +66,15 @@ test('create from a template, edit, run, take notes, end, and the report has the
   assert.match(await liveText(page), /Wrap-up moved to position 2 of 3/);
   assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Move Wrap-up, item 2 of 3/);
 
+  // Mouse reorder: drag Today's handle onto the first item, then put it back by keyboard.
+  await page.getByRole('button', { name: /^Move Today/ }).dragTo(page.locator('ol.agenda > li').first());
+  await page.getByLabel('Title of item 1').waitFor();
+  assert.equal(await page.getByLabel('Title of item 1').inputValue(), 'Today');
+  await page.getByRole('button', { name: /^Move Today/ }).focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.keyboard.press('Alt+ArrowDown');
+  assert.equal(await page.getByLabel('Title of item 3').inputValue(), 'Today');
+
   // A booked length shorter than the plan is warned about.
   await page.getByLabel('Length (min)').fill('8');
   await page.getByText(/add up to 10 min but the meeting is 8 min: 2 min too long/).waitFor();
@@ -146,6 +155,59 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   await page.getByText('Shipped the importer').waitFor();
   await page.getByText('Write release notes').waitFor();
   await page.close();
+});
+
+test('auto-advance moves on when the box ends, only when switched on', async () => {
+  assert.ok(browser);
+  const page = await openPanel(browser);
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  await page.getByLabel('Title').fill('Auto');
+  await page.getByRole('radio', { name: /Daily standup/ }).check();
+  await page.getByRole('button', { name: 'Create meeting' }).click();
+  await page.clock.pauseAt(T0 + 10 * MIN);
+  await page.getByRole('button', { name: 'Start meeting' }).click();
+  const auto = page.getByRole('checkbox', { name: 'Auto-advance' });
+  assert.equal(await auto.isChecked(), false, 'off by default');
+  await page.clock.fastForward(5 * MIN + 2_000);
+  await page.getByText(/This item is over by/).waitFor();
+  assert.equal((await page.locator('#current-title').textContent())?.trim(), 'Yesterday');
+  await auto.check();
+  await page.getByRole('heading', { name: 'Today' }).waitFor();
+  await auto.uncheck();
+  await page.close();
+});
+
+test('the popup shows the running meeting and its Next and Pause drive it', async () => {
+  assert.ok(browser);
+  const panel = await browser.page('side-panel/index.html');
+  panel.setDefaultTimeout(10_000);
+  await panel.getByRole('button', { name: 'New meeting' }).click();
+  await panel.getByLabel('Title').fill('Popup run');
+  await panel.getByRole('radio', { name: /Daily standup/ }).check();
+  await panel.getByRole('button', { name: 'Create meeting' }).click();
+  await panel.getByRole('button', { name: 'Start meeting' }).click();
+  await panel.getByRole('heading', { name: 'Yesterday' }).waitFor();
+
+  const popup = await browser.page('popup/index.html');
+  popup.setDefaultTimeout(10_000);
+  await popup.getByRole('heading', { name: 'Yesterday' }).waitFor();
+  await popup.getByText('Popup run').waitFor();
+  await popup.getByRole('button', { name: 'Next item' }).click();
+  await popup.getByRole('heading', { name: 'Today' }).waitFor();
+  await panel.getByRole('heading', { name: 'Today' }).waitFor();
+  await popup.getByRole('button', { name: 'Pause' }).click();
+  await panel.getByRole('timer', { name: /Paused/ }).waitFor();
+  await shoot(popup, 'popup-paused');
+  await popup.getByRole('button', { name: 'Open side panel' }).waitFor();
+  await popup.close();
+  await panel.getByRole('button', { name: 'End meeting' }).click();
+  await panel.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
+
+  // With nothing running, the popup offers the next upcoming meeting.
+  const idle = await browser.page('popup/index.html');
+  await idle.getByRole('heading', { name: 'No meeting is running' }).waitFor({ timeout: 10_000 });
+  await idle.close();
+  await panel.close();
 });
 
 test.run();
