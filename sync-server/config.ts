@@ -20,6 +20,7 @@ export interface RelayConfig {
   readonly maxConnectionsPerRoom: number;
   /** Messages a room holds while it loads or commits; more closes the sender with 4429. */
   readonly maxQueuedMessagesPerRoom: number;
+  readonly maxQueuedBytesPerRoom: number;
   /** An HTTP upgrade request must be complete (with its token) within this time. */
   readonly authDeadlineMs: number;
   /** A socket whose unsent bytes exceed this when the relay sends to it is closed with 4408. */
@@ -55,6 +56,7 @@ export const defaults: RelayConfig = {
   connectionBurstPerIp: 100,
   maxConnectionsPerRoom: 200,
   maxQueuedMessagesPerRoom: 2000,
+  maxQueuedBytesPerRoom: 32 * MiB,
   authDeadlineMs: 10_000,
   sendBufferBytes: 4 * MiB,
   roomUnloadGraceMs: 30_000,
@@ -80,6 +82,9 @@ export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
   // A maximal message must always fit in a full byte bucket, or it could never be accepted.
   if (config.byteBurst < config.maxMessageBytes) {
     throw new ConfigError('byteBurst must be at least maxMessageBytes');
+  }
+  if (config.maxQueuedBytesPerRoom < config.maxMessageBytes) {
+    throw new ConfigError('maxQueuedBytesPerRoom must be at least maxMessageBytes');
   }
   if (config.keepAliveMs <= 0 || config.keepAliveMs > 20_000) {
     throw new ConfigError('keepAliveMs must be in (0, 20000] so stock clients never time out');

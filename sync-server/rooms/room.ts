@@ -31,6 +31,7 @@ export type JoinResult = 'joined' | 'full' | 'retired';
 interface Inbound {
   readonly conn: Connection;
   readonly message: ClientMessage;
+  readonly size: number;
 }
 
 export class Room {
@@ -42,6 +43,7 @@ export class Room {
   #doc: Y.Doc;
   #state: RoomState = 'loading';
   #inbox: Inbound[] = [];
+  #inboxBytes = 0;
   #drainQueued = false;
   /** Receives the document's own update events while a batch is applied. */
   #collected: Uint8Array[] | null = null;
@@ -75,13 +77,15 @@ export class Room {
     return 'joined';
   }
 
-  receive(conn: Connection, message: ClientMessage): void {
-    if (this.#inbox.length >= this.#deps.config.maxQueuedMessagesPerRoom) {
+  receive(conn: Connection, message: ClientMessage, size: number): void {
+    const { maxQueuedMessagesPerRoom, maxQueuedBytesPerRoom } = this.#deps.config;
+    if (this.#inbox.length >= maxQueuedMessagesPerRoom || this.#inboxBytes + size > maxQueuedBytesPerRoom) {
       this.#deps.metrics.reject(RejectReason.roomQueueFull);
-      conn.close(CloseCode.rateLimited, 'room is busy: too many queued messages', true);
+      conn.close(CloseCode.rateLimited, 'room is busy: too much queued', true);
       return;
     }
-    this.#inbox.push({ conn, message });
+    this.#inbox.push({ conn, message, size });
+    this.#inboxBytes += size;
     if (!this.#drainQueued) {
       this.#drainQueued = true;
       this.#enqueue('apply', () => this.#drain());
@@ -164,6 +168,7 @@ export class Room {
     if (this.#state !== 'ready') return;
     const batch = this.#inbox;
     this.#inbox = [];
+    this.#inboxBytes = 0;
     const replies: (() => void)[] = [];
     const collected: Uint8Array[] = [];
     this.#collected = collected;
@@ -191,7 +196,9 @@ export class Room {
           conn.close(CloseCode.malformedData, 'update could not be applied', true);
           if (outcome === 'tainted') {
             tainted = true;
-            this.#inbox = [...batch.slice(i + 1), ...this.#inbox];
+            const rest = batch.slice(i + 1);
+            this.#inbox = [...rest, ...this.#inbox];
+            this.#inboxBytes += rest.reduce((sum, item) => sum + item.size, 0);
           }
           break;
         }
@@ -274,6 +281,7 @@ export class Room {
     this.#state = 'retired';
     this.#cancelUnload();
     this.#inbox = [];
+    this.#inboxBytes = 0;
     this.awareness.destroy();
     this.#doc.destroy();
     this.#deps.onRetired(this);

@@ -135,7 +135,7 @@ export class SyncEndpoint {
       }
       try {
         if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol');
-        room.receive(conn, decodeClientMessage(bytes));
+        room.receive(conn, decodeClientMessage(bytes), bytes.byteLength);
       } catch (error) {
         if (error instanceof MalformedMessageError) {
           metrics.reject(RejectReason.malformed);

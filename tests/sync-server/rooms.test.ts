@@ -82,6 +82,26 @@ test('a room answers nothing until its stored state is loaded', async () => {
   }
 });
 
+test('a room holds a bounded queue while it loads; past it the sender is closed with 4429', async () => {
+  const store = new HeldLoadStore();
+  const harness = await startTestRelay({ maxQueuedMessagesPerRoom: 5 }, { store });
+  try {
+    const doc = docName();
+    const patient = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    const flooder = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await Promise.all([patient.opened, flooder.opened]);
+    patient.ws.send(encodeUpdate(textUpdate('queued while loading')));
+    await waitFor(async () => (await harness.relay.metrics.messagesIn.get()).values[0]?.value === 1, 'first message queued');
+    for (let i = 0; i < 10; i++) flooder.ws.send(encodeSyncStep1(new Y.Doc()));
+    assert.is((await flooder.closed).code, CloseCode.rateLimited);
+    store.release();
+    await waitFor(() => patient.received.some((data) => readFrame(data).kind === 'sync' && textOfStep2([data]) !== ''), 'patient served');
+    assert.is(textOfStep2(patient.received), 'queued while loading');
+  } finally {
+    await harness.stop();
+  }
+});
+
 test('a failed load closes the sockets with 1011 and never writes', async () => {
   const dataDir = makeTempDir();
   const db = openDatabase(databasePath(dataDir));
