@@ -37,4 +37,6 @@ export type ChartRow = {
   readonly title: string;
   readonly plannedSec: number;
   readonly actualSec: number;
+  /** Never reached before the meeting ended. */
+  readonly skipped?: boolean;
 };
