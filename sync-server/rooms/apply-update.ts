@@ -3,7 +3,7 @@
 // park the rest as "pending" (missing dependencies), which a relay must never store. So:
 // 1. Y.decodeUpdate first: malformed bytes are refused before the document is touched.
 // 2. Apply; a throw part-way leaves the document tainted.
-// 3. Pending structs or deletes afterwards (the room keeps none otherwise) also taint it.
+// 3. New pending structs or deletes afterwards also taint it.
 // A tainted document is rebuilt from the store by the room; the update is never stored.
 import * as Y from 'yjs';
 
@@ -15,14 +15,27 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
   } catch {
     return 'refused';
   }
+  const structsBefore = doc.store.pendingStructs?.update ?? null;
+  const deletesBefore = doc.store.pendingDs;
   try {
     Y.applyUpdate(doc, update, origin);
   } catch {
     return 'tainted';
   }
-  return hasPending(doc) ? 'tainted' : 'applied';
+  // Pending state the update added taints; pending state it resolved does not. Yjs swaps in a new
+  // merged `update` when pending structs grow, and re-encodes pending deletes on every apply.
+  const structsAfter = doc.store.pendingStructs?.update ?? null;
+  const deletesAfter = doc.store.pendingDs;
+  const newStructs = structsAfter !== null && structsAfter !== structsBefore;
+  const newDeletes = deletesAfter !== null && (deletesBefore === null || !sameBytes(deletesAfter, deletesBefore));
+  return newStructs || newDeletes ? 'tainted' : 'applied';
 }
 
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.byteLength === b.byteLength && Buffer.compare(a, b) === 0;
+}
+
+/** True when the doc holds structs or deletes waiting for updates it has not seen. */
 export function hasPending(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }
