@@ -6,7 +6,9 @@ import '../styles/base.css';
 import { useBundledMessages } from '../platform/bundled-messages.ts';
 import ViewerApp from './ViewerApp.svelte';
 import { readViewerLink } from './viewer-link.ts';
+import { VIEWER_MARK } from './viewer-marks.ts';
 
+performance.mark(VIEWER_MARK.scriptStart);
 useBundledMessages();
 const target = document.getElementById('app');
 if (target) {

@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { isFinalClose, problemForClose } from './close-problem.ts';
 import { ServerClock } from './server-clock.ts';
 import type { LinkProblem, ViewerLink } from './viewer-link.ts';
+import { VIEWER_MARK } from './viewer-marks.ts';
 
 export type ConnectionState =
   | { readonly kind: 'connecting' }
@@ -51,7 +52,10 @@ export class ViewerConnection {
     });
     this.#provider.on('status', this.#recompute);
     this.#provider.on('sync', (synced: boolean) => {
-      if (synced) this.loaded = true;
+      if (synced && !this.loaded) {
+        performance.mark(VIEWER_MARK.synced);
+        this.loaded = true;
+      }
       this.#recompute();
     });
     this.#provider.on('closed', ({ code, reason }) => {

@@ -1,5 +1,9 @@
 // Performance marks the viewer sets, read by the first-paint benchmark and the e2e tests.
 export const VIEWER_MARK = {
+  /** The bundle started running. */
+  scriptStart: 'ltm-viewer-script-start',
+  /** The relay's copy of the meeting arrived (first sync). */
+  synced: 'ltm-viewer-synced',
   /** The agenda of a loaded meeting is in the DOM and about to be painted. */
   agendaPainted: 'ltm-viewer-agenda-painted',
 } as const;

@@ -111,6 +111,7 @@ test('a view link is read-only in the UI and its crafted writes are refused with
   assert.is(await page.locator('.controls button').count(), 0, 'no clock buttons');
   assert.is(await page.locator('form').filter({ hasNot: page.locator('#viewer-name') }).count(), 0, 'no add forms');
   assert.is(await page.locator('input[type="checkbox"]:not([disabled])').count(), 0);
+  await page.locator('.cm-content').nth(1).waitFor(WAIT);
   for (const editor of await page.locator('.cm-content').all()) {
     assert.is(await editor.getAttribute('contenteditable'), 'false');
   }
