@@ -3,7 +3,7 @@
 // operations; the page follows its clock and edits live, a view link cannot edit (through the
 // UI or a crafted socket message), an edit link can, hostile notes stay text, and an offline
 // period shows as offline and catches up.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
@@ -13,9 +13,10 @@ import {
   addAction, addDecision, itemNotesText, meetingNotesText, nextItem, readClockLog, startMeeting, clockView,
 } from '../../crdt/index.ts';
 import { CloseCode } from '../../sync-server/close-codes.ts';
-import { startFacilitator, type Facilitator } from './helpers/facilitator.ts';
-import { launchViewerBrowser, visit, type Visitor } from './helpers/viewer-browser.ts';
-import { startViewerRelay, type ViewerRelay } from './helpers/viewer-relay.ts';
+import type { Facilitator } from './helpers/facilitator.ts';
+import type { Visitor } from './helpers/viewer-browser.ts';
+import { startViewerFixture, type ViewerFixture } from './helpers/viewer-fixture.ts';
+import type { ViewerRelay } from './helpers/viewer-relay.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const AGENDA = [
@@ -26,32 +27,20 @@ const AGENDA = [
 const WAIT = { timeout: 10_000 } as const;
 
 const test = suite('e2e live viewer');
+let world: ViewerFixture;
 let relay: ViewerRelay;
-let browser: Browser;
-const open: { close(): unknown }[] = [];
 
 test.before(async () => {
-  relay = await startViewerRelay();
-  browser = await launchViewerBrowser();
+  world = await startViewerFixture({ title: 'Weekly product sync', items: AGENDA });
+  relay = world.relay;
 });
 
 test.after(async () => {
-  for (const thing of open.reverse()) await thing.close();
-  await browser?.close();
-  await relay?.close();
+  await world?.close();
 });
 
-async function facilitator(): Promise<Facilitator> {
-  const made = await startFacilitator(relay, { kind: 'agenda', title: 'Weekly product sync', items: AGENDA });
-  open.push(made);
-  return made;
-}
-
-async function viewer(path: string, options: Parameters<typeof visit>[2] = {}): Promise<Visitor> {
-  const made = await visit(browser, relay.httpUrl + path, options);
-  open.push(made);
-  return made;
-}
+const facilitator = (): Promise<Facilitator> => world.facilitator();
+const viewer = (path: string, options?: Parameters<ViewerFixture['viewer']>[1]): Promise<Visitor> => world.viewer(path, options);
 
 /** The digits of the page's item clock in seconds (negative when over time). */
 async function shownSeconds(page: Page): Promise<number> {

@@ -10,8 +10,9 @@ import * as assert from 'uvu/assert';
 import { addAction, addDecision, endMeeting, itemNotesText, meetingNotesText, nextItem, startMeeting } from '../../crdt/index.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { random, startFacilitator, type Facilitator } from './helpers/facilitator.ts';
+import { startViewerFixture, type ViewerFixture } from './helpers/viewer-fixture.ts';
 import { shoot } from './helpers/screenshots.ts';
-import { launchViewerBrowser, visit, type Visitor } from './helpers/viewer-browser.ts';
+import { visit, type Visitor } from './helpers/viewer-browser.ts';
 import { startViewerRelay, type ViewerRelay } from './helpers/viewer-relay.ts';
 
 const AGENDA = [
@@ -23,38 +24,28 @@ const WAIT = { timeout: 10_000 } as const;
 const REQUIRED_CSP = ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"];
 
 const test = suite('e2e live viewer pages');
+let world: ViewerFixture;
 let relay: ViewerRelay;
 let browser: Browser;
-const open: { close(): unknown }[] = [];
 const tokens: string[] = [];
 
 test.before(async () => {
-  relay = await startViewerRelay();
-  browser = await launchViewerBrowser();
+  world = await startViewerFixture({ title: 'Platform team weekly', items: AGENDA });
+  relay = world.relay;
+  browser = world.browser;
 });
 
 test.after(async () => {
-  for (const thing of open.reverse()) await thing.close();
-  await browser?.close();
-  await relay?.close();
+  await world?.close();
 });
 
-async function facilitator(target: ViewerRelay = relay): Promise<Facilitator> {
-  const made = await startFacilitator(target, { kind: 'agenda', title: 'Platform team weekly', items: AGENDA });
-  open.push(made);
-  return made;
-}
+const facilitator = (): Promise<Facilitator> => world.facilitator();
+const viewer = (url: string, options?: Parameters<ViewerFixture['viewer']>[1]): Promise<Visitor> => world.viewer(url, options);
 
 async function share(f: Facilitator, role: 'view' | 'edit') {
   const link = await f.share(role);
   tokens.push(link.token);
   return link;
-}
-
-async function viewer(url: string, options: Parameters<typeof visit>[2] = {}): Promise<Visitor> {
-  const made = await visit(browser, url, options);
-  open.push(made);
-  return made;
 }
 
 function countSockets(page: Page): () => number {
