@@ -122,4 +122,18 @@ test('viewer awareness is not broadcast, while the viewer sees the editors', asy
   assert.is(viewer.ws.readyState, viewer.ws.OPEN);
 });
 
+test('with viewerAwareness on, a viewer is seen by the editors', async () => {
+  const harness = await startTestRelay({ viewerAwareness: true });
+  try {
+    const doc = docName();
+    const editor = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    const viewer = harness.raw(doc, TokenRoleGate.token('view', doc));
+    await Promise.all([editor.opened, viewer.opened]);
+    viewer.ws.send(awarenessOf('Vi'));
+    await waitFor(() => awarenessFrames(editor.received).some((frame) => frame.includes('"Vi"')), 'editor sees the viewer');
+  } finally {
+    await harness.stop();
+  }
+});
+
 test.run();
