@@ -163,6 +163,15 @@ test('an edit link drives the clock, types notes and adds actions that reach the
   await page.click('button.next');
   await waitFor(() => f.clock().currentItemId === f.items[1], 'Next reaches the facilitator');
   await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
+
+  await page.fill('#viewer-name', 'Grace');
+  await page.click('button:has-text("Save")');
+  await page.waitForSelector('.presence li.self:has-text("Grace (you)")', WAIT);
+  const names = () => [...f.provider.awareness.getStates().values()].map((state) => (state as { user?: { name?: string } }).user?.name);
+  await waitFor(() => names().includes('Grace'), "the visitor's name reaches the facilitator");
+  await page.reload();
+  await page.waitForSelector('.presence li.self:has-text("Grace (you)")', WAIT);
+  assert.is(await page.inputValue('#viewer-name'), 'Grace', 'the name is remembered');
   assert.equal(problems, []);
 });
 

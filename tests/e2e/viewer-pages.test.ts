@@ -3,7 +3,9 @@
 // page stops reconnecting; the shell carries the strict CSP with a per-response style nonce; the
 // token never reaches a request line or a relay log; the ended meeting shows its report and
 // downloads its Markdown; axe finds nothing serious; phone-sized screenshots, light and dark.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -74,7 +76,7 @@ test('a link revoked while open shows the revoked page and stops reconnecting; r
 });
 
 test('an expired link shows the expired page', async () => {
-  const shortLived = await startViewerRelay({ shareTokenTtlMs: 1 });
+  const shortLived = await startViewerRelay({ access: { shareTokenTtlMs: 1 } });
   try {
     const f = await startFacilitator(shortLived, { kind: 'agenda', title: 'Expired', items: AGENDA });
     try {
@@ -134,6 +136,19 @@ test('a malformed meeting id gets a clear 404 page; the shell has the strict CSP
   assert.is(asset.status, 200);
   assert.match(asset.headers.get('cache-control') ?? '', 'immutable');
   assert.is((await fetch(`${relay.httpUrl}/viewer/assets/..%2F..%2Fpackage.json`)).status, 404);
+});
+
+test('a relay without a built viewer answers a clear 503 page', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'ltm-no-viewer-'));
+  const bare = await startViewerRelay({ viewerDistDir: empty });
+  try {
+    const response = await fetch(`${bare.httpUrl}/m/${'A'.repeat(22)}`);
+    assert.is(response.status, 503);
+    assert.match(await response.text(), 'Live viewer not built yet');
+  } finally {
+    await bare.close();
+    rmSync(empty, { recursive: true, force: true });
+  }
 });
 
 test('the ended meeting shows its report and downloads the minutes as Markdown', async () => {

@@ -27,7 +27,13 @@ export interface ViewerRelay {
   close(): Promise<void>;
 }
 
-export async function startViewerRelay(access: Partial<AccessConfig> = {}): Promise<ViewerRelay> {
+export interface ViewerRelayOptions {
+  readonly access?: Partial<AccessConfig>;
+  /** Where the built viewer is; dist/viewer by default. */
+  readonly viewerDistDir?: string;
+}
+
+export async function startViewerRelay(options: ViewerRelayOptions = {}): Promise<ViewerRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ltm-viewer-relay-'));
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'debug', roomUnloadGraceMs: 1_000 });
   const logLines: string[] = [];
@@ -45,10 +51,10 @@ export async function startViewerRelay(access: Partial<AccessConfig> = {}): Prom
     dataDir,
     store,
     // Cheap password hashing keeps sign-ups quick; production cost is covered by relay tests.
-    config: { ...accessDefaults, scrypt: { ...accessDefaults.scrypt, cost: 1024 }, signUpPerIp: { max: 1000, windowMs: 60_000 }, ...access },
+    config: { ...accessDefaults, scrypt: { ...accessDefaults.scrypt, cost: 1024 }, signUpPerIp: { max: 1000, windowMs: 60_000 }, ...options.access },
     logger,
   });
-  const viewerPage = createViewerPage({ logger });
+  const viewerPage = createViewerPage({ logger, ...(options.viewerDistDir ? { distDir: options.viewerDistDir } : {}) });
   const requestLines: string[] = [];
   const relay = await startRelay(config, {
     access: gate,
