@@ -154,6 +154,13 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
   await page.getByText('Shipped the importer').waitFor();
   await page.getByText('Write release notes').waitFor();
+
+  // Every item was moved past with Next, so a follow-up starts with an empty agenda.
+  assert.equal(await page.getByRole('group', { name: 'Carry over to the follow-up' }).count(), 0);
+  await page.getByRole('button', { name: 'Schedule follow-up' }).click();
+  await page.getByRole('button', { name: 'Start meeting' }).waitFor();
+  await page.getByText('No items yet. Add the first one below.').waitFor();
+  assert.equal(await page.getByLabel('Title of item 1').count(), 0);
   await page.close();
 });
 
