@@ -14,6 +14,7 @@ import {
 } from '../../crdt/index.ts';
 import { CloseCode } from '../../sync-server/close-codes.ts';
 import type { Facilitator } from './helpers/facilitator.ts';
+import { shoot } from './helpers/screenshots.ts';
 import type { Visitor } from './helpers/viewer-browser.ts';
 import { startViewerFixture, type ViewerFixture } from './helpers/viewer-fixture.ts';
 import type { ViewerRelay } from './helpers/viewer-relay.ts';
@@ -202,6 +203,7 @@ test('offline: says so, freezes the clock as last known, and catches up when bac
   assert.ok(await page.isVisible('.run[data-stale="true"] .now.dimmed'));
   assert.ok(await page.isVisible('text=/Last known at .*, not live/'));
   const frozen = await page.textContent('.now .digits');
+  await shoot(page, 'viewer-offline-light');
   nextItem(f.doc, f.items[0]!, f.stamp());
   await page.waitForTimeout(1_500);
   assert.is(await page.textContent('.now .digits'), frozen, 'an offline clock stands still');
