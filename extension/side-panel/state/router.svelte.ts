@@ -1,46 +1,8 @@
 // The side panel's current view, kept in the URL hash so a reload (or a link from the popup)
-// lands on the same meeting. Routes are a tagged union; anything unparseable is the library.
-import { parseId, type MeetingId, type TemplateId } from '../../../crdt/ids.ts';
+// lands on the same meeting.
+import { parseRoute, routeHash, type Route } from './route.ts';
 
-export type Route =
-  | { readonly view: 'library' }
-  | { readonly view: 'new' }
-  | { readonly view: 'meeting'; readonly id: MeetingId }
-  | { readonly view: 'templates' }
-  | { readonly view: 'template'; readonly id: TemplateId | null };
-
-export function parseRoute(hash: string): Route {
-  const [view, raw] = hash.replace(/^#\/?/, '').split('/');
-  switch (view) {
-    case 'new':
-      return { view: 'new' };
-    case 'templates':
-      return { view: 'templates' };
-    case 'template':
-      return { view: 'template', id: parseId<TemplateId>(raw) };
-    case 'meeting': {
-      const id = parseId<MeetingId>(raw);
-      return id ? { view: 'meeting', id } : { view: 'library' };
-    }
-    default:
-      return { view: 'library' };
-  }
-}
-
-export function routeHash(route: Route): string {
-  switch (route.view) {
-    case 'library':
-      return '#/';
-    case 'new':
-      return '#/new';
-    case 'templates':
-      return '#/templates';
-    case 'template':
-      return `#/template/${route.id ?? 'new'}`;
-    case 'meeting':
-      return `#/meeting/${route.id}`;
-  }
-}
+export type { Route } from './route.ts';
 
 class Router {
   route: Route = $state(parseRoute(globalThis.location?.hash ?? ''));

@@ -1,0 +1,45 @@
+// The library index follows a meeting document: created on first sync, updated when the title,
+// schedule or status change, and left alone (no new update) when nothing it lists changed.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import { addItem, createMeeting, endMeeting, libraryView, newId, startMeeting, updateMeeting, type ActorId, type MeetingId } from '../../../crdt/index.ts';
+import { followMeeting, syncIndexEntry } from '../../../extension/side-panel/state/index-sync.ts';
+
+const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+const by = newId<ActorId>(random);
+
+test('an index entry mirrors the meeting and is written only on change', () => {
+  const lib = new Y.Doc();
+  const meeting = new Y.Doc();
+  const id = createMeeting(meeting, { id: newId<MeetingId>(random), title: 'Plan', now: 10 });
+  syncIndexEntry(meeting, lib, 20);
+  assert.equal(libraryView(lib).meetings.map((m) => [m.id, m.title, m.status]), [[id, 'Plan', 'planned']]);
+
+  let writes = 0;
+  lib.on('update', () => writes++);
+  syncIndexEntry(meeting, lib, 30);
+  assert.is(writes, 0, 'nothing changed, nothing written');
+
+  updateMeeting(meeting, { title: 'Planning', scheduledFor: 5_000 });
+  syncIndexEntry(meeting, lib, 40);
+  const [entry] = libraryView(lib).meetings;
+  assert.equal([entry?.title, entry?.scheduledFor], ['Planning', 5_000]);
+  assert.is(writes, 1);
+});
+
+test('followMeeting keeps the entry in step until stopped', async () => {
+  const lib = new Y.Doc();
+  const meeting = new Y.Doc();
+  createMeeting(meeting, { id: newId<MeetingId>(random), title: 'Weekly', now: 0 });
+  addItem(meeting, { random, title: 'A', plannedSec: 60 });
+  const stop = followMeeting(meeting, Promise.resolve(lib), () => 1_000);
+  await Promise.resolve();
+  startMeeting(meeting, { now: 1_000, by });
+  assert.is(libraryView(lib).meetings[0]?.status, 'running');
+  stop();
+  endMeeting(meeting, { now: 2_000, by });
+  assert.is(libraryView(lib).meetings[0]?.status, 'running', 'no longer followed');
+});
+
+test.run();
