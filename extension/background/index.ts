@@ -4,10 +4,11 @@
 // synchronously at top level so Chrome can wake the worker for them.
 import { actorId, localSpaceId } from '../platform/device.ts';
 import { t } from '../platform/i18n.ts';
+import { isRuntimeMessage } from '../platform/messages.ts';
 import { getSettings, onSettingsChanged } from '../platform/settings.ts';
 import { ActiveMeetingFollower, type ActiveMeeting } from './active-meeting.ts';
 import { syncAlarms } from './alarm-scheduler.ts';
-import { alert } from './alert.ts';
+import { alert, chime } from './alert.ts';
 import { showBadge } from './badge.ts';
 import { runClockCommand } from './clock-commands.ts';
 import {
@@ -96,6 +97,10 @@ onSettingsChanged((settings) => {
   if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) void claimMeetings(accountId);
   signedInAs = accountId;
   queueRefresh();
+});
+
+chrome.runtime.onMessage.addListener((message: unknown) => {
+  if (isRuntimeMessage(message) && message.type === 'play-chime') void chime(message.volume).catch(() => undefined);
 });
 
 listenForOverlays();

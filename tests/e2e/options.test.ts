@@ -31,6 +31,18 @@ test('signed out: the form is there, accessible, and sync is local', async ({ br
   await page.close();
 });
 
+test('the test chime button plays through the offscreen document', async ({ browser }) => {
+  const page = await browser!.page('options/index.html');
+  await page.getByRole('button', { name: msg('optTestChime') }).click();
+  const worker = await browser!.worker();
+  const count = await eventually(
+    () => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] })).length),
+    'offscreen document',
+  );
+  assert.is(count, 1);
+  await page.close();
+});
+
 test('sign up: account stored, status reaches synced, and sign out clears it', async ({ relay, browser }) => {
   const page = await signUp(browser!, relay!.httpUrl, who);
   const settings = await storedSettings(await browser!.worker());
