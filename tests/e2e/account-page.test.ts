@@ -35,7 +35,11 @@ test.before(async () => {
     (await accountPage(req, res)) || (req.url?.startsWith(Routes.assets) === true && serveAsset(res, req.url.slice(Routes.assets.length)));
   relay = await startE2eRelay({ httpFallback });
   api = apiClient(relay.httpUrl);
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
 });
 
 test.after(async () => {

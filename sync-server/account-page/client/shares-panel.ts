@@ -27,7 +27,13 @@ function shareEntry(ctx: PageContext, share: ShareInfo, title: string, status: H
   return el(
     'li',
     { className: share.active ? 'entry' : 'entry inactive', attrs: { 'data-share': share.shareId } },
-    el('div', {}, el('span', { className: `badge ${share.role}` }, ROLE_LABEL[share.role]), ' ', el('span', { className: 'small' }, `made ${formatDate(share.createdAt)}, ${shareState(share)}`)),
+    el(
+      'div',
+      {},
+      el('span', { className: `badge ${share.role}` }, ROLE_LABEL[share.role]),
+      ' ',
+      el('span', { className: 'small' }, `made ${formatDate(share.createdAt)}, ${shareState(share)}`),
+    ),
     revoke,
   );
 }
@@ -44,8 +50,15 @@ export function renderShares(ctx: PageContext, meetings: readonly MeetingInfo[],
   for (const share of shares) byMeeting.set(share.meetingId, [...(byMeeting.get(share.meetingId) ?? []), share]);
   const groups = [...byMeeting].map(([meetingId, list]) => {
     const title = titles.get(meetingId)?.trim() || UNTITLED;
-    const entries = list.sort((a, b) => Number(b.active) - Number(a.active) || b.createdAt - a.createdAt).map((s) => shareEntry(ctx, s, title, status));
-    return el('section', { className: 'meeting-shares', attrs: { 'data-meeting': meetingId } }, el('h3', { className: 'meeting-title' }, title), el('ul', { className: 'entries' }, ...entries));
+    const entries = list
+      .sort((a, b) => Number(b.active) - Number(a.active) || b.createdAt - a.createdAt)
+      .map((share) => shareEntry(ctx, share, title, status));
+    return el(
+      'section',
+      { className: 'meeting-shares', attrs: { 'data-meeting': meetingId } },
+      el('h3', { className: 'meeting-title' }, title),
+      el('ul', { className: 'entries' }, ...entries),
+    );
   });
   container.replaceChildren(...groups);
 }
