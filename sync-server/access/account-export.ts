@@ -2,6 +2,7 @@
 // and each meeting it owns) as JSON whose `update` loads into a new Y.Doc with the same state, each
 // meeting's minutes as Markdown, and account.json with the account's records. Secrets stay out:
 // no password hash, no session token or hash, no share token (a share's link is a credential).
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import * as Y from 'yjs';
 import { meetingMarkdown } from '../../crdt/meeting-markdown.ts';
@@ -79,6 +80,8 @@ export async function exportAccount(ctx: AccessContext, account: AccountRow, now
       files[`meetings/${titleSlug(title)}-${stored.id}.md`] = strToU8(markdown);
     }
     stored.doc.destroy();
+    // A large account takes a few ms per meeting; let the relay serve its sockets in between.
+    await nextTurn();
   }
   files['account.json'] = accountJson(ctx, account, titles, now);
   return zipSync(files, { level: 6, mtime: new Date(now) });
