@@ -5,7 +5,7 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { getSettings, onSettingsChanged, syncActive, type Settings } from '../platform/settings.ts';
+import { getSettings, onSettingsChanged, syncActive, updateSettings, type Settings } from '../platform/settings.ts';
 import { BroadcastLink } from './broadcast-link.ts';
 import { keepOffsetFresh, stopOffsetRefresh } from './clock-offset.ts';
 import { RelayLink, type RelayTarget } from './relay-link.ts';
@@ -46,13 +46,28 @@ function emit(entry: Entry): void {
   for (const cb of entry.listeners) cb(status);
 }
 
+// The relay no longer accepts the session (signed out elsewhere, account deleted): sign out here
+// too, so the options page says so instead of showing a sync that can never succeed.
+function forgetSession(session: string): void {
+  void getSettings().then((s) => (s.account?.session === session ? updateSettings({ account: null }) : undefined));
+}
+
 // Rebuilds the relay link only when where or as whom we sync changed.
 function applyTarget(name: string, entry: Entry, target: RelayTarget | null): void {
   const key = target ? `${target.relayUrl}\n${target.session}` : '';
   if (key === entry.relayKey) return;
   entry.relay?.destroy();
   entry.relayKey = key;
-  entry.relay = target ? new RelayLink(entry.doc, name, entry.awareness, target, () => emit(entry)) : null;
+  entry.relay = target
+    ? new RelayLink({
+        doc: entry.doc,
+        name,
+        awareness: entry.awareness,
+        target,
+        onStatus: () => emit(entry),
+        onSessionRejected: () => forgetSession(target.session),
+      })
+    : null;
   emit(entry);
 }
 

@@ -1,11 +1,12 @@
 // One document's websocket to the relay, through a stock y-websocket WebsocketProvider. It fetches
 // a document token with the account session, renews it when the relay refuses it (4401), and
-// reduces the provider's events to a SyncStatus. Tokens live only in memory.
+// reduces the provider's events to a SyncStatus. Tokens live only in memory. A session the relay
+// no longer knows (401 on the token request) is final: retrying cannot help, the owner is told.
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../../sync-server/close-codes.ts';
-import { requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
+import { RelayError, requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
 import type { SyncStatus } from './sync-status.ts';
 
 export interface RelayTarget {
@@ -13,9 +14,21 @@ export interface RelayTarget {
   readonly session: string;
 }
 
+export interface RelayLinkOptions {
+  readonly doc: Y.Doc;
+  readonly name: string;
+  readonly awareness: Awareness;
+  readonly target: RelayTarget;
+  readonly onStatus: (status: SyncStatus) => void;
+  readonly onSessionRejected?: () => void;
+  /** Outside browsers (Node) the global WebSocket may be missing. */
+  readonly WebSocketImpl?: typeof WebSocket;
+}
+
 const TOKEN_MARGIN_MS = 60_000;
 const TOKEN_RETRY_MS = 5_000;
 const MAX_BACKOFF_MS = 5_000;
+const HTTP_UNAUTHORIZED = 401;
 
 export class RelayLink {
   private provider: WebsocketProvider | null = null;
@@ -25,13 +38,7 @@ export class RelayLink {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private current: SyncStatus = 'connecting';
 
-  constructor(
-    private readonly doc: Y.Doc,
-    private readonly name: string,
-    private readonly awareness: Awareness,
-    private readonly target: RelayTarget,
-    private readonly onStatus: (status: SyncStatus) => void,
-  ) {
+  constructor(private readonly o: RelayLinkOptions) {
     void this.start();
   }
 
@@ -50,12 +57,14 @@ export class RelayLink {
 
   private async start(): Promise<void> {
     if (!(await this.refreshToken()) || this.destroyed) return;
-    const provider = new WebsocketProvider(syncUrl(this.target.relayUrl), this.name, this.doc, {
-      awareness: this.awareness,
+    const provider = new WebsocketProvider(syncUrl(this.o.target.relayUrl), this.o.name, this.o.doc, {
+      awareness: this.o.awareness,
       params: { token: this.token!.token },
       disableBc: true,
       maxBackoffTime: MAX_BACKOFF_MS,
-      shouldReconnect: (event) => event.code !== CloseCode.unauthenticated && !(event.code >= 4400 && event.code < 4500),
+      ...(this.o.WebSocketImpl ? { WebSocketPolyfill: this.o.WebSocketImpl } : {}),
+      // 4400-4499 are the relay's deliberate refusals; only 4401 may be cured (a fresh token).
+      shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500),
     });
     this.provider = provider;
     globalThis.addEventListener?.('offline', this.wentOffline);
@@ -64,7 +73,6 @@ export class RelayLink {
     provider.on('status', () => this.recompute());
     provider.on('sync', () => this.recompute());
     provider.on('closed', (event) => {
-      // 4401: the token expired or was revoked; a fresh one may be granted. Others are final.
       if (event.code === CloseCode.unauthenticated) void this.reconnectWithNewToken();
       else this.set('offline');
     });
@@ -92,11 +100,15 @@ export class RelayLink {
   private async refreshToken(): Promise<boolean> {
     if (this.token && this.token.exp - Date.now() > TOKEN_MARGIN_MS) return true;
     try {
-      this.token = await requestDocToken(this.target.relayUrl, this.target.session, this.name);
+      this.token = await requestDocToken(this.o.target.relayUrl, this.o.target.session, this.o.name);
       return true;
-    } catch {
+    } catch (error) {
       if (this.destroyed) return false;
       this.set('offline');
+      if (error instanceof RelayError && error.status === HTTP_UNAUTHORIZED) {
+        this.o.onSessionRejected?.();
+        return false;
+      }
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         if (this.provider) void this.reconnectWithNewToken();
@@ -122,6 +134,6 @@ export class RelayLink {
   private set(status: SyncStatus): void {
     if (status === this.current) return;
     this.current = status;
-    this.onStatus(status);
+    this.o.onStatus(status);
   }
 }

@@ -1,10 +1,11 @@
 // A real relay for end-to-end tests: 127.0.0.1 on port 0, SQLite in a fresh temp directory,
-// real access control (accounts, tokens). close() stops it and removes the directory.
+// real access control (accounts, tokens). restart() stops it and starts it again on the same
+// port and data (as a deploy would); close() stops it and removes the directory.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { accessDefaults } from '../../../sync-server/access/access-config.ts';
+import { accessDefaults, type AccessConfig } from '../../../sync-server/access/access-config.ts';
 import { createAccessGate } from '../../../sync-server/access/create-access-gate.ts';
 import { resolveConfig } from '../../../sync-server/config.ts';
 import { startRelay } from '../../../sync-server/relay.ts';
@@ -15,37 +16,64 @@ import type { HttpFallback } from '../../../sync-server/transport/http-routes.ts
 
 export interface E2eRelay {
   readonly httpUrl: string;
+  /** The store of the relay currently running (a restart opens a new one). */
   readonly store: DocumentStore;
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface E2eRelayOptions {
   /** Pages served besides the API (the website, the account page). */
   readonly httpFallback?: HttpFallback;
+  /** Access-control overrides, e.g. a short document token lifetime. */
+  readonly access?: Partial<AccessConfig>;
 }
 
-export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eRelay> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ltm-e2e-relay-'));
-  const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', roomUnloadGraceMs: 1_000 });
+async function boot(dataDir: string, port: number, options: E2eRelayOptions) {
+  const config = resolveConfig({ port, host: '127.0.0.1', dataDir, logLevel: 'silent', roomUnloadGraceMs: 1_000 });
   const logger = pino({ level: 'silent' });
   const db = openDatabase(databasePath(dataDir), config.sqliteSynchronous);
   const store = new SqliteDocumentStore(db);
-  const access = createAccessGate({
+  const gate = createAccessGate({
     db,
     dataDir,
     store,
     // Cheap password hashing keeps sign-ups quick; production cost is covered by relay tests.
-    config: { ...accessDefaults, scrypt: { ...accessDefaults.scrypt, cost: 1024 }, signUpPerIp: { max: 1000, windowMs: 60_000 } },
+    config: {
+      ...accessDefaults,
+      scrypt: { ...accessDefaults.scrypt, cost: 1024 },
+      signUpPerIp: { max: 1000, windowMs: 60_000 },
+      ...options.access,
+    },
     logger,
   });
-  const relay = await startRelay(config, { access, logger, store, ...(options.httpFallback ? { httpFallback: options.httpFallback } : {}) });
+  const relay = await startRelay(config, { access: gate, logger, store, ...(options.httpFallback ? { httpFallback: options.httpFallback } : {}) });
   return {
-    httpUrl: relay.httpUrl,
+    relay,
     store,
-    async close() {
+    async stop() {
       await relay.close();
-      access.close();
+      gate.close();
       db.close();
+    },
+  };
+}
+
+export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eRelay> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ltm-e2e-relay-'));
+  let running = await boot(dataDir, 0, options);
+  const port = running.relay.port;
+  return {
+    httpUrl: running.relay.httpUrl,
+    get store() {
+      return running.store;
+    },
+    async restart() {
+      await running.stop();
+      running = await boot(dataDir, port, options);
+    },
+    async close() {
+      await running.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

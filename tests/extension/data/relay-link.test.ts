@@ -1,0 +1,95 @@
+// A document's relay link against a real relay, with stock y-websocket underneath: status moves
+// to synced and edits flow between two links; after a relay restart the expired document token
+// is renewed and sync resumes; a revoked session is reported once and not retried.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { createAccount, signOut } from '../../../extension/data/relay-api.ts';
+import { RelayLink, type RelayTarget } from '../../../extension/data/relay-link.ts';
+import type { SyncStatus } from '../../../extension/data/sync-status.ts';
+import { startE2eRelay, type E2eRelay } from '../../e2e/helpers/e2e-relay.ts';
+
+const TOKEN_TTL_MS = 1_500;
+const MEETING = 'meeting/relaylinktest000000001';
+
+const test = suite<{ relay: E2eRelay | null }>('relay link', { relay: null });
+
+test.before(async (ctx) => {
+  ctx.relay = await startE2eRelay({ access: { accountTokenTtlMs: TOKEN_TTL_MS } });
+});
+
+test.after(async (ctx) => {
+  await ctx.relay?.close();
+});
+
+interface Client {
+  readonly doc: Y.Doc;
+  readonly link: RelayLink;
+  readonly statuses: SyncStatus[];
+  rejected: number;
+  close(): void;
+}
+
+function client(target: RelayTarget): Client {
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  const statuses: SyncStatus[] = [];
+  const c: Client = {
+    doc,
+    statuses,
+    rejected: 0,
+    link: new RelayLink({
+      doc,
+      name: MEETING,
+      awareness,
+      target,
+      onStatus: (s) => statuses.push(s),
+      onSessionRejected: () => c.rejected++,
+      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+    }),
+    close() {
+      c.link.destroy();
+      awareness.destroy();
+      doc.destroy();
+    },
+  };
+  return c;
+}
+
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (let i = 0; i < 1_000 && !check() && Date.now() < deadline; i++) await new Promise((r) => setTimeout(r, 20));
+  assert.ok(check(), `timed out: ${what}`);
+}
+
+test('synced status, live edits, token renewal after a restart, revoked session', async ({ relay }) => {
+  const grant = await createAccount(relay!.httpUrl, { email: 'link@example.org', password: 'long password 9', name: 'L' });
+  const target = { relayUrl: relay!.httpUrl, session: grant.session };
+  const a = client(target);
+  const b = client(target);
+  try {
+    await until(() => a.link.status() === 'synced' && b.link.status() === 'synced', 'both synced');
+    assert.equal(a.statuses.slice(-2), ['syncing', 'synced']);
+    a.doc.getText('notes').insert(0, 'from a');
+    await until(() => b.doc.getText('notes').toString() === 'from a', 'edit reaches b');
+
+    // Let the document tokens expire, then make both reconnect: the old token is refused (4401).
+    await new Promise((r) => setTimeout(r, TOKEN_TTL_MS + 200));
+    await relay!.restart();
+    await until(() => a.link.status() !== 'synced', 'a notices the restart');
+    b.doc.getText('notes').insert(0, 'after restart, ');
+    await until(() => a.link.status() === 'synced' && b.link.status() === 'synced', 'both synced again with fresh tokens');
+    await until(() => a.doc.getText('notes').toString() === 'after restart, from a', 'edit after restart reaches a');
+
+    await signOut(relay!.httpUrl, grant.session);
+    await until(() => a.rejected === 1 && b.rejected === 1, 'session rejection reported');
+    assert.is(a.link.status(), 'offline');
+  } finally {
+    a.close();
+    b.close();
+  }
+});
+
+test.run();
