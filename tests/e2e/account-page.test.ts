@@ -38,6 +38,8 @@ test.before(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
+    // Two cores shared with other suites: give a slow start room rather than fail the suite.
+    timeout: 60_000,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 });
@@ -95,6 +97,12 @@ test('the page and its assets send a strict CSP and set no cookie', async () => 
   const shell = await (await fetch(relay.httpUrl + AccountRoutes.page)).text();
   assert.not.match(shell, /<script(?![^>]*\ssrc=)/, 'no inline script');
   assert.not.match(shell, /\sstyle=|<style/, 'no inline style');
+
+  const posted = await fetch(relay.httpUrl + AccountRoutes.page, { method: 'POST', body: 'email=a%40b.org&password=secret', redirect: 'manual' });
+  assert.is(posted.status, 303, 'a form posted without the script is sent back to the page');
+  assert.is(posted.headers.get('location'), AccountRoutes.page);
+  assert.is((await fetch(relay.httpUrl + AccountRoutes.script, { method: 'DELETE' })).status, 405);
+  assert.is((await fetch(`${relay.httpUrl}/account/other`)).status, 404, 'other paths fall through');
 });
 
 test('sign in, revoke a session and a share, hostile title as text, export, change password, delete', async () => {
