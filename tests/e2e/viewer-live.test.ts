@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import {
-  addAction, addDecision, itemNotesText, meetingNotesText, nextItem, readClockLog, startMeeting, clockView,
+  addAction, addDecision, itemNotesText, meetingNotesText, nextItem, startMeeting,
 } from '../../crdt/index.ts';
 import { CloseCode } from '../../sync-server/close-codes.ts';
 import type { Facilitator } from './helpers/facilitator.ts';
@@ -25,7 +25,7 @@ const AGENDA = [
   { title: 'Roadmap review', plannedSec: 900 },
   { title: 'Hiring plan', plannedSec: 600 },
 ] as const;
-const WAIT = { timeout: 10_000 } as const;
+const WAIT = { timeout: 20_000 } as const;
 
 const test = suite('e2e live viewer');
 let world: ViewerFixture;
@@ -52,6 +52,17 @@ async function shownSeconds(page: Page): Promise<number> {
   return over ? -sec : sec;
 }
 
+/**
+ * The page's clock is within a second of the facilitator's. The facilitator's reading is taken
+ * just before and just after the page's, so a slow round trip to the page cannot fail it.
+ */
+async function assertClockAgrees(page: Page, f: Facilitator): Promise<void> {
+  const before = f.clock().itemRemainingMs / 1000;
+  const shown = await shownSeconds(page);
+  const after = f.clock().itemRemainingMs / 1000;
+  assert.ok(shown <= Math.floor(before) + 1 && shown >= Math.floor(after) - 1, `page shows ${shown}s, facilitator ${after.toFixed(1)}-${before.toFixed(1)}s`);
+}
+
 async function expectLive(page: Page): Promise<void> {
   await page.waitForSelector('[data-connection="live"]', WAIT);
 }
@@ -67,16 +78,11 @@ test('follows the facilitator: title, clock within a second, Next, notes, decisi
   assert.ok(startMeeting(f.doc, f.stamp()));
   await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
   await expectLive(page);
-  for (let i = 0; i < 3; i++) {
-    const shown = await shownSeconds(page);
-    const expected = Math.floor(f.clock().itemRemainingMs / 1000);
-    assert.ok(Math.abs(shown - expected) <= 1, `page shows ${shown}s, facilitator ${expected}s`);
-  }
+  for (let i = 0; i < 3; i++) await assertClockAgrees(page, f);
 
   assert.ok(nextItem(f.doc, f.items[0]!, f.stamp()));
   await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
-  const shown = await shownSeconds(page);
-  assert.ok(Math.abs(shown - Math.floor(f.clock().itemRemainingMs / 1000)) <= 1);
+  await assertClockAgrees(page, f);
 
   itemNotesText(f.doc, f.items[1]!)!.insert(0, 'Ship the beta in May');
   meetingNotesText(f.doc).insert(0, 'Everyone joined on time');
@@ -213,13 +219,12 @@ test('offline: says so, freezes the clock as last known, and catches up when bac
   await expectLive(page);
   await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
   assert.ok(await page.isVisible('.run[data-stale="false"]'));
-  const shown = await shownSeconds(page);
-  assert.ok(Math.abs(shown - Math.floor(clockView(readClockLog(f.doc), Date.now()).itemRemainingMs / 1000)) <= 1);
+  await assertClockAgrees(page, f);
   assert.equal(problems, []);
 });
 
 async function waitFor(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     if (check()) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }

@@ -22,7 +22,7 @@ const AGENDA = [
   { title: 'Incident follow-up', plannedSec: 600 },
   { title: 'Next sprint scope', plannedSec: 900 },
 ] as const;
-const WAIT = { timeout: 10_000 } as const;
+const WAIT = { timeout: 20_000 } as const;
 const REQUIRED_CSP = ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"];
 
 const test = suite('e2e live viewer pages');
