@@ -78,11 +78,11 @@ test('the dragged position is remembered across reloads', async ({ browser }) =>
   const before = (await widget(meet).boundingBox())!;
   await meet.mouse.move(before.x + 40, before.y + before.height - 6);
   await meet.mouse.down();
-  await meet.mouse.move(200, 150, { steps: 5 });
-  await meet.mouse.move(140, 120, { steps: 5 });
+  await meet.mouse.move(900, 600, { steps: 5 });
+  await meet.mouse.move(700, 500, { steps: 5 });
   await meet.mouse.up();
   const dragged = (await widget(meet).boundingBox())!;
-  assert.ok(Math.abs(dragged.x - (140 - 40)) <= 2 && Math.abs(dragged.y - (120 - before.height + 6)) <= 2, JSON.stringify({ before, dragged }));
+  assert.ok(Math.abs(dragged.x - (700 - 40)) <= 2 && Math.abs(dragged.y - (500 - before.height + 6)) <= 2, JSON.stringify({ before, dragged }));
 
   await meet.reload();
   await eventually(() => overlayText(meet), 'overlay after reload');
@@ -91,6 +91,13 @@ test('the dragged position is remembered across reloads', async ({ browser }) =>
     return box && Math.abs(box.x - dragged.x) <= 1 && Math.abs(box.y - dragged.y) <= 1 ? box : null;
   }, 'overlay at the remembered position');
   assert.ok(restored);
+
+  // A smaller window keeps the remembered widget fully on screen.
+  await meet.setViewportSize({ width: 400, height: 300 });
+  await eventually(async () => {
+    const box = await widget(meet).boundingBox();
+    return box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 400 && box.y + box.height <= 300 ? box : null;
+  }, 'overlay clamped into a small window');
   await meet.close();
 });
 
