@@ -83,6 +83,18 @@ async function fireNow(browser: ExtensionBrowser, prefix: string): Promise<strin
   }, prefix);
 }
 
+test('the popup opens the side panel in the current window', async ({ browser }) => {
+  const popup = await browser!.page('popup/index.html');
+  await popup.getByRole('button', { name: msg('popupOpenPanel') }).click();
+  const worker = await browser!.worker();
+  const panels = await eventually(
+    () => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.SIDE_PANEL] })).length),
+    'side panel context',
+  );
+  assert.is(panels, 1);
+  await popup.close();
+});
+
 test('the warning shows a notification and plays the chime; auto-advance moves on at time up', async ({ browser }) => {
   const b = browser!;
   const panel = await b.page('side-panel/index.html');
