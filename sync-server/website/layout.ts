@@ -24,7 +24,7 @@ ${frame.description ? html`<meta name="description" content="${frame.description
 <body>
 <header class="site-header">
   <a class="brand" href="${Routes.landing}"><img src="${Routes.assets}icon-128.png" alt="" width="28" height="28"> LeaveTheMeeting</a>
-  <nav aria-label="Site"><a href="${Routes.landing}#download">Download</a><a href="${Routes.privacy}">Privacy</a></nav>
+  <nav aria-label="Site"><a href="${Routes.landing}#download">Download</a><a href="${Routes.privacy}">Privacy</a><a href="${Routes.account}">Account</a></nav>
 </header>
 <main id="main">
 ${frame.body}

@@ -9,6 +9,8 @@ export const Routes = {
   events: '/events',
   uninstalled: '/uninstalled',
   stats: '/stats',
+  /** Served by sync-server/account-page; linked from every page. */
+  account: '/account',
   assets: '/assets/',
 } as const;
 
