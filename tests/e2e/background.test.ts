@@ -83,6 +83,15 @@ async function fireNow(browser: ExtensionBrowser, prefix: string): Promise<strin
   }, prefix);
 }
 
+test('keyboard commands get their suggested shortcuts (Chrome drops ones that clash)', async ({ browser }) => {
+  const commands = (await (await browser!.worker()).evaluate(() => chrome.commands.getAll())) as { name: string; shortcut: string }[];
+  const shortcut = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));
+  assert.equal(
+    { next: shortcut['next-item'], pause: shortcut['toggle-pause'], panel: shortcut['open-side-panel'] },
+    { next: 'Alt+Shift+Period', pause: 'Alt+Shift+Comma', panel: 'Alt+Shift+L' },
+  );
+});
+
 test('the popup opens the side panel in the current window', async ({ browser }) => {
   const popup = await browser!.page('popup/index.html');
   await popup.getByRole('button', { name: msg('popupOpenPanel') }).click();
