@@ -138,6 +138,45 @@ test('templates list and editor', async () => {
   await page.getByRole('button', { name: /^Edit Retrospective/ }).waitFor();
 });
 
+// Presses Tab until the focused element's accessible label or text matches; bounded.
+async function tabTo(page: Page, name: RegExp): Promise<void> {
+  const MAX_TABS = 60;
+  for (let i = 0; i < MAX_TABS; i++) {
+    await page.keyboard.press('Tab');
+    const label = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '' : '';
+    });
+    if (name.test(label.trim())) return;
+  }
+  assert.unreachable(`no focusable element named ${name} within ${MAX_TABS} tabs`);
+}
+
+test('keyboard only: create from a template, start, advance, end', async () => {
+  assert.ok(browser);
+  const page = await open(browser, 'side-panel/index.html', T0 + 2 * 60 * MIN);
+  await page.getByRole('button', { name: 'New meeting' }).waitFor();
+  await tabTo(page, /^New meeting$/);
+  await page.keyboard.press('Enter');
+  await tabTo(page, /^Title$/);
+  await page.keyboard.type('Keyboard meeting');
+  await tabTo(page, /^Empty agenda/);
+  await page.keyboard.press('ArrowDown');
+  assert.ok(await page.getByRole('radio', { name: /Daily standup/ }).isChecked());
+  await tabTo(page, /^Create meeting$/);
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Title of item 1').waitFor();
+  await tabTo(page, /Start meeting/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Yesterday' }).waitFor();
+  await page.keyboard.press('Alt+ArrowRight');
+  await page.getByRole('heading', { name: 'Today' }).waitFor();
+  await tabTo(page, /^End meeting$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
+  await page.close();
+});
+
 test('popup with nothing running', async () => {
   assert.ok(browser);
   const popup = await open(browser, 'popup/index.html', T0 + 60 * MIN);
