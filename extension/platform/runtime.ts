@@ -44,3 +44,26 @@ export function openOptionsPage(): void {
 export function extensionUrl(path: string): string {
   return runtime()?.getURL(path) ?? path;
 }
+
+export interface RuntimePort {
+  onMessage(cb: (message: unknown) => void): void;
+  onDisconnect(cb: () => void): void;
+  disconnect(): void;
+}
+
+/** A long-lived channel to the background; null when the extension context is gone. */
+export function connectPort(name: string): RuntimePort | null {
+  const rt = runtime();
+  if (!rt) return null;
+  let port: chrome.runtime.Port;
+  try {
+    port = rt.connect({ name });
+  } catch {
+    return null; // extension context invalidated: the extension was reloaded or removed
+  }
+  return {
+    onMessage: (cb) => port.onMessage.addListener(cb),
+    onDisconnect: (cb) => port.onDisconnect.addListener(() => cb()),
+    disconnect: () => port.disconnect(),
+  };
+}
