@@ -144,7 +144,7 @@ async function tabTo(page: Page, name: RegExp): Promise<void> {
   for (let i = 0; i < MAX_TABS; i++) {
     await page.keyboard.press('Tab');
     const label = await page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
+      const el = document.activeElement as HTMLInputElement | null;
       return el ? el.getAttribute('aria-label') ?? el.labels?.[0]?.textContent ?? el.textContent ?? '' : '';
     });
     if (name.test(label.trim())) return;
