@@ -1,13 +1,16 @@
-// The page's estimate of the relay's clock: a few GET /api/time round trips on the same origin,
-// keeping the shortest (crdt's NTP-style estimate), so this page's remaining time agrees with the
-// facilitator's even when this device's clock is minutes off. Re-measured after a reconnect.
+// The page's estimate of the relay's clock: GET /api/time round trips on the same origin, keeping
+// the shortest (crdt's NTP-style estimate), so this page's remaining time agrees with the
+// facilitator's even when this device's clock is minutes off. One quick sample at start, more
+// once the meeting is on screen (so they do not compete with the first sync), and again after
+// each reconnect; the best of the recent samples wins.
 import { bestClockOffset, type OffsetSample } from '../../crdt/index.ts';
 
 const TIME_PATH = '/api/time' as const;
-const SAMPLES = 4 as const;
+const KEPT_SAMPLES = 8 as const;
 
 export class ServerClock {
   #offsetMs = 0;
+  #samples: OffsetSample[] = [];
 
   get offsetMs(): number {
     return this.#offsetMs;
@@ -17,19 +20,19 @@ export class ServerClock {
     return Date.now() + this.#offsetMs;
   }
 
-  async measure(): Promise<void> {
-    const samples: OffsetSample[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
+  async measure(rounds: number): Promise<void> {
+    for (let i = 0; i < rounds; i++) {
       const t0 = Date.now();
       try {
         const response = await fetch(TIME_PATH, { cache: 'no-store' });
         const body = (await response.json()) as { now?: unknown };
-        if (typeof body.now === 'number') samples.push({ t0, serverNow: body.now, t1: Date.now() });
+        if (typeof body.now !== 'number') break;
+        this.#samples = [...this.#samples, { t0, serverNow: body.now, t1: Date.now() }].slice(-KEPT_SAMPLES);
       } catch {
         break;
       }
+      const estimate = bestClockOffset(this.#samples);
+      if (estimate !== null) this.#offsetMs = estimate.offsetMs;
     }
-    const estimate = bestClockOffset(samples);
-    if (estimate !== null) this.#offsetMs = estimate.offsetMs;
   }
 }

@@ -22,6 +22,7 @@ type OkLink = Extract<ViewerLink, { kind: 'ok' }>;
 
 const SYNC_PATH = '/sync' as const;
 const MAX_BACKOFF_MS = 5_000 as const;
+const OFFSET_ROUNDS = { start: 1, settle: 3 } as const;
 
 export interface Presence {
   readonly clientId: number;
@@ -50,11 +51,15 @@ export class ViewerConnection {
       maxBackoffTime: MAX_BACKOFF_MS,
       shouldReconnect: (event) => !isFinalClose(event.code),
     });
-    this.#provider.on('status', this.#recompute);
+    this.#provider.on('status', ({ status }) => {
+      if (status === 'connected' && performance.getEntriesByName(VIEWER_MARK.socketOpen).length === 0) performance.mark(VIEWER_MARK.socketOpen);
+      this.#recompute();
+    });
     this.#provider.on('sync', (synced: boolean) => {
       if (synced && !this.loaded) {
         performance.mark(VIEWER_MARK.synced);
         this.loaded = true;
+        void this.clock.measure(OFFSET_ROUNDS.settle);
       }
       this.#recompute();
     });
@@ -65,7 +70,7 @@ export class ViewerConnection {
     win.addEventListener('offline', this.#wentOffline);
     win.addEventListener('online', this.#cameOnline);
     if (!win.navigator.onLine) this.#wentOffline();
-    void this.clock.measure();
+    void this.clock.measure(OFFSET_ROUNDS.start);
   }
 
   setName(name: string): void {
@@ -88,7 +93,7 @@ export class ViewerConnection {
   readonly #cameOnline = (): void => {
     if (this.state.kind === 'refused') return;
     this.#provider.connect();
-    void this.clock.measure();
+    void this.clock.measure(OFFSET_ROUNDS.settle);
   };
 
   readonly #recompute = (): void => {

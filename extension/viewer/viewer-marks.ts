@@ -2,6 +2,8 @@
 export const VIEWER_MARK = {
   /** The bundle started running. */
   scriptStart: 'ltm-viewer-script-start',
+  /** The first websocket to the relay opened. */
+  socketOpen: 'ltm-viewer-socket-open',
   /** The relay's copy of the meeting arrived (first sync). */
   synced: 'ltm-viewer-synced',
   /** The agenda of a loaded meeting is in the DOM and about to be painted. */

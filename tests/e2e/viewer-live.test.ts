@@ -96,6 +96,17 @@ test('follows the facilitator: title, clock within a second, Next, notes, decisi
   assert.equal(problems, []);
 });
 
+test("a visitor whose device clock is four minutes fast still shows the facilitator's time", async () => {
+  const f = await facilitator();
+  startMeeting(f.doc, f.stamp());
+  const { page, problems } = await viewer((await f.share('view')).path, { clockSkewMs: 4 * 60_000 });
+  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await expectLive(page);
+  assert.ok(((await page.evaluate('Date.now()')) as number) - Date.now() > 3 * 60_000, 'the page clock is fast');
+  for (let i = 0; i < 3; i++) await assertClockAgrees(page, f);
+  assert.equal(problems, []);
+});
+
 test('a view link is read-only in the UI and its crafted writes are refused with 4403', async () => {
   const f = await facilitator();
   startMeeting(f.doc, f.stamp());

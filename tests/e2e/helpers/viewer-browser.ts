@@ -30,13 +30,19 @@ export async function launchViewerBrowser(): Promise<Browser> {
 export async function visit(
   browser: Browser,
   url: string,
-  options: { readonly colorScheme?: 'light' | 'dark'; readonly viewport?: { width: number; height: number } } = {},
+  options: {
+    readonly colorScheme?: 'light' | 'dark';
+    readonly viewport?: { width: number; height: number };
+    /** This device's clock runs this far ahead of the real time (Playwright's clock). */
+    readonly clockSkewMs?: number;
+  } = {},
 ): Promise<Visitor> {
   const context = await browser.newContext({
     acceptDownloads: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? PHONE,
   });
+  if (options.clockSkewMs) await context.clock.install({ time: Date.now() + options.clockSkewMs });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('dialog', (dialog) => {
