@@ -60,7 +60,7 @@ test('sign up: account stored, status reaches synced, and sign out clears it', a
   await page.close();
 });
 
-test('a wrong password is refused with a message; the right one signs in', async ({ relay, browser }) => {
+test('a wrong password is refused with a message; the right one signs in; sync turns off and on', async ({ relay, browser }) => {
   const page = await browser!.page('options/index.html');
   await page.getByLabel(msg('optRelayUrl')).fill(relay!.httpUrl);
   await page.getByLabel(msg('optEmail')).fill(who.email);
@@ -71,6 +71,11 @@ test('a wrong password is refused with a message; the right one signs in', async
   await page.close();
 
   const signedIn = await signIn(browser!, relay!.httpUrl, who);
+  await signedIn.getByText(msg('syncSynced')).first().waitFor({ timeout: 15_000 });
+  // Sync off: the documents stay on the device and say so; on again: synced.
+  await signedIn.getByRole('checkbox', { name: msg('optSyncEnabled') }).uncheck();
+  await signedIn.getByText(msg('syncLocal')).first().waitFor({ timeout: 15_000 });
+  await signedIn.getByRole('checkbox', { name: msg('optSyncEnabled') }).check();
   await signedIn.getByText(msg('syncSynced')).first().waitFor({ timeout: 15_000 });
   const settings = await eventually(async () => (await storedSettings(await browser!.worker())).account, 'stored account');
   assert.is((settings as { email: string }).email, who.email);
