@@ -101,7 +101,7 @@ test('the dragged position is remembered across reloads', async ({ browser }) =>
   await meet.close();
 });
 
-test('turning the overlay off hides it; ending the meeting hides it', async ({ browser }) => {
+test('turning the overlay off or closing it hides it; ending the meeting hides it', async ({ browser }) => {
   const b = browser!;
   const meet = await b.context.newPage();
   await meet.goto(MEET_URL);
@@ -111,6 +111,12 @@ test('turning the overlay off hides it; ending the meeting hides it', async ({ b
   await eventually(async () => (await widget(meet).count()) === 0, 'overlay hidden when off');
   await setOverlayEnabled(b, true);
   await eventually(() => overlayText(meet), 'overlay back when on');
+
+  // Its own close button hides it on this page only, until the page is loaded again.
+  await meet.getByRole('button', { name: msg('ovlHide') }).click();
+  await eventually(async () => (await widget(meet).count()) === 0, 'overlay hidden by its close button');
+  await meet.reload();
+  await eventually(() => overlayText(meet), 'overlay back after a reload');
 
   const panel = await b.page('side-panel/index.html');
   const active = await (await b.worker()).evaluate(async () => (await chrome.storage.local.get('activeMeeting')).activeMeeting as string);
