@@ -1,0 +1,99 @@
+// The live viewer on the large meeting (bench/fixtures/large-meeting.ts, stored in a real relay):
+// first paint, from navigation start to the agenda painted (the viewer's performance mark), in
+// headless Chromium with a fresh context (cold cache) per run: shell, bundle, websocket, sync
+// of the whole document and the first render. Also the viewer bundle's gzipped size, from a
+// fresh `vite build --mode viewer`.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { VIEWER_MARK } from '../extension/viewer/viewer-marks.ts';
+import { VIEWER_DIST_DIR } from '../sync-server/viewer/viewer-files.ts';
+import { startFacilitator } from '../tests/e2e/helpers/facilitator.ts';
+import { launchViewerBrowser, visit } from '../tests/e2e/helpers/viewer-browser.ts';
+import { startViewerRelay } from '../tests/e2e/helpers/viewer-relay.ts';
+import type { BenchResult } from './bench-result.ts';
+import { buildLargeMeeting, LARGE_MEETING } from './fixtures/large-meeting.ts';
+import { formatBytes, formatMs, percentile } from './measure.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const RUNS = 15 as const;
+const WARMUP = 2 as const;
+const TARGET = { firstPaintMs: 300, bundleGzipBytes: 200 * 1024 } as const;
+const MARK_TIMEOUT_MS = 20_000 as const;
+
+function bundleSizes(): { raw: number; gzipped: number } {
+  execFileSync('npx', ['vite', 'build', '--mode', 'viewer'], { cwd: ROOT, stdio: 'ignore' });
+  const files = [join(VIEWER_DIST_DIR, 'index.html'), ...readdirSync(join(VIEWER_DIST_DIR, 'assets')).map((f) => join(VIEWER_DIST_DIR, 'assets', f))];
+  let raw = 0;
+  let gzipped = 0;
+  for (const file of files) {
+    const body = readFileSync(file);
+    raw += body.byteLength;
+    gzipped += gzipSync(body, { level: 9 }).byteLength;
+  }
+  return { raw, gzipped };
+}
+
+export default async function run(): Promise<BenchResult> {
+  const sizes = bundleSizes();
+  const loadBefore = loadavg()[0] ?? 0;
+  const large = buildLargeMeeting();
+  const relay = await startViewerRelay();
+  const facilitator = await startFacilitator(relay, { kind: 'document', id: large.id, update: large.update });
+  const browser = await launchViewerBrowser();
+  const samples: number[] = [];
+  const scriptStarts: number[] = [];
+  const syncs: number[] = [];
+  try {
+    const link = await facilitator.share('view');
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const visitor = await visit(browser, relay.httpUrl + link.path);
+      try {
+        const handle = await visitor.page.waitForFunction(
+          (name) => performance.getEntriesByName(name)[0]?.startTime,
+          VIEWER_MARK.agendaPainted,
+          { timeout: MARK_TIMEOUT_MS },
+        );
+        const ms = (await handle.jsonValue()) as number;
+        const marks = (await visitor.page.evaluate(
+          `[${JSON.stringify(VIEWER_MARK.scriptStart)}, ${JSON.stringify(VIEWER_MARK.synced)}].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)`,
+        )) as [number, number];
+        if (i >= WARMUP) {
+          samples.push(ms);
+          scriptStarts.push(marks[0]);
+          syncs.push(marks[1]);
+        }
+      } finally {
+        await visitor.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    facilitator.close();
+    await relay.close();
+  }
+  for (const list of [samples, scriptStarts, syncs]) list.sort((a, b) => a - b);
+  const median = percentile(samples, 50);
+  return {
+    name: 'viewer-first-paint',
+    title: 'live viewer: first paint of the large meeting and bundle size',
+    rows: [
+      { metric: `first paint, navigation → agenda painted (median of ${RUNS})`, value: formatMs(median), target: `< ${TARGET.firstPaintMs} ms`, ok: median < TARGET.firstPaintMs },
+      { metric: 'first paint p95', value: formatMs(percentile(samples, 95)) },
+      { metric: 'first paint max', value: formatMs(samples[samples.length - 1] ?? Number.NaN) },
+      { metric: 'of which: bundle starts running at (median)', value: formatMs(percentile(scriptStarts, 50)) },
+      { metric: 'of which: meeting synced at (median)', value: formatMs(percentile(syncs, 50)) },
+      { metric: 'viewer bundle (dist/viewer), gzipped', value: formatBytes(sizes.gzipped), target: `< ${formatBytes(TARGET.bundleGzipBytes)}`, ok: sizes.gzipped < TARGET.bundleGzipBytes },
+      { metric: 'viewer bundle, raw', value: formatBytes(sizes.raw) },
+      { metric: 'large meeting document (one update)', value: formatBytes(large.update.byteLength) },
+    ],
+    notes: [
+      `Large meeting: ${LARGE_MEETING.items} items, ${LARGE_MEETING.noteChars.toLocaleString('en')} note characters typed one per transaction, ${LARGE_MEETING.clockEvents.toLocaleString('en')} clock events, ${LARGE_MEETING.actions} actions, ${LARGE_MEETING.decisions} decisions.`,
+      'Each run opens a view link in a fresh Chromium context (cold HTTP cache) on 127.0.0.1; the mark is set in the frame after the agenda rendered, so it includes the shell, the bundle, /api/time, the websocket, the whole document sync and the first render.',
+      `${WARMUP} warm-up visits first (the relay loads the room from SQLite once).`,
+      `1-minute load average ${loadBefore.toFixed(1)} before and ${(loadavg()[0] ?? 0).toFixed(1)} after the runs (other work on the machine slows every figure).`,
+    ],
+  };
+}
