@@ -26,12 +26,16 @@ export function durationText(sec: number): string {
   return rest === 0 ? `${m}m` : `${m}m ${String(rest).padStart(2, '0')}s`;
 }
 
+// One formatter per locale: building an Intl.DateTimeFormat costs far more than using one, and
+// a library lists hundreds of dates.
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 export function dateTimeText(ms: number, locale?: string): string {
-  return new Date(ms).toLocaleString(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  const key = locale ?? '';
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(ms);
 }

@@ -2,7 +2,7 @@
 // "over" in words).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { clockText, durationText, minutesText } from '../../../extension/components/format-time.ts';
+import { clockText, dateTimeText, durationText, minutesText } from '../../../extension/components/format-time.ts';
 
 test('clockText shows m:ss, h:mm:ss past an hour, and the magnitude of a negative time', () => {
   assert.is(clockText(0), '0:00');
@@ -24,6 +24,14 @@ test('minutesText rounds to whole minutes', () => {
   assert.is(minutesText(0), '0 min');
   assert.is(minutesText(89), '1 min');
   assert.is(minutesText(90), '2 min');
+});
+
+test('dateTimeText names weekday, day, month and time, the same on every call', () => {
+  const at = Date.UTC(2026, 2, 2, 9, 5);
+  const text = dateTimeText(at, 'en-GB');
+  assert.match(text, /Mon/);
+  assert.match(text, /Mar/);
+  assert.is(dateTimeText(at, 'en-GB'), text);
 });
 
 test.run();
