@@ -38,6 +38,9 @@ export interface RelayConfig {
   readonly sqliteSynchronous: SqliteSynchronous;
   /** The relay's public base URL (https://relay.example); share links are absolute when set. */
   readonly publicUrl: string | null;
+  /** PEM certificate (full chain) and private key: both set, the relay serves HTTPS and WSS. */
+  readonly tlsCertFile: string | null;
+  readonly tlsKeyFile: string | null;
 }
 
 const MiB = 1024 * 1024;
@@ -68,6 +71,8 @@ export const defaults: RelayConfig = {
   maxApiBodyBytes: 64 * 1024,
   sqliteSynchronous: 'NORMAL',
   publicUrl: null,
+  tlsCertFile: null,
+  tlsKeyFile: null,
 };
 
 export class ConfigError extends Error {
@@ -91,6 +96,13 @@ export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
   }
   if (config.publicUrl !== null && !isHttpUrl(config.publicUrl)) {
     throw new ConfigError(`publicUrl must be an absolute http(s) URL, got ${config.publicUrl}`);
+  }
+  if ((config.tlsCertFile === null) !== (config.tlsKeyFile === null)) {
+    const [given, missing] = config.tlsCertFile === null ? ['key', 'certificate'] : ['certificate', 'key'];
+    throw new ConfigError(
+      `TLS needs both a certificate and a key: the ${given} file was given but no ${missing} file ` +
+        '(set both --tls-cert and --tls-key, or LTM_TLS_CERT and LTM_TLS_KEY, or neither)',
+    );
   }
   return config;
 }

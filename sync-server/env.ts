@@ -25,6 +25,8 @@ export function configFromEnvironment(
       'log-level': { type: 'string' },
       'sqlite-synchronous': { type: 'string' },
       'public-url': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
     },
     strict: true,
   });
@@ -39,6 +41,10 @@ export function configFromEnvironment(
   if (logLevel !== undefined) overrides.logLevel = logLevel;
   const publicUrl = values['public-url'] ?? env.LTM_PUBLIC_URL;
   if (publicUrl !== undefined && publicUrl !== '') overrides.publicUrl = publicUrl;
+  const tlsCertFile = values['tls-cert'] ?? env.LTM_TLS_CERT;
+  if (tlsCertFile !== undefined && tlsCertFile !== '') overrides.tlsCertFile = tlsCertFile;
+  const tlsKeyFile = values['tls-key'] ?? env.LTM_TLS_KEY;
+  if (tlsKeyFile !== undefined && tlsKeyFile !== '') overrides.tlsKeyFile = tlsKeyFile;
   const synchronous = (values['sqlite-synchronous'] ?? env.LTM_SQLITE_SYNCHRONOUS)?.toUpperCase();
   if (synchronous !== undefined) {
     if (!SYNCHRONOUS_MODES.includes(synchronous as SqliteSynchronous)) {

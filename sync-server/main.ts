@@ -1,6 +1,8 @@
 // The relay's command line: `npm run relay -- --port 8787 --host 127.0.0.1 --data ./data`.
 // Opens the SQLite file in the data dir, builds access control on it, starts the relay and logs
 // one JSON line with the bound port. SIGTERM/SIGINT: stop accepting, flush, close, exit 0.
+// With --tls-cert/--tls-key it serves HTTPS/WSS, and SIGHUP re-reads both files (a renewal takes
+// effect for new connections without a restart; a bad file is logged and the old one kept).
 import { accessDefaults } from './access/access-config.ts';
 import { createAccountPage } from './account-page/account-page.ts';
 import { createAccessGate } from './access/create-access-gate.ts';
@@ -16,6 +18,7 @@ import { createWebsite } from './website/website.ts';
 import { websiteDefaults } from './website/website-config.ts';
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+const RELOAD_SIGNAL = 'SIGHUP' as const;
 
 async function main(): Promise<void> {
   const config = resolveConfig(configFromEnvironment());
@@ -52,6 +55,15 @@ async function main(): Promise<void> {
     }
   };
   for (const signal of SHUTDOWN_SIGNALS) process.on(signal, () => void stop(signal));
+  if (config.tlsCertFile !== null) {
+    process.on(RELOAD_SIGNAL, () => {
+      try {
+        relay.reloadTls();
+      } catch (error) {
+        logger.error({ err: error }, 'tls certificate reload failed; the previous certificate stays');
+      }
+    });
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,9 @@
-// Starts one relay: HTTP server, websocket endpoint, rooms, group commit and metrics, wired
-// together. Graceful close: stop accepting, close sockets, let every room finish its queued work
-// (so pending commits land), then close the store (and the database, if the relay opened it).
+// Starts one relay: HTTP server (HTTPS when the config names a certificate and key), websocket
+// endpoint, rooms, group commit and metrics, wired together. Graceful close: stop accepting,
+// close sockets, let every room finish its queued work (so pending commits land), then close the
+// store (and the database, if the relay opened it).
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { AccessGate } from './access/access-gate.ts';
 import type { RelayConfig } from './config.ts';
@@ -14,6 +16,7 @@ import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlit
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
+import { readTlsCredentials, TlsCredentialsError, type TlsFiles } from './transport/tls-credentials.ts';
 
 export interface RelayOptions {
   readonly access: AccessGate;
@@ -27,18 +30,31 @@ export interface RelayOptions {
 export interface Relay {
   readonly port: number;
   readonly host: string;
-  /** Base URL for websocket clients, e.g. ws://127.0.0.1:8787/sync */
+  /** Base URL for websocket clients, e.g. ws://127.0.0.1:8787/sync (wss:// with TLS) */
   readonly url: string;
+  /** http://host:port, or https://host:port with TLS */
   readonly httpUrl: string;
   readonly metrics: RelayMetrics;
   readonly rooms: RoomRegistry;
   readonly store: DocumentStore;
   readonly connectionCount: () => number;
+  /** Re-reads the TLS files for new connections (after a renewal); a bad file throws
+   *  TlsCredentialsError and the current certificate stays. */
+  reloadTls(): void;
   close(): Promise<void>;
+}
+
+function tlsFiles(config: RelayConfig): TlsFiles | null {
+  return config.tlsCertFile !== null && config.tlsKeyFile !== null
+    ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile }
+    : null;
 }
 
 export async function startRelay(config: RelayConfig, options: RelayOptions): Promise<Relay> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Read first: a bad certificate stops the start before the relay opens anything.
+  const files = tlsFiles(config);
+  const credentials = files && readTlsCredentials(files);
   const metrics = new RelayMetrics();
   let ownedDb: SqliteDatabase | null = null;
   let store = options.store;
@@ -57,20 +73,23 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
 
   // A slow or incomplete upgrade request (no token yet) is cut at the auth deadline; Node checks
   // these timeouts every connectionsCheckingInterval, so that interval follows the deadline.
-  const server = http.createServer(
-    {
-      headersTimeout: config.authDeadlineMs,
-      requestTimeout: config.authDeadlineMs,
-      connectionsCheckingInterval: Math.max(50, Math.min(1000, config.authDeadlineMs / 4)),
-    },
-    createHttpHandler({
-      access: options.access,
-      metrics,
-      logger,
-      maxBodyBytes: config.maxApiBodyBytes,
-      ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
-    }),
-  );
+  // With TLS the same deadline bounds the handshake, and the same handler serves every request.
+  const timeouts = {
+    headersTimeout: config.authDeadlineMs,
+    requestTimeout: config.authDeadlineMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, config.authDeadlineMs / 4)),
+  };
+  const handler = createHttpHandler({
+    access: options.access,
+    metrics,
+    logger,
+    maxBodyBytes: config.maxApiBodyBytes,
+    ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
+  });
+  const secureServer = credentials
+    ? https.createServer({ ...timeouts, handshakeTimeout: config.authDeadlineMs, cert: credentials.cert, key: credentials.key }, handler)
+    : null;
+  const server: http.Server = secureServer ?? http.createServer(timeouts, handler);
   server.on('upgrade', (req, socket, head) => endpoint.handleUpgrade(req, socket, head));
 
   await new Promise<void>((resolve, reject) => {
@@ -82,6 +101,14 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   });
   const { port } = server.address() as AddressInfo;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const secure = secureServer !== null;
+
+  const reloadTls = (): void => {
+    if (!secureServer || !files) throw new TlsCredentialsError('the relay was started without TLS');
+    const renewed = readTlsCredentials(files);
+    secureServer.setSecureContext({ cert: renewed.cert, key: renewed.key });
+    logger.info({ validTo: renewed.validTo }, 'tls certificate reloaded');
+  };
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -102,16 +129,18 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     return closing;
   };
 
-  logger.info({ port, host: config.host, dataDir: config.dataDir }, 'relay listening');
+  const tls = credentials ? { tls: { validTo: credentials.validTo } } : {};
+  logger.info({ port, host: config.host, dataDir: config.dataDir, ...tls }, 'relay listening');
   return {
     port,
     host: config.host,
-    url: `ws://${hostForUrl}:${port}/sync`,
-    httpUrl: `http://${hostForUrl}:${port}`,
+    url: `${secure ? 'wss' : 'ws'}://${hostForUrl}:${port}/sync`,
+    httpUrl: `${secure ? 'https' : 'http'}://${hostForUrl}:${port}`,
     metrics,
     rooms,
     store,
     connectionCount: () => endpoint.connections.size,
+    reloadTls,
     close,
   };
 }
