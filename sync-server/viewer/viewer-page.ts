@@ -44,14 +44,14 @@ function acceptsGzip(req: IncomingMessage): boolean {
   return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
 
-function sendFile(req: IncomingMessage, res: ServerResponse, file: ViewerFile, cacheControl: string): void {
+function sendAsset(req: IncomingMessage, res: ServerResponse, file: ViewerFile): void {
   const gzip = acceptsGzip(req);
   const body = gzip ? file.gzipped : file.body;
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'content-type': file.contentType,
     'content-length': String(body.byteLength),
-    'cache-control': cacheControl,
+    'cache-control': ASSET_CACHE,
     vary: 'accept-encoding',
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
   });
@@ -102,7 +102,7 @@ export function createViewerPage(options: ViewerPageOptions): HttpFallback {
       }
       const asset = await files.asset(path.slice(ViewerRoutes.assetsPrefix.length));
       if (asset === null) return false;
-      sendFile(req, res, asset, ASSET_CACHE);
+      sendAsset(req, res, asset);
     } catch (error) {
       options.logger.error({ err: error, path }, 'serving the live viewer failed');
       if (!res.headersSent) sendPlain(res, 500, 'The live viewer could not be served.');
