@@ -38,6 +38,8 @@ export interface RelayConfig {
   readonly sqliteSynchronous: SqliteSynchronous;
   /** The relay's public base URL (https://relay.example); share links are absolute when set. */
   readonly publicUrl: string | null;
+  /** Reverse proxies whose X-Forwarded-For is believed (per-IP limits); empty: the socket peer only. */
+  readonly trustedProxies: readonly string[];
   /** PEM certificate (full chain) and private key: both set, the relay serves HTTPS and WSS. */
   readonly tlsCertFile: string | null;
   readonly tlsKeyFile: string | null;
@@ -71,6 +73,7 @@ export const defaults: RelayConfig = {
   maxApiBodyBytes: 64 * 1024,
   sqliteSynchronous: 'NORMAL',
   publicUrl: null,
+  trustedProxies: [],
   tlsCertFile: null,
   tlsKeyFile: null,
 };

@@ -1,5 +1,6 @@
 // The only module that reads process.env and argv: turns LTM_* variables and --flags into config
 // overrides (flags win over the environment).
+import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { ConfigError, type RelayConfig, type SqliteSynchronous } from './config.ts';
 import type { WebsiteConfig } from './website/website-config.ts';
@@ -10,6 +11,13 @@ function toPort(value: string, source: string): number {
   const port = Number(value);
   if (!Number.isInteger(port)) throw new ConfigError(`${source} is not a port: ${value}`);
   return port;
+}
+
+function parseAddressList(value: string, source: string): string[] {
+  const addresses = value.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const bad = addresses.find((a) => isIP(a) === 0);
+  if (bad !== undefined) throw new ConfigError(`${source} takes IP addresses separated by commas, got ${bad}`);
+  return addresses;
 }
 
 export function configFromEnvironment(
@@ -27,6 +35,7 @@ export function configFromEnvironment(
       'public-url': { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
+      'trust-proxy': { type: 'string' },
     },
     strict: true,
   });
@@ -45,6 +54,8 @@ export function configFromEnvironment(
   if (tlsCertFile !== undefined && tlsCertFile !== '') overrides.tlsCertFile = tlsCertFile;
   const tlsKeyFile = values['tls-key'] ?? env.LTM_TLS_KEY;
   if (tlsKeyFile !== undefined && tlsKeyFile !== '') overrides.tlsKeyFile = tlsKeyFile;
+  const trustProxy = values['trust-proxy'] ?? env.LTM_TRUST_PROXY;
+  if (trustProxy !== undefined && trustProxy !== '') overrides.trustedProxies = parseAddressList(trustProxy, values['trust-proxy'] ? '--trust-proxy' : 'LTM_TRUST_PROXY');
   const synchronous = (values['sqlite-synchronous'] ?? env.LTM_SQLITE_SYNCHRONOUS)?.toUpperCase();
   if (synchronous !== undefined) {
     if (!SYNCHRONOUS_MODES.includes(synchronous as SqliteSynchronous)) {

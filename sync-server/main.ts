@@ -13,6 +13,7 @@ import { startRelay } from './relay.ts';
 import { databasePath, openDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import type { HttpFallback } from './transport/http-routes.ts';
+import { readTlsCredentials } from './transport/tls-credentials.ts';
 import { createViewerPage } from './viewer/viewer-page.ts';
 import { createWebsite } from './website/website.ts';
 import { websiteDefaults } from './website/website-config.ts';
@@ -23,6 +24,8 @@ const RELOAD_SIGNAL = 'SIGHUP' as const;
 async function main(): Promise<void> {
   const config = resolveConfig(configFromEnvironment());
   const logger = createLogger(config.logLevel);
+  // A bad certificate must stop the start before the data directory is created or touched.
+  if (config.tlsCertFile !== null && config.tlsKeyFile !== null) readTlsCredentials({ certFile: config.tlsCertFile, keyFile: config.tlsKeyFile });
   const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
   const store = new SqliteDocumentStore(db);
   const access = createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl }, logger });

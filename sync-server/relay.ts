@@ -16,6 +16,7 @@ import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlit
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
+import { normalizeAddress, resolveClientAddress } from './transport/client-address.ts';
 import { readTlsCredentials, TlsCredentialsError, type TlsFiles } from './transport/tls-credentials.ts';
 
 export interface RelayOptions {
@@ -79,18 +80,26 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     requestTimeout: config.authDeadlineMs,
     connectionsCheckingInterval: Math.max(50, Math.min(1000, config.authDeadlineMs / 4)),
   };
-  const handler = createHttpHandler({
+  const trustedProxies = new Set(config.trustedProxies.map(normalizeAddress));
+  const routes = createHttpHandler({
     access: options.access,
     metrics,
     logger,
     maxBodyBytes: config.maxApiBodyBytes,
     ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
   });
+  const handler: http.RequestListener = (req, res) => {
+    resolveClientAddress(req, trustedProxies);
+    routes(req, res);
+  };
   const secureServer = credentials
     ? https.createServer({ ...timeouts, handshakeTimeout: config.authDeadlineMs, cert: credentials.cert, key: credentials.key }, handler)
     : null;
   const server: http.Server = secureServer ?? http.createServer(timeouts, handler);
-  server.on('upgrade', (req, socket, head) => endpoint.handleUpgrade(req, socket, head));
+  server.on('upgrade', (req, socket, head) => {
+    resolveClientAddress(req, trustedProxies);
+    endpoint.handleUpgrade(req, socket, head);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,6 +2,7 @@
 // helpers that turn bodies and headers into checked values or ApiErrors. Handlers never touch
 // the Node response, so every reply and every error goes out through one writer.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from '../transport/client-address.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
 
 export interface ApiRequest {
@@ -42,7 +43,7 @@ export function toApiRequest(req: IncomingMessage, body: Buffer, now: number): A
     query: url.searchParams,
     headers: req.headers,
     body,
-    ip: req.socket.remoteAddress ?? 'unknown',
+    ip: clientAddress(req),
     now,
   };
 }

@@ -4,6 +4,7 @@
 // Also runs the keep-alive tick: ws pings to find dead peers, and a no-op awareness message so a
 // stock client's 30 s silence watchdog never fires on an idle but healthy connection.
 import type { IncomingMessage } from 'node:http';
+import { clientAddress } from './client-address.ts';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { AccessGate } from '../access/access-gate.ts';
@@ -67,7 +68,7 @@ export class SyncEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
     if (!this.#accepting) return refuseUpgrade(socket, 503, 'Service Unavailable');
-    const ip = req.socket.remoteAddress ?? 'unknown';
+    const ip = clientAddress(req);
     if (!this.#ipLimiter.allow(ip, performance.now())) {
       this.#deps.metrics.refusedConnections.inc({ code: '429' });
       return refuseUpgrade(socket, 429, 'Too Many Requests');

@@ -1,6 +1,7 @@
 // What every website route shares: configuration, stores, the mailer, rate limiters and the
 // clock. Built once by createWebsite.
 import type { IncomingMessage } from 'node:http';
+import { clientAddress } from '../transport/client-address.ts';
 import { AttemptLimiter } from '../access/attempt-limiter.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from './mailer.ts';
@@ -32,7 +33,7 @@ export function createLimiters(config: WebsiteConfig): WebsiteContext['limits'] 
   };
 }
 
-/** The TCP peer address: forwarded-for headers are client-controlled and never trusted here. */
+/** The TCP peer, or the client behind a proxy the operator trusts (transport/client-address.ts). */
 export function clientIp(req: IncomingMessage): string {
-  return req.socket.remoteAddress ?? 'unknown';
+  return clientAddress(req);
 }
