@@ -87,6 +87,11 @@ test('create from a template, edit, run, take notes, end, and the report has the
   await page.getByRole('button', { name: 'Start meeting' }).click();
   await page.getByRole('heading', { name: 'Wins' }).waitFor();
   assert.match(await liveText(page), /Now: Wins/);
+  // Two minutes before the end of its box (the default warning time), the item is announced.
+  // (Moving the page clock also lets the notes editors, built when the page is idle, appear.)
+  await page.clock.fastForward(3 * MIN + 30_000);
+  await page.getByRole('timer', { name: /1:30 left/ }).waitFor();
+  assert.match(await liveText(page), /1:30 left for Wins/);
   await page.getByLabel('Notes for Wins').click();
   await page.keyboard.type('Shipped the importer');
   await page.getByLabel('New decision').fill('Release on Friday');
@@ -94,10 +99,6 @@ test('create from a template, edit, run, take notes, end, and the report has the
   await page.getByLabel('New action item', { exact: true }).fill('Write release notes');
   await page.getByLabel('Owner of the new action item').fill('Ana');
   await page.locator('.actions form button[type="submit"]').click();
-  // Two minutes before the end of its box (the default warning time), the item is announced.
-  await page.clock.fastForward(3 * MIN + 30_000);
-  await page.getByRole('timer', { name: /1:30 left/ }).waitFor();
-  assert.match(await liveText(page), /1:30 left for Wins/);
   await page.getByRole('button', { name: /Next item/ }).click();
 
   await page.getByRole('heading', { name: 'Wrap-up' }).waitFor();

@@ -16,20 +16,35 @@ export function syncIndexEntry(meeting: Y.Doc, lib: Y.Doc, now: number): void {
   if (!same) addIndexEntry(lib, entry, now);
 }
 
-/** Re-syncs after every change of the meeting; returns the unsubscribe. */
-export function followMeeting(meeting: Y.Doc, lib: Promise<Y.Doc>, now: () => number): () => void {
+export const INDEX_SYNC_DELAY_MS = 300 as const;
+
+/**
+ * Re-syncs after changes of the meeting, coalesced: typing notes must not rebuild the index
+ * entry on every keystroke, and opening a meeting must not wait for it. Stopping flushes a
+ * pending sync. Returns the stop function.
+ */
+export function followMeeting(meeting: Y.Doc, lib: Promise<Y.Doc>, now: () => number, delayMs: number = INDEX_SYNC_DELAY_MS): () => void {
   let stopped = false;
   let target: Y.Doc | null = null;
-  const onUpdate = (): void => {
-    if (target && !stopped) syncIndexEntry(meeting, target, now());
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const sync = (): void => {
+    timer = null;
+    if (target) syncIndexEntry(meeting, target, now());
+  };
+  const schedule = (): void => {
+    if (!stopped && timer === null) timer = setTimeout(sync, delayMs);
   };
   void lib.then((doc) => {
     target = doc;
-    onUpdate();
+    schedule();
   });
-  meeting.on('update', onUpdate);
+  meeting.on('update', schedule);
   return () => {
     stopped = true;
-    meeting.off('update', onUpdate);
+    meeting.off('update', schedule);
+    if (timer !== null) {
+      clearTimeout(timer);
+      sync();
+    }
   };
 }

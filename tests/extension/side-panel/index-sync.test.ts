@@ -28,17 +28,31 @@ test('an index entry mirrors the meeting and is written only on change', () => {
   assert.is(writes, 1);
 });
 
-test('followMeeting keeps the entry in step until stopped', async () => {
+const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test('followMeeting keeps the entry in step, coalesced, and flushes when stopped', async () => {
   const lib = new Y.Doc();
   const meeting = new Y.Doc();
   createMeeting(meeting, { id: newId<MeetingId>(random), title: 'Weekly', now: 0 });
   addItem(meeting, { random, title: 'A', plannedSec: 60 });
-  const stop = followMeeting(meeting, Promise.resolve(lib), () => 1_000);
-  await Promise.resolve();
+  let writes = 0;
+  lib.on('update', () => writes++);
+  const DELAY_MS = 5;
+  const stop = followMeeting(meeting, Promise.resolve(lib), () => 1_000, DELAY_MS);
+  await settle(DELAY_MS * 4);
+  assert.is(libraryView(lib).meetings[0]?.status, 'planned');
+
+  writes = 0;
+  for (let i = 0; i < 20; i++) updateMeeting(meeting, { title: `Weekly ${i}` });
+  await settle(DELAY_MS * 4);
+  assert.is(libraryView(lib).meetings[0]?.title, 'Weekly 19');
+  assert.is(writes, 1, 'twenty edits, one index write');
+
   startMeeting(meeting, { now: 1_000, by });
-  assert.is(libraryView(lib).meetings[0]?.status, 'running');
   stop();
+  assert.is(libraryView(lib).meetings[0]?.status, 'running', 'the pending sync is flushed on stop');
   endMeeting(meeting, { now: 2_000, by });
+  await settle(DELAY_MS * 4);
   assert.is(libraryView(lib).meetings[0]?.status, 'running', 'no longer followed');
 });
 
