@@ -1,0 +1,200 @@
+// The crash scenario shared by the crash test and the soak benchmark: the relay CLI runs as a
+// child process while stock y-websocket clients edit one meeting concurrently; it is SIGKILLed
+// and restarted on the same port and data dir at random moments. After every kill (relay dead,
+// every client socket closed) each update a client received from the relay since the last check
+// must already be integrated in the stored rows: the relay only broadcasts committed updates.
+// Checking after each kill matters: at the end the clients would have resent anything lost.
+// Finally all clients and the store must converge on one state.
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import { hasPending } from '../../../sync-server/rooms/apply-update.ts';
+import { docFromRows, storedRows } from './frames.ts';
+import { recordingClient, type RecordingClient } from './recording-client.ts';
+import { createAccount } from './relay-account.ts';
+import { spawnRelay, type RelayProcess } from './relay-process.ts';
+import { makeTempDir, waitFor } from './relay-harness.ts';
+import { seededInts, type SeededInts } from './seeded-ints.ts';
+
+export interface CrashScenarioOptions {
+  readonly iterations: number;
+  readonly clients: number;
+  readonly seed: number;
+  /** Longest time the relay stays up between kills (the moment is random within it). */
+  readonly maxUpMs: number;
+  readonly editEveryMs: number;
+  readonly progress?: (iteration: number) => void;
+}
+
+export interface LostUpdate {
+  readonly iteration: number;
+  readonly client: number;
+}
+
+export interface CrashReport {
+  readonly iterations: number;
+  readonly clients: number;
+  readonly edits: number;
+  readonly updatesChecked: number;
+  readonly lost: readonly LostUpdate[];
+  /** Exits we did not cause (a crash of its own, or a SIGKILL that found it already gone). */
+  readonly unexpectedExits: readonly string[];
+  readonly converged: boolean;
+  /** When not converged: each replica's state vector and sizes. */
+  readonly divergence: readonly string[];
+  readonly gracefulExitCode: number | null;
+  readonly storedRows: number;
+  readonly durationMs: number;
+}
+
+const CONVERGE_LIMIT_MS = 60_000;
+const SOCKETS_CLOSED_LIMIT_MS = 10_000;
+const TEXT_SOFT_LIMIT = 2_000;
+const ARRAY_SOFT_LIMIT = 200;
+
+function edit(doc: Y.Doc, rng: SeededInts, who: number): void {
+  const text = doc.getText('notes');
+  const list = doc.getArray<number>('list');
+  switch (rng.int(4)) {
+    case 0:
+    case 1:
+      if (text.length > TEXT_SOFT_LIMIT || (text.length > 0 && rng.chance(0.3))) {
+        text.delete(rng.int(text.length), 1 + rng.int(Math.min(5, text.length)));
+      } else {
+        text.insert(rng.int(text.length + 1), `${who}${'abcdef'.slice(rng.int(6))}`);
+      }
+      break;
+    case 2:
+      doc.getMap<number>('fields').set(`k${rng.int(20)}`, rng.int(1_000_000));
+      break;
+    default:
+      if (list.length > ARRAY_SOFT_LIMIT) list.delete(0, 10);
+      else list.push([who * 1_000_000 + rng.int(1_000_000)]);
+  }
+}
+
+/** How many of `updates` are not fully contained in `store` (mutates store only if some are not). */
+function countMissing(store: Y.Doc, updates: readonly Uint8Array[]): number {
+  let changed = false;
+  const onUpdate = () => {
+    changed = true;
+  };
+  store.on('update', onUpdate);
+  let missing = 0;
+  for (const update of updates) {
+    changed = false;
+    Y.applyUpdate(store, update);
+    if (changed || hasPending(store)) missing++;
+  }
+  store.off('update', onUpdate);
+  return missing;
+}
+
+function sameState(a: Y.Doc, b: Y.Doc): boolean {
+  const json = (d: Y.Doc) =>
+    // Map keys sorted: a Y.Map's iteration order follows local integration order, not content.
+    JSON.stringify([d.getText('notes').toString(), [...d.getMap('fields').entries()].sort(), d.getArray('list').toJSON()]);
+  return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) && json(a) === json(b);
+}
+
+function describe(doc: Y.Doc, label: string): string {
+  const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]);
+  const pending = hasPending(doc) ? ' pending' : '';
+  return `${label}: text ${doc.getText('notes').length}, list ${doc.getArray('list').length}, sv ${JSON.stringify(sv)}${pending}`;
+}
+
+export async function runCrashScenario(options: CrashScenarioOptions): Promise<CrashReport> {
+  const started = performance.now();
+  const rng = seededInts(options.seed);
+  const dataDir = makeTempDir();
+  const docName = `meeting/${randomBytes(16).toString('hex')}`;
+  const clients: RecordingClient[] = [];
+  const lost: LostUpdate[] = [];
+  const unexpectedExits: string[] = [];
+  let relay: RelayProcess | null = await spawnRelay({ dataDir });
+  const port = relay.port;
+  let edits = 0;
+  let updatesChecked = 0;
+  let editing: NodeJS.Timeout | null = null;
+
+  const checkReceived = (iteration: number) => {
+    const store = docFromRows(storedRows(dataDir, docName));
+    clients.forEach((client, index) => {
+      const updates = client.received.splice(0);
+      updatesChecked += updates.length;
+      const missing = countMissing(store, updates);
+      for (let i = 0; i < missing; i++) lost.push({ iteration, client: index });
+    });
+    store.destroy();
+  };
+
+  try {
+    const account = await createAccount(relay.httpUrl);
+    const token = await account.tokenFor(docName);
+    for (let i = 0; i < options.clients; i++) clients.push(recordingClient(relay.url, docName, token));
+    editing = setInterval(() => {
+      const index = rng.int(clients.length);
+      const client = clients[index]!;
+      client.doc.transact(() => edit(client.doc, rng, index));
+      edits++;
+    }, options.editEveryMs);
+
+    for (let iteration = 1; iteration <= options.iterations; iteration++) {
+      // Short waits hit loading and the first syncs; long ones hit steady editing.
+      const upMs = rng.pick([rng.int(60), rng.int(400), rng.int(options.maxUpMs)]);
+      await new Promise((resolve) => setTimeout(resolve, upMs));
+      const exit = await relay.kill();
+      if (exit.signal !== 'SIGKILL') unexpectedExits.push(`iteration ${iteration}: ${exit.code ?? exit.signal}`);
+      relay = null;
+      await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
+      checkReceived(iteration);
+      relay = await spawnRelay({ dataDir, port });
+      options.progress?.(iteration);
+    }
+
+    clearInterval(editing);
+    editing = null;
+    let converged = true;
+    let divergence: string[] = [];
+    try {
+      await waitFor(
+        () => {
+          if (!clients.every((c) => c.provider.synced)) return false;
+          const store = docFromRows(storedRows(dataDir, docName));
+          const same = clients.every((c) => sameState(c.doc, store));
+          store.destroy();
+          return same;
+        },
+        'clients and store to converge',
+        CONVERGE_LIMIT_MS,
+      );
+    } catch {
+      converged = false;
+      const store = docFromRows(storedRows(dataDir, docName));
+      divergence = [store, ...clients.map((c) => c.doc)].map((d, i) => describe(d, i === 0 ? 'store' : `client ${i - 1} synced=${clients[i - 1]!.provider.synced}`));
+      store.destroy();
+    }
+    const exit = await relay.stop();
+    relay = null;
+    await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
+    checkReceived(options.iterations + 1);
+    return {
+      iterations: options.iterations,
+      clients: options.clients,
+      edits,
+      updatesChecked,
+      lost,
+      unexpectedExits,
+      converged,
+      divergence,
+      gracefulExitCode: exit.code,
+      storedRows: storedRows(dataDir, docName).length,
+      durationMs: performance.now() - started,
+    };
+  } finally {
+    if (editing) clearInterval(editing);
+    for (const client of clients) client.destroy();
+    if (relay) await relay.kill();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,108 @@
+// The relay as a separate OS process, for tests and benchmarks that kill it, fuzz it or measure
+// it from outside: either the real CLI (sync-server/main.ts) or relay-child.ts (the same parts,
+// with config overrides the CLI has no flags for). The port is read from the "relay listening"
+// line; kill() is SIGKILL (no flush, no goodbye), stop() is SIGTERM (graceful).
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import type { RelayConfig } from '../../../sync-server/config.ts';
+
+const REPO = path.resolve(import.meta.dirname, '../../..');
+const CLI = 'sync-server/main.ts';
+const CHILD = path.join(import.meta.dirname, 'relay-child.ts');
+const LISTENING = 'relay listening';
+const START_LIMIT_MS = 30_000;
+
+export interface RelayProcessOptions {
+  readonly dataDir: string;
+  /** 0 picks a free port; pass the previous port to restart in place. */
+  readonly port?: number;
+  /** The CLI prints its port at level info, so keep info or lower for it. */
+  readonly logLevel?: string;
+  /** Present: run relay-child.ts with these overrides; absent: run the real CLI. */
+  readonly overrides?: Partial<RelayConfig>;
+  readonly nodeArgs?: readonly string[];
+}
+
+export interface Exit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface RelayProcess {
+  readonly child: ChildProcess;
+  readonly pid: number;
+  readonly port: number;
+  readonly url: string;
+  readonly httpUrl: string;
+  /** Lines the relay wrote to stdout (JSON logs). */
+  readonly lines: string[];
+  readonly exited: Promise<Exit>;
+  kill(): Promise<Exit>;
+  stop(): Promise<Exit>;
+}
+
+export class RelayStartError extends Error {
+  override readonly name = 'RelayStartError';
+}
+
+export async function spawnRelay(options: RelayProcessOptions): Promise<RelayProcess> {
+  const port = String(options.port ?? 0);
+  const level = options.logLevel ?? 'info';
+  const script = options.overrides ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides })] : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
+    cwd: REPO,
+    stdio: options.overrides ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const bound = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new RelayStartError(`relay did not start in ${START_LIMIT_MS} ms`)), START_LIMIT_MS);
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      let entry: { msg?: unknown; port?: unknown };
+      try {
+        entry = JSON.parse(line) as typeof entry;
+      } catch {
+        return;
+      }
+      if (entry.msg === LISTENING && typeof entry.port === 'number') {
+        clearTimeout(timer);
+        resolve(entry.port);
+      }
+    });
+    void exited.then((exit) => {
+      clearTimeout(timer);
+      reject(new RelayStartError(`relay exited before listening (${exit.code ?? exit.signal}): ${lines.slice(-5).join('\n')}`));
+    });
+  });
+  const signal = (name: NodeJS.Signals) => (): Promise<Exit> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    return exited;
+  };
+  return {
+    child,
+    pid: child.pid!,
+    port: bound,
+    url: `ws://127.0.0.1:${bound}/sync`,
+    httpUrl: `http://127.0.0.1:${bound}`,
+    lines,
+    exited,
+    kill: signal('SIGKILL'),
+    stop: signal('SIGTERM'),
+  };
+}
+
+/** Asks a relay-child process (over IPC) to run a full GC and report its memory. */
+export function childMemory(relay: RelayProcess): Promise<NodeJS.MemoryUsage> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: unknown) => {
+      const m = message as { type?: string; memory?: NodeJS.MemoryUsage };
+      if (m.type !== 'memory' || !m.memory) return;
+      relay.child.off('message', onMessage);
+      resolve(m.memory);
+    };
+    relay.child.on('message', onMessage);
+    if (!relay.child.send({ type: 'gc' })) reject(new Error('relay child has no IPC channel'));
+  });
+}
