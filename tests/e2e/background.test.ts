@@ -5,12 +5,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
 import { createMeeting, eventually, msg, shownClock, startMeeting } from './helpers/extension-flows.ts';
+import { guardedSetup } from './helpers/guarded-setup.ts';
 
 const test = suite<{ browser: ExtensionBrowser | null }>('e2e background', { browser: null });
 
 type Alarm = { name: string; scheduledTime: number; periodInMinutes?: number };
 
-test.before(async (ctx) => {
+guardedSetup(test, async (ctx) => {
   ctx.browser = await launchExtension();
 });
 

@@ -7,12 +7,13 @@ import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
 import { eventually, msg, signIn, signUp, storedSettings } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
+import { guardedSetup } from './helpers/guarded-setup.ts';
 
 const test = suite<{ relay: E2eRelay | null; browser: ExtensionBrowser | null }>('e2e options', { relay: null, browser: null });
 
 const who = { email: 'ada@example.org', password: 'correct horse battery', name: 'Ada' };
 
-test.before(async (ctx) => {
+guardedSetup(test, async (ctx) => {
   ctx.relay = await startE2eRelay();
   ctx.browser = await launchExtension();
 });

@@ -8,6 +8,7 @@ import { seriousViolations } from './helpers/axe.ts';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
 import { createMeeting, eventually, msg, openMeeting, parseClockText, startMeeting } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
+import { guardedSetup } from './helpers/guarded-setup.ts';
 
 const MEET_URL = 'https://meet.google.com/abc-defg-hij';
 const HOST_PAGE = `<!doctype html><html lang="en"><head><title>Meet</title></head>
@@ -15,7 +16,7 @@ const HOST_PAGE = `<!doctype html><html lang="en"><head><title>Meet</title></hea
 
 const test = suite<{ browser: ExtensionBrowser | null }>('e2e overlay', { browser: null });
 
-test.before(async (ctx) => {
+guardedSetup(test, async (ctx) => {
   ctx.browser = await launchExtension();
   await ctx.browser.context.route('https://meet.google.com/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: HOST_PAGE }),

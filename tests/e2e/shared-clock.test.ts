@@ -7,13 +7,14 @@ import type { Page } from 'playwright-core';
 import { createMeeting, eventually, msg, openMeeting, shownClock, startMeeting } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
 import { twoDevices, type TwoDevices } from './helpers/two-devices.ts';
+import { guardedSetup } from './helpers/guarded-setup.ts';
 
 const SKEW_MS = 4 * 60_000;
 const SAMPLES = 3;
 
 const test = suite<{ devices: TwoDevices | null }>('e2e shared clock', { devices: null });
 
-test.before(async (ctx) => {
+guardedSetup(test, async (ctx) => {
   ctx.devices = await twoDevices({ skewB: SKEW_MS });
 });
 

@@ -7,10 +7,11 @@ import { launchExtension } from './helpers/extension-browser.ts';
 import { createMeeting, eventually, msg, openMeeting, signIn } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
 import { twoDevices, type TwoDevices } from './helpers/two-devices.ts';
+import { guardedSetup } from './helpers/guarded-setup.ts';
 
 const test = suite<{ devices: TwoDevices | null }>('e2e two devices', { devices: null });
 
-test.before(async (ctx) => {
+guardedSetup(test, async (ctx) => {
   ctx.devices = await twoDevices();
 });
 

@@ -15,12 +15,13 @@ import {
   syncUrl,
 } from '../../../extension/data/relay-api.ts';
 import { startE2eRelay, type E2eRelay } from '../../e2e/helpers/e2e-relay.ts';
+import { guardedSetup } from '../../e2e/helpers/guarded-setup.ts';
 
 const test = suite<{ relay: E2eRelay | null }>('relay api client', { relay: null });
 
 const MEETING = 'meeting/abcdefghijklmnopqrstuv';
 
-test.before(async (ctx) => {
+guardedSetup(test, async (ctx) => {
   ctx.relay = await startE2eRelay();
 });
 

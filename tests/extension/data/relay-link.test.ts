@@ -10,13 +10,14 @@ import { createAccount, signOut } from '../../../extension/data/relay-api.ts';
 import { RelayLink, type RelayTarget } from '../../../extension/data/relay-link.ts';
 import type { SyncStatus } from '../../../extension/data/sync-status.ts';
 import { startE2eRelay, type E2eRelay } from '../../e2e/helpers/e2e-relay.ts';
+import { guardedSetup } from '../../e2e/helpers/guarded-setup.ts';
 
 const TOKEN_TTL_MS = 1_500;
 const MEETING = 'meeting/relaylinktest000000001';
 
 const test = suite<{ relay: E2eRelay | null }>('relay link', { relay: null });
 
-test.before(async (ctx) => {
+guardedSetup(test, async (ctx) => {
   ctx.relay = await startE2eRelay({ access: { accountTokenTtlMs: TOKEN_TTL_MS } });
 });
 
