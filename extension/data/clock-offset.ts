@@ -33,7 +33,7 @@ export function currentOffsetMs(): number {
   return offsetMs;
 }
 
-export async function measureOffset(relayUrl: string): Promise<StoredOffset | null> {
+async function measureOffset(relayUrl: string): Promise<StoredOffset | null> {
   const samples: OffsetSample[] = [];
   for (let i = 0; i < SAMPLES; i++) {
     const t0 = Date.now();

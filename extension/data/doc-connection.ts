@@ -145,8 +145,3 @@ export function openDoc(name: string): DocHandle {
     },
   };
 }
-
-/** Names of the documents open in this context (diagnostics and tests). */
-export function openDocNames(): string[] {
-  return [...entries.keys()];
-}

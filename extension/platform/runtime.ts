@@ -7,10 +7,6 @@ function runtime(): typeof chrome.runtime | null {
   return (globalThis as { chrome?: typeof chrome }).chrome?.runtime?.id ? chrome.runtime : null;
 }
 
-export function inExtension(): boolean {
-  return runtime() !== null;
-}
-
 export async function sendMessage(message: RuntimeMessage): Promise<void> {
   try {
     await runtime()?.sendMessage(message);
@@ -39,10 +35,6 @@ export async function openSidePanel(): Promise<void> {
 
 export function openOptionsPage(): void {
   void runtime()?.openOptionsPage();
-}
-
-export function extensionUrl(path: string): string {
-  return runtime()?.getURL(path) ?? path;
 }
 
 export interface RuntimePort {
