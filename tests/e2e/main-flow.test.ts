@@ -3,6 +3,7 @@
 // notes, a decision and an action, go through the items, end it, and read the report. The page's
 // clock is Playwright's controllable clock, so planned and actual times are exact. A reload
 // (and a browser restart) must bring everything back.
+import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
@@ -151,10 +152,19 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   browser = await launchExtension(dir);
   await browser.context.setOffline(true);
   const page = await openPanel(browser);
-  await page.getByRole('link', { name: /Team sync/ }).click();
+  // The ended meeting (its follow-up, also "Team sync", is upcoming).
+  await page.getByRole('region', { name: /Past/ }).getByRole('link', { name: /Team sync/ }).click();
   await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
   await page.getByText('Shipped the importer').waitFor();
   await page.getByText('Write release notes').waitFor();
+
+  // The report as Markdown, downloaded; and the agenda kept as a template.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .md' }).click()]);
+  assert.is(download.suggestedFilename(), 'Team sync.md');
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  for (const part of ['# Team sync', 'Wrap-up', 'Release on Friday', 'Write release notes', 'Shipped the importer']) assert.ok(markdown.includes(part), part);
+  await page.getByRole('button', { name: 'Save as template' }).click();
+  await page.getByRole('button', { name: 'Saved as template' }).waitFor();
 
   // Every item was moved past with Next, so a follow-up starts with an empty agenda.
   assert.equal(await page.getByRole('group', { name: 'Carry over to the follow-up' }).count(), 0);
@@ -162,6 +172,13 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   await page.getByRole('button', { name: 'Start meeting' }).waitFor();
   await page.getByText('No items yet. Add the first one below.').waitFor();
   assert.equal(await page.getByLabel('Title of item 1').count(), 0);
+
+  // The saved template is among the person's own, with the meeting's agenda.
+  await page.getByRole('button', { name: 'Library' }).click();
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await page.getByRole('button', { name: 'Edit Team sync' }).click();
+  await page.getByLabel('Title of item 3').waitFor();
+  assert.equal(await Promise.all([1, 2, 3].map((n) => page.getByLabel(`Title of item ${n}`).inputValue())), ['Wins', 'Wrap-up', 'Today']);
   await page.close();
 });
 
