@@ -9,6 +9,7 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
 import { shoot } from './helpers/screenshots.ts';
+import { eventually } from './helpers/extension-flows.ts';
 
 const SIDE_PANEL = 'side-panel/index.html' as const;
 const T0 = new Date('2026-03-02T09:00:00Z').getTime();
@@ -163,6 +164,10 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   assert.is(download.suggestedFilename(), 'Team sync.md');
   const markdown = readFileSync((await download.path())!, 'utf8');
   for (const part of ['# Team sync', 'Wrap-up', 'Release on Friday', 'Write release notes', 'Shipped the importer']) assert.ok(markdown.includes(part), part);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await eventually(async () => (await liveText(page)).includes('Report copied as Markdown'), 'the copy to be announced');
+  assert.is(await page.evaluate(() => navigator.clipboard.readText()), markdown);
   await page.getByRole('button', { name: 'Save as template' }).click();
   await page.getByRole('button', { name: 'Saved as template' }).waitFor();
 
