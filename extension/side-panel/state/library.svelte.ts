@@ -1,5 +1,6 @@
 // The person's library document (templates and the meeting index) for the side panel. It follows
-// the library name, which changes at sign-in; until the first name is known `view` is empty.
+// the library name, which changes at sign-in; until the document has loaded, `view` is the last
+// snapshot of it (or empty).
 import type * as Y from 'yjs';
 import type { LibraryView } from '../../../crdt/index.ts';
 import type { DocHandle } from './library-live.ts';
