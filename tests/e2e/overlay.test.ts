@@ -72,6 +72,30 @@ test('hidden while nothing runs; appears, follows the clock and the item', async
   await meet.close();
 });
 
+test('after the service worker is stopped, it restarts and the overlay follows the clock again', async ({ browser }) => {
+  const b = browser!;
+  const meet = await b.context.newPage();
+  await meet.goto(MEET_URL);
+  await eventually(() => overlayText(meet), 'overlay shown');
+  const worker = await b.worker();
+  await worker.evaluate(() => ((globalThis as { beforeStop?: boolean }).beforeStop = true));
+  const panel = await b.page('side-panel/index.html');
+  const active = await worker.evaluate(async () => (await chrome.storage.local.get('activeMeeting')).activeMeeting as string);
+  const cdp = await b.context.newCDPSession(panel);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+
+  await openMeeting(panel, active);
+  await panel.getByRole('button', { name: msg('runNext') }).click();
+  await eventually(async () => (await overlayText(meet))?.item === 'Blockers', 'overlay follows Next after the restart');
+  const restarted = await b.worker();
+  assert.is(await restarted.evaluate(() => (globalThis as { beforeStop?: boolean }).beforeStop), undefined, 'a fresh worker');
+  await eventually(async () => (await restarted.evaluate(() => chrome.alarms.getAll())).some((a) => a.name.startsWith('ltm:timesup:')), 'alarms rescheduled');
+  await panel.close();
+  await meet.close();
+});
+
 test('the dragged position is remembered across reloads', async ({ browser }) => {
   const meet = await browser!.context.newPage();
   await meet.goto(MEET_URL);
