@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { VIEWER_MARK } from '../extension/viewer/viewer-marks.ts';
 import { VIEWER_DIST_DIR } from '../sync-server/viewer/viewer-files.ts';
 import { startFacilitator } from '../tests/e2e/helpers/facilitator.ts';
@@ -22,6 +23,13 @@ const RUNS = 15 as const;
 const WARMUP = 2 as const;
 const TARGET = { firstPaintMs: 300, bundleGzipBytes: 200 * 1024 } as const;
 const MARK_TIMEOUT_MS = 20_000 as const;
+
+/** Agenda painted, bundle started and meeting synced, in ms after navigation start. */
+async function readMarks(page: Page): Promise<[number, number, number]> {
+  await page.waitForFunction((name) => performance.getEntriesByName(name)[0]?.startTime, VIEWER_MARK.agendaPainted, { timeout: MARK_TIMEOUT_MS });
+  const names = [VIEWER_MARK.agendaPainted, VIEWER_MARK.scriptStart, VIEWER_MARK.synced];
+  return (await page.evaluate(`${JSON.stringify(names)}.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)`)) as [number, number, number];
+}
 
 function bundleSizes(): { raw: number; gzipped: number } {
   execFileSync('npx', ['vite', 'build', '--mode', 'viewer'], { cwd: ROOT, stdio: 'ignore' });
@@ -44,6 +52,7 @@ export default async function run(): Promise<BenchResult> {
   const facilitator = await startFacilitator(relay, { kind: 'document', id: large.id, update: large.update });
   const browser = await launchViewerBrowser();
   const samples: number[] = [];
+  const warmSamples: number[] = [];
   const scriptStarts: number[] = [];
   const syncs: number[] = [];
   try {
@@ -51,19 +60,15 @@ export default async function run(): Promise<BenchResult> {
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const visitor = await visit(browser, relay.httpUrl + link.path);
       try {
-        const handle = await visitor.page.waitForFunction(
-          (name) => performance.getEntriesByName(name)[0]?.startTime,
-          VIEWER_MARK.agendaPainted,
-          { timeout: MARK_TIMEOUT_MS },
-        );
-        const ms = (await handle.jsonValue()) as number;
-        const marks = (await visitor.page.evaluate(
-          `[${JSON.stringify(VIEWER_MARK.scriptStart)}, ${JSON.stringify(VIEWER_MARK.synced)}].map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)`,
-        )) as [number, number];
+        const [ms, scriptStart, synced] = await readMarks(visitor.page);
+        // The same visitor again: the hashed assets now come from the HTTP cache.
+        await visitor.page.reload();
+        const [warm] = await readMarks(visitor.page);
         if (i >= WARMUP) {
           samples.push(ms);
-          scriptStarts.push(marks[0]);
-          syncs.push(marks[1]);
+          warmSamples.push(warm);
+          scriptStarts.push(scriptStart);
+          syncs.push(synced);
         }
       } finally {
         await visitor.close();
@@ -74,7 +79,7 @@ export default async function run(): Promise<BenchResult> {
     facilitator.close();
     await relay.close();
   }
-  for (const list of [samples, scriptStarts, syncs]) list.sort((a, b) => a - b);
+  for (const list of [samples, warmSamples, scriptStarts, syncs]) list.sort((a, b) => a - b);
   const median = percentile(samples, 50);
   return {
     name: 'viewer-first-paint',
@@ -83,6 +88,7 @@ export default async function run(): Promise<BenchResult> {
       { metric: `first paint, navigation → agenda painted (median of ${RUNS})`, value: formatMs(median), target: `< ${TARGET.firstPaintMs} ms`, ok: median < TARGET.firstPaintMs },
       { metric: 'first paint p95', value: formatMs(percentile(samples, 95)) },
       { metric: 'first paint max', value: formatMs(samples[samples.length - 1] ?? Number.NaN) },
+      { metric: 'first paint on reload, assets cached (median)', value: formatMs(percentile(warmSamples, 50)) },
       { metric: 'of which: bundle starts running at (median)', value: formatMs(percentile(scriptStarts, 50)) },
       { metric: 'of which: meeting synced at (median)', value: formatMs(percentile(syncs, 50)) },
       { metric: 'viewer bundle (dist/viewer), gzipped', value: formatBytes(sizes.gzipped), target: `< ${formatBytes(TARGET.bundleGzipBytes)}`, ok: sizes.gzipped < TARGET.bundleGzipBytes },
@@ -91,7 +97,7 @@ export default async function run(): Promise<BenchResult> {
     ],
     notes: [
       `Large meeting: ${LARGE_MEETING.items} items, ${LARGE_MEETING.noteChars.toLocaleString('en')} note characters typed one per transaction, ${LARGE_MEETING.clockEvents.toLocaleString('en')} clock events, ${LARGE_MEETING.actions} actions, ${LARGE_MEETING.decisions} decisions.`,
-      'Each run opens a view link in a fresh Chromium context (cold HTTP cache) on 127.0.0.1; the mark is set in the frame after the agenda rendered, so it includes the shell, the bundle, /api/time, the websocket, the whole document sync and the first render.',
+      'Each run opens a view link in a fresh Chromium context (cold HTTP cache) on 127.0.0.1, then reloads it once (warm cache); the mark is set in the frame after the agenda rendered, so it includes the shell, the bundle, /api/time, the websocket, the whole document sync and the first render.',
       `${WARMUP} warm-up visits first (the relay loads the room from SQLite once).`,
       `1-minute load average ${loadBefore.toFixed(1)} before and ${(loadavg()[0] ?? 0).toFixed(1)} after the runs (other work on the machine slows every figure).`,
     ],
