@@ -41,6 +41,7 @@ test.after(async () => {
 });
 
 const facilitator = (): Promise<Facilitator> => world.facilitator();
+const shown = (page: Page, selector: string): Promise<void> => world.shown(page, selector);
 const viewer = (path: string, options?: Parameters<ViewerFixture['viewer']>[1]): Promise<Visitor> => world.viewer(path, options);
 
 /** The digits of the page's item clock in seconds (negative when over time). */
@@ -64,35 +65,35 @@ async function assertClockAgrees(page: Page, f: Facilitator): Promise<void> {
 }
 
 async function expectLive(page: Page): Promise<void> {
-  await page.waitForSelector('[data-connection="live"]', WAIT);
+  await shown(page, '[data-connection="live"]');
 }
 
 test('follows the facilitator: title, clock within a second, Next, notes, decisions, actions and who is here', async () => {
   const f = await facilitator();
   const link = await f.share('view');
   const { page, problems } = await viewer(link.path);
-  await page.waitForSelector('text=Weekly product sync', WAIT);
-  await page.waitForSelector('text=The meeting has not started yet', WAIT);
+  await shown(page, 'text=Weekly product sync');
+  await shown(page, 'text=The meeting has not started yet');
   assert.ok(await page.isVisible('text=Check-in'));
 
   assert.ok(startMeeting(f.doc, f.stamp()));
-  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await shown(page, '#current-title:has-text("Check-in")');
   await expectLive(page);
   for (let i = 0; i < 3; i++) await assertClockAgrees(page, f);
 
   assert.ok(nextItem(f.doc, f.items[0]!, f.stamp()));
-  await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
+  await shown(page, '#current-title:has-text("Roadmap review")');
   await assertClockAgrees(page, f);
 
   itemNotesText(f.doc, f.items[1]!)!.insert(0, 'Ship the beta in May');
   meetingNotesText(f.doc).insert(0, 'Everyone joined on time');
   addDecision(f.doc, { random: (n) => crypto.getRandomValues(new Uint8Array(n)), now: Date.now(), text: 'Beta goes to ten customers', itemId: f.items[1]! });
   addAction(f.doc, { random: (n) => crypto.getRandomValues(new Uint8Array(n)), now: Date.now(), text: 'Draft the beta invite', owner: 'Lin', due: null, itemId: f.items[1]! });
-  await page.waitForSelector('.cm-content:has-text("Ship the beta in May")', WAIT);
-  await page.waitForSelector('.cm-content:has-text("Everyone joined on time")', WAIT);
-  await page.waitForSelector('text=Beta goes to ten customers', WAIT);
-  await page.waitForSelector('text=Draft the beta invite', WAIT);
-  await page.waitForSelector('.presence li:has-text("Ada (facilitator)")', WAIT);
+  await shown(page, '.cm-content:has-text("Ship the beta in May")');
+  await shown(page, '.cm-content:has-text("Everyone joined on time")');
+  await shown(page, 'text=Beta goes to ten customers');
+  await shown(page, 'text=Draft the beta invite');
+  await shown(page, '.presence li:has-text("Ada (facilitator)")');
   assert.equal(problems, []);
 });
 
@@ -100,7 +101,7 @@ test("a visitor whose device clock is four minutes fast still shows the facilita
   const f = await facilitator();
   startMeeting(f.doc, f.stamp());
   const { page, problems } = await viewer((await f.share('view')).path, { clockSkewMs: 4 * 60_000 });
-  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await shown(page, '#current-title:has-text("Check-in")');
   await expectLive(page);
   assert.ok(((await page.evaluate('Date.now()')) as number) - Date.now() > 3 * 60_000, 'the page clock is fast');
   for (let i = 0; i < 3; i++) await assertClockAgrees(page, f);
@@ -112,7 +113,7 @@ test('a view link is read-only in the UI and its crafted writes are refused with
   startMeeting(f.doc, f.stamp());
   const link = await f.share('view');
   const { page, problems } = await viewer(link.path);
-  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await shown(page, '#current-title:has-text("Check-in")');
   await expectLive(page);
   assert.ok(await page.isVisible('[data-role="view"]:has-text("View only")'));
   assert.is(await page.locator('.controls button').count(), 0, 'no clock buttons');
@@ -160,7 +161,7 @@ test('an edit link drives the clock, types notes and adds actions that reach the
   startMeeting(f.doc, f.stamp());
   const link = await f.share('edit');
   const { page, problems } = await viewer(link.path);
-  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await shown(page, '#current-title:has-text("Check-in")');
   await expectLive(page);
   assert.ok(await page.isVisible('[data-role="edit"]'));
 
@@ -180,15 +181,15 @@ test('an edit link drives the clock, types notes and adds actions that reach the
   await waitFor(() => f.clock().running, 'resume reaches the facilitator');
   await page.click('button.next');
   await waitFor(() => f.clock().currentItemId === f.items[1], 'Next reaches the facilitator');
-  await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
+  await shown(page, '#current-title:has-text("Roadmap review")');
 
   await page.fill('#viewer-name', 'Grace');
   await page.click('button:has-text("Save")');
-  await page.waitForSelector('.presence li.self:has-text("Grace (you)")', WAIT);
+  await shown(page, '.presence li.self:has-text("Grace (you)")');
   const names = () => [...f.provider.awareness.getStates().values()].map((state) => (state as { user?: { name?: string } }).user?.name);
   await waitFor(() => names().includes('Grace'), "the visitor's name reaches the facilitator");
   await page.reload();
-  await page.waitForSelector('.presence li.self:has-text("Grace (you)")', WAIT);
+  await shown(page, '.presence li.self:has-text("Grace (you)")');
   assert.is(await page.inputValue('#viewer-name'), 'Grace', 'the name is remembered');
   assert.equal(problems, []);
 });
@@ -201,8 +202,8 @@ test('hostile notes, decisions and titles are shown as text', async () => {
   meetingNotesText(f.doc).insert(0, HOSTILE);
   addDecision(f.doc, { random: (n) => crypto.getRandomValues(new Uint8Array(n)), now: Date.now(), text: HOSTILE, itemId: null });
   const { page, problems } = await viewer((await f.share('view')).path);
-  await page.waitForSelector(`.meeting-title:text-is("${HOSTILE}")`, WAIT);
-  await page.waitForSelector(`.cm-content:has-text("${HOSTILE}")`, WAIT);
+  await shown(page, `.meeting-title:text-is("${HOSTILE}")`);
+  await shown(page, `.cm-content:has-text("${HOSTILE}")`);
   assert.ok(await page.isVisible(`.decisions li:has-text("${HOSTILE}")`));
   assert.is(await page.locator('img').count(), 0, 'no image element anywhere');
   assert.equal(problems, [], 'no dialog, no error');
@@ -212,11 +213,11 @@ test('offline: says so, freezes the clock as last known, and catches up when bac
   const f = await facilitator();
   startMeeting(f.doc, f.stamp());
   const { page, context, problems } = await viewer((await f.share('view')).path);
-  await page.waitForSelector('#current-title:has-text("Check-in")', WAIT);
+  await shown(page, '#current-title:has-text("Check-in")');
   await expectLive(page);
 
   await context.setOffline(true);
-  await page.waitForSelector('[data-connection="offline"]:has-text("Offline — reconnecting")', WAIT);
+  await shown(page, '[data-connection="offline"]:has-text("Offline — reconnecting")');
   assert.ok(await page.isVisible('.run[data-stale="true"] .now.dimmed'));
   assert.ok(await page.isVisible('text=/Last known at .*, not live/'));
   const frozen = await page.textContent('.now .digits');
@@ -228,7 +229,7 @@ test('offline: says so, freezes the clock as last known, and catches up when bac
 
   await context.setOffline(false);
   await expectLive(page);
-  await page.waitForSelector('#current-title:has-text("Roadmap review")', WAIT);
+  await shown(page, '#current-title:has-text("Roadmap review")');
   assert.ok(await page.isVisible('.run[data-stale="false"]'));
   await assertClockAgrees(page, f);
   assert.equal(problems, []);

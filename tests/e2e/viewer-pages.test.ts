@@ -22,7 +22,6 @@ const AGENDA = [
   { title: 'Incident follow-up', plannedSec: 600 },
   { title: 'Next sprint scope', plannedSec: 900 },
 ] as const;
-const WAIT = { timeout: 20_000 } as const;
 const REQUIRED_CSP = ["default-src 'self'", "script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"];
 
 const test = suite('e2e live viewer pages');
@@ -42,6 +41,7 @@ test.after(async () => {
 });
 
 const facilitator = (): Promise<Facilitator> => world.facilitator();
+const shown = (page: Page, selector: string): Promise<void> => world.shown(page, selector);
 const viewer = (url: string, options?: Parameters<ViewerFixture['viewer']>[1]): Promise<Visitor> => world.viewer(url, options);
 
 async function share(f: Facilitator, role: 'view' | 'edit') {
@@ -62,16 +62,16 @@ test('a link revoked while open shows the revoked page and stops reconnecting; r
   const link = await share(f, 'view');
   const { page, problems } = await viewer(relay.httpUrl + link.path);
   const sockets = countSockets(page);
-  await page.waitForSelector('[data-connection="live"]', WAIT);
+  await shown(page, '[data-connection="live"]');
   await f.revoke(link.shareId);
-  await page.waitForSelector('h1:has-text("This link was revoked")', WAIT);
+  await shown(page, 'h1:has-text("This link was revoked")');
   const after = sockets();
   await page.waitForTimeout(3_000);
   assert.is(sockets(), after, 'no reconnect after a revocation');
   assert.is(await page.locator('#current-title').count(), 0, 'the meeting is gone from the page');
 
   await page.reload();
-  await page.waitForSelector('[data-problem="revoked"] h1:has-text("This link was revoked")', WAIT);
+  await shown(page, '[data-problem="revoked"] h1:has-text("This link was revoked")');
   assert.equal(problems, []);
 });
 
@@ -82,7 +82,7 @@ test('an expired link shows the expired page', async () => {
     try {
       const link = await f.share('view');
       const { page, close } = await visit(browser, shortLived.httpUrl + link.path);
-      await page.waitForSelector('[data-problem="expired"] h1:has-text("This link has expired")', WAIT);
+      await shown(page, '[data-problem="expired"] h1:has-text("This link has expired")');
       await close();
     } finally {
       f.close();
@@ -108,7 +108,7 @@ test('a link without its fragment, with a forged token or for another meeting sa
   ] as const;
   for (const [path, problem] of cases) {
     const { page, problems, close } = await viewer(relay.httpUrl + path);
-    await page.waitForSelector(`[data-problem="${problem}"] h1:has-text("This link is not valid")`, WAIT);
+    await shown(page, `[data-problem="${problem}"] h1:has-text("This link is not valid")`);
     assert.ok((await page.textContent('main'))!.trim().length > 40, `${path} explains itself`);
     assert.equal(problems, []);
     await close();
@@ -155,7 +155,7 @@ test('the ended meeting shows its report and downloads the minutes as Markdown',
   const f = await facilitator();
   await runToEnd(f);
   const { page, problems } = await viewer(relay.httpUrl + (await share(f, 'view')).path);
-  await page.waitForSelector('text=This meeting has ended', WAIT);
+  await shown(page, 'text=This meeting has ended');
   assert.ok(await page.isVisible('table >> text=Incident follow-up'));
   assert.ok(await page.isVisible('text=Roll back the cache change'));
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Download the minutes")')]);
@@ -179,8 +179,8 @@ test('axe finds nothing serious, running and ended, view and edit links, light a
   for (const scheme of ['light', 'dark'] as const) {
     for (const [name, f, role] of [['running', running, 'view'], ['running-edit', running, 'edit'], ['ended', ended, 'view']] as const) {
       const { page, problems, close } = await viewer(relay.httpUrl + (await share(f, role)).path, { colorScheme: scheme });
-      await page.waitForSelector(name === 'ended' ? 'text=This meeting has ended' : '[data-connection="live"]', WAIT);
-      await page.waitForSelector('.presence li', WAIT);
+      await shown(page, name === 'ended' ? 'text=This meeting has ended' : '[data-connection="live"]');
+      await shown(page, '.presence li');
       const violations = await seriousViolations(page);
       assert.equal(violations, [], `${name} ${scheme}: ${JSON.stringify(violations)}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -191,7 +191,7 @@ test('axe finds nothing serious, running and ended, view and edit links, light a
     }
   }
   const revoked = await viewer(`${relay.httpUrl}/m/${running.meetingId}#x.y`);
-  await revoked.page.waitForSelector('[data-problem="invalid"]', WAIT);
+  await shown(revoked.page, '[data-problem="invalid"]');
   assert.equal(await seriousViolations(revoked.page), []);
   shots.push(await shoot(revoked.page, 'viewer-invalid-light'));
   assert.is(shots.length, 5);
