@@ -7,7 +7,9 @@ import { meetingView } from '../../crdt/meeting-view.ts';
 import type { MeetingView } from '../../crdt/views.ts';
 import { openDoc, type DocHandle } from '../data/doc-connection.ts';
 import { now } from '../data/clock-offset.ts';
+import { watchMeetingUsage } from '../data/usage-watch.ts';
 import { getActiveMeeting, onActiveMeetingChanged } from '../platform/active-meeting.ts';
+import { sendUsageEvent } from '../platform/usage-events.ts';
 
 export interface ActiveMeeting {
   readonly id: MeetingId;
@@ -17,6 +19,8 @@ export interface ActiveMeeting {
 
 export class ActiveMeetingFollower {
   private active: ActiveMeeting | null = null;
+  // Counts what the background itself does to the clock (keyboard commands, auto-advance).
+  private stopUsage: () => void = () => undefined;
   private generation = 0;
   readonly ready: Promise<void>;
 
@@ -32,6 +36,7 @@ export class ActiveMeetingFollower {
   private async follow(id: string | null): Promise<void> {
     const generation = ++this.generation;
     if (this.active?.id === id) return;
+    this.stopUsage();
     this.active?.handle.release();
     this.active = null;
     if (id === null) {
@@ -46,6 +51,7 @@ export class ActiveMeetingFollower {
     }
     const meeting: ActiveMeeting = { id: id as MeetingId, handle, view: () => meetingView(handle.doc, now()) };
     this.active = meeting;
+    this.stopUsage = watchMeetingUsage(handle.doc, sendUsageEvent);
     handle.doc.on('update', () => {
       if (this.active === meeting) this.onChange(meeting);
     });

@@ -24,6 +24,7 @@ import {
 } from './clock-signals.ts';
 import { claimMeetings } from './meeting-claim.ts';
 import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
+import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -84,15 +85,20 @@ chrome.commands.onCommand.addListener((command, tab) => {
   }
 });
 
-chrome.runtime.onInstalled.addListener(() => {
+chrome.runtime.onInstalled.addListener((details) => {
+  countInstall(details.reason);
   void actorId();
   void localSpaceId();
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false });
 });
 
 let signedInAs: string | null | undefined;
-void getSettings().then((s) => (signedInAs = s.account?.accountId ?? null));
+void getSettings().then((s) => {
+  signedInAs = s.account?.accountId ?? null;
+  void syncUninstallUrl(s);
+});
 onSettingsChanged((settings) => {
+  void syncUninstallUrl(settings);
   const accountId = settings.account?.accountId ?? null;
   if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) void claimMeetings(accountId);
   signedInAs = accountId;

@@ -18,6 +18,8 @@ export interface Settings {
   readonly warnMinutes: number;
   readonly overlayEnabled: boolean;
   readonly autoAdvance: boolean;
+  /** Opt-in anonymous usage counts (extension/data/usage-report.ts); off by default. */
+  readonly usageCounts: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   warnMinutes: 2,
   overlayEnabled: true,
   autoAdvance: false,
+  usageCounts: false,
 } as const;
 
 const SETTINGS_KEY = 'settings' as const;

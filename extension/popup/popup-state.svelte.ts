@@ -1,10 +1,12 @@
 // What the popup shows: the active meeting (opened from its document, with the folded clock)
 // or, when nothing runs, the soonest upcoming meeting from the library index.
 import { openDoc, type DocHandle } from '../data/doc-connection.ts';
+import { watchMeetingUsage } from '../data/usage-watch.ts';
 import { currentLibraryName } from '../data/library-name.ts';
 import { currentOffsetMs } from '../data/clock-offset.ts';
 import { getActiveMeeting, onActiveMeetingChanged } from '../platform/active-meeting.ts';
 import { actorId } from '../platform/device.ts';
+import { sendUsageEvent } from '../platform/usage-events.ts';
 import {
   clockView,
   libraryView,
@@ -24,7 +26,7 @@ import {
 import { LiveRead } from '../components/live-read.svelte.ts';
 import { Ticker } from '../components/ticker.svelte.ts';
 
-type Active = { readonly handle: DocHandle; readonly meeting: LiveRead<MeetingView>; readonly log: LiveRead<ClockLog> };
+type Active = { readonly handle: DocHandle; readonly meeting: LiveRead<MeetingView>; readonly log: LiveRead<ClockLog>; readonly stopUsage: () => void };
 
 export class PopupState {
   readonly ticker = new Ticker(currentOffsetMs);
@@ -55,11 +57,17 @@ export class PopupState {
     if (id) {
       const handle = openDoc(meetingDocName(id));
       await handle.whenLoaded;
-      next = { handle, meeting: new LiveRead(handle.doc, (d) => meetingView(d, Date.now())), log: new LiveRead(handle.doc, readClockLog) };
+      next = {
+        handle,
+        meeting: new LiveRead(handle.doc, (d) => meetingView(d, Date.now())),
+        log: new LiveRead(handle.doc, readClockLog),
+        stopUsage: watchMeetingUsage(handle.doc, sendUsageEvent),
+      };
     }
     this.active = next;
     previous?.meeting.destroy();
     previous?.log.destroy();
+    previous?.stopUsage();
     previous?.handle.release();
   }
 
@@ -83,6 +91,7 @@ export class PopupState {
 
   close(): void {
     this.#libraryHandle?.release();
+    this.active?.stopUsage();
     this.active?.handle.release();
   }
 }

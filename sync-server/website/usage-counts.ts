@@ -2,21 +2,10 @@
 // Nothing else about a request is written: no address, account, device or content, so the
 // table cannot be joined back to a person.
 import type { SqliteDatabase } from '../storage/sqlite-database.ts';
+import { USAGE_EVENTS, type UsageEvent } from '../usage-event-names.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
 
-export const USAGE_EVENTS = [
-  'template_selected',
-  'meeting_started',
-  'meeting_ended',
-  'item_created',
-  'item_started',
-  'notes_created',
-  'installed',
-  'updated',
-  'uninstalled',
-] as const;
-
-export type UsageEvent = (typeof USAGE_EVENTS)[number];
+export { USAGE_EVENTS, type UsageEvent };
 
 export const UNKNOWN_VERSION = 'unknown' as const;
 const VERSION_PATTERN = /^\d{1,5}(?:\.\d{1,5}){0,3}$/;

@@ -3,6 +3,8 @@
 // command on a meeting goes through here, stamped with the corrected time and this actor.
 import * as Y from 'yjs';
 import { openDoc, type DocHandle } from '../../data/doc-connection.ts';
+import { watchMeetingUsage } from '../../data/usage-watch.ts';
+import { sendUsageEvent } from '../../platform/usage-events.ts';
 import {
   clockView,
   endMeeting,
@@ -35,6 +37,7 @@ export class MeetingSession {
   readonly #meeting: LiveRead<MeetingView>;
   readonly #log: LiveRead<ClockLog>;
   readonly #ticker: Ticker;
+  readonly #stopUsage: () => void;
   loaded = $state(false);
 
   constructor(id: MeetingId, ticker: Ticker) {
@@ -45,6 +48,7 @@ export class MeetingSession {
     // The structural model is read with a fixed now; only the clock below follows time.
     this.#meeting = new LiveRead(this.handle.doc, (doc) => meetingView(doc, Date.now()));
     this.#log = new LiveRead(this.handle.doc, readClockLog);
+    this.#stopUsage = watchMeetingUsage(this.handle.doc, sendUsageEvent);
     void announcePresence(this.handle.awareness);
     void this.handle.whenLoaded.then(() => {
       this.loaded = true;
@@ -93,6 +97,7 @@ export class MeetingSession {
   }
 
   close(): void {
+    this.#stopUsage();
     this.#meeting.destroy();
     this.#log.destroy();
     this.handle.release();
