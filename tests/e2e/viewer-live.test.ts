@@ -209,6 +209,24 @@ test('hostile notes, decisions and titles are shown as text', async () => {
   assert.equal(problems, [], 'no dialog, no error');
 });
 
+test('notes stay live as plain text when the editor chunk cannot load', async () => {
+  const f = await facilitator();
+  startMeeting(f.doc, f.stamp());
+  const link = await f.share('view');
+  const context = await world.browser.newContext({ viewport: { width: 360, height: 740 } });
+  try {
+    await context.route('**/viewer/assets/NotesEditor-*.js', (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(relay.httpUrl + link.path);
+    await shown(page, '#current-title:has-text("Check-in")');
+    meetingNotesText(f.doc).insert(0, 'Typed while the editor is missing');
+    await shown(page, 'p.plain:has-text("Typed while the editor is missing")');
+    assert.is(await page.locator('.cm-content').count(), 0, 'no editor loaded');
+  } finally {
+    await context.close();
+  }
+});
+
 test('offline: says so, freezes the clock as last known, and catches up when back online', async () => {
   const f = await facilitator();
   startMeeting(f.doc, f.stamp());
