@@ -1,0 +1,251 @@
+// Fuzz: over 100,000 hostile frames (helpers/fuzz-frames.ts) against a relay child process, on
+// many short-lived sockets with pipelined frames, into rooms that hold real data. The relay must
+// stay up, a clean room must keep syncing throughout, no stored byte of any room may change, and
+// every socket the relay closes must get a named close code. The fuzz relay runs with relaxed
+// message and connection rates so 100k frames fit the time; a second relay with the default
+// limits shows that a flooder is still closed with 4429.
+import { randomBytes } from 'node:crypto';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { CloseCode } from '../../sync-server/close-codes.ts';
+import { MessageType, SyncType, encodeUpdate } from '../../sync-server/protocol/messages.ts';
+import { databasePath, openDatabase } from '../../sync-server/storage/sqlite-database.ts';
+import { readFrame, storedRows } from './helpers/frames.ts';
+import { FuzzFrames, type FrameVerdict } from './helpers/fuzz-frames.ts';
+import { createAccount } from './helpers/relay-account.ts';
+import { spawnRelay, type RelayProcess } from './helpers/relay-process.ts';
+import { makeTempDir, waitFor } from './helpers/relay-harness.ts';
+import { seededInts } from './helpers/seeded-ints.ts';
+
+const TARGET_FRAMES = 100_000;
+const TIME_LIMIT_MS = 55_000;
+const CONCURRENT_SOCKETS = 24;
+const MAX_PIPELINED = 128;
+const FUZZ_ROOMS = 4;
+const SOCKET_LIMIT_MS = 10_000;
+const SEED = 4242;
+const NAMED_CODES = new Set<number>(Object.values(CloseCode));
+/** Loopback source addresses, so ~20k short-lived sockets do not exhaust one address's ports. */
+const SOURCE_ADDRESSES = Array.from({ length: 8 }, (_, i) => `127.0.0.${i + 2}`);
+const PROBE = new Uint8Array([MessageType.sync, SyncType.step1, 1, 0]);
+const RELAXED = {
+  messagesPerSecond: 1e9,
+  messageBurst: 1e9,
+  bytesPerSecond: 1e12,
+  byteBurst: 1e12,
+  connectionsPerSecondPerIp: 1e9,
+  connectionBurstPerIp: 1e9,
+} as const;
+
+interface Room {
+  readonly name: string;
+  readonly token: string;
+  readonly frames: FuzzFrames;
+}
+
+function allRows(dataDir: string, except: string): string[] {
+  const db = openDatabase(databasePath(dataDir));
+  try {
+    const rows = db.prepare('SELECT doc, seq, data FROM updates WHERE doc != ? ORDER BY doc, seq').all(except) as { doc: string; seq: number; data: Buffer }[];
+    return rows.map((row) => `${row.doc}/${row.seq}/${row.data.toString('hex')}`);
+  } finally {
+    db.close();
+  }
+}
+
+function provider(relay: RelayProcess, doc: string, token: string, ydoc = new Y.Doc()): WebsocketProvider {
+  return new WebsocketProvider(relay.url, doc, ydoc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { token },
+    disableBc: true,
+  });
+}
+
+function destroy(p: WebsocketProvider): void {
+  p.awareness.destroy();
+  p.destroy();
+}
+
+/** Fills a room through a stock client; returns every update it made (each already stored). */
+async function populate(relay: RelayProcess, dataDir: string, name: string, token: string, seed: number): Promise<Uint8Array[]> {
+  const rng = seededInts(seed);
+  const p = provider(relay, name, token);
+  const updates: Uint8Array[] = [];
+  p.doc.on('update', (update: Uint8Array) => updates.push(update));
+  try {
+    await waitFor(() => p.synced, 'populating client to sync');
+    for (let i = 0; i < 60; i++) {
+      const text = p.doc.getText('notes');
+      if (i % 5 === 4) text.delete(rng.int(text.length), 2);
+      else text.insert(rng.int(text.length + 1), `item ${i} `);
+      p.doc.getMap('meta').set(`k${i % 7}`, { i, title: `t${i}` });
+      if (i % 3 === 0) p.doc.getArray('items').push([{ id: i, done: false }]);
+    }
+    const expected = Buffer.from(Y.encodeStateVector(p.doc));
+    await waitFor(() => {
+      const stored = new Y.Doc();
+      for (const row of storedRows(dataDir, name)) Y.applyUpdate(stored, row);
+      return Buffer.from(Y.encodeStateVector(stored)).equals(expected);
+    }, 'populated room to be stored');
+    return updates;
+  } finally {
+    destroy(p);
+  }
+}
+
+interface SocketOutcome {
+  readonly sent: number;
+  readonly code: number | null;
+  readonly expectedClose: boolean;
+  readonly hung: boolean;
+  readonly error: string;
+}
+
+/** One short-lived socket: a pipelined batch of fuzz frames, then a probe step 1. */
+async function fuzzSocket(relay: RelayProcess, room: Room, localAddress: string, batch: number): Promise<SocketOutcome> {
+  const ws = new WebSocket(`${relay.url}/${room.name}?token=${encodeURIComponent(room.token)}`, { localAddress });
+  let error = '';
+  ws.on('error', (e) => (error = e.message));
+  let step2s = 0;
+  ws.on('message', (data: Buffer) => {
+    const frame = readFrame(new Uint8Array(data));
+    if (frame.kind === 'sync' && frame.type === SyncType.step2) step2s++;
+  });
+  const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+  const opened = await Promise.race([new Promise<boolean>((r) => ws.once('open', () => r(true))), closed.then(() => false)]);
+  if (!opened) return { sent: 0, code: await closed, expectedClose: false, hung: false, error: `before open: ${error}` };
+  let expectedClose = false;
+  let answers = 1;
+  let sent = 0;
+  // Frames the relay should accept go first, so more of the pipeline is read before the first
+  // refusal closes the socket (the relay discards the rest of a closed socket's pipeline unread).
+  const frames = Array.from({ length: batch }, () => room.frames.next()).filter((f) => f.verdict !== 'write');
+  frames.sort((x, y) => Number(x.verdict === 'refused') - Number(y.verdict === 'refused'));
+  for (const frame of frames) {
+    ws.send(frame.data, { binary: typeof frame.data !== 'string' });
+    sent++;
+    if (!expectedClose) expectedClose = frame.verdict === 'refused';
+    if (!expectedClose && frame.verdict === 'step1') answers++;
+  }
+  ws.send(PROBE);
+  let code: number | null = null;
+  void closed.then((c) => (code = c));
+  let hung = false;
+  try {
+    await waitFor(() => code !== null || step2s >= answers, 'fuzz socket to be closed or answered', SOCKET_LIMIT_MS);
+  } catch {
+    hung = true;
+  }
+  const relayClosed: number | null = code;
+  if (relayClosed === null) {
+    ws.terminate();
+    await closed;
+  }
+  return { sent, code: relayClosed, expectedClose, hung, error };
+}
+
+const test = suite('fuzz');
+
+test(`${TARGET_FRAMES.toLocaleString('en')} hostile frames: relay stays up, stored bytes unchanged, named close codes, a clean room keeps syncing`, async () => {
+  const dataDir = makeTempDir();
+  const relay = await spawnRelay({ dataDir, overrides: RELAXED, logLevel: 'warn' });
+  const clean: WebsocketProvider[] = [];
+  try {
+    const account = await createAccount(relay.httpUrl);
+    const rooms: Room[] = [];
+    for (let i = 0; i < FUZZ_ROOMS; i++) {
+      const name = `meeting/${randomBytes(16).toString('hex')}`;
+      const token = await account.tokenFor(name);
+      const updates = await populate(relay, dataDir, name, token, SEED + i);
+      rooms.push({ name, token, frames: new FuzzFrames(seededInts(SEED * 7 + i), updates, storedRows(dataDir, name)) });
+    }
+    const cleanName = `meeting/${randomBytes(16).toString('hex')}`;
+    const cleanToken = await account.tokenFor(cleanName);
+    const before = allRows(dataDir, cleanName);
+
+    const [a, b] = [provider(relay, cleanName, cleanToken), provider(relay, cleanName, cleanToken)];
+    clean.push(a!, b!);
+    await waitFor(() => a!.synced && b!.synced, 'clean clients to sync');
+    let fuzzing = true;
+    let roundTrips = 0;
+    const cleanLoop = (async () => {
+      while (fuzzing) {
+        const [from, to] = roundTrips % 2 === 0 ? [a!, b!] : [b!, a!];
+        from.doc.getArray<number>('log').push([roundTrips]);
+        const want = from.doc.getArray('log').length;
+        await waitFor(() => to.doc.getArray('log').length === want, `clean edit ${roundTrips} to cross the relay`);
+        roundTrips++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+
+    const rng = seededInts(SEED);
+    const deadline = Date.now() + TIME_LIMIT_MS;
+    let frames = 0;
+    let sockets = 0;
+    const codes = new Map<number, number>();
+    const problems: string[] = [];
+    const worker = async (w: number) => {
+      for (let n = 0; frames < TARGET_FRAMES && Date.now() < deadline; n++) {
+        const room = rooms[rng.int(rooms.length)]!;
+        const outcome = await fuzzSocket(relay, room, SOURCE_ADDRESSES[(w + n) % SOURCE_ADDRESSES.length]!, 1 + rng.int(MAX_PIPELINED));
+        frames += outcome.sent;
+        sockets++;
+        if (outcome.code !== null) codes.set(outcome.code, (codes.get(outcome.code) ?? 0) + 1);
+        if (outcome.hung) problems.push(`socket ${sockets} neither closed nor answered`);
+        else if (outcome.expectedClose && outcome.code === null) problems.push(`socket ${sockets}: a refused frame was answered`);
+        else if (outcome.code !== null && !NAMED_CODES.has(outcome.code)) problems.push(`socket ${sockets}: unnamed close code ${outcome.code} ${outcome.error}`);
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: CONCURRENT_SOCKETS }, (_, w) => worker(w)));
+    const seconds = (performance.now() - started) / 1000;
+    fuzzing = false;
+    await cleanLoop;
+
+    // One oversized frame on the fuzz relay still gets 4413.
+    const big = new WebSocket(`${relay.url}/${rooms[0]!.name}?token=${encodeURIComponent(rooms[0]!.token)}`);
+    big.on('error', () => {});
+    const bigClosed = new Promise<number>((resolve) => big.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => big.once('open', resolve));
+    big.send(encodeUpdate(new Uint8Array(3 * 1024 * 1024)));
+    assert.is(await bigClosed, CloseCode.tooLarge);
+
+    const metrics = await (await fetch(`${relay.httpUrl}/metrics`)).text();
+    const examined = /ltm_messages_received_total (\d+)/.exec(metrics)?.[1];
+    console.log(`  fuzz: ${frames} frames on ${sockets} sockets in ${seconds.toFixed(1)} s; relay examined ${examined}; close codes ${JSON.stringify(Object.fromEntries(codes))}; clean room round trips ${roundTrips}`);
+
+    assert.ok(frames >= TARGET_FRAMES, `sent ${frames} frames, wanted ${TARGET_FRAMES}`);
+    assert.equal(problems.slice(0, 10), [], 'every socket was closed with a named code or answered');
+    assert.is(relay.child.exitCode, null, 'the relay process is alive');
+    assert.ok((await fetch(`${relay.httpUrl}/healthz`)).ok, 'the relay answers health checks');
+    assert.ok(roundTrips >= 10, `the clean room kept syncing (${roundTrips} round trips)`);
+    assert.equal(allRows(dataDir, cleanName), before, 'no stored byte of any fuzzed room changed');
+  } finally {
+    for (const p of clean) destroy(p);
+    await relay.kill();
+  }
+});
+
+test('with the default limits a flooder is still closed with 4429', async () => {
+  const dataDir = makeTempDir();
+  const relay = await spawnRelay({ dataDir });
+  try {
+    const account = await createAccount(relay.httpUrl);
+    const name = `meeting/${randomBytes(16).toString('hex')}`;
+    const ws = new WebSocket(`${relay.url}/${name}?token=${encodeURIComponent(await account.tokenFor(name))}`);
+    ws.on('error', () => {});
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => ws.once('open', resolve));
+    for (let i = 0; i < 2_000 && ws.readyState === ws.OPEN; i++) ws.send(PROBE);
+    assert.is(await closed, CloseCode.rateLimited);
+    assert.is(relay.child.exitCode, null);
+  } finally {
+    await relay.kill();
+  }
+});
+
+test.run();
