@@ -1,5 +1,6 @@
 // Screenshots are for people to look at, not assertions: they go to one temp directory per run,
-// whose path is printed once.
+// whose path is printed once. A full-page shot of a scrolled page draws sticky bars where the
+// viewport was, over the content, so the page is shot from its top and its scroll put back.
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,12 @@ export async function shoot(page: Page, name: string): Promise<string> {
     console.log(`screenshots: ${SCREENSHOT_DIR}`);
   }
   const path = join(SCREENSHOT_DIR, `${name}.png`);
+  const scrolled = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
   await page.screenshot({ path, fullPage: true });
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   return path;
 }
