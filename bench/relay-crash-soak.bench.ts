@@ -31,6 +31,7 @@ export default async function run(): Promise<BenchResult> {
       { metric: 'clients and store converged at the end', value: report.converged ? 'yes' : 'no', target: 'yes', ok: report.converged },
       { metric: 'final SIGTERM exit code', value: String(report.gracefulExitCode), target: '0', ok: report.gracefulExitCode === 0 },
       { metric: 'stored rows at the end (after compactions)', value: String(report.storedRows) },
+      { metric: 'client socket closes by code', value: JSON.stringify(report.clientCloses) },
       { metric: 'wall time', value: `${(report.durationMs / 60_000).toFixed(1)} min` },
     ],
     notes: [

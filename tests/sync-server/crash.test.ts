@@ -13,6 +13,7 @@ const test = suite('crash');
 
 test(`${ITERATIONS} SIGKILLs while ${CLIENTS} clients edit: nothing acknowledged is lost, all converge`, async () => {
   const report = await runCrashScenario({ iterations: ITERATIONS, clients: CLIENTS, seed: SEED, maxUpMs: 1_200, editEveryMs: 8 });
+  console.log(`  crash: ${report.edits} edits, ${report.updatesChecked} received updates checked, client closes ${JSON.stringify(report.clientCloses)}, ${(report.durationMs / 1000).toFixed(0)} s`);
   assert.equal(report.unexpectedExits, [], 'the relay only ever died by our SIGKILL');
   assert.equal(report.lost, [], `updates received from the relay but missing from the store (seed ${SEED})`);
   assert.ok(report.updatesChecked > ITERATIONS, `clients received updates throughout (${report.updatesChecked})`);

@@ -45,6 +45,8 @@ export interface CrashReport {
   readonly gracefulExitCode: number | null;
   readonly storedRows: number;
   readonly durationMs: number;
+  /** How often clients were closed, by close code (1006: the relay was killed). */
+  readonly clientCloses: Readonly<Record<string, number>>;
 }
 
 const CONVERGE_LIMIT_MS = 60_000;
@@ -88,6 +90,12 @@ function countMissing(store: Y.Doc, updates: readonly Uint8Array[]): number {
   }
   store.off('update', onUpdate);
   return missing;
+}
+
+function countCodes(codes: readonly number[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const code of codes) counts[code] = (counts[code] ?? 0) + 1;
+  return counts;
 }
 
 function sameState(a: Y.Doc, b: Y.Doc): boolean {
@@ -190,6 +198,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       gracefulExitCode: exit.code,
       storedRows: storedRows(dataDir, docName).length,
       durationMs: performance.now() - started,
+      clientCloses: countCodes(clients.flatMap((c) => c.closeCodes)),
     };
   } finally {
     if (editing) clearInterval(editing);

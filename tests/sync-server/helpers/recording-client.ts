@@ -13,6 +13,8 @@ export interface RecordingClient {
   readonly doc: Y.Doc;
   /** Update payloads received from the relay, in arrival order. */
   readonly received: Uint8Array[];
+  /** Close codes the relay sent this client (1006 when the relay died without one). */
+  readonly closeCodes: number[];
   /** Sockets of this client that are not closed yet. */
   openSockets(): number;
   destroy(): void;
@@ -47,10 +49,15 @@ export function recordingClient(url: string, docName: string, token: string, max
     disableBc: true,
     maxBackoffTime,
   });
+  const closeCodes: number[] = [];
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event) closeCodes.push(event.code);
+  });
   return {
     provider,
     doc,
     received,
+    closeCodes,
     openSockets: () => open,
     destroy() {
       provider.awareness.destroy();
