@@ -2,8 +2,9 @@
 // the website. With the switch off (the default) a whole meeting flow sends nothing: no request
 // to /events is seen by the browser and the usage_counts table stays empty. Turned on in
 // Options, the same flow stores exactly its counts, and the table holds only day, event,
-// version and count. Turned off again, the flow adds nothing. With it on, removing the extension
-// opens the relay's uninstall page, which counts one uninstall.
+// version and count. Turned off again, the flow adds nothing. Without a relay address the switch
+// is disabled. With it on, removing the extension opens the relay's uninstall page, which counts
+// one uninstall.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
@@ -159,6 +160,24 @@ Usage('off again: the flow adds nothing', async (ctx) => {
   );
   await eventually(async () => ctx.eventRequests.length > sentBefore, 'the marker request seen');
   assert.is(ctx.eventRequests.length, sentBefore + 1, 'only the marker left the browser');
+});
+
+// The options form requires a relay address, so only stored settings can lack one.
+Usage('with no relay address the switch is disabled and says nothing can be sent', async (ctx) => {
+  const { site, browser, options } = ready(ctx);
+  const worker = await browser.worker();
+  const setRelay = (relayUrl: string) =>
+    worker.evaluate(async (url) => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings as object), relayUrl: url } });
+    }, relayUrl);
+  const toggle = options.getByRole('checkbox', { name: msg('usageToggle') });
+  await setRelay('');
+  await options.getByText(msg('usageNoRelay')).waitFor();
+  assert.ok(await toggle.isDisabled());
+  assert.not.ok(await toggle.isChecked());
+  await setRelay(site.url);
+  await eventually(async () => (await toggle.isChecked()) && !(await toggle.isDisabled()), 'the switch back on with the relay');
 });
 
 Usage('on: removing the extension opens the uninstall page, which counts once', async (ctx) => {
