@@ -22,6 +22,8 @@ export type FrameVerdict = 'refused' | 'step1' | 'harmless' | 'write';
 export interface FuzzFrame {
   readonly data: Uint8Array | string;
   readonly verdict: FrameVerdict;
+  /** A well-formed sync step 2 or update: a write, which a viewer must never get through. */
+  readonly update: boolean;
 }
 
 const MAX_VARINT = 2 ** 53 - 1;
@@ -90,7 +92,7 @@ export class FuzzFrames {
         return this.#classify(concat(varint(MessageType.sync), varint(rng.pick([1, 2])), varint(rng.pick([2 ** 31, 2 ** 40, 1 + rng.int(4096)])), rng.bytes(rng.int(32))));
       default:
         return rng.chance(0.5)
-          ? { data: Buffer.from(rng.bytes(rng.int(32))).toString('latin1'), verdict: 'refused' }
+          ? { data: Buffer.from(rng.bytes(rng.int(32))).toString('latin1'), verdict: 'refused', update: false }
           : this.#classify(concat(varint(MessageType.queryAwareness), rng.bytes(1 + rng.int(8))));
     }
   }
@@ -151,18 +153,18 @@ export class FuzzFrames {
     try {
       message = decodeClientMessage(data);
     } catch {
-      return { data, verdict: 'refused' };
+      return { data, verdict: 'refused', update: false };
     } finally {
       Error.stackTraceLimit = stackTraceLimit;
     }
     switch (message.kind) {
       case 'sync-step1':
-        return { data, verdict: 'step1' };
+        return { data, verdict: 'step1', update: false };
       case 'sync-step2':
       case 'sync-update':
-        return { data, verdict: this.#replay(message.update) };
+        return { data, verdict: this.#replay(message.update), update: true };
       default:
-        return { data, verdict: 'harmless' };
+        return { data, verdict: 'harmless', update: false };
     }
   }
 

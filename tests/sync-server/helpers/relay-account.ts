@@ -12,6 +12,8 @@ export interface RelayAccount {
   readonly accountId: string;
   readonly session: string;
   tokenFor(doc: string): Promise<string>;
+  /** A share-link token for one of the account's meetings (`meeting/<id>`). */
+  shareToken(doc: string, role: 'view' | 'edit'): Promise<string>;
 }
 
 async function post(httpUrl: string, route: string, body: unknown, session?: string): Promise<Record<string, unknown>> {
@@ -36,6 +38,10 @@ export async function createAccount(httpUrl: string): Promise<RelayAccount> {
     async tokenFor(doc) {
       const issued = await post(httpUrl, '/api/tokens', { doc }, session);
       return String(issued.token);
+    },
+    async shareToken(doc, role) {
+      const share = await post(httpUrl, '/api/shares', { meetingId: doc.slice(doc.indexOf('/') + 1), role }, session);
+      return String(share.token);
     },
   };
 }
