@@ -64,6 +64,7 @@ export function parseClockEvent(raw: unknown, where: string, warnings: ReadWarni
   for (const key in r) if (!EVENT_KEYS.has(key)) warnings.push({ where: `${where}.${key}`, problem: 'unknown field, ignored' });
   const { op, at } = r;
   if (typeof at !== 'number' || !Number.isFinite(at)) return skip('bad time');
+  if (at < LIMITS.minClockTime || at > LIMITS.maxClockTime) return skip('time out of range');
   const by = (typeof r.by === 'string' ? r.by : '') as ActorId;
   const itemId = optionalItem(r.itemId);
   if (itemId === undefined) return skip('bad item id');

@@ -8,11 +8,15 @@ import type { ItemId } from './ids.ts';
 import { meetingRoots } from './meeting-doc.ts';
 import { readClockLog } from './meeting-read.ts';
 import { LIMITS, META_KEY } from './schema.ts';
+import { InvalidInputError } from './errors.ts';
 import { checkSeconds, checkTime } from './validate-input.ts';
 import type { ClockStamp, ClockView } from './views.ts';
 
 function current(doc: Y.Doc, stamp: ClockStamp): { log: ClockLog; view: ClockView } {
   checkTime(stamp.now, 'now');
+  if (stamp.now < LIMITS.minClockTime || stamp.now > LIMITS.maxClockTime) {
+    throw new InvalidInputError('now: a clock time between 2000 and 2200');
+  }
   const log = readClockLog(doc);
   return { log, view: clockView(log, stamp.now) };
 }
@@ -34,12 +38,18 @@ export function startMeeting(doc: Y.Doc, stamp: ClockStamp, itemId?: ItemId): bo
   return append(doc, { op: 'start', itemId: first, at: stamp.now, by: stamp.by });
 }
 
-/** Advances from `from` to the next agenda item; from the last item it ends the meeting. */
+/**
+ * Advances from `from` to the next agenda item; from the last item it ends the meeting. When
+ * `from` was removed from the agenda meanwhile (a co-editor deleted the running item), its place
+ * is unknown, so the meeting goes on with the first item not yet visited.
+ */
 export function nextItem(doc: Y.Doc, from: ItemId, stamp: ClockStamp): boolean {
   const { log, view } = current(doc, stamp);
   if (!view.started || view.ended || view.currentItemId !== from) return false;
   const index = log.items.findIndex((i) => i.id === from);
-  const to = index < 0 ? null : log.items[index + 1]?.id ?? null;
+  const to = index < 0
+    ? log.items.find((i) => !view.visited.includes(i.id))?.id ?? null
+    : log.items[index + 1]?.id ?? null;
   return append(doc, { op: 'next', itemId: from, to, at: stamp.now, by: stamp.by }, to === null ? stamp.now : null);
 }
 

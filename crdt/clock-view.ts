@@ -4,6 +4,7 @@
 // a device with a skewed clock can shorten or stretch a segment but never make time run back.
 import type { ClockLog } from './clock-events.ts';
 import type { ItemId } from './ids.ts';
+import { LIMITS } from './schema.ts';
 import type { ClockView } from './views.ts';
 
 const MS = 1000;
@@ -53,7 +54,10 @@ function fold(log: ClockLog): FoldState {
   };
   for (const e of log.events) {
     if (s.ended) break;
-    const at = Math.max(e.at, s.segmentStart);
+    // A device whose clock jumped far ahead must not stretch one segment over years: an event
+    // counts as at most maxClockGapMs after the one before it.
+    const latest = s.started ? s.segmentStart + LIMITS.maxClockGapMs : e.at;
+    const at = Math.max(Math.min(e.at, latest), s.segmentStart);
     if (!s.started) {
       if (e.op !== 'start') continue;
       s.started = true;

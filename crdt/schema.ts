@@ -84,4 +84,9 @@ export const LIMITS = {
   maxPlannedSec: 24 * 3600,
   maxExtendSec: 4 * 3600,
   maxTitleLength: 500,
+  /** Clock events outside these epoch bounds come from a broken device clock and are skipped. */
+  minClockTime: Date.UTC(2000, 0, 1),
+  maxClockTime: Date.UTC(2200, 0, 1),
+  /** One clock event counts as at most this long after the one before it (a week). */
+  maxClockGapMs: 7 * 24 * 3600 * 1000,
 } as const;

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
   clockView, endMeeting, extendItem, jumpToItem, meetingView, nextItem, pauseClock, readClockLog, resumeClock,
-  startMeeting,
+  removeItem, startMeeting,
 } from '../../crdt/index.ts';
 import { at, BOB, cloneDoc, invalidInput, meetingWith, MIN, sync, T0 } from './helpers.ts';
 
@@ -134,6 +134,26 @@ ops('replicas with different local clocks agree when they stamp corrected time',
   assert.is(clock(a, relayNow + MIN).itemElapsedMs, MIN);
   assert.equal(clock(a, relayNow + MIN), clock(b, relayNow + MIN));
   assert.is(clock(a, relayNow).currentItemId, items[0]!);
+});
+
+ops('Next on an item a co-editor removed meanwhile goes on with the first unvisited item', () => {
+  const { doc: a, items } = meetingWith([5, 5, 5]);
+  startMeeting(a, at(T0));
+  const b = cloneDoc(a);
+  nextItem(a, items[0]!, at(T0 + 5 * MIN));
+  removeItem(b, items[1]!);
+  sync(a, b);
+  const merged = clock(a, T0 + 6 * MIN);
+  assert.equal([merged.currentItemId, merged.currentIndex], [items[1]!, -1]);
+  assert.ok(nextItem(a, items[1]!, at(T0 + 7 * MIN)));
+  const after = clock(a, T0 + 8 * MIN);
+  assert.equal([after.ended, after.currentItemId], [false, items[2]!]);
+});
+
+ops('clock operations refuse a device time outside 2000..2200', () => {
+  const { doc } = meetingWith([5]);
+  assert.throws(() => startMeeting(doc, at(8.64e15)), invalidInput);
+  assert.throws(() => startMeeting(doc, at(0)), invalidInput);
 });
 
 ops.run();

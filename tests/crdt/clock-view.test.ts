@@ -149,4 +149,11 @@ fold('the view is frozen plain data', () => {
   assert.ok(Object.isFrozen(v.actualMs));
 });
 
+fold('an event from a clock that jumped years ahead counts as at most a week later', () => {
+  const events: ClockEvent[] = [start, { op: 'pause', itemId: A, at: T0 + 20 * 365 * 24 * 60 * MIN, by: BOB }];
+  const v = clockView(log(events), T0 + 30 * 365 * 24 * 60 * MIN);
+  assert.is(v.paused, true);
+  assert.is(v.meetingElapsedMs, 7 * 24 * 60 * MIN);
+});
+
 fold.run();

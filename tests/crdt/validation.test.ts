@@ -72,12 +72,14 @@ broken('unknown and malformed clock events are skipped; the rest still folds', (
     'garbage',
     null,
     { op: 'next', itemId: items[0]!, to: 'not an id!', at: T0 + 3, by: 'x' },
+    { op: 'pause', itemId: items[0]!, at: 8.64e15, by: 'x' },
   ]);
   const log = readClockLog(doc);
   assert.is(log.events.length, 1);
-  assert.is(log.warnings.length, 6);
+  assert.is(log.warnings.length, 7);
+  assert.equal(log.warnings.at(-1)!.problem, 'time out of range');
   assert.is(clockView(log, T0 + 60_000).currentItemId, items[0]!);
-  assert.is(meetingView(doc, T0).warnings.length, 6);
+  assert.is(meetingView(doc, T0).warnings.length, 7);
 });
 
 broken('a newer schema version is reported, and its data still read', () => {
