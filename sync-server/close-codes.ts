@@ -1,5 +1,8 @@
 // Websocket close codes the relay sends. Part of the public contract (DESIGN.md, "The relay's
 // interface"): clients, tests and docs rely on these exact numbers, so never renumber them.
+// Like HTTP, 44xx are final refusals (retrying cannot help) and 45xx are transient (the relay is
+// busy; retry later): y-websocket's default shouldReconnect gives up on 4400-4499 for good and
+// retries everything else with backoff, so a stock client recovers from every 45xx by itself.
 export const CloseCode = {
   /** Normal shutdown (relay stopping, room unloaded). Clients should reconnect. */
   normal: 1000,
@@ -17,10 +20,12 @@ export const CloseCode = {
   forbidden: 4403,
   /** A message larger than the configured maximum. */
   tooLarge: 4413,
-  /** Rate limited: message/byte rate, per-IP connection rate, or room full. */
-  rateLimited: 4429,
-  /** The client did not read fast enough; its send buffer passed the bound. */
-  slowConsumer: 4408,
+  /** Transient: the room is at its connection limit, or its inbound queue is busy. */
+  roomFull: 4503,
+  /** Transient: the client did not read fast enough; its send buffer passed the bound. */
+  slowConsumer: 4508,
+  /** Transient: the connection went over its message or byte rate. */
+  rateLimited: 4529,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;

@@ -18,12 +18,12 @@ export interface RelayConfig {
   readonly connectionsPerSecondPerIp: number;
   readonly connectionBurstPerIp: number;
   readonly maxConnectionsPerRoom: number;
-  /** Messages a room holds while it loads or commits; more closes the sender with 4429. */
+  /** Messages a room holds while it loads or commits; more closes the sender with 4503. */
   readonly maxQueuedMessagesPerRoom: number;
   readonly maxQueuedBytesPerRoom: number;
   /** An HTTP upgrade request must be complete (with its token) within this time. */
   readonly authDeadlineMs: number;
-  /** A socket whose unsent bytes exceed this when the relay sends to it is closed with 4408. */
+  /** A socket whose unsent bytes exceed this when the relay sends to it is closed with 4508. */
   readonly sendBufferBytes: number;
   readonly roomUnloadGraceMs: number;
   readonly compactAfterRows: number;

@@ -63,7 +63,8 @@ export class RelayLink {
       disableBc: true,
       maxBackoffTime: MAX_BACKOFF_MS,
       ...(this.o.WebSocketImpl ? { WebSocketPolyfill: this.o.WebSocketImpl } : {}),
-      // 4400-4499 are the relay's deliberate refusals; only 4401 may be cured (a fresh token).
+      // 4400-4499 are the relay's final refusals; only 4401 may be cured (a fresh token). The
+      // transient ones (45xx: room full, rate, slow reader) are retried with backoff.
       shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500),
     });
     this.provider = provider;

@@ -1,6 +1,6 @@
 // Maps the relay's refusal of a socket (its close code and reason, sync-server/close-codes.ts
 // and the SocketRefusal reasons of sync-server/access/socket-authorizer.ts) to what the page
-// tells the visitor. Only 4xxx closes are final; anything else is a network matter and retried.
+// tells the visitor. Only 44xx closes are final; 45xx (relay busy) and anything else is retried.
 import { CloseCode } from '../../sync-server/close-codes.ts';
 import type { LinkProblem } from './viewer-link.ts';
 

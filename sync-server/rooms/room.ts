@@ -81,7 +81,7 @@ export class Room {
     const { maxQueuedMessagesPerRoom, maxQueuedBytesPerRoom } = this.#deps.config;
     if (this.#inbox.length >= maxQueuedMessagesPerRoom || this.#inboxBytes + size > maxQueuedBytesPerRoom) {
       this.#deps.metrics.reject(RejectReason.roomQueueFull);
-      conn.close(CloseCode.rateLimited, 'room is busy: too much queued', true);
+      conn.close(CloseCode.roomFull, 'room is busy: too much queued', true);
       return;
     }
     this.#inbox.push({ conn, message, size });

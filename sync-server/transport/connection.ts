@@ -1,6 +1,6 @@
 // One accepted websocket: its grant, its rate buckets and the only path by which the relay sends
 // to it. Sending enforces backpressure: if the socket already holds more unsent bytes than the
-// bound, the client is closed with 4408 instead of being silently skipped or buffered forever.
+// bound, the client is closed with 4508 instead of being silently skipped or buffered forever.
 // The bound grows to twice the largest message sent, so a document bigger than the configured
 // bound (its sync step 2) does not by itself make its reader "slow".
 import type { WebSocket } from 'ws';

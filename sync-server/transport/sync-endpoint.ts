@@ -117,8 +117,8 @@ export class SyncEndpoint {
     const conn = new Connection(ws, decision.grant, config, metrics, performance.now());
     const { room, result } = this.#deps.rooms.join(conn);
     if (result === 'full') {
-      logger.info({ doc: docName, code: CloseCode.rateLimited }, 'room is full');
-      conn.close(CloseCode.rateLimited, 'room is full', true);
+      logger.info({ doc: docName, code: CloseCode.roomFull }, 'room is full');
+      conn.close(CloseCode.roomFull, 'room is full', true);
       return;
     }
     this.connections.add(conn);

@@ -1,5 +1,5 @@
-// Limits and refusals: oversized frames (4413), full rooms and message floods (4429), per-IP
-// connection floods (HTTP 429 on the upgrade), slow readers (4408), and the named refusals of
+// Limits and refusals: oversized frames (4413), full rooms (4503), message floods (4529), per-IP
+// connection floods (HTTP 429 on the upgrade), slow readers (4508), and the named refusals of
 // the upgrade itself (missing token 4401, bad document name 4400, another document's token 4403,
 // revoked token 4401).
 import { suite } from 'uvu';
@@ -45,14 +45,14 @@ test('a frame over maxMessageBytes closes with 4413 and is not stored', () =>
     assert.match(metrics, /ltm_rejected_frames_total\{reason="too_large"\} 1/);
   }));
 
-test('a room at maxConnectionsPerRoom refuses the next socket with 4429', () =>
+test('a room at maxConnectionsPerRoom refuses the next socket with 4503', () =>
   withRelay({ maxConnectionsPerRoom: 2 }, async (harness) => {
     const doc = docName();
     const first = harness.raw(doc, TokenRoleGate.token('edit', doc));
     const second = harness.raw(doc, TokenRoleGate.token('view', doc));
     await Promise.all([first.opened, second.opened]);
     const third = harness.raw(doc, TokenRoleGate.token('edit', doc));
-    assert.is((await third.closed).code, CloseCode.rateLimited);
+    assert.is((await third.closed).code, CloseCode.roomFull);
     assert.is(first.ws.readyState, WebSocket.OPEN);
     // Another room is unaffected.
     const other = docName();
@@ -60,7 +60,7 @@ test('a room at maxConnectionsPerRoom refuses the next socket with 4429', () =>
     await elsewhere.opened;
   }));
 
-test('a connection over its message rate is closed with 4429', () =>
+test('a connection over its message rate is closed with 4529', () =>
   withRelay({ messagesPerSecond: 1, messageBurst: 5 }, async (harness) => {
     const doc = docName();
     const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
@@ -69,7 +69,7 @@ test('a connection over its message rate is closed with 4429', () =>
     assert.is((await client.closed).code, CloseCode.rateLimited);
   }));
 
-test('a connection over its byte rate is closed with 4429', () =>
+test('a connection over its byte rate is closed with 4529', () =>
   withRelay({ bytesPerSecond: 1024, byteBurst: 16 * 1024, maxMessageBytes: 16 * 1024 }, async (harness) => {
     const doc = docName();
     const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
@@ -101,7 +101,7 @@ test('a connection flood from one IP is limited by the socket address, not X-For
     assert.is(outcomes.filter((o) => o === '429').length, 7);
   }));
 
-test('a client that stops reading is closed with 4408 once its send buffer passes the bound', () =>
+test('a client that stops reading is closed with 4508 once its send buffer passes the bound', () =>
   withRelay({ sendBufferBytes: 256 * 1024, bytesPerSecond: 64 * 1024 * 1024, byteBurst: 64 * 1024 * 1024, messagesPerSecond: 10_000, messageBurst: 10_000 }, async (harness) => {
     const doc = docName();
     const slow = harness.raw(doc, TokenRoleGate.token('view', doc));

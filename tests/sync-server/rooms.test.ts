@@ -82,7 +82,7 @@ test('a room answers nothing until its stored state is loaded', async () => {
   }
 });
 
-test('a room holds a bounded queue while it loads; past it the sender is closed with 4429', async () => {
+test('a room holds a bounded queue while it loads; past it the sender is closed with 4503', async () => {
   const store = new HeldLoadStore();
   const harness = await startTestRelay({ maxQueuedMessagesPerRoom: 5 }, { store });
   try {
@@ -93,7 +93,7 @@ test('a room holds a bounded queue while it loads; past it the sender is closed 
     patient.ws.send(encodeUpdate(textUpdate('queued while loading')));
     await waitFor(async () => (await harness.relay.metrics.messagesIn.get()).values[0]?.value === 1, 'first message queued');
     for (let i = 0; i < 10; i++) flooder.ws.send(encodeSyncStep1(new Y.Doc()));
-    assert.is((await flooder.closed).code, CloseCode.rateLimited);
+    assert.is((await flooder.closed).code, CloseCode.roomFull);
     store.release();
     await waitFor(() => patient.received.some((data) => readFrame(data).kind === 'sync' && textOfStep2([data]) !== ''), 'patient served');
     assert.is(textOfStep2(patient.received), 'queued while loading');

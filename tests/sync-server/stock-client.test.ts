@@ -1,8 +1,10 @@
 // Compatibility contract: unmodified y-websocket providers sync text, map, array and awareness
-// through the relay, and resync after the relay restarts on the same port and data dir.
+// through the relay, and resync after the relay restarts on the same port and data dir. Transient
+// refusals (45xx) must not stop a stock client for good.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
+import { CloseCode } from '../../sync-server/close-codes.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
 
 const test = suite<{ harness: TestRelay }>('stock y-websocket client');
@@ -73,3 +75,30 @@ test('after the relay restarts both clients resync, including edits made while i
 });
 
 test.run();
+
+const refusals = suite('stock client after a transient refusal');
+
+refusals('a stock client refused because the room is full reconnects and syncs once there is room', async () => {
+  const harness = await startTestRelay({ maxConnectionsPerRoom: 1 });
+  try {
+    const doc = docName();
+    const a = harness.provider(doc, 'edit');
+    await waitFor(() => a.synced, 'a synced');
+    a.doc.getText('notes').insert(0, 'from a');
+    const b = harness.provider(doc, 'edit');
+    const closes: number[] = [];
+    b.on('connection-close', (event) => {
+      if (event) closes.push(event.code);
+    });
+    await waitFor(() => closes.includes(CloseCode.roomFull), 'b refused: room full');
+    a.awareness.destroy();
+    a.destroy();
+    await waitFor(() => b.synced, 'b synced once the room had space');
+    assert.ok(b.shouldConnect, 'b still wants to connect');
+    await waitFor(() => b.doc.getText('notes').toString() === 'from a', 'b has the document');
+  } finally {
+    await harness.stop();
+  }
+});
+
+refusals.run();
