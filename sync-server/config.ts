@@ -46,6 +46,8 @@ export interface RelayConfig {
 }
 
 const MiB = 1024 * 1024;
+/** A socket may hear nothing for 1.5 x keepAliveMs: 27 s at most, under stock clients' 30 s. */
+export const MAX_KEEP_ALIVE_MS = 18_000;
 
 export const defaults: RelayConfig = {
   port: 8787,
@@ -94,8 +96,8 @@ export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
   if (config.maxQueuedBytesPerRoom < config.maxMessageBytes) {
     throw new ConfigError('maxQueuedBytesPerRoom must be at least maxMessageBytes');
   }
-  if (config.keepAliveMs <= 0 || config.keepAliveMs > 20_000) {
-    throw new ConfigError('keepAliveMs must be in (0, 20000] so stock clients never time out');
+  if (config.keepAliveMs <= 0 || config.keepAliveMs > MAX_KEEP_ALIVE_MS) {
+    throw new ConfigError(`keepAliveMs must be in (0, ${MAX_KEEP_ALIVE_MS}] so stock clients never time out`);
   }
   if (config.publicUrl !== null && !isHttpUrl(config.publicUrl)) {
     throw new ConfigError(`publicUrl must be an absolute http(s) URL, got ${config.publicUrl}`);
