@@ -16,6 +16,10 @@ export type AgendaRow = {
   readonly title: string;
   readonly plannedSec: number;
   readonly owner: string;
+  /** Cannot be removed (a running meeting's current or visited item). */
+  readonly fixed?: boolean;
+  /** A short state shown beside the item, such as "Now". */
+  readonly badge?: string;
 };
 
 export type AgendaPatch = Partial<Pick<AgendaRow, 'title' | 'plannedSec' | 'owner'>>;

@@ -9,11 +9,18 @@ import { MalformedMessageError } from '../errors.ts';
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 export const SyncType = { step1: 0, step2: 1, update: 2 } as const;
 
+/** One client's announced presence; `state` is its JSON text ("null" when it left). */
+export interface AwarenessEntry {
+  readonly client: number;
+  readonly clock: number;
+  readonly state: string;
+}
+
 export type ClientMessage =
   | { readonly kind: 'sync-step1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'sync-step2'; readonly update: Uint8Array }
   | { readonly kind: 'sync-update'; readonly update: Uint8Array }
-  | { readonly kind: 'awareness'; readonly update: Uint8Array; readonly clients: readonly number[] }
+  | { readonly kind: 'awareness'; readonly entries: readonly AwarenessEntry[] }
   | { readonly kind: 'query-awareness' }
   | { readonly kind: 'auth' };
 
@@ -38,18 +45,31 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
   }
 }
 
-/** Returns the client ids the update names; throws if any entry is not well formed. */
-function readAwarenessClients(update: Uint8Array): number[] {
+/** Returns the update's entries; throws if any entry is not well formed. */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  const clients: number[] = [];
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    clients.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
-    if (typeof state !== 'object') throw new MalformedMessageError('awareness state is not an object');
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    if (typeof JSON.parse(state) !== 'object') throw new MalformedMessageError('awareness state is not an object');
+    entries.push({ client, clock, state });
   }
-  return finish(decoder, clients);
+  return finish(decoder, entries);
+}
+
+/** The awareness update (y-protocols format) carrying exactly these entries. */
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, entries.length);
+  for (const { client, clock, state } of entries) {
+    encoding.writeVarUint(e, client);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarString(e, state);
+  }
+  return encoding.toUint8Array(e);
 }
 
 export function decodeClientMessage(data: Uint8Array): ClientMessage {
@@ -61,7 +81,7 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
         return decodeSync(decoder);
       case MessageType.awareness: {
         const update = decoding.readVarUint8Array(decoder);
-        return finish(decoder, { kind: 'awareness', update, clients: readAwarenessClients(update) });
+        return finish(decoder, { kind: 'awareness', entries: readAwarenessEntries(update) });
       }
       case MessageType.queryAwareness:
         return finish(decoder, { kind: 'query-awareness' });

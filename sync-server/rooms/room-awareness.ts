@@ -1,15 +1,22 @@
 // A room's presence (y-protocols awareness) on the relay: it holds the states the room's sockets
-// announce, remembers which socket announced which client id (so a leaving socket's states are
-// removed for everyone), and hands every change to `broadcast`. The relay itself has no state.
+// announce and hands every change to `broadcast`. The relay itself has no state.
+// Invariant: memory is bounded by the sockets, not by what they send. y-protocols keeps a meta
+// entry (clock) for every client id it has ever seen, null states included, so:
+// - a socket owns the first client ids it announces (at most MAX_IDS_PER_CONNECTION, and the room
+//   at most MAX_IDS_PER_ROOM); entries for ids it does not own are dropped before y-protocols
+//   sees them (stock clients echo other clients' states back: those are dropped silently);
+// - a removed state's meta entry is deleted once its removal has been broadcast;
+// - a leaving socket's states are removed for everyone and its ids freed.
 import * as Y from 'yjs';
-import {
-  Awareness,
-  applyAwarenessUpdate,
-  encodeAwarenessUpdate,
-  removeAwarenessStates,
-} from 'y-protocols/awareness';
-import { encodeAwareness } from '../protocol/messages.ts';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { encodeAwareness, encodeAwarenessEntries, type AwarenessEntry } from '../protocol/messages.ts';
 import type { Connection } from '../transport/connection.ts';
+
+/** A tab has one client id; a few more allow for a doc re-created in the same socket's life. */
+export const MAX_IDS_PER_CONNECTION = 4;
+export const MAX_IDS_PER_ROOM = 1024;
+
+const NULL_STATE = 'null' as const;
 
 interface AwarenessChange {
   readonly added: number[];
@@ -17,23 +24,45 @@ interface AwarenessChange {
   readonly removed: number[];
 }
 
+/** What became of an announcement: `overCap` counts entries refused for lack of room. */
+export interface AwarenessOutcome {
+  readonly overCap: number;
+}
+
 export class RoomAwareness {
   // Its own tiny doc: the room's doc may be replaced when it is rebuilt from the store.
   readonly #awareness = new Awareness(new Y.Doc());
   readonly #owners = new Map<number, Connection>();
+  readonly #owned = new Map<Connection, Set<number>>();
 
   constructor(broadcast: (message: Uint8Array) => void) {
     this.#awareness.setLocalState(null);
-    this.#awareness.on('update', (change: AwarenessChange, origin: unknown) => {
-      for (const id of change.added) if (origin) this.#owners.set(id, origin as Connection);
-      for (const id of change.removed) this.#owners.delete(id);
+    this.#awareness.on('update', (change: AwarenessChange) => {
       const changed = [...change.added, ...change.updated, ...change.removed];
       broadcast(encodeAwareness(encodeAwarenessUpdate(this.#awareness, changed)));
+      for (const id of change.removed) this.#awareness.meta.delete(id);
     });
   }
 
-  apply(update: Uint8Array, from: Connection): void {
-    applyAwarenessUpdate(this.#awareness, update, from);
+  /** Number of client ids y-protocols keeps anything for (the relay's own id included). */
+  get metaSize(): number {
+    return this.#awareness.meta.size;
+  }
+
+  apply(entries: readonly AwarenessEntry[], from: Connection): AwarenessOutcome {
+    // A reply may run after its socket left (and its ids were freed): it must not claim new ones.
+    if (!from.isOpen) return { overCap: 0 };
+    const accepted: AwarenessEntry[] = [];
+    let overCap = 0;
+    for (const entry of entries) {
+      const owner = this.#owners.get(entry.client);
+      if (owner === from) accepted.push(entry);
+      else if (owner || entry.state === NULL_STATE) continue;
+      else if (this.#claim(entry.client, from)) accepted.push(entry);
+      else overCap++;
+    }
+    if (accepted.length > 0) applyAwarenessUpdate(this.#awareness, encodeAwarenessEntries(accepted), from);
+    return { overCap };
   }
 
   /** Every known state as one message, or null when nobody is present. */
@@ -48,11 +77,24 @@ export class RoomAwareness {
   }
 
   removeFor(conn: Connection): void {
-    const ids = [...this.#owners].filter(([, owner]) => owner === conn).map(([id]) => id);
-    if (ids.length > 0) removeAwarenessStates(this.#awareness, ids, null);
+    const ids = [...(this.#owned.get(conn) ?? [])];
+    this.#owned.delete(conn);
+    for (const id of ids) this.#owners.delete(id);
+    removeAwarenessStates(this.#awareness, ids, null);
+    // Ids that never held a state (or already lost it) still have a meta entry.
+    for (const id of ids) this.#awareness.meta.delete(id);
   }
 
   destroy(): void {
     this.#awareness.destroy();
+  }
+
+  #claim(id: number, conn: Connection): boolean {
+    const mine = this.#owned.get(conn) ?? new Set<number>();
+    if (mine.size >= MAX_IDS_PER_CONNECTION || this.#owners.size >= MAX_IDS_PER_ROOM) return false;
+    mine.add(id);
+    this.#owned.set(conn, mine);
+    this.#owners.set(id, conn);
+    return true;
   }
 }

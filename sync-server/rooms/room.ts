@@ -204,7 +204,9 @@ export class Room {
         }
         case 'awareness':
           if (!conn.canWrite && !this.#deps.config.viewerAwareness) break;
-          replies.push(() => this.awareness.apply(message.update, conn));
+          replies.push(() => {
+            if (this.awareness.apply(message.entries, conn).overCap > 0) this.#deps.metrics.reject(RejectReason.awarenessOverCap);
+          });
           break;
         case 'query-awareness':
           replies.push(() => conn.send(this.awareness.answer()));

@@ -25,7 +25,7 @@ function snapshot(doc: Y.Doc) {
   };
 }
 
-test('two providers converge on text, map and array edits, and see each other', async ({ harness }) => {
+test('two providers converge on text, map and array edits, see each other, and see one leave', async ({ harness }) => {
   const doc = docName();
   const a = harness.provider(doc, 'edit');
   const b = harness.provider(doc, 'owner');
@@ -51,6 +51,13 @@ test('two providers converge on text, map and array edits, and see each other', 
       && b.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Ada',
     'awareness both ways',
   );
+  // The relay keeps a meta entry per present client id (and its own) and none once one leaves.
+  const room = harness.relay.rooms.get(doc)!;
+  assert.is(room.awareness.metaSize, 3);
+  b.awareness.destroy();
+  b.destroy();
+  await waitFor(() => !a.awareness.getStates().has(b.doc.clientID), 'b removed for a');
+  await waitFor(() => room.awareness.metaSize === 2, "b's meta entry pruned");
 });
 
 test('after the relay restarts both clients resync, including edits made while it was down', async ({ harness }) => {
