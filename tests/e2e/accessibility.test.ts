@@ -134,8 +134,35 @@ test('templates list and editor', async () => {
   await page.getByRole('button', { name: 'Copy Retrospective to your templates' }).click();
   await page.getByRole('heading', { name: 'Edit template' }).waitFor();
   await clean(page, 'template-editor');
+  const titles = () => page.locator('form.tpl input.title').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  // Drag the third item's grip onto the first; the up/down buttons still work alongside.
+  await page.locator('[data-grip="2"]').dragTo(page.locator('form.tpl ol > li').first());
+  assert.equal((await titles()).slice(0, 3), ['What did not go well', 'Set the stage', 'What went well']);
+  await page.getByRole('button', { name: 'Move Set the stage down' }).click();
+  assert.equal((await titles()).slice(0, 3), ['What did not go well', 'What went well', 'Set the stage']);
   await page.getByRole('button', { name: 'Save template' }).click();
-  await page.getByRole('button', { name: /^Edit Retrospective/ }).waitFor();
+  await page.getByRole('button', { name: /^Edit Retrospective/ }).click();
+  await page.getByLabel('Title of item 1').waitFor();
+  assert.equal((await titles()).slice(0, 3), ['What did not go well', 'What went well', 'Set the stage']);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Deleting asks inline, never with a native dialog; Escape keeps the template.
+  let nativeDialogs = 0;
+  page.on('dialog', (d) => { nativeDialogs++; void d.dismiss(); });
+  const deleteButton = page.getByRole('button', { name: /^Delete Retrospective/ });
+  await deleteButton.click();
+  const confirm = page.getByRole('group', { name: /Delete the template .Retrospective/ });
+  await confirm.waitFor();
+  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Keep it/);
+  await clean(page, 'template-delete-confirm');
+  await page.keyboard.press('Escape');
+  await confirm.waitFor({ state: 'detached' });
+  assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Delete Retrospective/);
+  await deleteButton.click();
+  await confirm.getByRole('button', { name: 'Delete template' }).click();
+  await deleteButton.waitFor({ state: 'detached' });
+  assert.is(await page.getByText('Retrospective (mine)', { exact: true }).count(), 0);
+  assert.is(nativeDialogs, 0);
 });
 
 // Presses Tab until the focused element's accessible label or text matches; bounded.

@@ -1,6 +1,7 @@
 // The share dialog against a real relay: a signed-in person creates a view link for a synced
 // meeting, the link's token opens the meeting's websocket, the dialog lists it again when
-// reopened (from the relay), and revoking it closes that socket and removes it from the list.
+// reopened (from the relay), Copy puts it on the clipboard, and revoking it closes that socket
+// and removes it from the list.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
@@ -59,6 +60,13 @@ test('create a view link, use it, see it listed again, revoke it', async () => {
   assert.ok(token.length > 20, 'the token is in the fragment');
   assert.equal(await seriousViolations(panel), []);
   await shoot(panel, 'share-dialog-link');
+
+  // Copy puts exactly the link on the clipboard and says so.
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await panel.evaluate(() => navigator.clipboard.writeText('something else'));
+  await panel.getByRole('button', { name: msg('shareCopy') }).click();
+  await eventually(async () => ((await panel.locator('[role="status"][aria-live="polite"]').textContent()) ?? '').includes(msg('shareCopied')), 'the copy to be announced');
+  assert.is(await panel.evaluate(() => navigator.clipboard.readText()), url);
 
   const wsUrl = `${relay.httpUrl.replace(/^http/, 'ws')}/sync/meeting/${meetingId}?token=${encodeURIComponent(token)}`;
   const viewer = await openSocket(wsUrl);
