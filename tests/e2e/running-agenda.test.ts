@@ -69,8 +69,11 @@ running('an item added after the current one mid-meeting is where Next goes; axe
 
   // axe waits on timers, so page time flows again for it.
   await page.clock.resume();
-  assert.equal(await seriousViolations(page), []);
-  await shoot(page, 'run-edit-agenda');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    assert.equal(await seriousViolations(page), [], colorScheme);
+    await shoot(page, `run-edit-agenda-${colorScheme}`);
+  }
   await page.close();
 });
 
