@@ -8,6 +8,8 @@ import { followMeeting, syncIndexEntry } from '../../../extension/side-panel/sta
 
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 const by = newId<ActorId>(random);
+// Clock operations take real wall-clock times only.
+const T0 = Date.UTC(2026, 2, 2, 9);
 
 test('an index entry mirrors the meeting and is written only on change', () => {
   const lib = new Y.Doc();
@@ -33,12 +35,12 @@ const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 test('followMeeting keeps the entry in step, coalesced, and flushes when stopped', async () => {
   const lib = new Y.Doc();
   const meeting = new Y.Doc();
-  createMeeting(meeting, { id: newId<MeetingId>(random), title: 'Weekly', now: 0 });
+  createMeeting(meeting, { id: newId<MeetingId>(random), title: 'Weekly', now: T0 });
   addItem(meeting, { random, title: 'A', plannedSec: 60 });
   let writes = 0;
   lib.on('update', () => writes++);
   const DELAY_MS = 5;
-  const stop = followMeeting(meeting, Promise.resolve(lib), () => 1_000, DELAY_MS);
+  const stop = followMeeting(meeting, Promise.resolve(lib), () => T0 + 1_000, DELAY_MS);
   await settle(DELAY_MS * 4);
   assert.is(libraryView(lib).meetings[0]?.status, 'planned');
 
@@ -48,10 +50,10 @@ test('followMeeting keeps the entry in step, coalesced, and flushes when stopped
   assert.is(libraryView(lib).meetings[0]?.title, 'Weekly 19');
   assert.is(writes, 1, 'twenty edits, one index write');
 
-  startMeeting(meeting, { now: 1_000, by });
+  startMeeting(meeting, { now: T0 + 1_000, by });
   stop();
   assert.is(libraryView(lib).meetings[0]?.status, 'running', 'the pending sync is flushed on stop');
-  endMeeting(meeting, { now: 2_000, by });
+  endMeeting(meeting, { now: T0 + 2_000, by });
   await settle(DELAY_MS * 4);
   assert.is(libraryView(lib).meetings[0]?.status, 'running', 'no longer followed');
 });
