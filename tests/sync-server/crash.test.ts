@@ -18,7 +18,7 @@ test(`${ITERATIONS} SIGKILLs while ${CLIENTS} clients edit: nothing acknowledged
   assert.equal(report.lost, [], `updates received from the relay but missing from the store (seed ${SEED})`);
   assert.ok(report.updatesChecked > ITERATIONS, `clients received updates throughout (${report.updatesChecked})`);
   assert.ok(report.edits > 0);
-  assert.ok(report.converged, 'clients and store converge after the last restart');
+  assert.ok(report.converged, `clients and store converge after the last restart:\n${report.divergence.join('\n')}`);
   assert.is(report.gracefulExitCode, 0, 'the last relay stops cleanly on SIGTERM');
 });
 

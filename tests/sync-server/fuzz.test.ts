@@ -4,7 +4,7 @@
 // every socket the relay closes must get a named close code. Some sockets use a view share link
 // and may also send valid new writes, which must be refused with 4403. The fuzz relay runs with relaxed
 // message and connection rates so 100k frames fit the time; a second relay with the default
-// limits shows that a flooder is still closed with 4429.
+// limits shows that a flooder is still closed as rate limited.
 import { randomBytes } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -252,7 +252,7 @@ test(`${TARGET_FRAMES.toLocaleString('en')} hostile frames: relay stays up, stor
   }
 });
 
-test('with the default limits a flooder is still closed with 4429', async () => {
+test(`with the default limits a flooder is still closed with ${CloseCode.rateLimited} (rate limited)`, async () => {
   const dataDir = makeTempDir();
   const relay = await spawnRelay({ dataDir });
   try {
