@@ -16,8 +16,14 @@ import {
 } from '../../../sync-server/protocol/messages.ts';
 import type { SeededInts } from './seeded-ints.ts';
 
-/** What the relay must do with a frame: close the socket (refused), answer it (step1), or accept it silently. */
-export type FrameVerdict = 'refused' | 'step1' | 'harmless' | 'write';
+/**
+ * What the relay must do with a frame: close the socket (refused), answer it (step1), accept it
+ * silently (harmless), or store it (write, never sent). 'unusable': a decodable update that
+ * cannot be integrated whole (it throws part-way or leaves pending state): it may lack
+ * dependencies like an honest client's update right after a reconnect, so the relay may set it
+ * aside or refuse it, but must never store it.
+ */
+export type FrameVerdict = 'refused' | 'step1' | 'harmless' | 'write' | 'unusable';
 
 export interface FuzzFrame {
   readonly data: Uint8Array | string;
@@ -179,9 +185,9 @@ export class FuzzFrames {
     let verdict: FrameVerdict;
     try {
       Y.applyUpdate(this.#replica, update);
-      verdict = hasPending(this.#replica) ? 'refused' : this.#changed ? 'write' : 'harmless';
+      verdict = hasPending(this.#replica) ? 'unusable' : this.#changed ? 'write' : 'harmless';
     } catch {
-      verdict = 'refused';
+      verdict = 'unusable';
     }
     if (verdict !== 'harmless') this.#replica = this.#freshReplica();
     return verdict;
