@@ -2,19 +2,23 @@
 // trusted. Y.applyUpdate does not always throw on garbage: it may integrate part of an update and
 // park the rest as "pending" (missing dependencies), which a relay must never store. So:
 // 1. Y.decodeUpdate first: malformed bytes are refused before the document is touched.
-// 2. Apply; a throw part-way leaves the document tainted.
-// 3. New pending structs or deletes afterwards also taint it.
+// 2. An update whose dependencies the document lacks is not applied: it is 'waiting'.
+// 3. Apply; a throw part-way leaves the document tainted.
+// 4. New pending structs or deletes afterwards (forged dependencies) also taint it.
 // A tainted document is rebuilt from the store by the room; the update is never stored.
 import * as Y from 'yjs';
+import { hasMissingDependencies } from './update-dependencies.ts';
 
-export type ApplyOutcome = 'applied' | 'refused' | 'tainted';
+export type ApplyOutcome = 'applied' | 'waiting' | 'refused' | 'tainted';
 
 export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): ApplyOutcome {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
-    Y.decodeUpdate(update);
+    decoded = Y.decodeUpdate(update);
   } catch {
     return 'refused';
   }
+  if (hasMissingDependencies(doc, decoded)) return 'waiting';
   const structsBefore = doc.store.pendingStructs?.update ?? null;
   const deletesBefore = doc.store.pendingDs;
   try {

@@ -12,7 +12,7 @@ import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } fr
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { GroupCommit } from '../storage/group-commit.ts';
 import type { Connection } from '../transport/connection.ts';
-import { applyClientUpdate } from './apply-update.ts';
+import { RoomWrites } from './room-writes.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { SerialQueue } from './serial-queue.ts';
 
@@ -45,6 +45,7 @@ export class Room {
   #inbox: Inbound[] = [];
   #inboxBytes = 0;
   #drainQueued = false;
+  readonly #writes: RoomWrites;
   /** Receives the document's own update events while a batch is applied. */
   #collected: Uint8Array[] | null = null;
   #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
@@ -53,6 +54,7 @@ export class Room {
   constructor(name: string, deps: RoomDeps) {
     this.name = name;
     this.#deps = deps;
+    this.#writes = new RoomWrites({ doc: name, logger: deps.logger, metrics: deps.metrics, maxHeldBytesPerConnection: deps.config.maxMessageBytes });
     this.#doc = this.#newDoc();
     this.awareness = new RoomAwareness((message) => {
       for (const conn of this.connections) if (conn.greeted) conn.send(message);
@@ -95,6 +97,7 @@ export class Room {
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
     this.awareness.removeFor(conn);
+    this.#writes.drop(conn);
     if (this.connections.size === 0 && this.#state !== 'retired') {
       this.#unloadTimer = setTimeout(() => {
         this.#enqueue('unload', async () => {
@@ -173,7 +176,8 @@ export class Room {
     const collected: Uint8Array[] = [];
     this.#collected = collected;
     let tainted = false;
-    for (let i = 0; i < batch.length && !tainted; i++) {
+    let i = 0;
+    for (; i < batch.length && !tainted; i++) {
       const { conn, message } = batch[i]!;
       if (conn.violated) continue;
       switch (message.kind) {
@@ -181,27 +185,14 @@ export class Room {
           replies.push(() => conn.send(encodeSyncStep2(this.#doc, message.stateVector)));
           break;
         case 'sync-step2':
-        case 'sync-update': {
+        case 'sync-update':
           if (!conn.canWrite) {
             this.#deps.metrics.reject(RejectReason.viewerWrite);
             conn.close(CloseCode.forbidden, 'view role cannot write', true);
             break;
           }
-          const mark = collected.length;
-          const outcome = applyClientUpdate(this.#doc, message.update, conn);
-          if (outcome === 'applied') break;
-          collected.length = mark;
-          this.#deps.metrics.reject(RejectReason.badUpdate);
-          this.#deps.logger.info({ doc: this.name, conn: conn.id, outcome }, 'update rejected');
-          conn.close(CloseCode.malformedData, 'update could not be applied', true);
-          if (outcome === 'tainted') {
-            tainted = true;
-            const rest = batch.slice(i + 1);
-            this.#inbox = [...rest, ...this.#inbox];
-            this.#inboxBytes += rest.reduce((sum, item) => sum + item.size, 0);
-          }
+          tainted = this.#writes.apply(this.#doc, conn, message.update, collected) === 'tainted';
           break;
-        }
         case 'awareness':
           if (!conn.canWrite && !this.#deps.config.viewerAwareness) break;
           replies.push(() => {
@@ -214,6 +205,13 @@ export class Room {
         case 'auth':
           break;
       }
+    }
+    if (tainted) {
+      const rest = batch.slice(i);
+      this.#inbox = [...rest, ...this.#inbox];
+      this.#inboxBytes += rest.reduce((sum, item) => sum + item.size, 0);
+    } else if (collected.length > 0) {
+      tainted = this.#writes.retry(this.#doc, collected, (conn) => this.connections.has(conn));
     }
     this.#collected = null;
     if (collected.length > 0 && !(await this.#commit(collected))) return;
@@ -284,6 +282,7 @@ export class Room {
     this.#cancelUnload();
     this.#inbox = [];
     this.#inboxBytes = 0;
+    this.#writes.clear();
     this.awareness.destroy();
     this.#doc.destroy();
     this.#deps.onRetired(this);

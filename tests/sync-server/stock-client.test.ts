@@ -5,6 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import { CloseCode } from '../../sync-server/close-codes.ts';
+import { docFromRows, storedRows } from './helpers/frames.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
 
 const test = suite<{ harness: TestRelay }>('stock y-websocket client');
@@ -79,6 +80,35 @@ test('after the relay restarts both clients resync, including edits made while i
   assert.equal(snapshot(a.doc).array, ['offline from a']);
   assert.equal(snapshot(b.doc).map, { offline: 'from b' });
   assert.is(snapshot(b.doc).text, 'before restart');
+});
+
+test('a client typing right after a reconnect, on top of offline edits, is never closed and converges', async ({ harness }) => {
+  const doc = docName();
+  const a = harness.provider(doc, 'edit');
+  await waitFor(() => a.synced, 'a synced');
+  a.doc.getText('notes').insert(0, 'online ');
+  await waitFor(() => storedRows(harness.dataDir, doc).length > 0, 'online edit stored');
+  a.disconnect();
+  a.doc.getText('notes').insert(0, 'offline ');
+  const closes: number[] = [];
+  a.on('connection-close', (event) => {
+    if (event) closes.push(event.code);
+  });
+  // Typed the moment the socket opens: sent before a's sync step 2, it depends on the offline edit.
+  let typed = false;
+  a.on('status', ({ status }) => {
+    if (status === 'connected' && !typed) {
+      typed = true;
+      a.doc.getText('notes').insert(0, 'k');
+    }
+  });
+  a.connect();
+  await waitFor(() => typed && a.synced, 'a resynced');
+  const b = harness.provider(doc, 'edit');
+  await waitFor(() => b.synced && b.doc.getText('notes').toString() === 'koffline online ', 'b has every edit');
+  assert.equal(closes, [], 'a was never closed');
+  await waitFor(() => docFromRows(storedRows(harness.dataDir, doc)).getText('notes').toString() === 'koffline online ', 'the store has every edit');
+  assert.not.ok(harness.logs.some((line) => line.includes('update rejected')), 'no update was rejected');
 });
 
 test.run();

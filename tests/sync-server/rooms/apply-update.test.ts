@@ -1,5 +1,5 @@
-// applyClientUpdate: malformed bytes are refused untouched; updates that would leave new pending
-// structs or deletes taint the doc; updates that resolve or ignore older pending state do not.
+// applyClientUpdate: malformed bytes are refused untouched; updates whose dependencies the doc
+// lacks wait, untouched; updates that resolve or ignore older pending state apply.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
@@ -36,9 +36,44 @@ test('malformed bytes are refused and the doc is untouched', () => {
   assert.equal(Y.encodeStateVector(doc), Y.encodeStateVector(new Y.Doc()));
 });
 
-test('a missing dependency or a delete of an unknown item taints the doc', () => {
-  assert.is(applyClientUpdate(new Y.Doc(), twoSteps().second, null), 'tainted');
-  assert.is(applyClientUpdate(new Y.Doc(), deleteOfUnknownItem(), null), 'tainted');
+test('a missing dependency or a delete of an unknown item waits and leaves the doc untouched', () => {
+  for (const update of [twoSteps().second, deleteOfUnknownItem()]) {
+    const doc = new Y.Doc();
+    assert.is(applyClientUpdate(doc, update, null), 'waiting');
+    assert.not.ok(hasPending(doc));
+    assert.equal(Y.encodeStateVector(doc), Y.encodeStateVector(new Y.Doc()));
+  }
+});
+
+test("an edit next to, or deleting, another client's items the doc holds applies at once", () => {
+  const relay = new Y.Doc();
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  a.getText('t').insert(0, 'abc');
+  Y.applyUpdate(relay, Y.encodeStateAsUpdate(a));
+  Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+  const before = Y.encodeStateVector(b);
+  b.getText('t').insert(2, 'X');
+  b.getText('t').delete(0, 1);
+  assert.is(applyClientUpdate(relay, Y.encodeStateAsUpdate(b, before), null), 'applied');
+  assert.is(relay.getText('t').toString(), 'bXc');
+});
+
+test('an edit typed after offline edits waits until the state carrying them arrives', () => {
+  const relay = new Y.Doc();
+  const client = new Y.Doc();
+  client.getText('t').insert(0, 'online ');
+  Y.applyUpdate(relay, Y.encodeStateAsUpdate(client));
+  client.getText('t').insert(0, 'offline ');
+  const before = Y.encodeStateVector(client);
+  client.getText('t').insert(0, 'k');
+  const typed = Y.encodeStateAsUpdate(client, before);
+  assert.is(applyClientUpdate(relay, typed, null), 'waiting');
+  assert.is(relay.getText('t').toString(), 'online ');
+  assert.is(applyClientUpdate(relay, Y.encodeStateAsUpdate(client, Y.encodeStateVector(relay)), null), 'applied');
+  assert.is(applyClientUpdate(relay, typed, null), 'applied');
+  assert.is(relay.getText('t').toString(), 'koffline online ');
+  assert.not.ok(hasPending(relay));
 });
 
 test('older pending state neither taints an unrelated update nor its own resolution', () => {
