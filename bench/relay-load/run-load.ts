@@ -31,6 +31,8 @@ export interface LoadReport {
   /** Mean time of one group commit (SQLite transaction + fsync), from the relay's /metrics. */
   readonly meanCommitMs: number;
   readonly commits: number;
+  /** Group commits slower than 10 ms and 25 ms (histogram buckets): fsync stalls block the loop. */
+  readonly slowCommits: { readonly over10ms: number; readonly over25ms: number };
 }
 
 const TICK_MS = 10;
@@ -109,9 +111,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const metrics = await (await fetch(`${fixture.relay.httpUrl}/metrics`)).text();
     const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1] ?? Number.NaN);
     const commits = metric('ltm_commit_latency_seconds_count');
+    const within = (le: string) => metric(`ltm_commit_latency_seconds_bucket\\{le="${le}"\\}`);
     return {
       meanCommitMs: (metric('ltm_commit_latency_seconds_sum') / commits) * 1000,
       commits,
+      slowCommits: { over10ms: commits - within('0.01'), over25ms: commits - within('0.025') },
       sent,
       deliveries,
       expectedDeliveries,
