@@ -14,6 +14,9 @@ export interface RelayConfig {
   readonly messageBurst: number;
   readonly bytesPerSecond: number;
   readonly byteBurst: number;
+  /** Sync step 1s a connection may send (each costs the relay an encode of the document). */
+  readonly step1PerSecond: number;
+  readonly step1Burst: number;
   /** Per-IP websocket upgrades (socket address only); over it the upgrade gets HTTP 429. */
   readonly connectionsPerSecondPerIp: number;
   readonly connectionBurstPerIp: number;
@@ -59,6 +62,8 @@ export const defaults: RelayConfig = {
   messageBurst: 300,
   bytesPerSecond: 1 * MiB,
   byteBurst: 4 * MiB,
+  step1PerSecond: 0.5,
+  step1Burst: 8,
   connectionsPerSecondPerIp: 20,
   connectionBurstPerIp: 100,
   maxConnectionsPerRoom: 200,

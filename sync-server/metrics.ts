@@ -9,6 +9,8 @@ export const RejectReason = {
   tooLarge: 'too_large',
   messageRate: 'message_rate',
   roomQueueFull: 'room_queue_full',
+  /** More sync step 1s than a connection's budget (each costs a document encode). */
+  step1Rate: 'step1_rate',
   /** A socket with too many updates waiting for their dependencies (closed with 4529). */
   heldUpdatesFull: 'held_updates_full',
   /** Awareness entries for client ids beyond the socket's or the room's cap (dropped). */

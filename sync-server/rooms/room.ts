@@ -8,11 +8,12 @@ import { CloseCode } from '../close-codes.ts';
 import type { RelayConfig } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
-import { encodeSyncStep1, encodeSyncStep2, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
+import { encodeSyncStep1, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { GroupCommit } from '../storage/group-commit.ts';
 import type { Connection } from '../transport/connection.ts';
 import { RoomWrites } from './room-writes.ts';
+import { Step2Answers } from './step2-answers.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { SerialQueue } from './serial-queue.ts';
 
@@ -173,6 +174,7 @@ export class Room {
     this.#inbox = [];
     this.#inboxBytes = 0;
     const replies: (() => void)[] = [];
+    const answers = new Step2Answers(() => this.#doc);
     const collected: Uint8Array[] = [];
     this.#collected = collected;
     let tainted = false;
@@ -182,7 +184,7 @@ export class Room {
       if (conn.violated) continue;
       switch (message.kind) {
         case 'sync-step1':
-          replies.push(() => conn.send(encodeSyncStep2(this.#doc, message.stateVector)));
+          replies.push(() => conn.isOpen && conn.send(answers.for(message.stateVector)));
           break;
         case 'sync-step2':
         case 'sync-update':

@@ -30,6 +30,7 @@ export class Connection {
   readonly #metrics: RelayMetrics;
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
+  readonly #step1s: TokenBucket;
   #closing = false;
   #largestSent = 0;
 
@@ -41,6 +42,7 @@ export class Connection {
     this.lastSentAt = now;
     this.#messages = new TokenBucket(config.messagesPerSecond, config.messageBurst, now);
     this.#bytes = new TokenBucket(config.bytesPerSecond, config.byteBurst, now);
+    this.#step1s = new TokenBucket(config.step1PerSecond, config.step1Burst, now);
     this.lastPongAt = now;
     ws.on('pong', () => {
       this.lastPongAt = performance.now();
@@ -61,6 +63,11 @@ export class Connection {
 
   admit(bytes: number, now: number): boolean {
     return this.#messages.take(1, now) && this.#bytes.take(bytes, now);
+  }
+
+  /** A stock client sends one step 1 per connection (more with resyncInterval set). */
+  admitStep1(now: number): boolean {
+    return this.#step1s.take(1, now);
   }
 
   send(data: Uint8Array, now = performance.now()): boolean {

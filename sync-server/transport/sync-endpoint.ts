@@ -136,7 +136,12 @@ export class SyncEndpoint {
       }
       try {
         if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol');
-        room.receive(conn, decodeClientMessage(bytes), bytes.byteLength);
+        const message = decodeClientMessage(bytes);
+        if (message.kind === 'sync-step1' && !conn.admitStep1(performance.now())) {
+          metrics.reject(RejectReason.step1Rate);
+          return conn.close(CloseCode.rateLimited, 'too many sync step 1 messages', true);
+        }
+        room.receive(conn, message, bytes.byteLength);
       } catch (error) {
         if (error instanceof MalformedMessageError) {
           metrics.reject(RejectReason.malformed);

@@ -1,4 +1,4 @@
-// Limits and refusals: oversized frames (4413), full rooms (4503), message floods (4529), per-IP
+// Limits and refusals: oversized frames (4413), full rooms (4503), message and step 1 floods (4529), per-IP
 // connection floods (HTTP 429 on the upgrade), slow readers (4508), and the named refusals of
 // the upgrade itself (missing token 4401, bad document name 4400, another document's token 4403,
 // revoked token 4401).
@@ -8,8 +8,9 @@ import * as Y from 'yjs';
 import net from 'node:net';
 import WebSocket from 'ws';
 import { CloseCode } from '../../sync-server/close-codes.ts';
-import { encodeUpdate, MessageType } from '../../sync-server/protocol/messages.ts';
-import { isUpdateFrame, storedRows } from './helpers/frames.ts';
+import { defaults } from '../../sync-server/config.ts';
+import { encodeSyncStep1, encodeUpdate, MessageType } from '../../sync-server/protocol/messages.ts';
+import { isStep2Frame, isUpdateFrame, storedRows } from './helpers/frames.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 
@@ -76,6 +77,28 @@ test('a connection over its byte rate is closed with 4529', () =>
     await client.opened;
     for (let i = 0; i < 10; i++) client.ws.send(encodeUpdate(new Uint8Array(8 * 1024)));
     assert.is((await client.closed).code, CloseCode.rateLimited);
+  }));
+
+test('a flood of sync step 1s costs at most the step 1 budget in document encodes, then closes with 4529', () =>
+  withRelay({}, async (harness) => {
+    const doc = docName();
+    const writer = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await writer.opened;
+    const source = new Y.Doc();
+    source.getText('notes').insert(0, 'x'.repeat(100_000));
+    writer.ws.send(encodeUpdate(Y.encodeStateAsUpdate(source)));
+    await waitFor(() => writer.received.some(isUpdateFrame), 'document stored');
+    const viewer = harness.raw(doc, TokenRoleGate.token('view', doc));
+    await viewer.opened;
+    const step1 = encodeSyncStep1(new Y.Doc());
+    viewer.ws.send(step1);
+    await waitFor(() => viewer.received.some(isStep2Frame), 'a single step 1 is answered');
+    for (let i = 0; i < 300; i++) viewer.ws.send(step1);
+    assert.is((await viewer.closed).code, CloseCode.rateLimited);
+    const answers = viewer.received.filter(isStep2Frame).length;
+    assert.ok(answers <= defaults.step1Burst, `answered ${answers} of 301 step 1s`);
+    const metrics = await harness.relay.metrics.registry.metrics();
+    assert.match(metrics, /ltm_rejected_frames_total\{reason="step1_rate"\} 1/);
   }));
 
 test('a connection flood from one IP is limited by the socket address, not X-Forwarded-For', () =>
