@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     config: { ...websiteDefaults, publicUrl: config.publicUrl, ...websiteFromEnvironment() },
     logger,
+    // Called only when a sign-up is mailed, so after the relay below is listening.
+    ownUrl: () => relay.httpUrl,
   });
   const accountPage = createAccountPage({ logger });
   const viewerPage = createViewerPage({ logger });

@@ -47,10 +47,8 @@ export async function signUp(ctx: WebsiteContext, req: IncomingMessage, res: Ser
 
   const result = ctx.signUps.add(checked.email, ctx.now());
   if (result.kind === 'added') {
-    // The Origin header was checked against this site, so it is a safe base for the links.
-    const baseUrl = ctx.config.publicUrl ?? req.headers.origin ?? '';
     try {
-      await ctx.mailer.send(confirmationMail(ctx.config.mailFrom, checked.email, baseUrl, result.unsubscribeToken));
+      await ctx.mailer.send(confirmationMail(ctx.config.mailFrom, checked.email, ctx.mailBaseUrl(), result.unsubscribeToken));
     } catch (error) {
       ctx.signUps.remove(result.unsubscribeToken);
       ctx.logger.error({ err: error, mailer: ctx.mailer.kind }, 'sign-up mail failed');

@@ -5,7 +5,8 @@ import type { RateWindow } from '../access/access-config.ts';
 
 export interface WebsiteConfig {
   /** Absolute base URL of the site (https://relay.example). Links in emails and the Origin check
-   *  use it; without it they follow the request's Host header, which suits local use only. */
+   *  use it. Required with SMTP; without it (outbox only) mail links use the relay's listening
+   *  address and the Origin check follows the Host header, which suits local use only. */
   readonly publicUrl: string | null;
   /** nodemailer transport URL (smtp://user:pass@host:587); without it mail goes to the outbox. */
   readonly smtpUrl: string | null;

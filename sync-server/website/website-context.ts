@@ -16,6 +16,8 @@ export interface WebsiteContext {
   readonly signUps: SignUpStore;
   readonly counts: UsageCounts;
   readonly mailer: Mailer;
+  /** Base of links in mail: the public URL, else the relay's listening address; never a header. */
+  readonly mailBaseUrl: () => string;
   readonly stats: StatsAccess;
   readonly limits: {
     readonly signUp: AttemptLimiter;

@@ -2,6 +2,7 @@
 // and unsubscribe, the extension download, usage events, the uninstall page and the operator's
 // stats. Unknown paths resolve false so the relay answers its JSON 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ConfigError } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import type { SqliteDatabase } from '../storage/sqlite-database.ts';
 import type { HttpFallback } from '../transport/http-routes.ts';
@@ -25,6 +26,8 @@ export interface WebsiteOptions {
   readonly db: SqliteDatabase;
   readonly dataDir: string;
   readonly config: WebsiteConfig;
+  /** The relay's own listening address (http://127.0.0.1:8787), asked once mail is sent. */
+  readonly ownUrl: () => string;
   readonly logger: Logger;
   readonly now?: () => number;
 }
@@ -68,6 +71,11 @@ function routeTable(ctx: WebsiteContext): ReadonlyMap<string, MethodTable> {
 
 export function createWebsite(options: WebsiteOptions): Website {
   const { config } = options;
+  // Links in real mail must never follow a request header (a forged Host or Origin would make
+  // the relay mail phishing links), and the listening address is no public one.
+  if (config.smtpUrl !== null && config.publicUrl === null) {
+    throw new ConfigError('mail is sent over SMTP but the public URL is not set: set LTM_PUBLIC_URL (or --public-url) so links in mail point at this site');
+  }
   const mailer = config.smtpUrl !== null ? smtpMailer(config.smtpUrl) : outboxMailer(options.dataDir, config.outboxFileName);
   const ctx: WebsiteContext = {
     config,
@@ -75,6 +83,7 @@ export function createWebsite(options: WebsiteOptions): Website {
     signUps: new SignUpStore(options.db),
     counts: new UsageCounts(options.db),
     mailer,
+    mailBaseUrl: () => config.publicUrl ?? options.ownUrl(),
     stats: new StatsAccess(loadOrCreateStatsToken(config.statsToken, options.dataDir, config.statsTokenFileName)),
     limits: createLimiters(config),
     now: options.now ?? Date.now,

@@ -55,6 +55,7 @@ Tls.before(async (w) => {
     dataDir: w.dir,
     logger,
     config: { ...websiteDefaults, extensionZipPath: join(w.dir, 'no-zip-here.zip') },
+    ownUrl: () => w.relay.httpUrl,
   });
   const accountPage = createAccountPage({ logger });
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir: w.dir, tlsCertFile: w.files.certFile, tlsKeyFile: w.files.keyFile });

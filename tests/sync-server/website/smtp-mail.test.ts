@@ -10,14 +10,17 @@ import { websiteDefaults } from '../../../sync-server/website/website-config.ts'
 import { startSmtpSink } from './smtp-sink.ts';
 import { countRows, openForm, postForm, startWebsiteRelay, type WebsiteRelay } from './website-relay.ts';
 
+/** SMTP needs a public URL (links in mail); the browser's Origin is then that URL. */
+const PUBLIC_URL = 'https://ltm.example';
+
 async function submit(site: WebsiteRelay, email: string): Promise<Response> {
   const form = await openForm(site.url);
-  return postForm(site.url, Routes.signUp, { email, csrf: form.token }, { cookie: form.cookie });
+  return postForm(site.url, Routes.signUp, { email, csrf: form.token }, { cookie: form.cookie, origin: PUBLIC_URL });
 }
 
 test('the confirmation is sent over SMTP with the links and the List-Unsubscribe header', async () => {
   const sink = await startSmtpSink();
-  const site = await startWebsiteRelay({ smtpUrl: sink.url, mailFrom: 'LTM <hello@ltm.example>' });
+  const site = await startWebsiteRelay({ smtpUrl: sink.url, mailFrom: 'LTM <hello@ltm.example>', publicUrl: PUBLIC_URL });
   try {
     const res = await submit(site, 'Cleo@Example.net');
     assert.is(res.status, 303);
@@ -30,7 +33,7 @@ test('the confirmation is sent over SMTP with the links and the List-Unsubscribe
     assert.is(message.from, 'hello@ltm.example');
     assert.equal(message.to, ['cleo@example.net']);
     assert.match(data, /Subject: Your LeaveTheMeeting download link/);
-    assert.match(data, /List-Unsubscribe: <http:\/\/127\.0\.0\.1:\d+\/unsubscribe\?token=[A-Za-z0-9_-]+>/);
+    assert.match(data, /List-Unsubscribe: <https:\/\/ltm\.example\/unsubscribe\?token=[A-Za-z0-9_-]+>/);
     assert.match(data, /\/download\/leavethemeeting\.zip/);
     const header = /List-Unsubscribe: <([^>]+)>/.exec(data)?.[1];
     assert.ok(header && data.includes(`  ${header}`), 'the body carries the same removal link');
@@ -45,7 +48,7 @@ test('an unreachable SMTP server takes the sign-up back and says so', async () =
   const sink = await startSmtpSink();
   const url = sink.url;
   await sink.close();
-  const site = await startWebsiteRelay({ smtpUrl: `${url}/?connectionTimeout=2000` });
+  const site = await startWebsiteRelay({ smtpUrl: `${url}/?connectionTimeout=2000`, publicUrl: PUBLIC_URL });
   try {
     const res = await submit(site, 'dana@example.net');
     assert.is(res.status, 503);

@@ -42,6 +42,7 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}):
     dataDir,
     logger,
     config: { ...websiteDefaults, extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
+    ownUrl: () => relay.httpUrl,
   });
   const relay = await startRelay(config, { access, logger, store, httpFallback: website.handle });
   return {
