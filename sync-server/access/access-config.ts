@@ -29,6 +29,11 @@ export interface AccessConfig {
   readonly signInPerEmail: RateWindow;
   readonly signInPerIp: RateWindow;
   readonly signUpPerIp: RateWindow;
+  /** Per account: each list or export reads and decodes every meeting the account owns. */
+  readonly listMeetingsPerAccount: RateWindow;
+  readonly exportPerAccount: RateWindow;
+  /** Meetings one account may own; claiming more (POST /api/tokens) is refused with 403. */
+  readonly maxMeetingsPerAccount: number;
   /** Bound on remembered rate-limit keys, so a flood of distinct keys cannot grow memory. */
   readonly limiterMaxKeys: number;
   readonly secretFileName: string;
@@ -52,6 +57,9 @@ export const accessDefaults: AccessConfig = {
   signInPerEmail: { max: 5, windowMs: 15 * MINUTE },
   signInPerIp: { max: 30, windowMs: 15 * MINUTE },
   signUpPerIp: { max: 10, windowMs: HOUR },
+  listMeetingsPerAccount: { max: 60, windowMs: HOUR },
+  exportPerAccount: { max: 3, windowMs: HOUR },
+  maxMeetingsPerAccount: 10_000,
   limiterMaxKeys: 10_000,
   secretFileName: 'server-secret',
 };

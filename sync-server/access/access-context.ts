@@ -19,6 +19,8 @@ export interface AccessContext {
     readonly signInPerEmail: AttemptLimiter;
     readonly signInPerIp: AttemptLimiter;
     readonly signUpPerIp: AttemptLimiter;
+    readonly listMeetingsPerAccount: AttemptLimiter;
+    readonly exportPerAccount: AttemptLimiter;
   };
   /** Announces a revocation key so the transport closes the sockets that hold it. */
   readonly revoke: (key: string) => void;

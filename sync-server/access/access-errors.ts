@@ -17,6 +17,7 @@ export const ApiErrorCode = {
   notFound: 'not_found',
   methodNotAllowed: 'method_not_allowed',
   rateLimited: 'rate_limited',
+  meetingLimit: 'meeting_limit',
   internal: 'internal',
 } as const;
 

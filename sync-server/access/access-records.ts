@@ -62,6 +62,7 @@ export function createAccessRecords(db: SqliteDatabase) {
     'INSERT OR IGNORE INTO meeting_owners (meeting_id, account_id, claimed_at) VALUES (?, ?, ?)',
   );
   const ownerOf = q<[string], { account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = ?');
+  const meetingCountOf = q<[string], { n: number }>('SELECT count(*) AS n FROM meeting_owners WHERE account_id = ?');
   const meetingsOf = q<[string], { meeting_id: string; claimed_at: number }>(
     'SELECT meeting_id, claimed_at FROM meeting_owners WHERE account_id = ? ORDER BY claimed_at, meeting_id',
   );
@@ -104,9 +105,13 @@ export function createAccessRecords(db: SqliteDatabase) {
     deleteSession: (id: string, account: AccountId) => deleteSession.run(id, account).changes > 0,
     purgeExpiredSessions: (now: number) => purgeExpiredSessions.run(now).changes,
     /** Claims an unowned meeting for account, then returns its owner (which may be another). */
-    claimMeeting: db.transaction((meetingId: string, account: AccountId, now: number): AccountId | null => {
+    /** The meeting's owner after the claim; null when it had none and the account is at `max`. */
+    claimMeeting: db.transaction((meetingId: string, account: AccountId, now: number, max: number): AccountId | null => {
+      const owner = ownerOf.get(meetingId)?.account_id;
+      if (owner !== undefined) return owner;
+      if ((meetingCountOf.get(account)?.n ?? 0) >= max) return null;
       claimMeeting.run(meetingId, account, now);
-      return ownerOf.get(meetingId)?.account_id ?? null;
+      return account;
     }),
     ownerOf: (meetingId: string) => ownerOf.get(meetingId)?.account_id ?? null,
     insertShare: (s: Omit<ShareRow, 'revoked_at'>) =>

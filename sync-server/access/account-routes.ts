@@ -118,7 +118,7 @@ export function accountRoutes(ctx: AccessContext) {
   return { signUp, signIn, currentAccount, listSessions, endSession, changePassword, deleteAccount };
 }
 
-function enforce(request: ApiRequest, checks: readonly (readonly [AttemptLimiter, string])[]): void {
+export function enforce(request: ApiRequest, checks: readonly (readonly [AttemptLimiter, string])[]): void {
   let retryAfterMs = 0;
   for (const [limiter, key] of checks) {
     const decision = limiter.hit(key, request.now);

@@ -47,6 +47,8 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       signInPerEmail: limiter(config.signInPerEmail),
       signInPerIp: limiter(config.signInPerIp),
       signUpPerIp: limiter(config.signUpPerIp),
+      listMeetingsPerAccount: limiter(config.listMeetingsPerAccount),
+      exportPerAccount: limiter(config.exportPerAccount),
     },
     revoke(key) {
       for (const listener of listeners) {

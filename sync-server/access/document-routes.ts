@@ -35,8 +35,14 @@ export function documentRoutes(ctx: AccessContext) {
     if (doc.kind === 'library' && doc.id !== accountId) {
       throw new ApiError(403, ApiErrorCode.forbidden, 'A library is reachable only by its own account.');
     }
-    if (doc.kind === 'meeting' && records.claimMeeting(doc.id, accountId, request.now) !== accountId) {
-      throw new ApiError(403, ApiErrorCode.forbidden, 'This meeting belongs to another account; ask its owner for a share link.');
+    if (doc.kind === 'meeting') {
+      const owner = records.claimMeeting(doc.id, accountId, request.now, config.maxMeetingsPerAccount);
+      if (owner === null) {
+        throw new ApiError(403, ApiErrorCode.meetingLimit, `This account already owns ${config.maxMeetingsPerAccount} meetings, the most one account may keep on this relay.`);
+      }
+      if (owner !== accountId) {
+        throw new ApiError(403, ApiErrorCode.forbidden, 'This meeting belongs to another account; ask its owner for a share link.');
+      }
     }
     const exp = Math.min(request.now + config.accountTokenTtlMs, session.expires_at);
     const token = codec.sign({ v: 1, doc: doc.name, role: 'owner', exp, acc: accountId, sid: session.session_id });
