@@ -1,26 +1,19 @@
 // The next meeting of a series: unfinished items (neither ticked done nor moved past with Next)
-// and open actions carry over into a fresh
-// document whose meta links back to the original. Notes, decisions and the clock stay behind.
+// and open actions carry over into a fresh meeting whose meta links back to the original.
+// Notes, decisions and the clock stay behind.
 import type * as Y from 'yjs';
 import { NotAMeetingError } from './errors.ts';
-import type { ItemId, MeetingId, RandomBytes } from './ids.ts';
+import type { ItemId, MeetingId } from './ids.ts';
 import { addAction } from './action-ops.ts';
 import { addItem } from './item-ops.ts';
 import { createMeeting } from './meeting-ops.ts';
 import { clockView } from './clock-view.ts';
 import { readActions, readClockLog, readItems, readMeta } from './meeting-read.ts';
 import { Reader } from './read-fields.ts';
-
-export interface FollowUp {
-  readonly id: MeetingId;
-  readonly random: RandomBytes;
-  readonly now: number;
-  readonly title?: string;
-  readonly scheduledFor?: number | null;
-}
+import type { NewMeetingFrom } from './template-meetings.ts';
 
 /** Fills the empty `target` document as the follow-up of `source`. */
-export function createFollowUp(source: Y.Doc, target: Y.Doc, f: FollowUp): MeetingId {
+export function createFollowUp(source: Y.Doc, target: Y.Doc, f: NewMeetingFrom): MeetingId {
   const r = new Reader();
   const meta = readMeta(source, r);
   if (meta.id === null) throw new NotAMeetingError('the source meeting has no id');

@@ -40,7 +40,7 @@ export function removeEntry(array: Y.Array<unknown>, id: string): boolean {
 }
 
 // Writes only the fields present in the patch that differ, so concurrent edits of different
-// fields merge and a no-op edit adds nothing to the document. True when something was written.
+// fields merge and a no-op edit adds nothing to the Y.Doc; true when something was written.
 export function patchFields(map: Fields, patch: Readonly<Record<string, unknown>>): boolean {
   let changed = false;
   for (const [key, value] of Object.entries(patch)) {

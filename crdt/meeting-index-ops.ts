@@ -1,4 +1,4 @@
-// The library's index of meetings, so lists render without opening every meeting document.
+// The library's index of meetings, so lists render without opening each meeting's Y.Doc.
 // Entries are maps, so a title changed on one device and a status on another both survive.
 import * as Y from 'yjs';
 import type { MeetingId } from './ids.ts';

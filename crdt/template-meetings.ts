@@ -8,7 +8,8 @@ import { Reader } from './read-fields.ts';
 import { createTemplate } from './template-ops.ts';
 import type { TemplateView } from './views.ts';
 
-export interface FromTemplate {
+/** How a meeting made from something else (a template, or the meeting it follows) starts. */
+export interface NewMeetingFrom {
   readonly id: MeetingId;
   readonly random: RandomBytes;
   readonly now: number;
@@ -16,7 +17,7 @@ export interface FromTemplate {
   readonly scheduledFor?: number | null;
 }
 
-export function createMeetingFromTemplate(doc: Y.Doc, template: TemplateView, m: FromTemplate): MeetingId {
+export function createMeetingFromTemplate(doc: Y.Doc, template: TemplateView, m: NewMeetingFrom): MeetingId {
   doc.transact(() => {
     createMeeting(doc, {
       id: m.id,
