@@ -1,6 +1,6 @@
 // The library as plain frozen data: built-in and own templates, and the meeting index.
 import type * as Y from 'yjs';
-import { BUILTIN_TEMPLATES } from './builtin-templates.ts';
+import { BUILTIN_TEMPLATES, builtinTemplate } from './builtin-templates.ts';
 import type { MeetingId, TemplateId } from './ids.ts';
 import { isId } from './ids.ts';
 import { entryMap, libraryRoots, parseTemplateItems } from './library-doc.ts';
@@ -91,5 +91,5 @@ export function libraryView(lib: Y.Doc): LibraryView {
 
 /** A template by id, built-in or own, or null. */
 export function findTemplate(lib: Y.Doc, id: TemplateId): TemplateView | null {
-  return BUILTIN_TEMPLATES.find((t) => t.id === id) ?? readTemplate(lib, id, []);
+  return builtinTemplate(id) ?? readTemplate(lib, id, []);
 }

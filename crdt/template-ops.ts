@@ -1,6 +1,5 @@
 // A person's own templates: create, update, rename, duplicate (also of a built-in), delete.
 import * as Y from 'yjs';
-import { builtinTemplate } from './builtin-templates.ts';
 import type { RandomBytes, TemplateId } from './ids.ts';
 import { newId } from './ids.ts';
 import { entryMap, libraryRoots, templateItemsToStore } from './library-doc.ts';
@@ -8,7 +7,7 @@ import { patchFields } from './meeting-doc.ts';
 import { TEMPLATE_KEY } from './schema.ts';
 import { checkSeconds, checkTime, checkTitle } from './validate-input.ts';
 import type { TemplateItem } from './views.ts';
-import { readTemplate } from './library-view.ts';
+import { findTemplate } from './library-view.ts';
 
 export interface NewTemplate {
   readonly random: RandomBytes;
@@ -71,7 +70,7 @@ export function duplicateTemplate(
   id: TemplateId,
   opts: { readonly random: RandomBytes; readonly now: number; readonly name?: string },
 ): TemplateId | null {
-  const source = builtinTemplate(id) ?? readTemplate(lib, id, []);
+  const source = findTemplate(lib, id);
   if (source === null) return null;
   return createTemplate(lib, {
     random: opts.random,
