@@ -5,7 +5,7 @@
 import { actorId, localSpaceId } from '../platform/device.ts';
 import { t } from '../platform/i18n.ts';
 import { isRuntimeMessage } from '../platform/messages.ts';
-import { getSettings, onSettingsChanged } from '../platform/settings.ts';
+import { getSettings, onSettingsChanged, type Settings } from '../platform/settings.ts';
 import { ActiveMeetingFollower, type ActiveMeeting } from './active-meeting.ts';
 import { syncAlarms } from './alarm-scheduler.ts';
 import { alert, chime } from './alert.ts';
@@ -28,12 +28,16 @@ import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
 
 const MINUTE_MS = 60_000;
 
+// Read from storage once at start-up, then replaced by onSettingsChanged below: refresh runs on
+// every burst of edits and every tick, and should not go back to chrome.storage each time.
+let settings: Promise<Settings> = getSettings();
+
 async function refresh(meeting: ActiveMeeting | null): Promise<void> {
   const view = meeting?.view() ?? null;
-  const settings = await getSettings();
+  const { warnMinutes } = await settings;
   await showBadge(badgeFor(view));
   publishSnapshot(snapshotFor(view, Date.now()));
-  await syncAlarms(view ? planAlarms(view, Date.now(), settings.warnMinutes) : [], !!view && isCounting(view));
+  await syncAlarms(view ? planAlarms(view, Date.now(), warnMinutes) : [], !!view && isCounting(view));
 }
 
 // Typing in the notes updates the doc many times a second; the clock signals need one pass.
@@ -57,17 +61,17 @@ async function onAlarm(name: string): Promise<void> {
   const alarm = parseAlarmName(name);
   const view = meeting.view();
   if (!alarm || !alarmStillApplies(alarm, view)) return refresh(meeting);
-  const settings = await getSettings();
+  const current = await settings;
   const item = currentItemTitle(view);
   if (alarm.kind === 'warn') {
     const minutes = Math.max(1, Math.round(view.clock.itemRemainingMs / MINUTE_MS));
-    await alert(name, t('bgWarnTitle', minutes), t('bgWarnMessage', item, minutes), settings);
+    await alert(name, t('bgWarnTitle', minutes), t('bgWarnMessage', item, minutes), current);
   } else {
     const next = nextItemTitle(view);
-    if (settings.autoAdvance && next !== null && (await runClockCommand(meeting, 'next'))) {
-      await alert(name, t('bgTimesUpTitle', item), t('bgAutoAdvanced', next), settings);
+    if (current.autoAdvance && next !== null && (await runClockCommand(meeting, 'next'))) {
+      await alert(name, t('bgTimesUpTitle', item), t('bgAutoAdvanced', next), current);
     } else {
-      await alert(name, t('bgTimesUpTitle', item), next === null ? t('bgTimesUpLast') : t('bgTimesUpNext', next), settings);
+      await alert(name, t('bgTimesUpTitle', item), next === null ? t('bgTimesUpLast') : t('bgTimesUpNext', next), current);
     }
   }
   await refresh(meeting);
@@ -93,13 +97,14 @@ chrome.runtime.onInstalled.addListener((details) => {
 });
 
 let signedInAs: string | null | undefined;
-void getSettings().then((s) => {
+void settings.then((s) => {
   signedInAs = s.account?.accountId ?? null;
   void syncUninstallUrl(s);
 });
-onSettingsChanged((settings) => {
-  void syncUninstallUrl(settings);
-  const accountId = settings.account?.accountId ?? null;
+onSettingsChanged((next) => {
+  settings = Promise.resolve(next);
+  void syncUninstallUrl(next);
+  const accountId = next.account?.accountId ?? null;
   if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) void claimMeetings(accountId);
   signedInAs = accountId;
   queueRefresh();
