@@ -1,12 +1,11 @@
 // This browser profile's stable identities: the actor id stamped on clock events, and the local
 // space id that names the library before anyone signs in. Both are created once, at first use.
 import { newId, type ActorId, type SpaceId } from '../../crdt/ids.ts';
+import { randomBytes } from './random.ts';
 import { readKey, writeKey } from './storage-area.ts';
 
 const ACTOR_KEY = 'actorId' as const;
 const LOCAL_SPACE_KEY = 'localSpaceId' as const;
-
-const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 
 // Two contexts creating at the same instant would race (last writer wins), so the background
 // creates both at install time and pages normally only read them.

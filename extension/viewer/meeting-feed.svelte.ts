@@ -3,14 +3,15 @@
 // the connection dropped, so an offline page never counts down as if it knew.
 import type * as Y from 'yjs';
 import {
-  clockView, meetingView, readClockLog, type ActorId, type ClockLog, type ClockStamp, type ClockView, type MeetingView, type RandomBytes,
+  clockView, meetingView, readClockLog, type ActorId, type ClockLog, type ClockStamp, type ClockView, type MeetingView,
 } from '../../crdt/index.ts';
 import { newId } from '../../crdt/index.ts';
 import { LiveRead } from '../components/live-read.svelte.ts';
 import { Ticker } from '../components/ticker.svelte.ts';
+import { randomBytes } from '../platform/random.ts';
 import type { ViewerConnection } from './viewer-connection.svelte.ts';
 
-export const random: RandomBytes = (length) => crypto.getRandomValues(new Uint8Array(length));
+export { randomBytes as random };
 
 export class MeetingFeed {
   readonly #meeting: LiveRead<MeetingView>;
@@ -18,7 +19,7 @@ export class MeetingFeed {
   readonly #ticker: Ticker;
   readonly #conn: ViewerConnection;
   /** This page's actor in the clock log: one per visit, as the page keeps no identity. */
-  readonly actor: ActorId = newId(random);
+  readonly actor: ActorId = newId(randomBytes);
 
   constructor(conn: ViewerConnection) {
     this.#conn = conn;
