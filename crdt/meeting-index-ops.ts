@@ -1,15 +1,18 @@
 // The library's index of meetings, so lists render without opening each meeting's Y.Doc.
 // Entries are maps, so a title changed on one device and a status on another both survive.
 import * as Y from 'yjs';
+import { clockView } from './clock-view.ts';
 import type { MeetingId } from './ids.ts';
 import { InvalidInputError } from './errors.ts';
 import { isId } from './ids.ts';
 import { entryMap, libraryRoots } from './library-doc.ts';
 import { patchFields } from './meeting-doc.ts';
-import { meetingView } from './meeting-view.ts';
+import { readClockLog, readMeta } from './meeting-read.ts';
+import { meetingStatus } from './meeting-view.ts';
+import { Reader } from './read-fields.ts';
 import { INDEX_KEY } from './schema.ts';
 import { checkNullableId, checkNullableTime, checkTime, checkTitle } from './validate-input.ts';
-import type { MeetingIndexEntry, MeetingStatus } from './views.ts';
+import type { MeetingIndexEntry } from './views.ts';
 
 export type IndexPatch = Partial<Pick<MeetingIndexEntry, 'title' | 'scheduledFor' | 'status' | 'followUpOf'>>;
 
@@ -68,8 +71,8 @@ export function removeIndexEntry(lib: Y.Doc, id: MeetingId): boolean {
 
 /** The index entry a meeting document implies right now, or null if it has no id yet. */
 export function meetingIndexEntry(meeting: Y.Doc, now: number): Omit<MeetingIndexEntry, 'updatedAt'> | null {
-  const view = meetingView(meeting, now);
-  if (view.id === null) return null;
-  const status: MeetingStatus = view.status;
-  return { id: view.id, title: view.title, scheduledFor: view.scheduledFor, status, createdAt: view.createdAt, followUpOf: view.followUpOf };
+  const meta = readMeta(meeting, new Reader());
+  if (meta.id === null) return null;
+  const status = meetingStatus(clockView(readClockLog(meeting), now), meta.endedAt);
+  return { id: meta.id, title: meta.title, scheduledFor: meta.scheduledFor, status, createdAt: meta.createdAt, followUpOf: meta.followUpOf };
 }
