@@ -22,6 +22,8 @@ export interface CsrfGrant {
   readonly setCookie: string | null;
 }
 
+export const cookieHeader = (grant: CsrfGrant): Record<string, string> => (grant.setCookie ? { 'set-cookie': grant.setCookie } : {});
+
 export function issueCsrf(req: IncomingMessage): CsrfGrant {
   const existing = readCookie(req, CSRF_COOKIE);
   if (existing !== null && TOKEN_PATTERN.test(existing)) return { token: existing, setCookie: null };

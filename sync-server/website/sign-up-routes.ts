@@ -3,7 +3,7 @@
 // takes the address back out, so trying again works.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { confirmationMail } from './confirmation-mail.ts';
-import { checkCsrf, issueCsrf, type CsrfGrant } from './csrf.ts';
+import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { checkEmail } from './email-address.ts';
 import { readForm } from './form-body.ts';
 import { redirect, sendHtml } from './http-response.ts';
@@ -13,8 +13,6 @@ import { unsubscribeConfirmPage, unsubscribedPage, unsubscribeUnknownPage } from
 import { Routes } from './routes.ts';
 import { zipSize } from './static-files.ts';
 import { clientIp, type WebsiteContext } from './website-context.ts';
-
-const cookieHeader = (grant: CsrfGrant): Record<string, string> => (grant.setCookie ? { 'set-cookie': grant.setCookie } : {});
 
 export async function showLanding(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, status = 200, email = '', error: string | null = null): Promise<void> {
   const grant = issueCsrf(req);

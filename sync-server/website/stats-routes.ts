@@ -1,7 +1,7 @@
 // The operator's stats page: counts for the last days when the request carries the stats token
 // (Bearer header or the cookie from signing in here), else the sign-in form.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { checkCsrf, issueCsrf } from './csrf.ts';
+import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { readForm } from './form-body.ts';
 import { redirect, sendHtml } from './http-response.ts';
 import { statsPage, statsSignInPage } from './pages/stats-page.ts';
@@ -18,7 +18,7 @@ function lastDays(now: number, count: number): string[] {
 
 function showSignIn(req: IncomingMessage, res: ServerResponse, status: number, error: string | null): void {
   const grant = issueCsrf(req);
-  sendHtml(res, status, statsSignInPage(grant.token, error), grant.setCookie ? { 'set-cookie': grant.setCookie } : {});
+  sendHtml(res, status, statsSignInPage(grant.token, error), cookieHeader(grant));
 }
 
 export function showStats(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): void {
