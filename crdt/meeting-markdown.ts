@@ -87,13 +87,13 @@ export function meetingMarkdown(doc: Y.Doc, o: MarkdownOptions = {}): string {
   const out: string[] = [`# ${escapeInline(report.title) || escapeInline(l.untitled)}`, '', summary(report, o, l), ''];
   if (report.items.length > 0) out.push(`## ${escapeInline(l.agenda)}`, '', ...agenda(report, l), '');
   const notes = escapeBlock(report.notes);
-  const itemNotes = report.items.filter((i) => escapeBlock(i.notes) !== '');
+  const itemNotes = report.items
+    .map((item, index) => ({ number: index + 1, title: item.title, text: escapeBlock(item.notes) }))
+    .filter((n) => n.text !== '');
   if (notes !== '' || itemNotes.length > 0) {
     out.push(`## ${escapeInline(l.notes)}`, '');
     if (notes !== '') out.push(notes, '');
-    for (const item of itemNotes) {
-      out.push(`### ${report.items.indexOf(item) + 1}. ${escapeInline(item.title)}`, '', escapeBlock(item.notes), '');
-    }
+    for (const n of itemNotes) out.push(`### ${n.number}. ${escapeInline(n.title)}`, '', n.text, '');
   }
   if (report.decisions.length > 0) {
     out.push(`## ${escapeInline(l.decisions)}`, '', ...report.decisions.map((d) => `- ${escapeInline(d.text)}${itemTitle(report, d.itemId)}`), '');

@@ -1,6 +1,6 @@
 // Reads a meeting document into plain records, skipping and reporting anything malformed.
 import type * as Y from 'yjs';
-import type { ClockEvent, ClockLog } from './clock-events.ts';
+import type { ClockEvent, ClockLog, ClockPlanItem } from './clock-events.ts';
 import { parseClockEvent } from './clock-events.ts';
 import type { ActionId, DecisionId, ItemId } from './ids.ts';
 import { meetingRoots } from './meeting-doc.ts';
@@ -101,11 +101,21 @@ export function isValidDue(due: string): boolean {
   return DUE_PATTERN.test(due);
 }
 
+/** The log clockView folds, from what was already read: the events and each item's planned length. */
+export function clockLogOf(
+  events: readonly ClockEvent[],
+  items: readonly ClockPlanItem[],
+  durationSec: number | null,
+  warnings: readonly ReadWarning[],
+): ClockLog {
+  return Object.freeze({ events, items: items.map(({ id, plannedSec }) => ({ id, plannedSec })), durationSec, warnings });
+}
+
 /** The clock log with its agenda, for clockView; cheap enough to call on every tick. */
 export function readClockLog(doc: Y.Doc): ClockLog {
   const r = new Reader();
   const meta = readMeta(doc, r);
-  const items = readItems(doc, r, false).map(({ id, plannedSec }) => ({ id, plannedSec }));
+  const items = readItems(doc, r, false);
   const events = readClockEvents(doc, r.warnings);
-  return Object.freeze({ events, items, durationSec: meta.durationSec, warnings: r.warnings });
+  return clockLogOf(events, items, meta.durationSec, r.warnings);
 }

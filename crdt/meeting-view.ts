@@ -1,7 +1,7 @@
 // The whole meeting as plain frozen data for the UI, with the clock folded at `now`.
 import type * as Y from 'yjs';
 import { clockView } from './clock-view.ts';
-import { readActions, readClockEvents, readDecisions, readItems, readMeta, readUnknownRoots } from './meeting-read.ts';
+import { clockLogOf, readActions, readClockEvents, readDecisions, readItems, readMeta, readUnknownRoots } from './meeting-read.ts';
 import { Reader } from './read-fields.ts';
 import { meetingRoots } from './meeting-doc.ts';
 import type { ItemId } from './ids.ts';
@@ -25,10 +25,7 @@ export function meetingView(doc: Y.Doc, now: number): MeetingView {
   const decisions = readDecisions(doc, r);
   const events = readClockEvents(doc, r.warnings);
   readUnknownRoots(doc, r);
-  const clock = clockView(
-    { events, items: records.map(({ id, plannedSec }) => ({ id, plannedSec })), durationSec: meta.durationSec, warnings: [] },
-    now,
-  );
+  const clock = clockView(clockLogOf(events, records, meta.durationSec, []), now);
   const items: ItemView[] = records.map((rec, index) =>
     Object.freeze({
       id: rec.id,
