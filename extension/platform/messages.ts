@@ -15,8 +15,6 @@ export interface ClockSnapshot {
 }
 
 export type RuntimeMessage =
-  | { readonly type: 'clock-command'; readonly command: 'next' | 'toggle-pause' }
-  | { readonly type: 'open-side-panel' }
   /** To the offscreen document: play now. */
   | { readonly type: 'chime'; readonly volume: number }
   /** To the background: play a chime (it owns the offscreen document); the options page's test. */
