@@ -28,7 +28,7 @@ export interface LoadReport {
   readonly relayCpuPercent: number;
   readonly generatorCpuPercent: number;
   readonly connectMs: number;
-  /** Mean time of one group commit (SQLite transaction + fsync), from the relay's /metrics. */
+  /** Mean time of one group commit (one SQLite transaction; with FULL, also its fsync), from the relay's /metrics. */
   readonly meanCommitMs: number;
   readonly commits: number;
   /** Group commits slower than 10 ms and 25 ms (histogram buckets): fsync stalls block the loop. */

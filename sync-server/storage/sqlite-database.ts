@@ -6,8 +6,8 @@
 // are fsync'd at checkpoints. A killed process (kill -9, crash, OOM) loses nothing acknowledged:
 // the OS page cache still holds and later writes those bytes. Only a power loss or kernel crash
 // can drop the last transactions. FULL also fsyncs every commit and so survives power loss, but
-// better-sqlite3 fsyncs on the event loop: measured on the 2-core target, 2,000 clients at
-// 1,000 updates/s went from p99 ~10 ms (NORMAL) to ~85 ms (FULL). The relay promises "survives
+// better-sqlite3 fsyncs on the event loop, so every message waits behind it (bench/relay-load
+// measures both modes side by side; figures in bench/RESULTS.md). The relay promises "survives
 // kill -9", so NORMAL is the default and FULL is one config switch (LTM_SQLITE_SYNCHRONOUS=FULL)
 // for hosts without reliable power.
 import Database from 'better-sqlite3';
