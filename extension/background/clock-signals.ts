@@ -21,7 +21,7 @@ export interface ParsedAlarm {
   readonly eventCount: number;
 }
 
-const MINUTE_MS = 60_000;
+export const MINUTE_MS = 60_000;
 
 export function alarmName(kind: AlarmKind, itemId: string, eventCount: number): string {
   return `${ALARM_PREFIX}${kind}:${itemId}:${eventCount}`;
@@ -32,10 +32,15 @@ export function parseAlarmName(name: string): ParsedAlarm | null {
   return m ? { kind: m[1] as AlarmKind, itemId: m[2]!, eventCount: Number(m[3]) } : null;
 }
 
+/** True while the meeting is under way on an item, counting or paused. */
+export function isRunning(view: MeetingView): boolean {
+  const c = view.clock;
+  return c.started && !c.ended && c.currentItemId !== null;
+}
+
 /** True when the clock is counting down the current item right now. */
 export function isCounting(view: MeetingView): boolean {
-  const c = view.clock;
-  return c.started && !c.ended && !c.paused && c.currentItemId !== null;
+  return isRunning(view) && !view.clock.paused;
 }
 
 export function planAlarms(view: MeetingView, localNow: number, warnMinutes: number): PlannedAlarm[] {
@@ -62,8 +67,8 @@ export interface BadgeState {
 
 // Minutes rounded up, so "1m" shows until the box is over; overrun gets a "+" (never colour alone).
 export function badgeFor(view: MeetingView | null): BadgeState {
-  const c = view?.clock;
-  if (!view || !c || !c.started || c.ended || c.currentItemId === null) return { text: '', tone: 'none' };
+  if (!view || !isRunning(view)) return { text: '', tone: 'none' };
+  const c = view.clock;
   if (c.itemOverrun) return { text: `+${Math.max(1, Math.ceil(c.itemOverrunMs / MINUTE_MS))}m`, tone: 'overrun' };
   const text = `${Math.ceil(c.itemRemainingMs / MINUTE_MS)}m`;
   return { text, tone: c.paused ? 'paused' : 'running' };
@@ -80,7 +85,7 @@ export function nextItemTitle(view: MeetingView): string | null {
 
 export function snapshotFor(view: MeetingView | null, localNow: number): ClockSnapshot {
   const c = view?.clock;
-  const active = !!view && !!c && c.started && !c.ended && c.currentItemId !== null;
+  const active = !!view && isRunning(view);
   return {
     active,
     meetingTitle: view?.title ?? '',

@@ -16,6 +16,7 @@ import {
   badgeFor,
   currentItemTitle,
   isCounting,
+  MINUTE_MS,
   nextItemTitle,
   parseAlarmName,
   planAlarms,
@@ -25,8 +26,6 @@ import {
 import { claimMeetings } from './meeting-claim.ts';
 import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
 import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
-
-const MINUTE_MS = 60_000;
 
 // Read from storage once at start-up, then replaced by onSettingsChanged below: refresh runs on
 // every burst of edits and every tick, and should not go back to chrome.storage each time.
