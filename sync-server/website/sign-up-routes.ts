@@ -2,6 +2,7 @@
 // next to the field; a sign-up is stored once and mailed once, and a mail that cannot be sent
 // takes the address back out, so trying again works.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from '../transport/client-address.ts';
 import { confirmationMail } from './confirmation-mail.ts';
 import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { checkEmail } from './email-address.ts';
@@ -11,12 +12,12 @@ import { landingPage } from './pages/landing-page.ts';
 import { messagePage } from './pages/message-page.ts';
 import { unsubscribeConfirmPage, unsubscribedPage, unsubscribeUnknownPage } from './pages/unsubscribe-page.ts';
 import { Routes } from './routes.ts';
-import { zipSize } from './static-files.ts';
-import { clientIp, type WebsiteContext } from './website-context.ts';
+import { fileSize } from './static-files.ts';
+import type { WebsiteContext } from './website-context.ts';
 
 export async function showLanding(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, status = 200, email = '', error: string | null = null): Promise<void> {
   const grant = issueCsrf(req);
-  const page = landingPage({ form: { csrfToken: grant.token, email, error }, zipBytes: await zipSize(ctx.config.extensionZipPath) });
+  const page = landingPage({ form: { csrfToken: grant.token, email, error }, zipBytes: await fileSize(ctx.config.extensionZipPath) });
   sendHtml(res, status, page, cookieHeader(grant));
 }
 
@@ -35,7 +36,7 @@ export async function signUp(ctx: WebsiteContext, req: IncomingMessage, res: Ser
   const form = await readForm(req, ctx.config.maxFormBytes);
   if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res);
   const typed = form.get('email') ?? '';
-  const limit = ctx.limits.signUp.hit(clientIp(req), ctx.now());
+  const limit = ctx.limits.signUp.hit(clientAddress(req), ctx.now());
   if (!limit.ok) {
     const minutes = Math.ceil(limit.retryAfterMs / 60_000);
     return showLanding(ctx, req, res, 429, typed, `Too many sign-ups from your network just now. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);

@@ -15,7 +15,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 const ASSET_CACHE = 'public, max-age=3600' as const;
 
-async function fileSize(path: string): Promise<number | null> {
+export async function fileSize(path: string): Promise<number | null> {
   try {
     const info = await stat(path);
     return info.isFile() ? info.size : null;
@@ -44,10 +44,6 @@ export async function serveAsset(res: ServerResponse, name: string): Promise<boo
   if (size === null) return false;
   await streamFile(res, path, size, { 'content-type': CONTENT_TYPES[extname(name)] ?? 'application/octet-stream', 'cache-control': ASSET_CACHE });
   return true;
-}
-
-export function zipSize(zipPath: string): Promise<number | null> {
-  return fileSize(zipPath);
 }
 
 /** Streams the extension zip; false when it has not been built. */

@@ -1,6 +1,7 @@
 // The operator's stats page: counts for the last days when the request carries the stats token
 // (Bearer header or the cookie from signing in here), else the sign-in form.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from '../transport/client-address.ts';
 import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { readForm } from './form-body.ts';
 import { redirect, sendHtml } from './http-response.ts';
@@ -8,7 +9,7 @@ import { statsPage, statsSignInPage } from './pages/stats-page.ts';
 import { Routes } from './routes.ts';
 import { refuseForm } from './sign-up-routes.ts';
 import { utcDay } from './usage-counts.ts';
-import { clientIp, type WebsiteContext } from './website-context.ts';
+import type { WebsiteContext } from './website-context.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +33,7 @@ export function showStats(ctx: WebsiteContext, req: IncomingMessage, res: Server
 export async function signInToStats(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = await readForm(req, ctx.config.maxFormBytes);
   if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res);
-  if (!ctx.limits.statsSignIn.hit(clientIp(req), ctx.now()).ok) return showSignIn(req, res, 429, 'Too many attempts; try again later.');
+  if (!ctx.limits.statsSignIn.hit(clientAddress(req), ctx.now()).ok) return showSignIn(req, res, 429, 'Too many attempts; try again later.');
   const cookie = ctx.stats.signIn(form.get('token') ?? '', ctx.config.statsCookieTtlMs);
   if (cookie === null) return showSignIn(req, res, 401, 'That token is not right.');
   redirect(res, Routes.stats, { 'set-cookie': cookie });

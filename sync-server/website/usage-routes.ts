@@ -2,11 +2,12 @@
 // counter and nothing else; the per-IP limiter lives in memory only. Events carry no
 // credentials, so any origin may send them (the extension posts from chrome-extension://).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { clientAddress } from '../transport/client-address.ts';
 import { FormBodyError, readLimited } from './form-body.ts';
 import { sendHtml, sendPlain, SECURITY_HEADERS } from './http-response.ts';
 import { messagePage } from './pages/message-page.ts';
 import { isUsageEvent, parseVersion, UNKNOWN_VERSION, type UsageEvent } from './usage-counts.ts';
-import { clientIp, type WebsiteContext } from './website-context.ts';
+import type { WebsiteContext } from './website-context.ts';
 
 const EVENT_BODY_LIMIT = 512;
 const EVENT_CORS = {
@@ -51,7 +52,7 @@ export async function recordEvent(ctx: WebsiteContext, req: IncomingMessage, res
   try {
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!(JSON_TYPES as readonly string[]).includes(type)) throw new EventRefusal(415, 'send JSON');
-    if (!ctx.limits.events.hit(clientIp(req), ctx.now()).ok) throw new EventRefusal(429, 'too many events');
+    if (!ctx.limits.events.hit(clientAddress(req), ctx.now()).ok) throw new EventRefusal(429, 'too many events');
     const { event, version } = parseEvent(await readLimited(req, EVENT_BODY_LIMIT));
     ctx.counts.count(event, version, ctx.now());
     res.writeHead(204, { ...SECURITY_HEADERS, ...EVENT_CORS });
@@ -63,7 +64,7 @@ export async function recordEvent(ctx: WebsiteContext, req: IncomingMessage, res
 }
 
 export function uninstalled(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, version: string | null): void {
-  if (ctx.limits.events.hit(clientIp(req), ctx.now()).ok) {
+  if (ctx.limits.events.hit(clientAddress(req), ctx.now()).ok) {
     ctx.counts.count('uninstalled', parseVersion(version) ?? UNKNOWN_VERSION, ctx.now());
   }
   sendHtml(

@@ -1,7 +1,5 @@
 // What every website route shares: configuration, stores, the mailer, rate limiters and the
 // clock. Built once by createWebsite.
-import type { IncomingMessage } from 'node:http';
-import { clientAddress } from '../transport/client-address.ts';
 import { AttemptLimiter } from '../access/attempt-limiter.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from './mailer.ts';
@@ -33,9 +31,4 @@ export function createLimiters(config: WebsiteConfig): WebsiteContext['limits'] 
     events: new AttemptLimiter(config.eventsPerIp, config.limiterMaxKeys),
     statsSignIn: new AttemptLimiter(config.statsSignInPerIp, config.limiterMaxKeys),
   };
-}
-
-/** The TCP peer, or the client behind a proxy the operator trusts (transport/client-address.ts). */
-export function clientIp(req: IncomingMessage): string {
-  return clientAddress(req);
 }
