@@ -9,7 +9,7 @@ import { createAccessGate } from './access/create-access-gate.ts';
 import { resolveConfig } from './config.ts';
 import { configFromEnvironment, websiteFromEnvironment } from './env.ts';
 import { createLogger } from './logger.ts';
-import { startRelay } from './relay.ts';
+import { startRelay, tlsFiles } from './relay.ts';
 import { databasePath, openDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import type { HttpFallback } from './transport/http-routes.ts';
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   const config = resolveConfig(configFromEnvironment());
   const logger = createLogger(config.logLevel);
   // A bad certificate must stop the start before the data directory is created or touched.
-  if (config.tlsCertFile !== null && config.tlsKeyFile !== null) readTlsCredentials({ certFile: config.tlsCertFile, keyFile: config.tlsKeyFile });
+  const files = tlsFiles(config);
+  const credentials = files && readTlsCredentials(files);
   const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
   const store = new SqliteDocumentStore(db);
   const access = createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl }, logger });
@@ -41,7 +42,7 @@ async function main(): Promise<void> {
   const viewerPage = createViewerPage({ logger });
   const httpFallback: HttpFallback = async (req, res) =>
     (await viewerPage(req, res)) || (await accountPage(req, res)) || website.handle(req, res);
-  const relay = await startRelay(config, { access, logger, store, httpFallback });
+  const relay = await startRelay(config, { access, logger, store, httpFallback, credentials });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

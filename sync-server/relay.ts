@@ -17,7 +17,7 @@ import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
 import { normalizeAddress, resolveClientAddress } from './transport/client-address.ts';
-import { readTlsCredentials, TlsCredentialsError, type TlsFiles } from './transport/tls-credentials.ts';
+import { readTlsCredentials, TlsCredentialsError, type TlsCredentials, type TlsFiles } from './transport/tls-credentials.ts';
 
 export interface RelayOptions {
   readonly access: AccessGate;
@@ -26,6 +26,8 @@ export interface RelayOptions {
   readonly store?: DocumentStore;
   /** Serves non-API pages (the website); resolves false for an unknown path. */
   readonly httpFallback?: HttpFallback;
+  /** Already read from the config's TLS files (main.ts reads them before opening anything). */
+  readonly credentials?: TlsCredentials | null;
 }
 
 export interface Relay {
@@ -45,7 +47,7 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-function tlsFiles(config: RelayConfig): TlsFiles | null {
+export function tlsFiles(config: RelayConfig): TlsFiles | null {
   return config.tlsCertFile !== null && config.tlsKeyFile !== null
     ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile }
     : null;
@@ -55,7 +57,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   const logger = options.logger ?? createLogger(config.logLevel);
   // Read first: a bad certificate stops the start before the relay opens anything.
   const files = tlsFiles(config);
-  const credentials = files && readTlsCredentials(files);
+  const credentials = options.credentials ?? (files && readTlsCredentials(files));
   const metrics = new RelayMetrics();
   let ownedDb: SqliteDatabase | null = null;
   let store = options.store;
