@@ -11,26 +11,6 @@ export class MalformedMessageError extends RelayError {
   readonly code = CloseCode.malformedData;
 }
 
-export class RejectedUpdateError extends RelayError {
-  override readonly name = 'RejectedUpdateError';
-  readonly code = CloseCode.malformedData;
-}
-
-export class ViewerWriteError extends RelayError {
-  override readonly name = 'ViewerWriteError';
-  readonly code = CloseCode.forbidden;
-}
-
-export class RoomLoadError extends RelayError {
-  override readonly name = 'RoomLoadError';
-  readonly code = CloseCode.internalError;
-}
-
-export class CommitError extends RelayError {
-  override readonly name = 'CommitError';
-  readonly code = CloseCode.internalError;
-}
-
 export class StoreClosedError extends Error {
   override readonly name = 'StoreClosedError';
 }

@@ -25,8 +25,4 @@ export class IpConnectionLimiter {
   prune(now: number): void {
     for (const [ip, bucket] of this.#buckets) if (bucket.isFull(now)) this.#buckets.delete(ip);
   }
-
-  get size(): number {
-    return this.#buckets.size;
-  }
 }

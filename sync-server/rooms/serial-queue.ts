@@ -8,9 +8,4 @@ export class SerialQueue {
     this.#tail = result.catch(() => undefined);
     return result;
   }
-
-  /** Resolves when every task submitted so far has settled. */
-  idle(): Promise<void> {
-    return this.#tail.then(() => undefined);
-  }
 }
