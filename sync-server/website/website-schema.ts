@@ -17,8 +17,6 @@ CREATE TABLE IF NOT EXISTS usage_counts (
 ) STRICT;
 `;
 
-export const WEBSITE_TABLES = ['signups', 'usage_counts'] as const;
-
 export function ensureWebsiteSchema(db: SqliteDatabase): void {
   db.exec(SCHEMA);
 }
