@@ -3,8 +3,7 @@
 // its role only decides which controls the page offers; the relay checks every socket and
 // refuses a viewer's writes whatever this page believes.
 import { meetingDocName, parseId, type MeetingId } from '../../crdt/index.ts';
-
-export const VIEWER_PATH_PREFIX = '/m/' as const;
+import { ViewerRoutes } from '../../sync-server/viewer/viewer-routes.ts';
 
 export type LinkRole = 'view' | 'edit' | 'owner';
 
@@ -42,7 +41,7 @@ function tokenClaims(token: string): { readonly doc: string; readonly role: Link
 }
 
 export function readViewerLink(pathname: string, hash: string): ViewerLink {
-  const meetingId = pathname.startsWith(VIEWER_PATH_PREFIX) ? parseId<MeetingId>(pathname.slice(VIEWER_PATH_PREFIX.length)) : null;
+  const meetingId = pathname.startsWith(ViewerRoutes.pagePrefix) ? parseId<MeetingId>(pathname.slice(ViewerRoutes.pagePrefix.length)) : null;
   if (meetingId === null) return { kind: 'problem', problem: 'invalid' };
   const token = hash.replace(/^#/, '').trim();
   if (token === '') return { kind: 'problem', problem: 'missing' };
