@@ -2,6 +2,7 @@
 // file) into the messages.json Chrome reads; a key defined twice or malformed fails the build.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { MessageTable } from '../platform/i18n.ts';
 
 export class LocaleMergeError extends Error {
   override name = 'LocaleMergeError';
@@ -9,13 +10,11 @@ export class LocaleMergeError extends Error {
 
 const KEY_PATTERN = /^[A-Za-z0-9_]+$/;
 
-type Messages = Record<string, { message: string; description?: string }>;
-
-export function mergeLocale(dir: string): Messages {
-  const merged: Messages = {};
+export function mergeLocale(dir: string): MessageTable {
+  const merged: MessageTable = {};
   const owner = new Map<string, string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const table = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Messages;
+    const table = JSON.parse(readFileSync(join(dir, file), 'utf8')) as MessageTable;
     for (const [key, entry] of Object.entries(table)) {
       if (!KEY_PATTERN.test(key)) throw new LocaleMergeError(`${file}: bad message key "${key}"`);
       if (typeof entry?.message !== 'string') throw new LocaleMergeError(`${file}: "${key}" has no message`);
@@ -28,8 +27,8 @@ export function mergeLocale(dir: string): Messages {
   return merged;
 }
 
-export function mergeAllLocales(localesDir: string): Map<string, Messages> {
-  const out = new Map<string, Messages>();
+export function mergeAllLocales(localesDir: string): Map<string, MessageTable> {
+  const out = new Map<string, MessageTable>();
   for (const locale of readdirSync(localesDir, { withFileTypes: true })) {
     if (locale.isDirectory()) out.set(locale.name, mergeLocale(join(localesDir, locale.name)));
   }
