@@ -116,11 +116,14 @@ export class Room {
 
   /** The boundary for room work: an unexpected failure is logged once and ends the room. */
   #enqueue(step: string, task: () => Promise<void>): void {
-    this.#queue.run(task).catch((error: unknown) => {
-      this.#deps.logger.error({ doc: this.name, step, err: error }, 'room failed');
-      for (const conn of this.connections) conn.close(CloseCode.internalError, 'internal error');
-      this.#retire();
-    });
+    this.#queue.run(task).catch((error: unknown) => this.#fail('room failed', 'internal error', error, step));
+  }
+
+  /** Logs the failure once, closes every socket with internalError and retires the room. */
+  #fail(message: string, reason: string, error: unknown, step?: string): void {
+    this.#deps.logger.error({ doc: this.name, ...(step === undefined ? {} : { step }), err: error }, message);
+    for (const conn of this.connections) conn.close(CloseCode.internalError, reason);
+    this.#retire();
   }
 
   #newDoc(): Y.Doc {
@@ -151,9 +154,7 @@ export class Room {
       return doc;
     } catch (error) {
       doc.destroy();
-      this.#deps.logger.error({ doc: this.name, err: error }, 'room load failed');
-      for (const conn of this.connections) conn.close(CloseCode.internalError, 'document could not be loaded');
-      this.#retire();
+      this.#fail('room load failed', 'document could not be loaded', error);
       return null;
     }
   }
@@ -232,9 +233,7 @@ export class Room {
       this.#stored.lastSeq = await this.#deps.commits.append(this.name, [update]);
     } catch (error) {
       // The doc now holds data that is not durable; drop the room so nothing serves it.
-      this.#deps.logger.error({ doc: this.name, err: error }, 'commit failed');
-      for (const conn of this.connections) conn.close(CloseCode.internalError, 'update could not be stored');
-      this.#retire();
+      this.#fail('commit failed', 'update could not be stored', error);
       return false;
     }
     this.#stored.rowCount += 1;
