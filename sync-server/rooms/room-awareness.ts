@@ -67,8 +67,7 @@ export class RoomAwareness {
 
   /** Every known state as one message, or null when nobody is present. */
   snapshot(): Uint8Array | null {
-    const clients = [...this.#awareness.getStates().keys()];
-    return clients.length > 0 ? encodeAwareness(encodeAwarenessUpdate(this.#awareness, clients)) : null;
+    return this.#awareness.getStates().size > 0 ? this.answer() : null;
   }
 
   /** The answer to a query-awareness message: the full state, possibly naming nobody. */
