@@ -34,6 +34,16 @@ export interface ShareRow {
 
 export type NewSession = SessionRow & { readonly token_hash: Buffer };
 
+export interface MeetingRow {
+  readonly meeting_id: string;
+  readonly claimed_at: number;
+}
+
+/** The documents an account holds: its library and each meeting it owns. */
+export function documentsOf(account: AccountId, meetings: readonly MeetingRow[]): string[] {
+  return [`library/${account}`, ...meetings.map((m) => `meeting/${m.meeting_id}`)];
+}
+
 export function createAccessRecords(db: SqliteDatabase) {
   ensureAccessSchema(db);
   const q = <P extends unknown[], R = unknown>(sql: string) => db.prepare<P, R>(sql);
@@ -63,7 +73,7 @@ export function createAccessRecords(db: SqliteDatabase) {
   );
   const ownerOf = q<[string], { account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = ?');
   const meetingCountOf = q<[string], { n: number }>('SELECT count(*) AS n FROM meeting_owners WHERE account_id = ?');
-  const meetingsOf = q<[string], { meeting_id: string; claimed_at: number }>(
+  const meetingsOf = q<[string], MeetingRow>(
     'SELECT meeting_id, claimed_at FROM meeting_owners WHERE account_id = ? ORDER BY claimed_at, meeting_id',
   );
   const insertShare = q<[string, string, string, ShareRole, number, number]>(
@@ -130,7 +140,7 @@ export function createAccessRecords(db: SqliteDatabase) {
     }),
     /** Removes every row of the account and records its documents for deletion, atomically. */
     deleteAccount: db.transaction((account: AccountId, now: number): readonly string[] => {
-      const docs = [`library/${account}`, ...meetingsOf.all(account).map((m) => `meeting/${m.meeting_id}`)];
+      const docs = documentsOf(account, meetingsOf.all(account));
       for (const doc of docs) addPendingDeletion.run(doc, now);
       for (const statement of deleteAccountRows) statement.run(account);
       return docs;

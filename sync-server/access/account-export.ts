@@ -7,7 +7,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import * as Y from 'yjs';
 import { meetingMarkdown } from '../../crdt/meeting-markdown.ts';
 import type { AccessContext } from './access-context.ts';
-import type { AccountRow } from './access-records.ts';
+import { documentsOf, type AccountRow, type MeetingRow } from './access-records.ts';
 import { loadStoredDoc, meetingTitle, type StoredDoc } from './stored-documents.ts';
 
 export const EXPORT_FORMAT = 1 as const;
@@ -43,7 +43,13 @@ function documentJson(stored: StoredDoc): Uint8Array {
   return strToU8(`${JSON.stringify(body, null, 2)}\n`);
 }
 
-function accountJson(ctx: AccessContext, account: AccountRow, titles: ReadonlyMap<string, string>, now: number): Uint8Array {
+function accountJson(
+  ctx: AccessContext,
+  account: AccountRow,
+  meetings: readonly MeetingRow[],
+  titles: ReadonlyMap<string, string>,
+  now: number,
+): Uint8Array {
   const id = account.account_id;
   const sessions = ctx.records.liveSessionsOf(id, now);
   const body = {
@@ -51,7 +57,7 @@ function accountJson(ctx: AccessContext, account: AccountRow, titles: ReadonlyMa
     exportedAt: now,
     account: { accountId: id, email: account.email, name: account.name, createdAt: account.created_at },
     sessions: sessions.map((s) => ({ sessionId: s.session_id, createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
-    meetings: ctx.records.meetingsOf(id).map((m) => ({ meetingId: m.meeting_id, title: titles.get(m.meeting_id) ?? null, claimedAt: m.claimed_at })),
+    meetings: meetings.map((m) => ({ meetingId: m.meeting_id, title: titles.get(m.meeting_id) ?? null, claimedAt: m.claimed_at })),
     shares: ctx.records.sharesOfAccount(id).map((s) => ({
       shareId: s.share_id,
       meetingId: s.meeting_id,
@@ -66,7 +72,8 @@ function accountJson(ctx: AccessContext, account: AccountRow, titles: ReadonlyMa
 
 export async function exportAccount(ctx: AccessContext, account: AccountRow, now: number): Promise<Uint8Array> {
   const id = account.account_id;
-  const names = [`library/${id}`, ...ctx.records.meetingsOf(id).map((m) => `meeting/${m.meeting_id}`)];
+  const meetings = ctx.records.meetingsOf(id);
+  const names = documentsOf(id, meetings);
   const files: Zippable = {};
   const titles = new Map<string, string>();
   for (const name of names) {
@@ -83,6 +90,6 @@ export async function exportAccount(ctx: AccessContext, account: AccountRow, now
     // A large account takes a few ms per meeting; let the relay serve its sockets in between.
     await nextTurn();
   }
-  files['account.json'] = accountJson(ctx, account, titles, now);
+  files['account.json'] = accountJson(ctx, account, meetings, titles, now);
   return zipSync(files, { level: 6, mtime: new Date(now) });
 }
