@@ -1,10 +1,7 @@
 // Operations: the CLI child process (port 0 reported on stdout, SIGTERM exits 0 with data
 // flushed, restart serves it), health/time/metrics routes, JSON 404s, keep-alive to idle
 // sockets, and logs that never carry a token.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
-import readline from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -16,44 +13,8 @@ import { KEEP_ALIVE_MESSAGE } from '../../sync-server/protocol/messages.ts';
 import { docFromRows, storedRows } from './helpers/frames.ts';
 import { docName, makeTempDir, startTestRelay, waitFor } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
-
-const REPO = path.resolve(import.meta.dirname, '../..');
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly port: number;
-  readonly lines: string[];
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function spawnRelay(dataDir: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts', '--port', '0', '--data', dataDir], {
-    cwd: REPO,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines: string[] = [];
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const port = await new Promise<number>((resolve, reject) => {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      const entry = JSON.parse(line) as { msg?: string; port?: number };
-      if (entry.msg === 'relay listening' && typeof entry.port === 'number') resolve(entry.port);
-    });
-    void exited.then(() => reject(new Error(`relay exited early: ${lines.join('\n')}`)));
-  });
-  return { process: child, port, lines, exited };
-}
-
-async function api(port: number, method: string, route: string, body?: unknown, session?: string): Promise<any> {
-  const response = await fetch(`http://127.0.0.1:${port}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(session ? { authorization: `Bearer ${session}` } : {}) },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
-  return response.json();
-}
+import { spawnRelay, type RelayProcess } from './helpers/relay-process.ts';
+import { apiClient } from './access/access-harness.ts';
 
 function stockProvider(port: number, doc: string, token: string): WebsocketProvider {
   return new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, doc, new Y.Doc(), {
@@ -72,16 +33,16 @@ const test = suite('operations');
 
 test('the CLI reports its port, exits 0 on SIGTERM with data stored, and serves it after restart', async () => {
   const dataDir = makeTempDir();
-  const children: Child[] = [];
+  const children: RelayProcess[] = [];
   const providers: WebsocketProvider[] = [];
   try {
-    const first = await spawnRelay(dataDir);
+    const first = await spawnRelay({ dataDir });
     children.push(first);
     const password = `pw-${randomBytes(8).toString('hex')}`;
-    const account = await api(first.port, 'POST', '/api/accounts', { email: `ops-${randomBytes(4).toString('hex')}@example.org`, password, name: 'Ops' });
+    const account = (await apiClient(first.httpUrl)('POST', '/api/accounts', { email: `ops-${randomBytes(4).toString('hex')}@example.org`, password, name: 'Ops' })).json;
     assert.type(account.session, 'string');
     const doc = `meeting/${randomBytes(16).toString('hex')}`;
-    const { token } = await api(first.port, 'POST', '/api/tokens', { doc }, account.session);
+    const { token } = (await apiClient(first.httpUrl)('POST', '/api/tokens', { doc }, account.session)).json;
     assert.type(token, 'string');
 
     const writer = stockProvider(first.port, doc, token);
@@ -91,28 +52,28 @@ test('the CLI reports its port, exits 0 on SIGTERM with data stored, and serves 
     writer.doc.getText('notes').insert(0, 'survives SIGTERM');
     await waitFor(() => reader.doc.getText('notes').toString() === 'survives SIGTERM', 'reader got it');
 
-    first.process.kill('SIGTERM');
+    first.child.kill('SIGTERM');
     assert.equal(await first.exited, { code: 0, signal: null });
     assert.is(docFromRows(storedRows(dataDir, doc)).getText('notes').toString(), 'survives SIGTERM');
     destroy(writer);
     destroy(reader);
 
-    const second = await spawnRelay(dataDir);
+    const second = await spawnRelay({ dataDir });
     children.push(second);
-    const again = await api(second.port, 'POST', '/api/tokens', { doc }, account.session);
+    const again = (await apiClient(second.httpUrl)('POST', '/api/tokens', { doc }, account.session)).json;
     const late = stockProvider(second.port, doc, again.token);
     providers.push(late);
     await waitFor(() => late.synced, 'synced after restart');
     assert.is(late.doc.getText('notes').toString(), 'survives SIGTERM');
     destroy(late);
-    second.process.kill('SIGTERM');
+    second.child.kill('SIGTERM');
     assert.equal(await second.exited, { code: 0, signal: null });
 
     const logs = children.flatMap((child) => child.lines).join('\n');
     for (const secret of [token, again.token, account.session, password]) assert.not.ok(logs.includes(secret), 'a secret reached the logs');
   } finally {
     for (const provider of providers) destroy(provider);
-    for (const child of children) if (child.process.exitCode === null) child.process.kill('SIGKILL');
+    for (const child of children) if (child.child.exitCode === null) child.child.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
