@@ -1,14 +1,16 @@
 // The meeting's owner for the viewer's tests: an account made through the real API, an owner
 // token from POST /api/tokens (which claims the meeting), and a stock y-websocket client in Node
-// that runs the meeting with crdt operations. Share links come from POST /api/shares.
+// that runs the meeting with crdt operations. Share links come from POST /api/shares. The HTTP
+// calls go through the extension's own relay client.
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import {
-  addItem, clockView, createMeeting, newId, readClockLog, type ActorId, type ClockStamp, type ClockView, type ItemId, type MeetingId,
-  type RandomBytes,
+  addItem, clockView, createMeeting, meetingDocName, newId, readClockLog, type ActorId, type ClockStamp, type ClockView, type ItemId,
+  type MeetingId, type RandomBytes,
 } from '../../../crdt/index.ts';
+import { createAccount, createShare, requestDocToken, revokeShare } from '../../../extension/data/relay-api.ts';
 
 export const random: RandomBytes = (length) => new Uint8Array(randomBytes(length));
 
@@ -38,15 +40,6 @@ export interface AgendaItem {
   readonly plannedSec: number;
 }
 
-async function api(base: string, method: string, path: string, body?: unknown, session?: string): Promise<any> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (session) headers.authorization = `Bearer ${session}`;
-  const response = await fetch(base + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return text === '' ? null : JSON.parse(text);
-}
-
 export function whenSynced(provider: WebsocketProvider): Promise<void> {
   return new Promise((resolve) => {
     if (provider.synced) return resolve();
@@ -70,10 +63,10 @@ export async function startFacilitator(relay: { readonly httpUrl: string; readon
   const base = relay.httpUrl;
   accounts += 1;
   const email = `facilitator${accounts}.${process.pid}@example.org`;
-  const { session } = await api(base, 'POST', '/api/accounts', { email, password: 'a long enough password', name: 'Ada' });
+  const { session } = await createAccount(base, { email, password: 'a long enough password', name: 'Ada' });
   const meetingId: MeetingId = meeting.kind === 'document' ? meeting.id : newId(random);
-  const docName = `meeting/${meetingId}`;
-  const { token } = await api(base, 'POST', '/api/tokens', { doc: docName }, session);
+  const docName = meetingDocName(meetingId);
+  const { token } = await requestDocToken(base, session, docName);
   const doc = new Y.Doc();
   const by = 'facilitator-device' as ActorId;
   const now = () => Date.now();
@@ -97,11 +90,11 @@ export async function startFacilitator(relay: { readonly httpUrl: string; readon
     stamp: () => ({ now: now(), by }),
     clock: () => clockView(readClockLog(doc), now()),
     async share(role) {
-      const made = await api(base, 'POST', '/api/shares', { meetingId, role }, session);
+      const made = await createShare(base, session, meetingId, role);
       return { shareId: made.shareId, token: made.token, path: `/m/${meetingId}#${made.token}` };
     },
     async revoke(shareId) {
-      await api(base, 'DELETE', `/api/shares/${shareId}`, undefined, session);
+      await revokeShare(base, session, shareId);
     },
     close() {
       provider.awareness.destroy();
