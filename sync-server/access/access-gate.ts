@@ -13,6 +13,27 @@ export interface SocketGrant {
   readonly revocationKeys: readonly string[];
 }
 
+/** Starts every refusal of a token whose share, session or account is gone. */
+export const REVOKED_TOKEN_PREFIX = 'revoked token';
+
+/** Close reasons; short because a websocket close reason is at most 123 bytes. The viewer reads
+ *  them too, so this module keeps to type-only imports. */
+export const SocketRefusal = {
+  malformedDocName: 'malformed document name',
+  missingToken: 'missing token',
+  malformedToken: 'malformed token',
+  forgedToken: 'forged token',
+  expiredToken: 'expired token',
+  shareRevoked: `${REVOKED_TOKEN_PREFIX}: the share link was revoked`,
+  sessionRevoked: `${REVOKED_TOKEN_PREFIX}: the session was signed out`,
+  accountDeleted: `${REVOKED_TOKEN_PREFIX}: the account was deleted`,
+  wrongDocument: 'token is for another document',
+  /** An open socket whose grant was revoked after it opened. */
+  accessRevoked: 'access revoked',
+} as const;
+
+export type SocketRefusalReason = (typeof SocketRefusal)[keyof typeof SocketRefusal];
+
 export type SocketDecision =
   | { readonly ok: true; readonly grant: SocketGrant }
   | { readonly ok: false; readonly code: CloseCodeValue; readonly reason: string };

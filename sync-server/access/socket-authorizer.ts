@@ -4,24 +4,9 @@
 import { CloseCode, type CloseCodeValue } from '../close-codes.ts';
 import { parseDocName } from '../doc-name.ts';
 import type { AccessContext } from './access-context.ts';
-import type { SocketDecision } from './access-gate.ts';
+import { SocketRefusal, type SocketDecision, type SocketRefusalReason } from './access-gate.ts';
 import { RevocationKey } from './access-ids.ts';
 import type { TokenPayload } from './token-codec.ts';
-
-/** Close reasons; short because a websocket close reason is at most 123 bytes. */
-export const SocketRefusal = {
-  malformedDocName: 'malformed document name',
-  missingToken: 'missing token',
-  malformedToken: 'malformed token',
-  forgedToken: 'forged token',
-  expiredToken: 'expired token',
-  shareRevoked: 'revoked token: the share link was revoked',
-  sessionRevoked: 'revoked token: the session was signed out',
-  accountDeleted: 'revoked token: the account was deleted',
-  wrongDocument: 'token is for another document',
-} as const;
-
-export type SocketRefusalReason = (typeof SocketRefusal)[keyof typeof SocketRefusal];
 
 const TOKEN_REFUSALS = {
   malformed: SocketRefusal.malformedToken,

@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { clientAddress } from './client-address.ts';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import type { AccessGate } from '../access/access-gate.ts';
+import { SocketRefusal, type AccessGate } from '../access/access-gate.ts';
 import { CloseCode, type CloseCodeValue } from '../close-codes.ts';
 import type { RelayConfig } from '../config.ts';
 import { parseDocName } from '../doc-name.ts';
@@ -107,12 +107,12 @@ export class SyncEndpoint {
       metrics.refusedConnections.inc({ code: String(code) });
       ws.close(code, reason);
     };
-    if (!parseDocName(docName)) return refuse(CloseCode.badRequest, 'malformed document name');
+    if (!parseDocName(docName)) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
     const token = url.searchParams.get('token');
-    if (!token) return refuse(CloseCode.unauthenticated, 'missing token');
+    if (!token) return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
     const decision = access.authorizeSocket(docName, token, Date.now());
     if (!decision.ok) return refuse(decision.code, decision.reason);
-    if (decision.grant.doc !== docName) return refuse(CloseCode.forbidden, 'token is for another document');
+    if (decision.grant.doc !== docName) return refuse(CloseCode.forbidden, SocketRefusal.wrongDocument);
 
     const conn = new Connection(ws, decision.grant, config, metrics, performance.now());
     const { room, result } = this.#deps.rooms.join(conn);
@@ -162,7 +162,7 @@ export class SyncEndpoint {
 
   #revoke(key: string): void {
     for (const conn of this.connections) {
-      if (conn.grant.revocationKeys.includes(key)) conn.close(CloseCode.unauthenticated, 'access revoked');
+      if (conn.grant.revocationKeys.includes(key)) conn.close(CloseCode.unauthenticated, SocketRefusal.accessRevoked);
     }
   }
 
