@@ -5,7 +5,7 @@
 import { actorId, localSpaceId } from '../platform/device.ts';
 import { t } from '../platform/i18n.ts';
 import { isRuntimeMessage } from '../platform/messages.ts';
-import { getSettings, onSettingsChanged, type Settings } from '../platform/settings.ts';
+import { getSettings, onSettingsChanged } from '../platform/settings.ts';
 import { ActiveMeetingFollower, type ActiveMeeting } from './active-meeting.ts';
 import { syncAlarms } from './alarm-scheduler.ts';
 import { alert, chime } from './alert.ts';
@@ -27,13 +27,9 @@ import { claimMeetings } from './meeting-claim.ts';
 import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
 import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
 
-// Read from storage once at start-up, then replaced by onSettingsChanged below: refresh runs on
-// every burst of edits and every tick, and should not go back to chrome.storage each time.
-let settings: Promise<Settings> = getSettings();
-
 async function refresh(meeting: ActiveMeeting | null): Promise<void> {
   const view = meeting?.view() ?? null;
-  const { warnMinutes } = await settings;
+  const { warnMinutes } = await getSettings();
   await showBadge(badgeFor(view));
   publishSnapshot(snapshotFor(view, Date.now()));
   await syncAlarms(view ? planAlarms(view, Date.now(), warnMinutes) : [], !!view && isCounting(view));
@@ -60,7 +56,7 @@ async function onAlarm(name: string): Promise<void> {
   const alarm = parseAlarmName(name);
   const view = meeting.view();
   if (!alarm || !alarmStillApplies(alarm, view)) return refresh(meeting);
-  const current = await settings;
+  const current = await getSettings();
   const item = currentItemTitle(view);
   if (alarm.kind === 'warn') {
     const minutes = Math.max(1, Math.round(view.clock.itemRemainingMs / MINUTE_MS));
@@ -96,12 +92,11 @@ chrome.runtime.onInstalled.addListener((details) => {
 });
 
 let signedInAs: string | null | undefined;
-void settings.then((s) => {
+void getSettings().then((s) => {
   signedInAs = s.account?.accountId ?? null;
   void syncUninstallUrl(s);
 });
 onSettingsChanged((next) => {
-  settings = Promise.resolve(next);
   void syncUninstallUrl(next);
   const accountId = next.account?.accountId ?? null;
   if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) void claimMeetings(accountId);
