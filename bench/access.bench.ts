@@ -7,11 +7,11 @@ import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { accessDefaults, type AccessConfig } from '../sync-server/access/access-config.ts';
-import { createAccessGate } from '../sync-server/access/create-access-gate.ts';
-import { hashPassword } from '../sync-server/access/password-hash.ts';
-import { databasePath, openDatabase } from '../sync-server/storage/sqlite-database.ts';
-import { SqliteDocumentStore } from '../sync-server/storage/sqlite-document-store.ts';
+import { accessDefaults, type AccessConfig } from '../sync-server/web/access/access-config.ts';
+import { createAccessGate } from '../sync-server/web/access/create-access-gate.ts';
+import { hashPassword } from '../sync-server/web/access/password-hash.ts';
+import { databasePath, openDatabase } from '../sync-server/relay/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from '../sync-server/relay/storage/sqlite-document-store.ts';
 import type { BenchResult } from './bench-result.ts';
 import { formatMs, percentile, timeCalls } from './measure.ts';
 

@@ -41,7 +41,7 @@ export default async function run(): Promise<BenchResult> {
         loadNote(loadBefore),
         'The tail depends on the machine: the load average note below says how busy it was. better-sqlite3 commits synchronously on the event loop, so a slow fsync would delay every message behind it: the slow-commit rows show whether that happened, and the FULL run (an fsync per commit) shows its cost.',
       'Relay: a child process (tests/sync-server/helpers/relay-child.ts: the CLI parts, real access gate and tokens) with the per-IP connection rate opened for the single generator address; all other limits at their defaults.',
-      'Clients are raw ws sockets speaking the y-websocket protocol through sync-server/protocol/messages.ts, one small Y.Doc each: 2,000 stock WebsocketProviders would swamp the generator on the same 2 cores.',
+      'Clients are raw ws sockets speaking the y-websocket protocol through sync-server/relay/protocol/messages.ts, one small Y.Doc each: 2,000 stock WebsocketProviders would swamp the generator on the same 2 cores.',
       'Latency: each update carries its send time; measured at every other client of the room when the broadcast arrives (same process, one clock). Senders also count their own echo for the lost figure.',
       'Generator and relay share the 2 cores (and other sessions ran on the machine at the same time), so latency includes generator scheduling delay.',
     ],

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { VIEWER_MARK } from '../extension/viewer/viewer-marks.ts';
-import { VIEWER_DIST_DIR } from '../sync-server/viewer/viewer-files.ts';
+import { VIEWER_DIST_DIR } from '../sync-server/web/viewer/viewer-files.ts';
 import { startFacilitator } from '../tests/e2e/helpers/facilitator.ts';
 import { launchViewerBrowser, visit } from '../tests/e2e/helpers/viewer-browser.ts';
 import { startViewerRelay } from '../tests/e2e/helpers/viewer-relay.ts';

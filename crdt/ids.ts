@@ -15,7 +15,9 @@ export type AnyId = SpaceId | MeetingId | ItemId | ActionId | DecisionId | Templ
 
 export type RandomBytes = (length: number) => Uint8Array;
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+import { ID_PATTERN } from '../wire/doc-name.ts';
+
+export { ID_PATTERN };
 export const ID_BYTES = 16 as const;
 
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

@@ -3,7 +3,7 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { ConfigError, type RelayConfig, type SqliteSynchronous } from './config.ts';
-import type { WebsiteConfig } from './website/website-config.ts';
+import type { WebsiteConfig } from './web/website/website-config.ts';
 
 const SYNCHRONOUS_MODES: readonly SqliteSynchronous[] = ['FULL', 'NORMAL'];
 

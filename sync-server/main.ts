@@ -3,20 +3,20 @@
 // one JSON line with the bound port. SIGTERM/SIGINT: stop accepting, flush, close, exit 0.
 // With --tls-cert/--tls-key it serves HTTPS/WSS, and SIGHUP re-reads both files (a renewal takes
 // effect for new connections without a restart; a bad file is logged and the old one kept).
-import { accessDefaults } from './access/access-config.ts';
-import { createAccountPage } from './account-page/account-page.ts';
-import { createAccessGate } from './access/create-access-gate.ts';
+import { accessDefaults } from './web/access/access-config.ts';
+import { createAccountPage } from './web/account-page/account-page.ts';
+import { createAccessGate } from './web/access/create-access-gate.ts';
 import { resolveConfig } from './config.ts';
 import { configFromEnvironment, websiteFromEnvironment } from './env.ts';
 import { createLogger } from './logger.ts';
-import { startRelay, tlsFiles } from './relay.ts';
-import { databasePath, openDatabase } from './storage/sqlite-database.ts';
-import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
-import type { HttpFallback } from './transport/http-routes.ts';
-import { readTlsCredentials } from './transport/tls-credentials.ts';
-import { createViewerPage } from './viewer/viewer-page.ts';
-import { createWebsite } from './website/website.ts';
-import { websiteDefaults } from './website/website-config.ts';
+import { startRelay, tlsFiles } from './relay/relay.ts';
+import { databasePath, openDatabase } from './relay/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from './relay/storage/sqlite-document-store.ts';
+import type { HttpFallback } from './relay/transport/http-routes.ts';
+import { readTlsCredentials } from './relay/transport/tls-credentials.ts';
+import { createViewerPage } from './web/viewer/viewer-page.ts';
+import { createWebsite } from './web/website/website.ts';
+import { websiteDefaults } from './web/website/website-config.ts';
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 const RELOAD_SIGNAL = 'SIGHUP' as const;

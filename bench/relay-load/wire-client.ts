@@ -6,7 +6,7 @@
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { MessageType, SyncType, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../sync-server/protocol/messages.ts';
+import { MessageType, SyncType, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from '../../sync-server/relay/protocol/messages.ts';
 
 export interface Marker {
   readonly s: number;

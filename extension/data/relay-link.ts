@@ -5,7 +5,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode } from '../../sync-server/close-codes.ts';
+import { CloseCode } from '../../wire/close-codes.ts';
 import { RelayError, requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
 import type { SyncStatus } from './sync-status.ts';
 

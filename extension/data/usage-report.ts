@@ -2,11 +2,11 @@
 // (from the fixed list the relay accepts) and the extension version: no account, no device id,
 // no content. It is fire-and-forget: one attempt with a short timeout, never retried or queued,
 // so nothing is left waiting to leave later, and a failure never reaches the caller.
-import type { UsageEvent } from '../../sync-server/usage-event-names.ts';
-import { Routes } from '../../sync-server/website/routes.ts';
+import type { UsageEvent } from '../../wire/usage-events.ts';
+import { Routes } from '../../wire/website-routes.ts';
 import { normaliseRelayUrl } from './relay-api.ts';
 
-export { USAGE_EVENTS, type UsageEvent } from '../../sync-server/usage-event-names.ts';
+export { USAGE_EVENTS, type UsageEvent } from '../../wire/usage-events.ts';
 
 const SEND_TIMEOUT_MS = 5_000;
 

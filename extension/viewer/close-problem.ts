@@ -1,8 +1,8 @@
-// Maps the relay's refusal of a socket (its close code and reason, sync-server/close-codes.ts
-// and the SocketRefusal reasons of sync-server/access/access-gate.ts) to what the page
+// Maps the relay's refusal of a socket (its close code and reason, wire/close-codes.ts
+// and the SocketRefusal reasons of wire/socket-refusals.ts) to what the page
 // tells the visitor. Only 44xx closes are final; 45xx (relay busy) and anything else is retried.
-import { REVOKED_TOKEN_PREFIX, SocketRefusal } from '../../sync-server/access/access-gate.ts';
-import { CloseCode } from '../../sync-server/close-codes.ts';
+import { REVOKED_TOKEN_PREFIX, SocketRefusal } from '../../wire/socket-refusals.ts';
+import { CloseCode } from '../../wire/close-codes.ts';
 import type { LinkProblem } from './viewer-link.ts';
 
 export function isFinalClose(code: number): boolean {

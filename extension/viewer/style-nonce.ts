@@ -1,7 +1,7 @@
 // The page's style nonce: the relay puts a fresh one in the CSP header and in a meta tag of each
 // served shell (style-src 'self' 'nonce-…'), so CodeMirror's runtime <style> element is allowed
 // while any other inline style stays blocked. Empty when the page was served without one.
-export const STYLE_NONCE_META = 'ltm-style-nonce' as const;
+import { STYLE_NONCE_META } from '../../wire/style-nonce.ts';
 
 let cached: string | null = null;
 

@@ -3,7 +3,7 @@
 // its role only decides which controls the page offers; the relay checks every socket and
 // refuses a viewer's writes whatever this page believes.
 import { meetingDocName, parseId, type MeetingId } from '../../crdt/index.ts';
-import { ViewerRoutes } from '../../sync-server/viewer/viewer-routes.ts';
+import { ViewerRoutes } from '../../wire/viewer-routes.ts';
 
 export type LinkRole = 'view' | 'edit' | 'owner';
 

@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ID_PATTERN, isId, libraryDocName, meetingDocName, meetingIdFromDocName, newId, parseId } from '../../crdt/index.ts';
 import type { MeetingId, SpaceId } from '../../crdt/index.ts';
-import { parseDocName } from '../../sync-server/doc-name.ts';
+import { parseDocName } from '../../wire/doc-name.ts';
 import { seededRandom } from './helpers.ts';
 
 test('newId: 22 base64url characters from 16 random bytes', () => {

@@ -12,7 +12,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import {
   addAction, addDecision, itemNotesText, meetingNotesText, nextItem, startMeeting,
 } from '../../crdt/index.ts';
-import { CloseCode } from '../../sync-server/close-codes.ts';
+import { CloseCode } from '../../wire/close-codes.ts';
 import type { Facilitator } from './helpers/facilitator.ts';
 import { shoot } from './helpers/screenshots.ts';
 import type { Visitor } from './helpers/viewer-browser.ts';

@@ -5,8 +5,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CSRF_COOKIE } from '../../sync-server/website/csrf.ts';
-import { countRows, startWebsiteRelay, type WebsiteRelay } from '../sync-server/website/website-relay.ts';
+import { CSRF_COOKIE } from '../../sync-server/web/website/csrf.ts';
+import { countRows, startWebsiteRelay, type WebsiteRelay } from '../sync-server/web/website/website-relay.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { CHROMIUM_PATH } from './helpers/extension-browser.ts';
 import { shoot } from './helpers/screenshots.ts';

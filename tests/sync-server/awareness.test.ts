@@ -4,8 +4,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as encoding from 'lib0/encoding';
-import { MAX_IDS_PER_CONNECTION } from '../../sync-server/rooms/room-awareness.ts';
-import { encodeAwareness } from '../../sync-server/protocol/messages.ts';
+import { MAX_IDS_PER_CONNECTION } from '../../sync-server/relay/rooms/room-awareness.ts';
+import { encodeAwareness } from '../../sync-server/relay/protocol/messages.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 

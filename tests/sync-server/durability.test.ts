@@ -3,8 +3,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
-import { CloseCode } from '../../sync-server/close-codes.ts';
-import { encodeSyncStep1, encodeUpdate } from '../../sync-server/protocol/messages.ts';
+import { CloseCode } from '../../wire/close-codes.ts';
+import { encodeSyncStep1, encodeUpdate } from '../../sync-server/relay/protocol/messages.ts';
 import { docFromRows, isStep2Frame, readFrame, isUpdateFrame, storedRows, textUpdate } from './helpers/frames.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';

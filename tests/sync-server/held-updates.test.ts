@@ -4,9 +4,9 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
-import { CloseCode } from '../../sync-server/close-codes.ts';
-import { encodeUpdate } from '../../sync-server/protocol/messages.ts';
-import { MAX_HELD_UPDATES_PER_CONNECTION } from '../../sync-server/rooms/room-writes.ts';
+import { CloseCode } from '../../wire/close-codes.ts';
+import { encodeUpdate } from '../../sync-server/relay/protocol/messages.ts';
+import { MAX_HELD_UPDATES_PER_CONNECTION } from '../../sync-server/relay/rooms/room-writes.ts';
 import { docFromRows, isUpdateFrame, storedRows } from './helpers/frames.ts';
 import { docName, startTestRelay, waitFor } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';

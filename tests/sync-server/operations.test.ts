@@ -8,13 +8,13 @@ import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { encodeSyncStep1 } from '../../sync-server/protocol/messages.ts';
-import { KEEP_ALIVE_MESSAGE } from '../../sync-server/protocol/messages.ts';
+import { encodeSyncStep1 } from '../../sync-server/relay/protocol/messages.ts';
+import { KEEP_ALIVE_MESSAGE } from '../../sync-server/relay/protocol/messages.ts';
 import { docFromRows, storedRows } from './helpers/frames.ts';
 import { docName, makeTempDir, startTestRelay, waitFor } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 import { spawnRelay, type RelayProcess } from './helpers/relay-process.ts';
-import { apiClient } from './access/access-harness.ts';
+import { apiClient } from './web/access/access-harness.ts';
 
 function stockProvider(port: number, doc: string, token: string): WebsocketProvider {
   return new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, doc, new Y.Doc(), {

@@ -4,12 +4,12 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
-import { CloseCode } from '../../sync-server/close-codes.ts';
-import { encodeSyncStep1, encodeUpdate } from '../../sync-server/protocol/messages.ts';
-import { MemoryDocumentStore } from '../../sync-server/storage/memory-document-store.ts';
-import { databasePath, openDatabase } from '../../sync-server/storage/sqlite-database.ts';
-import { SqliteDocumentStore } from '../../sync-server/storage/sqlite-document-store.ts';
-import type { StoredDocument } from '../../sync-server/storage/document-store.ts';
+import { CloseCode } from '../../wire/close-codes.ts';
+import { encodeSyncStep1, encodeUpdate } from '../../sync-server/relay/protocol/messages.ts';
+import { MemoryDocumentStore } from '../../sync-server/relay/storage/memory-document-store.ts';
+import { databasePath, openDatabase } from '../../sync-server/relay/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from '../../sync-server/relay/storage/sqlite-document-store.ts';
+import type { StoredDocument } from '../../sync-server/relay/storage/document-store.ts';
 import { docFromRows, isStep1Frame, isStep2Frame, readFrame, storedRows, textUpdate } from './helpers/frames.ts';
 import { docName, makeTempDir, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';

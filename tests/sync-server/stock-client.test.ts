@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
-import { CloseCode } from '../../sync-server/close-codes.ts';
+import { CloseCode } from '../../wire/close-codes.ts';
 import { docFromRows, storedRows } from './helpers/frames.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
 

@@ -3,8 +3,8 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
-import { CloseCode } from '../../sync-server/close-codes.ts';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from '../../sync-server/protocol/messages.ts';
+import { CloseCode } from '../../wire/close-codes.ts';
+import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from '../../sync-server/relay/protocol/messages.ts';
 import { encodeAwarenessUpdate, Awareness } from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import { isStep1Frame, isStep2Frame, isUpdateFrame, readFrame, storedRows, textUpdate } from './helpers/frames.ts';

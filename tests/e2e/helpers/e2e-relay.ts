@@ -5,14 +5,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { accessDefaults, type AccessConfig } from '../../../sync-server/access/access-config.ts';
-import { createAccessGate } from '../../../sync-server/access/create-access-gate.ts';
+import { accessDefaults, type AccessConfig } from '../../../sync-server/web/access/access-config.ts';
+import { createAccessGate } from '../../../sync-server/web/access/create-access-gate.ts';
 import { resolveConfig } from '../../../sync-server/config.ts';
-import { startRelay } from '../../../sync-server/relay.ts';
-import { databasePath, openDatabase } from '../../../sync-server/storage/sqlite-database.ts';
-import type { DocumentStore } from '../../../sync-server/storage/document-store.ts';
-import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-document-store.ts';
-import type { HttpFallback } from '../../../sync-server/transport/http-routes.ts';
+import { startRelay } from '../../../sync-server/relay/relay.ts';
+import { databasePath, openDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
+import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
+import { SqliteDocumentStore } from '../../../sync-server/relay/storage/sqlite-document-store.ts';
+import type { HttpFallback } from '../../../sync-server/relay/transport/http-routes.ts';
 
 export interface E2eRelay {
   readonly httpUrl: string;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { VIEWER_DIST_DIR } from '../../../sync-server/viewer/viewer-files.ts';
+import { VIEWER_DIST_DIR } from '../../../sync-server/web/viewer/viewer-files.ts';
 import { CHROMIUM_PATH, E2eSetupError } from './extension-browser.ts';
 
 export const PHONE = { width: 360, height: 740 } as const;

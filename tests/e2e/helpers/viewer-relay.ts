@@ -6,15 +6,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { accessDefaults, type AccessConfig } from '../../../sync-server/access/access-config.ts';
-import { createAccessGate } from '../../../sync-server/access/create-access-gate.ts';
+import { accessDefaults, type AccessConfig } from '../../../sync-server/web/access/access-config.ts';
+import { createAccessGate } from '../../../sync-server/web/access/create-access-gate.ts';
 import { resolveConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
-import { startRelay } from '../../../sync-server/relay.ts';
-import { databasePath, openDatabase } from '../../../sync-server/storage/sqlite-database.ts';
-import type { DocumentStore } from '../../../sync-server/storage/document-store.ts';
-import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-document-store.ts';
-import { createViewerPage } from '../../../sync-server/viewer/viewer-page.ts';
+import { startRelay } from '../../../sync-server/relay/relay.ts';
+import { databasePath, openDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
+import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
+import { SqliteDocumentStore } from '../../../sync-server/relay/storage/sqlite-document-store.ts';
+import { createViewerPage } from '../../../sync-server/web/viewer/viewer-page.ts';
 
 export interface ViewerRelay {
   readonly httpUrl: string;

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { eventsUrl, postUsageEvent, uninstallUrl } from '../../../extension/data/usage-report.ts';
-import { utcDay } from '../../../sync-server/website/usage-counts.ts';
-import { startWebsiteRelay, type WebsiteRelay } from '../../sync-server/website/website-relay.ts';
+import { utcDay } from '../../../sync-server/web/website/usage-counts.ts';
+import { startWebsiteRelay, type WebsiteRelay } from '../../sync-server/web/website/website-relay.ts';
 
 const Report = suite<{ site: WebsiteRelay | null }>('usage report', { site: null });
 

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
-import { hasPending } from '../../../sync-server/rooms/apply-update.ts';
+import { hasPending } from '../../../sync-server/relay/rooms/apply-update.ts';
 import { docFromRows, storedRows } from './frames.ts';
 import { recordingClient, type RecordingClient } from './recording-client.ts';
 import { createAccount } from './relay-account.ts';

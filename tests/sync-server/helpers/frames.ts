@@ -1,8 +1,8 @@
 // Reading what the relay sends and the stored rows, for tests that speak the wire directly.
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { MessageType, SyncType } from '../../../sync-server/protocol/messages.ts';
-import { databasePath, openDatabase } from '../../../sync-server/storage/sqlite-database.ts';
+import { MessageType, SyncType } from '../../../sync-server/relay/protocol/messages.ts';
+import { databasePath, openDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
 
 export type ServerFrame =
   | { kind: 'sync'; type: number; payload: Uint8Array }

@@ -6,14 +6,14 @@
 // relay would rightly store it), so after the run the stored bytes must be unchanged.
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { hasPending } from '../../../sync-server/rooms/apply-update.ts';
+import { hasPending } from '../../../sync-server/relay/rooms/apply-update.ts';
 import {
   MessageType,
   decodeClientMessage,
   encodeAwareness,
   encodeUpdate,
   type ClientMessage,
-} from '../../../sync-server/protocol/messages.ts';
+} from '../../../sync-server/relay/protocol/messages.ts';
 import type { SeededInts } from './seeded-ints.ts';
 
 /**

@@ -5,7 +5,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { SyncType } from '../../../sync-server/protocol/messages.ts';
+import { SyncType } from '../../../sync-server/relay/protocol/messages.ts';
 import { readFrame } from './frames.ts';
 
 export interface RecordingClient {

@@ -5,13 +5,13 @@
 // --expose-gc). SIGTERM closes gracefully, like the CLI. Starts only when run as a script: the
 // unit-test runner imports every file under tests/.
 import { pathToFileURL } from 'node:url';
-import { accessDefaults } from '../../../sync-server/access/access-config.ts';
-import { createAccessGate } from '../../../sync-server/access/create-access-gate.ts';
+import { accessDefaults } from '../../../sync-server/web/access/access-config.ts';
+import { createAccessGate } from '../../../sync-server/web/access/create-access-gate.ts';
 import { resolveConfig, type RelayConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
-import { startRelay } from '../../../sync-server/relay.ts';
-import { databasePath, openDatabase } from '../../../sync-server/storage/sqlite-database.ts';
-import { SqliteDocumentStore } from '../../../sync-server/storage/sqlite-document-store.ts';
+import { startRelay } from '../../../sync-server/relay/relay.ts';
+import { databasePath, openDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from '../../../sync-server/relay/storage/sqlite-document-store.ts';
 
 async function main(overrides: Partial<RelayConfig>): Promise<void> {
   const config = resolveConfig(overrides);

@@ -10,9 +10,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { resolveConfig, type RelayConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
-import { startRelay, type Relay } from '../../../sync-server/relay.ts';
-import type { DocumentStore } from '../../../sync-server/storage/document-store.ts';
-import type { Role } from '../../../sync-server/access/access-gate.ts';
+import { startRelay, type Relay } from '../../../sync-server/relay/relay.ts';
+import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
+import type { Role } from '../../../sync-server/relay/access-gate.ts';
 import { TokenRoleGate } from './token-role-gate.ts';
 
 export interface TestRelay {

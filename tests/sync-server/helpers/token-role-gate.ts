@@ -2,8 +2,8 @@
 // given, as the production gate does). Tokens read `<role>~<doc>~<nonce>`; `revoke(token)`
 // fires the revocation key `token:<token>`. The nonce lets tests check logs never show tokens.
 import { randomBytes } from 'node:crypto';
-import type { AccessGate, Role, SocketDecision } from '../../../sync-server/access/access-gate.ts';
-import { CloseCode } from '../../../sync-server/close-codes.ts';
+import type { AccessGate, Role, SocketDecision } from '../../../sync-server/relay/access-gate.ts';
+import { CloseCode } from '../../../wire/close-codes.ts';
 
 const ROLES: readonly Role[] = ['owner', 'edit', 'view'];
 

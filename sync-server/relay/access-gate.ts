@@ -1,0 +1,37 @@
+// The seam between the sync transport and access control. The transport (server, rooms) knows
+// nothing of accounts or tokens: it asks the gate whether a socket may open a document, forwards
+// /api/* requests to it, and closes sockets whose grant the gate later revokes.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CloseCodeValue } from '../../wire/close-codes.ts';
+
+import type { Role } from '../../wire/roles.ts';
+export { REVOKED_TOKEN_PREFIX, SocketRefusal, type SocketRefusalReason } from '../../wire/socket-refusals.ts';
+
+export type { Role };
+
+export interface SocketGrant {
+  readonly doc: string;
+  readonly role: Role;
+  /** Keys such as `share:<id>`, `session:<id>`, `account:<id>`; revoking one closes the socket. */
+  readonly revocationKeys: readonly string[];
+}
+
+export type SocketDecision =
+  | { readonly ok: true; readonly grant: SocketGrant }
+  | { readonly ok: false; readonly code: CloseCodeValue; readonly reason: string };
+
+export interface AccessGate {
+  /** Synchronous so the upgrade path cannot interleave with revocation. */
+  authorizeSocket(doc: string, token: string | null, now: number): SocketDecision;
+  /** Handles an /api/* request (other than /api/time). Resolves false when the route is unknown. */
+  handleHttp(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean>;
+  /** Called with a revocation key whenever a share, session or account is revoked or deleted. */
+  onRevoked(listener: (key: string) => void): () => void;
+  /**
+   * Called with the documents of a deleted account after its sockets were revoked and before the
+   * documents are removed from the store. The transport should retire their rooms (no further
+   * append or compaction) and resolve once that is done, so nothing writes a deleted document back.
+   */
+  onDeletingDocuments?(listener: (docs: readonly string[]) => Promise<void> | void): () => void;
+  close(): void;
+}

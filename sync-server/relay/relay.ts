@@ -1,0 +1,157 @@
+// Starts one relay: HTTP server (HTTPS when the config names a certificate and key), websocket
+// endpoint, rooms, group commit and metrics, wired together. Graceful close: stop accepting,
+// close sockets, let every room finish its queued work (so pending commits land), then close the
+// store (and the database, if the relay opened it).
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import type { AccessGate } from './access-gate.ts';
+import type { RelayConfig } from '../config.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { RelayMetrics } from './metrics.ts';
+import { RoomRegistry } from './rooms/room-registry.ts';
+import type { DocumentStore } from './storage/document-store.ts';
+import { GroupCommit } from './storage/group-commit.ts';
+import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlite-database.ts';
+import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
+import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
+import { SyncEndpoint } from './transport/sync-endpoint.ts';
+import { normalizeAddress, resolveClientAddress } from './transport/client-address.ts';
+import { readTlsCredentials, TlsCredentialsError, type TlsCredentials, type TlsFiles } from './transport/tls-credentials.ts';
+
+export interface RelayOptions {
+  readonly access: AccessGate;
+  readonly logger?: Logger;
+  /** Defaults to SQLite in config.dataDir, opened and closed by the relay. */
+  readonly store?: DocumentStore;
+  /** Serves non-API pages (the website); resolves false for an unknown path. */
+  readonly httpFallback?: HttpFallback;
+  /** Already read from the config's TLS files (main.ts reads them before opening anything). */
+  readonly credentials?: TlsCredentials | null;
+}
+
+export interface Relay {
+  readonly port: number;
+  readonly host: string;
+  /** Base URL for websocket clients, e.g. ws://127.0.0.1:8787/sync (wss:// with TLS) */
+  readonly url: string;
+  /** http://host:port, or https://host:port with TLS */
+  readonly httpUrl: string;
+  readonly metrics: RelayMetrics;
+  readonly rooms: RoomRegistry;
+  readonly store: DocumentStore;
+  readonly connectionCount: () => number;
+  /** Re-reads the TLS files for new connections (after a renewal); a bad file throws
+   *  TlsCredentialsError and the current certificate stays. */
+  reloadTls(): void;
+  close(): Promise<void>;
+}
+
+export function tlsFiles(config: RelayConfig): TlsFiles | null {
+  return config.tlsCertFile !== null && config.tlsKeyFile !== null
+    ? { certFile: config.tlsCertFile, keyFile: config.tlsKeyFile }
+    : null;
+}
+
+export async function startRelay(config: RelayConfig, options: RelayOptions): Promise<Relay> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  // Read first: a bad certificate stops the start before the relay opens anything.
+  const files = tlsFiles(config);
+  const credentials = options.credentials ?? (files && readTlsCredentials(files));
+  const metrics = new RelayMetrics();
+  let ownedDb: SqliteDatabase | null = null;
+  let store = options.store;
+  if (!store) {
+    ownedDb = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
+    store = new SqliteDocumentStore(ownedDb);
+  }
+  const commits = new GroupCommit(store, (seconds) => metrics.commitLatency.observe(seconds));
+  const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
+  const endpoint = new SyncEndpoint({ config, logger, metrics, access: options.access, rooms });
+  // Account deletion: retire the documents' rooms before the store deletes them, so no queued
+  // commit or compaction writes a deleted document back and no socket is served it from memory.
+  const stopEvicting = options.access.onDeletingDocuments?.(async (docs) => {
+    await Promise.all(docs.map((doc) => rooms.get(doc)?.shutdown()));
+  });
+
+  // A slow or incomplete upgrade request (no token yet) is cut at the auth deadline; Node checks
+  // these timeouts every connectionsCheckingInterval, so that interval follows the deadline.
+  // With TLS the same deadline bounds the handshake, and the same handler serves every request.
+  const timeouts = {
+    headersTimeout: config.authDeadlineMs,
+    requestTimeout: config.authDeadlineMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, config.authDeadlineMs / 4)),
+  };
+  const trustedProxies = new Set(config.trustedProxies.map(normalizeAddress));
+  const routes = createHttpHandler({
+    access: options.access,
+    metrics,
+    logger,
+    maxBodyBytes: config.maxApiBodyBytes,
+    ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
+  });
+  const handler: http.RequestListener = (req, res) => {
+    resolveClientAddress(req, trustedProxies);
+    routes(req, res);
+  };
+  const secureServer = credentials
+    ? https.createServer({ ...timeouts, handshakeTimeout: config.authDeadlineMs, cert: credentials.cert, key: credentials.key }, handler)
+    : null;
+  const server: http.Server = secureServer ?? http.createServer(timeouts, handler);
+  server.on('upgrade', (req, socket, head) => {
+    resolveClientAddress(req, trustedProxies);
+    endpoint.handleUpgrade(req, socket, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const secure = secureServer !== null;
+
+  const reloadTls = (): void => {
+    if (!secureServer || !files) throw new TlsCredentialsError('the relay was started without TLS');
+    const renewed = readTlsCredentials(files);
+    secureServer.setSecureContext({ cert: renewed.cert, key: renewed.key });
+    logger.info({ validTo: renewed.validTo }, 'tls certificate reloaded');
+  };
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      stopEvicting?.();
+      endpoint.stopAccepting();
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await rooms.shutdown();
+      await commits.drain();
+      for (const conn of endpoint.connections) conn.ws.terminate();
+      server.closeAllConnections();
+      await stopped;
+      await store.close();
+      ownedDb?.close();
+      logger.info({ port }, 'relay stopped');
+    })();
+    return closing;
+  };
+
+  const tls = credentials ? { tls: { validTo: credentials.validTo } } : {};
+  logger.info({ port, host: config.host, dataDir: config.dataDir, ...tls }, 'relay listening');
+  return {
+    port,
+    host: config.host,
+    url: `${secure ? 'wss' : 'ws'}://${hostForUrl}:${port}/sync`,
+    httpUrl: `${secure ? 'https' : 'http'}://${hostForUrl}:${port}`,
+    metrics,
+    rooms,
+    store,
+    connectionCount: () => endpoint.connections.size,
+    reloadTls,
+    close,
+  };
+}

@@ -1,0 +1,82 @@
+// A room's writes: applies a writer's update to the document, or refuses it (1007), or holds it
+// when its dependencies have not reached the relay yet (typing right after a reconnect, before
+// the client's sync step 2 arrives). Held updates wait per socket, bounded, and are retried
+// whenever the document grows; a socket that leaves takes its held updates along.
+import type * as Y from 'yjs';
+import { CloseCode } from '../../../wire/close-codes.ts';
+import type { Logger } from '../../logger.ts';
+import { RejectReason, type RelayMetrics } from '../metrics.ts';
+import type { Connection } from '../transport/connection.ts';
+import { applyClientUpdate, type ApplyOutcome } from './apply-update.ts';
+
+/** Beyond these a socket is closed with 4529 (transient): its client reconnects and resyncs. */
+export const MAX_HELD_UPDATES_PER_CONNECTION = 64;
+
+export interface RoomWritesDeps {
+  readonly doc: string;
+  readonly logger: Logger;
+  readonly metrics: RelayMetrics;
+  readonly maxHeldBytesPerConnection: number;
+}
+
+export class RoomWrites {
+  readonly #deps: RoomWritesDeps;
+  readonly #held = new Map<Connection, Uint8Array[]>();
+
+  constructor(deps: RoomWritesDeps) {
+    this.#deps = deps;
+  }
+
+  /** `collected` receives the doc's update events; a refused update's are taken back out. */
+  apply(doc: Y.Doc, conn: Connection, update: Uint8Array, collected: Uint8Array[]): ApplyOutcome {
+    const { metrics, logger } = this.#deps;
+    const mark = collected.length;
+    const outcome = applyClientUpdate(doc, update, conn);
+    if (outcome === 'applied') return outcome;
+    if (outcome === 'waiting') {
+      if (this.#hold(conn, update)) return outcome;
+      metrics.reject(RejectReason.heldUpdatesFull);
+      conn.close(CloseCode.rateLimited, 'too many updates waiting for their dependencies', true);
+      return outcome;
+    }
+    collected.length = mark;
+    metrics.reject(RejectReason.badUpdate);
+    logger.info({ doc: this.#deps.doc, conn: conn.id, outcome }, 'update rejected');
+    conn.close(CloseCode.malformedData, 'update could not be applied', true);
+    return outcome;
+  }
+
+  /** The doc grew: held updates whose dependencies arrived apply now. True if the doc is tainted. */
+  retry(doc: Y.Doc, collected: Uint8Array[], isMember: (conn: Connection) => boolean): boolean {
+    for (let progress = true; progress && this.#held.size > 0; ) {
+      const before = collected.length;
+      const held = [...this.#held].flatMap(([conn, updates]) => updates.map((update) => ({ conn, update })));
+      this.#held.clear();
+      for (const [n, { conn, update }] of held.entries()) {
+        if (conn.violated || !isMember(conn)) continue;
+        if (this.apply(doc, conn, update, collected) !== 'tainted') continue;
+        for (const rest of held.slice(n + 1)) this.#hold(rest.conn, rest.update);
+        return true;
+      }
+      progress = collected.length > before;
+    }
+    return false;
+  }
+
+  drop(conn: Connection): void {
+    this.#held.delete(conn);
+  }
+
+  clear(): void {
+    this.#held.clear();
+  }
+
+  #hold(conn: Connection, update: Uint8Array): boolean {
+    const held = this.#held.get(conn) ?? [];
+    const bytes = held.reduce((sum, u) => sum + u.byteLength, update.byteLength);
+    if (held.length >= MAX_HELD_UPDATES_PER_CONNECTION || bytes > this.#deps.maxHeldBytesPerConnection) return false;
+    held.push(update);
+    this.#held.set(conn, held);
+    return true;
+  }
+}

@@ -1,0 +1,291 @@
+// One live document: its Y.Doc, the server awareness and the sockets on it. Every state change
+// runs on the room's serial queue: load first (nothing is answered before it), then batches of
+// messages, compaction and unload. A batch is applied, committed through the group commit and
+// only then broadcast, so nobody (the sender included) hears of an update that is not durable.
+// A failed load closes the sockets with 1011 and writes nothing.
+import * as Y from 'yjs';
+import { CloseCode } from '../../../wire/close-codes.ts';
+import type { RelayConfig } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
+import { RejectReason, type RelayMetrics } from '../metrics.ts';
+import { encodeSyncStep1, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import type { GroupCommit } from '../storage/group-commit.ts';
+import type { Connection } from '../transport/connection.ts';
+import { RoomWrites } from './room-writes.ts';
+import { Step2Answers } from './step2-answers.ts';
+import { RoomAwareness } from './room-awareness.ts';
+import { SerialQueue } from './serial-queue.ts';
+
+export interface RoomDeps {
+  readonly store: DocumentStore;
+  readonly commits: GroupCommit;
+  readonly config: RelayConfig;
+  readonly logger: Logger;
+  readonly metrics: RelayMetrics;
+  readonly onRetired: (room: Room) => void;
+}
+
+export type RoomState = 'loading' | 'ready' | 'retired';
+export type JoinResult = 'joined' | 'full' | 'retired';
+
+interface Inbound {
+  readonly conn: Connection;
+  readonly message: ClientMessage;
+  readonly size: number;
+}
+
+export class Room {
+  readonly name: string;
+  readonly connections = new Set<Connection>();
+  readonly awareness: RoomAwareness;
+  readonly #deps: RoomDeps;
+  readonly #queue = new SerialQueue();
+  #doc: Y.Doc;
+  #state: RoomState = 'loading';
+  #inbox: Inbound[] = [];
+  #inboxBytes = 0;
+  #drainQueued = false;
+  readonly #writes: RoomWrites;
+  /** Receives the document's own update events while a batch is applied. */
+  #collected: Uint8Array[] | null = null;
+  #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
+  #unloadTimer: NodeJS.Timeout | null = null;
+
+  constructor(name: string, deps: RoomDeps) {
+    this.name = name;
+    this.#deps = deps;
+    this.#writes = new RoomWrites({ doc: name, logger: deps.logger, metrics: deps.metrics, maxHeldBytesPerConnection: deps.config.maxMessageBytes });
+    this.#doc = this.#newDoc();
+    this.awareness = new RoomAwareness((message) => {
+      for (const conn of this.connections) if (conn.greeted) conn.send(message);
+    });
+    this.#enqueue('load', () => this.#load());
+  }
+
+  get state(): RoomState {
+    return this.#state;
+  }
+
+  get doc(): Y.Doc {
+    return this.#doc;
+  }
+
+  join(conn: Connection): JoinResult {
+    if (this.#state === 'retired') return 'retired';
+    if (this.connections.size >= this.#deps.config.maxConnectionsPerRoom) return 'full';
+    this.connections.add(conn);
+    this.#cancelUnload();
+    this.#enqueue('greet', async () => this.#greet(conn));
+    return 'joined';
+  }
+
+  receive(conn: Connection, message: ClientMessage, size: number): void {
+    const { maxQueuedMessagesPerRoom, maxQueuedBytesPerRoom } = this.#deps.config;
+    if (this.#inbox.length >= maxQueuedMessagesPerRoom || this.#inboxBytes + size > maxQueuedBytesPerRoom) {
+      this.#deps.metrics.reject(RejectReason.roomQueueFull);
+      conn.close(CloseCode.roomFull, 'room is busy: too much queued', true);
+      return;
+    }
+    this.#inbox.push({ conn, message, size });
+    this.#inboxBytes += size;
+    if (!this.#drainQueued) {
+      this.#drainQueued = true;
+      this.#enqueue('apply', () => this.#drain());
+    }
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    this.awareness.removeFor(conn);
+    this.#writes.drop(conn);
+    if (this.connections.size === 0 && this.#state !== 'retired') {
+      this.#unloadTimer = setTimeout(() => {
+        this.#enqueue('unload', async () => {
+          if (this.connections.size === 0 && this.#inbox.length === 0) this.#retire();
+        });
+      }, this.#deps.config.roomUnloadGraceMs);
+    }
+  }
+
+  /** For shutdown: closes the sockets, lets queued work (and its commits) finish, then retires. */
+  async shutdown(): Promise<void> {
+    for (const conn of this.connections) conn.close(CloseCode.goingAway, 'relay shutting down');
+    await this.#queue.run(async () => this.#retire());
+  }
+
+  /** The boundary for room work: an unexpected failure is logged once and ends the room. */
+  #enqueue(step: string, task: () => Promise<void>): void {
+    this.#queue.run(task).catch((error: unknown) => this.#fail('room failed', 'internal error', error, step));
+  }
+
+  /** Logs the failure once, closes every socket with internalError and retires the room. */
+  #fail(message: string, reason: string, error: unknown, step?: string): void {
+    this.#deps.logger.error({ doc: this.name, ...(step === undefined ? {} : { step }), err: error }, message);
+    for (const conn of this.connections) conn.close(CloseCode.internalError, reason);
+    this.#retire();
+  }
+
+  #newDoc(): Y.Doc {
+    const doc = new Y.Doc();
+    doc.on('update', (update: Uint8Array) => this.#collected?.push(update));
+    return doc;
+  }
+
+  async #load(): Promise<void> {
+    const doc = await this.#loadDoc();
+    if (!doc) return;
+    this.#doc = doc;
+    this.#state = 'ready';
+    // Queued behind the greetings of the sockets that waited for the load, so they go first.
+    this.#enqueue('compact', () => this.#maybeCompact());
+  }
+
+  /** Builds a fresh doc from the store; on failure fails the room and returns null. */
+  async #loadDoc(): Promise<Y.Doc | null> {
+    const doc = this.#newDoc();
+    try {
+      const stored = await this.#deps.store.load(this.name);
+      Y.transact(doc, () => {
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+      });
+      const { rowCount, byteSize, lastSeq } = stored;
+      this.#stored = { rowCount, byteSize, lastSeq, snapshotBytes: this.#stored.snapshotBytes };
+      return doc;
+    } catch (error) {
+      doc.destroy();
+      this.#fail('room load failed', 'document could not be loaded', error);
+      return null;
+    }
+  }
+
+  #greet(conn: Connection): void {
+    if (this.#state !== 'ready' || !conn.isOpen) return;
+    conn.greeted = true;
+    // Never ask a viewer for its state: a stock client answers step 1 with a step 2 (a write).
+    if (conn.canWrite) conn.send(encodeSyncStep1(this.#doc));
+    const present = this.awareness.snapshot();
+    if (present) conn.send(present);
+  }
+
+  async #drain(): Promise<void> {
+    this.#drainQueued = false;
+    if (this.#state !== 'ready') return;
+    const batch = this.#inbox;
+    this.#inbox = [];
+    this.#inboxBytes = 0;
+    const replies: (() => void)[] = [];
+    const answers = new Step2Answers(() => this.#doc);
+    const collected: Uint8Array[] = [];
+    this.#collected = collected;
+    let tainted = false;
+    let i = 0;
+    for (; i < batch.length && !tainted; i++) {
+      const { conn, message } = batch[i]!;
+      if (conn.violated) continue;
+      switch (message.kind) {
+        case 'sync-step1':
+          replies.push(() => conn.isOpen && conn.send(answers.for(message.stateVector)));
+          break;
+        case 'sync-step2':
+        case 'sync-update':
+          if (!conn.canWrite) {
+            this.#deps.metrics.reject(RejectReason.viewerWrite);
+            conn.close(CloseCode.forbidden, 'view role cannot write', true);
+            break;
+          }
+          tainted = this.#writes.apply(this.#doc, conn, message.update, collected) === 'tainted';
+          break;
+        case 'awareness':
+          if (!conn.canWrite && !this.#deps.config.viewerAwareness) break;
+          replies.push(() => {
+            if (this.awareness.apply(message.entries, conn).overCap > 0) this.#deps.metrics.reject(RejectReason.awarenessOverCap);
+          });
+          break;
+        case 'query-awareness':
+          replies.push(() => conn.send(this.awareness.answer()));
+          break;
+        case 'auth':
+          break;
+      }
+    }
+    if (tainted) {
+      const rest = batch.slice(i);
+      this.#inbox = [...rest, ...this.#inbox];
+      this.#inboxBytes += rest.reduce((sum, item) => sum + item.size, 0);
+    } else if (collected.length > 0) {
+      tainted = this.#writes.retry(this.#doc, collected, (conn) => this.connections.has(conn));
+    }
+    this.#collected = null;
+    if (collected.length > 0 && !(await this.#commit(collected))) return;
+    if (tainted && !(await this.#rebuild())) return;
+    for (const reply of replies) reply();
+    await this.#maybeCompact();
+    if (this.#inbox.length > 0 && !this.#drainQueued) {
+      this.#drainQueued = true;
+      this.#enqueue('apply', () => this.#drain());
+    }
+  }
+
+  async #commit(updates: Uint8Array[]): Promise<boolean> {
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    try {
+      this.#stored.lastSeq = await this.#deps.commits.append(this.name, [update]);
+    } catch (error) {
+      // The doc now holds data that is not durable; drop the room so nothing serves it.
+      this.#fail('commit failed', 'update could not be stored', error);
+      return false;
+    }
+    this.#stored.rowCount += 1;
+    this.#stored.byteSize += update.byteLength;
+    this.#deps.metrics.updates.inc(updates.length);
+    this.#deps.metrics.updateBytes.inc(update.byteLength);
+    const message = encodeUpdate(update);
+    for (const conn of this.connections) conn.send(message);
+    return true;
+  }
+
+  /** Replaces a tainted doc by the committed state; the store is the truth. */
+  async #rebuild(): Promise<boolean> {
+    const old = this.#doc;
+    const doc = await this.#loadDoc();
+    if (!doc) return false;
+    this.#doc = doc;
+    old.destroy();
+    return true;
+  }
+
+  async #maybeCompact(): Promise<void> {
+    const { config, store, metrics, logger } = this.#deps;
+    const stored = this.#stored;
+    const byteLimit = Math.max(config.compactAfterBytes, 2 * stored.snapshotBytes);
+    if (this.#state !== 'ready' || stored.rowCount < 2) return;
+    if (stored.rowCount <= config.compactAfterRows && stored.byteSize <= byteLimit) return;
+    const snapshot = Y.encodeStateAsUpdate(this.#doc);
+    try {
+      await store.compact(this.name, snapshot, stored.lastSeq);
+    } catch (error) {
+      logger.warn({ doc: this.name, err: error }, 'compaction failed; the log is kept');
+      return;
+    }
+    this.#stored = { rowCount: 1, byteSize: snapshot.byteLength, lastSeq: stored.lastSeq, snapshotBytes: snapshot.byteLength };
+    metrics.compactions.inc();
+  }
+
+  #cancelUnload(): void {
+    if (this.#unloadTimer) clearTimeout(this.#unloadTimer);
+    this.#unloadTimer = null;
+  }
+
+  #retire(): void {
+    if (this.#state === 'retired') return;
+    this.#state = 'retired';
+    this.#cancelUnload();
+    this.#inbox = [];
+    this.#inboxBytes = 0;
+    this.#writes.clear();
+    this.awareness.destroy();
+    this.#doc.destroy();
+    this.#deps.onRetired(this);
+  }
+}

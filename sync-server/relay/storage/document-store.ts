@@ -1,0 +1,35 @@
+// The persistence boundary of the relay. Every engine (SQLite today, a shared database later)
+// implements this interface and passes the same acceptance suite (tests/sync-server/relay/storage).
+// Invariant: when a returned promise resolves, the data is durable (committed, fsync'd per the
+// engine's durability mode); the relay broadcasts an update only after that.
+
+export interface StoredDocument {
+  /** Updates in append order; the first may be a compacted snapshot. */
+  readonly updates: readonly Uint8Array[];
+  /** Number of stored rows and their total byte size, for the compaction threshold. */
+  readonly rowCount: number;
+  readonly byteSize: number;
+  /** Sequence number of the last row, or 0 when the document is empty. */
+  readonly lastSeq: number;
+}
+
+export interface AppendBatch {
+  readonly doc: string;
+  readonly updates: readonly Uint8Array[];
+}
+
+export interface DocumentStore {
+  load(doc: string): Promise<StoredDocument>;
+  /** Appends every batch in one commit (group commit across rooms). Returns each doc's new lastSeq. */
+  append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>>;
+  /**
+   * Atomically replaces rows with seq <= uptoSeq by one snapshot row. Rows appended after
+   * uptoSeq are kept. A crash at any point leaves either the old rows or the new snapshot.
+   */
+  compact(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>;
+  /** Removes every row of the document. */
+  delete(doc: string): Promise<void>;
+  /** Names of stored documents starting with prefix (for account export/deletion). */
+  list(prefix: string): Promise<readonly string[]>;
+  close(): Promise<void>;
+}

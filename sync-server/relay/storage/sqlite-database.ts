@@ -1,0 +1,34 @@
+// The only module that imports better-sqlite3. Opens the relay's SQLite file in WAL mode; the
+// document store and the access tables share this one Database.
+//
+// Durability choice: WAL with synchronous=NORMAL by default. In WAL mode a commit is an append to
+// the -wal file. With NORMAL the commit returns once write() has handed the bytes to the OS; they
+// are fsync'd at checkpoints. A killed process (kill -9, crash, OOM) loses nothing acknowledged:
+// the OS page cache still holds and later writes those bytes. Only a power loss or kernel crash
+// can drop the last transactions. FULL also fsyncs every commit and so survives power loss, but
+// better-sqlite3 fsyncs on the event loop, so every message waits behind it (bench/relay-load
+// measures both modes side by side; figures in bench/RESULTS.md). The relay promises "survives
+// kill -9", so NORMAL is the default and FULL is one config switch (LTM_SQLITE_SYNCHRONOUS=FULL)
+// for hosts without reliable power.
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SqliteSynchronous } from '../../config.ts';
+
+export type SqliteDatabase = Database.Database;
+
+export const DATABASE_FILE = 'relay.sqlite' as const;
+
+export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NORMAL'): SqliteDatabase {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  return db;
+}
+
+export function databasePath(dataDir: string): string {
+  return path.join(dataDir, DATABASE_FILE);
+}

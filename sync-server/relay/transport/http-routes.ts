@@ -1,0 +1,97 @@
+// Plain HTTP routes of the relay: health, metrics, the clock, and /api/* handed to access control.
+// Anything else goes to an optional fallback (the website) and then to a JSON 404. Requests are
+// logged by method and path only; query strings can carry tokens.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AccessGate } from '../access-gate.ts';
+import type { Logger } from '../../logger.ts';
+import type { RelayMetrics } from '../metrics.ts';
+
+export type HttpFallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
+
+export interface HttpRouteDeps {
+  readonly access: AccessGate;
+  readonly metrics: RelayMetrics;
+  readonly logger: Logger;
+  readonly maxBodyBytes: number;
+  readonly fallback?: HttpFallback;
+}
+
+class BodyTooLargeError extends Error {
+  override readonly name = 'BodyTooLargeError';
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
+  sendJson(res, status, { error: { code, message } });
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > limit) throw new BodyTooLargeError(`body over ${limit} bytes`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+// The extension calls the API from its own origin (chrome-extension://...) without a host
+// permission for the relay, so the API answers CORS. Credentials are bearer tokens in a header,
+// never cookies, so allowing any origin grants nothing a page could not already do.
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, DELETE',
+  'access-control-allow-headers': 'authorization, content-type',
+  'access-control-max-age': '600',
+} as const;
+
+/** Sets the CORS headers; answers a preflight itself and returns true when it did. */
+function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
+  for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+  if (req.method !== 'OPTIONS') return false;
+  res.writeHead(204).end();
+  return true;
+}
+
+export function createHttpHandler(deps: HttpRouteDeps) {
+  const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
+    if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && path === '/metrics') {
+      const text = await deps.metrics.registry.metrics();
+      res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
+      res.end(text);
+      return;
+    }
+    if (path === '/api/time') {
+      if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'use GET');
+      return sendJson(res, 200, { now: Date.now() });
+    }
+    if (path.startsWith('/api/')) {
+      const body = await readBody(req, deps.maxBodyBytes);
+      if (await deps.access.handleHttp(req, res, body)) return;
+      return sendError(res, 404, 'not_found', `no route ${req.method} ${path}`);
+    }
+    if (deps.fallback && (await deps.fallback(req, res))) return;
+    sendError(res, 404, 'not_found', `no route ${req.method} ${path}`);
+  };
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const path = new URL(req.url ?? '/', 'http://relay').pathname;
+    if (path.startsWith('/api/') && allowCrossOrigin(req, res)) return;
+    route(req, res, path).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        if (!res.headersSent) sendError(res, 413, 'body_too_large', error.message);
+        return;
+      }
+      deps.logger.error({ method: req.method, path, err: error }, 'http request failed');
+      if (!res.headersSent) sendError(res, 500, 'internal', 'internal error');
+      else res.destroy();
+    });
+  };
+}

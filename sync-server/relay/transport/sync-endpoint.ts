@@ -1,0 +1,181 @@
+// The websocket side of the relay: /sync/<doc>?token=... upgrades. Refusals before the handshake
+// are HTTP (per-IP rate: 429, unknown path: 404) so stock clients retry with backoff; after it
+// they are named close codes. Each socket is checked by the access gate, then joins its room.
+// Also runs the keep-alive tick: ws pings to find dead peers, and a no-op awareness message so a
+// stock client's 30 s silence watchdog never fires on an idle but healthy connection.
+import type { IncomingMessage } from 'node:http';
+import { clientAddress } from './client-address.ts';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { SocketRefusal, type AccessGate } from '../access-gate.ts';
+import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
+import type { RelayConfig } from '../../config.ts';
+import { parseDocName } from '../../../wire/doc-name.ts';
+import { MalformedMessageError } from '../errors.ts';
+import { IpConnectionLimiter } from '../limits/ip-connection-limiter.ts';
+import type { Logger } from '../../logger.ts';
+import { RejectReason, type RelayMetrics } from '../metrics.ts';
+import { KEEP_ALIVE_MESSAGE, decodeClientMessage } from '../protocol/messages.ts';
+import type { RoomRegistry } from '../rooms/room-registry.ts';
+import { Connection } from './connection.ts';
+
+export const SYNC_PATH_PREFIX = '/sync/' as const;
+
+/** ws closes an oversized frame with 1009 itself; the relay's contract names it 4413. */
+const WS_CLOSE_TOO_BIG = 1009;
+
+export interface SyncEndpointDeps {
+  readonly config: RelayConfig;
+  readonly logger: Logger;
+  readonly metrics: RelayMetrics;
+  readonly access: AccessGate;
+  readonly rooms: RoomRegistry;
+}
+
+function toBuffer(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+}
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+export class SyncEndpoint {
+  readonly connections = new Set<Connection>();
+  readonly #deps: SyncEndpointDeps;
+  readonly #wss: WebSocketServer;
+  readonly #ipLimiter: IpConnectionLimiter;
+  readonly #tick: NodeJS.Timeout;
+  readonly #stopRevocations: () => void;
+  #accepting = true;
+
+  constructor(deps: SyncEndpointDeps) {
+    this.#deps = deps;
+    const { config } = deps;
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: config.maxMessageBytes,
+      perMessageDeflate: false,
+      clientTracking: false,
+    });
+    this.#ipLimiter = new IpConnectionLimiter(config.connectionsPerSecondPerIp, config.connectionBurstPerIp);
+    this.#tick = setInterval(() => this.#keepAlive(), config.keepAliveMs);
+    this.#tick.unref();
+    this.#stopRevocations = deps.access.onRevoked((key) => this.#revoke(key));
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    if (!this.#accepting) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    const ip = clientAddress(req);
+    if (!this.#ipLimiter.allow(ip, performance.now())) {
+      this.#deps.metrics.refusedConnections.inc({ code: '429' });
+      return refuseUpgrade(socket, 429, 'Too Many Requests');
+    }
+    const url = new URL(req.url ?? '/', 'http://relay');
+    if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return refuseUpgrade(socket, 404, 'Not Found');
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, url));
+  }
+
+  stopAccepting(): void {
+    this.#accepting = false;
+    clearInterval(this.#tick);
+    this.#stopRevocations();
+  }
+
+  #accept(ws: WebSocket, url: URL): void {
+    const { logger, metrics, access, config } = this.#deps;
+    ws.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.reject(RejectReason.tooLarge);
+      logger.debug({ err: error.message }, 'websocket error');
+    });
+    const close = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string | Buffer) =>
+      code === WS_CLOSE_TOO_BIG ? close(CloseCode.tooLarge, 'message too large') : close(code, reason);
+
+    let docName: string;
+    try {
+      docName = decodeURIComponent(url.pathname.slice(SYNC_PATH_PREFIX.length));
+    } catch {
+      docName = '';
+    }
+    // Every refusal, the gate's included, is logged here once. Only the document name is logged,
+    // never the query string that carries the token.
+    const refuse = (code: CloseCodeValue, reason: string): void => {
+      logger.info({ doc: docName.slice(0, 100), code, reason }, 'socket refused');
+      metrics.refusedConnections.inc({ code: String(code) });
+      ws.close(code, reason);
+    };
+    if (!parseDocName(docName)) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
+    const token = url.searchParams.get('token');
+    if (!token) return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
+    const decision = access.authorizeSocket(docName, token, Date.now());
+    if (!decision.ok) return refuse(decision.code, decision.reason);
+    if (decision.grant.doc !== docName) return refuse(CloseCode.forbidden, SocketRefusal.wrongDocument);
+
+    const conn = new Connection(ws, decision.grant, config, metrics, performance.now());
+    const { room, result } = this.#deps.rooms.join(conn);
+    if (result === 'full') {
+      logger.info({ doc: docName, code: CloseCode.roomFull }, 'room is full');
+      conn.close(CloseCode.roomFull, 'room is full', true);
+      return;
+    }
+    this.connections.add(conn);
+    metrics.connections.set(this.connections.size);
+    logger.debug({ doc: docName, conn: conn.id, role: conn.grant.role }, 'socket joined');
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (conn.violated) return;
+      const bytes = toBuffer(data);
+      metrics.messagesIn.inc();
+      metrics.bytesIn.inc(bytes.byteLength);
+      if (!conn.admit(bytes.byteLength, performance.now())) {
+        metrics.reject(RejectReason.messageRate);
+        return conn.close(CloseCode.rateLimited, 'message rate exceeded', true);
+      }
+      try {
+        if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol');
+        const message = decodeClientMessage(bytes);
+        if (message.kind === 'sync-step1' && !conn.admitStep1(performance.now())) {
+          metrics.reject(RejectReason.step1Rate);
+          return conn.close(CloseCode.rateLimited, 'too many sync step 1 messages', true);
+        }
+        room.receive(conn, message, bytes.byteLength);
+      } catch (error) {
+        if (error instanceof MalformedMessageError) {
+          metrics.reject(RejectReason.malformed);
+          logger.info({ doc: docName, conn: conn.id, err: error.message }, 'malformed message');
+          conn.close(error.code, 'malformed message', true);
+        } else {
+          logger.error({ doc: docName, conn: conn.id, err: error }, 'message handling failed');
+          conn.close(CloseCode.internalError, 'internal error', true);
+        }
+      }
+    });
+    ws.on('close', () => {
+      this.connections.delete(conn);
+      metrics.connections.set(this.connections.size);
+      room.leave(conn);
+    });
+  }
+
+  #revoke(key: string): void {
+    for (const conn of this.connections) {
+      if (conn.grant.revocationKeys.includes(key)) conn.close(CloseCode.unauthenticated, SocketRefusal.accessRevoked);
+    }
+  }
+
+  #keepAlive(): void {
+    const now = performance.now();
+    for (const conn of this.connections) {
+      if (now - conn.lastPongAt > this.#deps.config.deadPeerTimeoutMs) {
+        conn.ws.terminate();
+        continue;
+      }
+      if (conn.ws.readyState === conn.ws.OPEN) conn.ws.ping();
+      if (conn.greeted && now - conn.lastSentAt >= this.#deps.config.keepAliveMs / 2) conn.send(KEEP_ALIVE_MESSAGE, now);
+    }
+    this.#ipLimiter.prune(now);
+  }
+}

@@ -1,0 +1,29 @@
+// What every access handler shares: the records, the token codec, the config, the document
+// store, the limiters, the logger and the revocation emitter. Built once by the gate factory.
+import type { Logger } from 'pino';
+import type { DocumentStore } from '../../relay/storage/document-store.ts';
+import type { AccessConfig } from './access-config.ts';
+import type { AccessRecords } from './access-records.ts';
+import type { AttemptLimiter } from './attempt-limiter.ts';
+import type { TokenCodec } from './token-codec.ts';
+
+export type AccessLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
+
+export interface AccessContext {
+  readonly records: AccessRecords;
+  readonly codec: TokenCodec;
+  readonly config: AccessConfig;
+  readonly store: DocumentStore;
+  readonly logger: AccessLogger;
+  readonly limiters: {
+    readonly signInPerEmail: AttemptLimiter;
+    readonly signInPerIp: AttemptLimiter;
+    readonly signUpPerIp: AttemptLimiter;
+    readonly listMeetingsPerAccount: AttemptLimiter;
+    readonly exportPerAccount: AttemptLimiter;
+  };
+  /** Announces a revocation key so the transport closes the sockets that hold it. */
+  readonly revoke: (key: string) => void;
+  /** Lets the transport retire the rooms of documents about to be deleted; never rejects. */
+  readonly evict: (docs: readonly string[]) => Promise<void>;
+}

@@ -1,0 +1,132 @@
+// Builds the relay's AccessGate: loads (or creates) the server secret, prepares the access
+// tables, wires the /api routes and fans revocations out to the transport. This is the only
+// place where a refused HTTP request is logged, once, with its route and the client address.
+// Socket refusals are returned as decisions; the transport logs them with the code it sends.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DocumentStore } from '../../relay/storage/document-store.ts';
+import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import { accountDataRoutes } from './account-data-routes.ts';
+import { accountRoutes } from './account-routes.ts';
+import type { AccessConfig } from './access-config.ts';
+import type { AccessContext, AccessLogger } from './access-context.ts';
+import { ApiError, ApiErrorCode } from './access-errors.ts';
+import type { AccessGate } from '../../relay/access-gate.ts';
+import { createAccessRecords } from './access-records.ts';
+import { toApiRequest, writeError, writeReply } from './api-http.ts';
+import { matchRoute, type ApiRoute } from './api-router.ts';
+import { AttemptLimiter } from './attempt-limiter.ts';
+import { documentRoutes } from './document-routes.ts';
+import { runPendingDeletions } from './pending-deletions.ts';
+import { loadOrCreateServerSecret } from './server-secret.ts';
+import { authorizeSocket } from './socket-authorizer.ts';
+import { createTokenCodec } from './token-codec.ts';
+
+export interface AccessGateOptions {
+  readonly db: SqliteDatabase;
+  readonly dataDir: string;
+  readonly store: DocumentStore;
+  readonly config: AccessConfig;
+  readonly logger: AccessLogger;
+  readonly now?: () => number;
+}
+
+export function createAccessGate(options: AccessGateOptions): AccessGate {
+  const { config, logger } = options;
+  const now = options.now ?? Date.now;
+  const listeners = new Set<(key: string) => void>();
+  const evictors = new Set<(docs: readonly string[]) => Promise<void> | void>();
+  const limiter = (rate: AccessConfig['signInPerIp']) => new AttemptLimiter(rate, config.limiterMaxKeys);
+
+  const ctx: AccessContext = {
+    records: createAccessRecords(options.db),
+    codec: createTokenCodec(loadOrCreateServerSecret(options.dataDir, config.secretFileName)),
+    config,
+    store: options.store,
+    logger,
+    limiters: {
+      signInPerEmail: limiter(config.signInPerEmail),
+      signInPerIp: limiter(config.signInPerIp),
+      signUpPerIp: limiter(config.signUpPerIp),
+      listMeetingsPerAccount: limiter(config.listMeetingsPerAccount),
+      exportPerAccount: limiter(config.exportPerAccount),
+    },
+    revoke(key) {
+      for (const listener of listeners) {
+        try {
+          listener(key);
+        } catch (error) {
+          logger.error({ err: error, key }, 'a revocation listener failed');
+        }
+      }
+    },
+    async evict(docs) {
+      for (const evictor of evictors) {
+        try {
+          await evictor(docs);
+        } catch (error) {
+          logger.error({ err: error, docs }, 'evicting the rooms of deleted documents failed');
+        }
+      }
+    },
+  };
+
+  const accounts = accountRoutes(ctx);
+  const documents = documentRoutes(ctx);
+  const data = accountDataRoutes(ctx);
+  const routes: readonly ApiRoute[] = [
+    { path: '/api/accounts', methods: { POST: accounts.signUp } },
+    { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, DELETE: accounts.deleteAccount } },
+    { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },
+    { path: '/api/accounts/current/export', methods: { GET: data.exportData } },
+    { path: '/api/meetings', methods: { GET: data.listMeetings } },
+    { path: '/api/sessions', methods: { POST: accounts.signIn, GET: accounts.listSessions } },
+    { path: '/api/sessions/*', methods: { DELETE: accounts.endSession } },
+    { path: '/api/tokens', methods: { POST: documents.issueToken } },
+    { path: '/api/shares', methods: { POST: documents.createShare, GET: documents.listShares } },
+    { path: '/api/shares/*', methods: { DELETE: documents.revokeShare } },
+  ];
+
+  ctx.records.purgeExpiredSessions(now());
+  // Finish deletions an earlier run could not complete; failures are logged and kept pending.
+  runPendingDeletions(ctx).catch((error: unknown) => logger.error({ err: error }, 'resuming document deletions failed'));
+
+  return {
+    authorizeSocket: (doc, token, at) => authorizeSocket(ctx, doc, token, at),
+
+    async handleHttp(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean> {
+      const request = toApiRequest(req, body, now());
+      try {
+        const match = matchRoute(routes, request);
+        if (match === null) return false;
+        writeReply(res, await match.handler(match.request));
+      } catch (error) {
+        const apiError = error instanceof ApiError ? error : internal(logger, error, request.method, request.path);
+        if (error instanceof ApiError) {
+          logger.info({ method: request.method, path: request.path, ip: request.ip, status: apiError.status, code: apiError.code }, 'api request refused');
+        }
+        if (!res.headersSent) writeError(res, apiError);
+      }
+      return true;
+    },
+
+    onRevoked(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+
+    onDeletingDocuments(listener) {
+      evictors.add(listener);
+      return () => evictors.delete(listener);
+    },
+
+    close() {
+      listeners.clear();
+      evictors.clear();
+    },
+  };
+}
+
+function internal(logger: AccessLogger, error: unknown, method: string, path: string): ApiError {
+  logger.error({ err: error, method, path }, 'api request failed');
+  return new ApiError(500, ApiErrorCode.internal, 'The relay failed to handle this request.');
+}

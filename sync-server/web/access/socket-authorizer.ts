@@ -1,0 +1,46 @@
+// Decides whether a websocket may open a document: a well-formed name, a token the relay signed
+// for exactly that document, not expired, and whose share, session and account still exist.
+// Synchronous (SQLite reads), so no revocation can slip in between the check and the upgrade.
+import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
+import { parseDocName } from '../../../wire/doc-name.ts';
+import type { AccessContext } from './access-context.ts';
+import { SocketRefusal, type SocketDecision, type SocketRefusalReason } from '../../relay/access-gate.ts';
+import { RevocationKey } from './access-ids.ts';
+import type { TokenPayload } from './token-codec.ts';
+
+const TOKEN_REFUSALS = {
+  malformed: SocketRefusal.malformedToken,
+  forged: SocketRefusal.forgedToken,
+  expired: SocketRefusal.expiredToken,
+} as const;
+
+export function authorizeSocket(ctx: AccessContext, doc: string, token: string | null, now: number): SocketDecision {
+  if (parseDocName(doc) === null) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
+  if (token === null || token === '') return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
+  const check = ctx.codec.verify(token, now);
+  if (!check.ok) return refuse(CloseCode.unauthenticated, TOKEN_REFUSALS[check.refusal]);
+  if (check.payload.doc !== doc) return refuse(CloseCode.forbidden, SocketRefusal.wrongDocument);
+  return grantFor(ctx, check.payload);
+}
+
+function grantFor(ctx: AccessContext, payload: TokenPayload): SocketDecision {
+  const { doc, role } = payload;
+  if ('shr' in payload) {
+    const share = ctx.records.shareById(payload.shr);
+    if (share === null || share.revoked_at !== null) return refuse(CloseCode.unauthenticated, SocketRefusal.shareRevoked);
+    // The owner's account key is held too, so deleting the account closes its viewers.
+    const revocationKeys = [RevocationKey.share(share.share_id), RevocationKey.account(share.account_id)];
+    return { ok: true, grant: { doc, role, revocationKeys } };
+  }
+  if (ctx.records.accountById(payload.acc) === null) return refuse(CloseCode.unauthenticated, SocketRefusal.accountDeleted);
+  const session = ctx.records.sessionById(payload.sid);
+  if (session === null || session.account_id !== payload.acc) {
+    return refuse(CloseCode.unauthenticated, SocketRefusal.sessionRevoked);
+  }
+  const revocationKeys = [RevocationKey.session(payload.sid), RevocationKey.account(payload.acc)];
+  return { ok: true, grant: { doc, role, revocationKeys } };
+}
+
+function refuse(code: CloseCodeValue, reason: SocketRefusalReason): SocketDecision {
+  return { ok: false, code, reason };
+}

@@ -1,0 +1,23 @@
+// A short page that says one thing: a sign-up received, an address removed, a refused form, a
+// goodbye. Optional extra markup (a button form, a link) follows the text.
+import { html, type SafeHtml } from '../html.ts';
+import { layout } from '../layout.ts';
+import { Routes } from '../../../../wire/website-routes.ts';
+
+export interface Message {
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  readonly extra?: SafeHtml;
+}
+
+export function messagePage(message: Message): SafeHtml {
+  return layout({
+    title: `${message.title} · LeaveTheMeeting`,
+    body: html`<section class="message">
+  <h1>${message.title}</h1>
+  ${message.paragraphs.map((p) => html`<p>${p}</p>`)}
+  ${message.extra ?? ''}
+  <p><a href="${Routes.landing}">Back to the start page</a></p>
+</section>`,
+  });
+}

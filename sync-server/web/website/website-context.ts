@@ -1,0 +1,34 @@
+// What every website route shares: configuration, stores, the mailer, rate limiters and the
+// clock. Built once by createWebsite.
+import { AttemptLimiter } from '../access/attempt-limiter.ts';
+import type { Logger } from '../../logger.ts';
+import type { Mailer } from './mailer.ts';
+import type { SignUpStore } from './signup-store.ts';
+import type { StatsAccess } from './stats-access.ts';
+import type { UsageCounts } from './usage-counts.ts';
+import type { WebsiteConfig } from './website-config.ts';
+
+export interface WebsiteContext {
+  readonly config: WebsiteConfig;
+  readonly logger: Logger;
+  readonly signUps: SignUpStore;
+  readonly counts: UsageCounts;
+  readonly mailer: Mailer;
+  /** Base of links in mail: the public URL, else the relay's listening address; never a header. */
+  readonly mailBaseUrl: () => string;
+  readonly stats: StatsAccess;
+  readonly limits: {
+    readonly signUp: AttemptLimiter;
+    readonly events: AttemptLimiter;
+    readonly statsSignIn: AttemptLimiter;
+  };
+  readonly now: () => number;
+}
+
+export function createLimiters(config: WebsiteConfig): WebsiteContext['limits'] {
+  return {
+    signUp: new AttemptLimiter(config.signUpPerIp, config.limiterMaxKeys),
+    events: new AttemptLimiter(config.eventsPerIp, config.limiterMaxKeys),
+    statsSignIn: new AttemptLimiter(config.statsSignInPerIp, config.limiterMaxKeys),
+  };
+}

@@ -1,0 +1,116 @@
+// The website served by the relay's HTTP server (its httpFallback): landing, privacy, sign-up
+// and unsubscribe, the extension download, usage events, the uninstall page and the operator's
+// stats. Unknown paths resolve false so the relay answers its JSON 404.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ConfigError } from '../../config.ts';
+import type { Logger } from '../../logger.ts';
+import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { HttpFallback } from '../../relay/transport/http-routes.ts';
+import { FormBodyError } from './form-body.ts';
+import { sendHtml, sendPlain } from './http-response.ts';
+import { outboxMailer, smtpMailer } from './mailer.ts';
+import { messagePage } from './pages/message-page.ts';
+import { privacyPage } from './pages/privacy-page.ts';
+import { Routes } from '../../../wire/website-routes.ts';
+import { showLanding, showUnsubscribe, signUp, signUpDone, unsubscribe } from './sign-up-routes.ts';
+import { SignUpStore } from './signup-store.ts';
+import { serveAsset, serveZip } from './static-files.ts';
+import { loadOrCreateStatsToken, StatsAccess } from './stats-access.ts';
+import { showStats, signInToStats } from './stats-routes.ts';
+import { UsageCounts } from './usage-counts.ts';
+import { eventsPreflight, recordEvent, uninstalled } from './usage-routes.ts';
+import type { WebsiteConfig } from './website-config.ts';
+import { createLimiters, type WebsiteContext } from './website-context.ts';
+
+export interface WebsiteOptions {
+  readonly db: SqliteDatabase;
+  readonly dataDir: string;
+  readonly config: WebsiteConfig;
+  /** The relay's own listening address (http://127.0.0.1:8787), asked once mail is sent. */
+  readonly ownUrl: () => string;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+export interface Website {
+  readonly handle: HttpFallback;
+  readonly mailerKind: 'smtp' | 'outbox';
+  close(): void;
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+type MethodTable = Partial<Record<'GET' | 'POST' | 'OPTIONS', Handler>>;
+
+function routeTable(ctx: WebsiteContext): ReadonlyMap<string, MethodTable> {
+  return new Map<string, MethodTable>([
+    [Routes.landing, { GET: (req, res) => showLanding(ctx, req, res) }],
+    [Routes.privacy, { GET: (_req, res) => sendHtml(res, 200, privacyPage()) }],
+    [Routes.signUp, { POST: (req, res) => signUp(ctx, req, res) }],
+    [Routes.signUpDone, { GET: (_req, res) => signUpDone(res) }],
+    [
+      Routes.unsubscribe,
+      {
+        GET: (req, res, url) => showUnsubscribe(ctx, req, res, url.searchParams.get('token') ?? ''),
+        POST: (req, res) => unsubscribe(ctx, req, res),
+      },
+    ],
+    [Routes.events, { POST: (req, res) => recordEvent(ctx, req, res), OPTIONS: (_req, res) => eventsPreflight(res) }],
+    [Routes.uninstalled, { GET: (req, res, url) => uninstalled(ctx, req, res, url.searchParams.get('v')) }],
+    [Routes.stats, { GET: (req, res) => showStats(ctx, req, res), POST: (req, res) => signInToStats(ctx, req, res) }],
+    [
+      Routes.download,
+      {
+        GET: async (_req, res) => {
+          if (await serveZip(res, ctx.config.extensionZipPath)) return;
+          sendHtml(res, 404, messagePage({ title: 'Not built yet', paragraphs: ['The packaged extension is not on this server yet. Its operator builds it with npm run build.'] }));
+        },
+      },
+    ],
+  ]);
+}
+
+export function createWebsite(options: WebsiteOptions): Website {
+  const { config } = options;
+  // Links in real mail must never follow a request header (a forged Host or Origin would make
+  // the relay mail phishing links), and the listening address is no public one.
+  if (config.smtpUrl !== null && config.publicUrl === null) {
+    throw new ConfigError('mail is sent over SMTP but the public URL is not set: set LTM_PUBLIC_URL (or --public-url) so links in mail point at this site');
+  }
+  const mailer = config.smtpUrl !== null ? smtpMailer(config.smtpUrl) : outboxMailer(options.dataDir, config.outboxFileName);
+  const ctx: WebsiteContext = {
+    config,
+    logger: options.logger,
+    signUps: new SignUpStore(options.db),
+    counts: new UsageCounts(options.db),
+    mailer,
+    mailBaseUrl: () => config.publicUrl ?? options.ownUrl(),
+    stats: new StatsAccess(loadOrCreateStatsToken(config.statsToken, options.dataDir, config.statsTokenFileName)),
+    limits: createLimiters(config),
+    now: options.now ?? Date.now,
+  };
+  const routes = routeTable(ctx);
+
+  const handle: HttpFallback = async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://site');
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (method === 'GET' && url.pathname.startsWith(Routes.assets)) {
+      return serveAsset(res, url.pathname.slice(Routes.assets.length));
+    }
+    const table = routes.get(url.pathname);
+    if (!table) return false;
+    const handler = table[method as keyof MethodTable];
+    if (!handler) {
+      sendPlain(res, 405, 'method not allowed', { allow: Object.keys(table).join(', ') });
+      return true;
+    }
+    try {
+      await handler(req, res, url);
+    } catch (error) {
+      if (!(error instanceof FormBodyError)) throw error;
+      sendHtml(res, error.status, messagePage({ title: 'Please try again', paragraphs: ['That form could not be read.'] }));
+    }
+    return true;
+  };
+
+  return { handle, mailerKind: mailer.kind, close: () => mailer.close() };
+}

@@ -1,0 +1,34 @@
+// Runs the DocumentStore acceptance suite against every implementation.
+import fs from 'node:fs';
+import { MemoryDocumentStore } from '../../../../sync-server/relay/storage/memory-document-store.ts';
+import { databasePath, openDatabase, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
+import { makeTempDir } from '../../helpers/relay-harness.ts';
+import { documentStoreAcceptance } from './document-store.acceptance.ts';
+
+documentStoreAcceptance('memory', async () => {
+  const store = new MemoryDocumentStore();
+  return { store, cleanup: () => store.close() };
+}).run();
+
+documentStoreAcceptance('sqlite', async () => {
+  const dir = makeTempDir();
+  const file = databasePath(dir);
+  let db: SqliteDatabase = openDatabase(file);
+  let store = new SqliteDocumentStore(db);
+  return {
+    store,
+    async reopen() {
+      await store.close();
+      db.close();
+      db = openDatabase(file);
+      store = new SqliteDocumentStore(db);
+      return store;
+    },
+    async cleanup() {
+      await store.close();
+      if (db.open) db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}).run();

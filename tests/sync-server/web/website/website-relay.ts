@@ -1,0 +1,103 @@
+// A real relay serving the website, for the website suites: 127.0.0.1 port 0, SQLite in a fresh
+// temp dir, real access control and document store (so the schema is the production one), the
+// outbox mailer. Also small HTTP helpers that act like a browser posting the site's own forms.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { accessDefaults } from '../../../../sync-server/web/access/access-config.ts';
+import { createAccessGate } from '../../../../sync-server/web/access/create-access-gate.ts';
+import { resolveConfig } from '../../../../sync-server/config.ts';
+import { startRelay } from '../../../../sync-server/relay/relay.ts';
+import { databasePath, openDatabase, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
+import { CSRF_COOKIE } from '../../../../sync-server/web/website/csrf.ts';
+import { websiteDefaults, type WebsiteConfig } from '../../../../sync-server/web/website/website-config.ts';
+import { createWebsite } from '../../../../sync-server/web/website/website.ts';
+
+export interface WebsiteRelay {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly db: SqliteDatabase;
+  outbox(): OutboxMail[];
+  close(): Promise<void>;
+}
+
+export interface OutboxMail {
+  readonly to: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly headers: Record<string, string>;
+}
+
+export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}): Promise<WebsiteRelay> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ltm-website-'));
+  const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
+  const logger = pino({ level: 'silent' });
+  const db = openDatabase(databasePath(dataDir), config.sqliteSynchronous);
+  const store = new SqliteDocumentStore(db);
+  const access = createAccessGate({ db, dataDir, store, config: accessDefaults, logger });
+  const website = createWebsite({
+    db,
+    dataDir,
+    logger,
+    config: { ...websiteDefaults, extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
+    ownUrl: () => relay.httpUrl,
+  });
+  const relay = await startRelay(config, { access, logger, store, httpFallback: website.handle });
+  return {
+    url: relay.httpUrl,
+    dataDir,
+    db,
+    outbox() {
+      let text: string;
+      try {
+        text = readFileSync(join(dataDir, websiteDefaults.outboxFileName), 'utf8');
+      } catch {
+        return [];
+      }
+      return text.trim().split('\n').map((line) => JSON.parse(line) as OutboxMail);
+    },
+    async close() {
+      await relay.close();
+      access.close();
+      website.close();
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FormSession {
+  readonly cookie: string;
+  readonly token: string;
+}
+
+/** GETs a page as a browser would and takes its CSRF cookie and hidden field. */
+export async function openForm(url: string): Promise<FormSession> {
+  const res = await fetch(url);
+  const setCookie = res.headers.get('set-cookie') ?? '';
+  const cookie = new RegExp(`${CSRF_COOKIE}=([^;]+)`).exec(setCookie)?.[1];
+  const token = /name="csrf" value="([^"]+)"/.exec(await res.text())?.[1];
+  if (!cookie || !token) throw new Error(`no CSRF cookie or field on ${url}`);
+  return { cookie, token };
+}
+
+export interface PostOptions {
+  readonly cookie?: string | null;
+  readonly origin?: string | null;
+  readonly headers?: Record<string, string>;
+}
+
+/** POSTs a urlencoded form; by default as the site's own page would (same Origin, CSRF cookie). */
+export function postForm(base: string, path: string, fields: Record<string, string>, options: PostOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', ...options.headers };
+  const origin = options.origin === undefined ? new URL(base).origin : options.origin;
+  if (origin !== null) headers.origin = origin;
+  if (options.cookie) headers.cookie = `${CSRF_COOKIE}=${options.cookie}`;
+  return fetch(new URL(path, base), { method: 'POST', headers, body: new URLSearchParams(fields), redirect: 'manual' });
+}
+
+export function countRows(db: SqliteDatabase, table: string): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
