@@ -29,7 +29,14 @@ async function main(): Promise<void> {
   const credentials = files && readTlsCredentials(files);
   const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
   const store = new SqliteDocumentStore(db);
-  const access = createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl }, logger });
+  const oidc = {
+    providers: config.oidcProviders,
+    allowInsecure: config.allowInsecureOidc,
+    extensionIds: config.extensionIds,
+    // Called per sign-in, so after the relay below is listening.
+    ownUrl: () => config.publicUrl ?? relay.httpUrl,
+  };
+  const access = createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl }, logger, oidc });
   const website = createWebsite({
     db,
     dataDir: config.dataDir,

@@ -1,4 +1,5 @@
-// Plain HTTP routes of the relay: health, metrics, the clock, and /api/* handed to access control.
+// Plain HTTP routes of the relay: health, metrics, the clock, and /api/* and /auth/* (the OpenID
+// sign-in redirects) handed to access control.
 // Anything else goes to an optional fallback (the website) and then to a JSON 404. Requests are
 // logged by method and path only; query strings can carry tokens.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,6 +16,8 @@ export interface HttpRouteDeps {
   readonly maxBodyBytes: number;
   readonly fallback?: HttpFallback;
 }
+
+const SIGN_IN_PREFIX = '/auth/';
 
 class BodyTooLargeError extends Error {
   override readonly name = 'BodyTooLargeError';
@@ -72,7 +75,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
       if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'use GET');
       return sendJson(res, 200, { now: Date.now() });
     }
-    if (path.startsWith('/api/')) {
+    if (path.startsWith('/api/') || path.startsWith(SIGN_IN_PREFIX)) {
       const body = await readBody(req, deps.maxBodyBytes);
       if (await deps.access.handleHttp(req, res, body)) return;
       return sendError(res, 404, 'not_found', `no route ${req.method} ${path}`);

@@ -94,6 +94,8 @@ export function createAccessRecords(db: SqliteDatabase) {
     q<[string]>('DELETE FROM sessions WHERE account_id = ?'),
     q<[string]>('DELETE FROM shares WHERE account_id = ?'),
     q<[string]>('DELETE FROM meeting_owners WHERE account_id = ?'),
+    q<[string]>('DELETE FROM identities WHERE account_id = ?'),
+    q<[string]>('DELETE FROM oidc_codes WHERE account_id = ?'),
     q<[string]>('DELETE FROM accounts WHERE account_id = ?'),
   ];
 

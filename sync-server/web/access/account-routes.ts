@@ -7,7 +7,7 @@ import { RevocationKey, randomId, type AccountId, type SessionId } from './acces
 import type { AttemptLimiter } from './attempt-limiter.ts';
 import { readJsonObject, type ApiHandler, type ApiRequest } from './api-http.ts';
 import { checkNewPassword, normaliseEmail, normaliseName, requireString } from './api-validation.ts';
-import { hashPassword, verifyPassword } from './password-hash.ts';
+import { hashPassword, hasPassword, verifyPassword } from './password-hash.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
 import { authenticate, startSession } from './session-auth.ts';
 
@@ -43,7 +43,9 @@ export function accountRoutes(ctx: AccessContext) {
       [limiters.signInPerIp, request.ip],
       [limiters.signInPerEmail, email],
     ]);
-    const account = records.accountByEmail(email);
+    const found = records.accountByEmail(email);
+    // An account made by an OpenID sign-in has no password: it answers like an unknown email.
+    const account = found !== null && hasPassword(found.password_hash) ? found : null;
     const tooLong = [...password].length > config.passwordMaxLength;
     const matches = await verifyPassword(password, account?.password_hash ?? (await hashForUnknownEmail));
     if (account === null || tooLong || !matches) {
@@ -93,6 +95,9 @@ export function accountRoutes(ctx: AccessContext) {
       [limiters.signInPerIp, request.ip],
       [limiters.signInPerEmail, account.email],
     ]);
+    if (!hasPassword(account.password_hash)) {
+      throw new ApiError(409, ApiErrorCode.noPassword, 'This account signs in with an OpenID provider and has no password to change.');
+    }
     const tooLong = [...currentPassword].length > config.passwordMaxLength;
     if (tooLong || !(await verifyPassword(currentPassword, account.password_hash))) {
       // 403, not 401: the session is fine, so the client must not treat this as signed out.

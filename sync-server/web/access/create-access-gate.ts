@@ -20,6 +20,7 @@ import { runPendingDeletions } from './pending-deletions.ts';
 import { loadOrCreateServerSecret } from './server-secret.ts';
 import { authorizeSocket } from './socket-authorizer.ts';
 import { createTokenCodec } from './token-codec.ts';
+import { NO_OIDC, oidcRoutes, type OidcOptions } from '../oidc/oidc-routes.ts';
 
 export interface AccessGateOptions {
   readonly db: SqliteDatabase;
@@ -28,6 +29,8 @@ export interface AccessGateOptions {
   readonly config: AccessConfig;
   readonly logger: AccessLogger;
   readonly now?: () => number;
+  /** OpenID sign-in providers and redirect allow-list; none when left out. */
+  readonly oidc?: OidcOptions;
 }
 
 export function createAccessGate(options: AccessGateOptions): AccessGate {
@@ -49,6 +52,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       signUpPerIp: limiter(config.signUpPerIp),
       listMeetingsPerAccount: limiter(config.listMeetingsPerAccount),
       exportPerAccount: limiter(config.exportPerAccount),
+      oidcPerIp: limiter(config.oidcPerIp),
     },
     revoke(key) {
       for (const listener of listeners) {
@@ -74,6 +78,8 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const documents = documentRoutes(ctx);
   const data = accountDataRoutes(ctx);
   const routes: readonly ApiRoute[] = [
+    // Before /api/sessions/*, which would otherwise take POST /api/sessions/oidc for a session id.
+    ...oidcRoutes(ctx, options.db, options.oidc ?? NO_OIDC),
     { path: '/api/accounts', methods: { POST: accounts.signUp } },
     { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, DELETE: accounts.deleteAccount } },
     { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },
