@@ -10,7 +10,6 @@ const REDACTED_PATHS = [
   'password',
   'session',
   'authorization',
-  'code',
   'code_verifier',
   'clientSecret',
   '*.token',

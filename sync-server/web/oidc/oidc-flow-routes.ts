@@ -39,11 +39,13 @@ async function configurationOf(ctx: OidcContext, provider: OidcProvider): Promis
   }
 }
 
-/** What a failure was, without its cause: causes can hold the provider's response, tokens included. */
+/** What a failure was, from error names, codes and messages only: their other fields can hold
+ *  the provider's response, tokens included. One level of cause says which check failed. */
 export function describe(error: unknown): string {
   if (!(error instanceof Error)) return 'unknown error';
   const code = (error as { code?: unknown }).code;
-  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}`;
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}: ${error.message}${cause}`;
 }
 
 function backToClient(flow: FlowRow, result: { code: string } | { error: OidcCallbackErrorValue }): ApiReply {

@@ -34,6 +34,8 @@ export interface OidcHarnessOptions {
   /** Provider names; each gets its own real provider. Default: one named "test". */
   readonly names?: readonly string[];
   readonly httpFallback?: HttpFallback;
+  /** Providers whose issuer the relay is told differently from what the provider says it is. */
+  readonly misnamedIssuers?: readonly string[];
 }
 
 export async function startOidcHarness(options: OidcHarnessOptions = {}): Promise<OidcHarness> {
@@ -48,7 +50,10 @@ export async function startOidcHarness(options: OidcHarnessOptions = {}): Promis
   const store = new SqliteDocumentStore(db);
   let relay: Relay | null = null;
   const oidcProviders = Object.fromEntries(
-    Object.entries(providers).map(([name, p]) => [name, { issuer: p.issuer, ...TEST_CLIENT, label: `Test ${name}` }]),
+    Object.entries(providers).map(([name, p]) => {
+      const issuer = options.misnamedIssuers?.includes(name) ? p.issuer.replace('127.0.0.1', 'localhost') : p.issuer;
+      return [name, { issuer, ...TEST_CLIENT, label: `Test ${name}` }];
+    }),
   );
   const gate = createAccessGate({
     db,
