@@ -32,6 +32,14 @@ export interface ShareRow {
   readonly revoked_at: number | null;
 }
 
+export interface ConnectedSignIn {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly email: string | null;
+  readonly name: string;
+  readonly linked_at: number;
+}
+
 export type NewSession = SessionRow & { readonly token_hash: Buffer };
 
 export interface MeetingRow {
@@ -76,6 +84,7 @@ export function createAccessRecords(db: SqliteDatabase) {
   const meetingsOf = q<[string], MeetingRow>(
     'SELECT meeting_id, claimed_at FROM meeting_owners WHERE account_id = ? ORDER BY claimed_at, meeting_id',
   );
+  const identitiesOf = q<[string], ConnectedSignIn>('SELECT issuer, subject, email, name, linked_at FROM identities WHERE account_id = ? ORDER BY linked_at');
   const insertShare = q<[string, string, string, ShareRole, number, number]>(
     'INSERT INTO shares (share_id, meeting_id, account_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -133,6 +142,8 @@ export function createAccessRecords(db: SqliteDatabase) {
     revokeShare: (id: ShareId, now: number) => void revokeShare.run(now, id),
     meetingsOf: (account: AccountId) => meetingsOf.all(account),
     sharesOfAccount: (account: AccountId) => sharesOfAccount.all(account),
+    /** For the export; the OpenID routes keep their own statements (sync-server/web/oidc). */
+    connectedSignInsOf: (account: AccountId) => identitiesOf.all(account),
     /** Sets the new hash and ends every other session in one transaction; returns their ids. */
     changePassword: db.transaction((account: AccountId, passwordHash: string, keep: SessionId): SessionId[] => {
       setPasswordHash.run(passwordHash, account);
