@@ -18,7 +18,7 @@ const signedOut = html`<section id="signed-out" class="panel" aria-labelledby="s
     <p id="sign-in-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
   <div id="provider-sign-in" class="providers" hidden>
-    <p class="small">Or with a sign-in you connected to your account:</p>
+    <p class="small">Or with a provider (the first time, this makes your account):</p>
     <div id="provider-buttons" class="actions"></div>
     <p id="provider-status" class="form-status" role="status" aria-live="polite"></p>
   </div>
@@ -52,7 +52,7 @@ const shares = html`<section class="panel" aria-labelledby="shares-title">
   <p id="shares-status" class="form-status" role="status" aria-live="polite"></p>
 </section>`;
 
-const password = html`<section class="panel" aria-labelledby="password-title">
+const password = html`<section id="password-panel" class="panel" aria-labelledby="password-title">
   <h2 id="password-title">Change password</h2>
   <p class="small">Every other session is signed out; this one stays.</p>
   <form id="password-form" method="post" action="${AccountRoutes.page}">

@@ -32,7 +32,9 @@ export function renderConnected(ctx: PageContext, identities: readonly IdentityI
   const buttons = providers
     .filter((provider) => !linked.has(provider.name))
     .map((provider) => providerButton(`Connect ${provider.label}`, provider.name, () => void connect(provider.name, status)));
-  byId('connect-buttons', HTMLDivElement).replaceChildren(...buttons);
+  const connectButtons = byId('connect-buttons', HTMLDivElement);
+  connectButtons.replaceChildren(...buttons);
+  connectButtons.hidden = buttons.length === 0;
 }
 
 async function connect(provider: string, status: HTMLElement): Promise<void> {

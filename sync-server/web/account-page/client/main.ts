@@ -56,12 +56,14 @@ const ctx: PageContext = {
       api.json<{ sessions: SessionInfo[] }>('GET', '/api/sessions'),
       api.json<{ meetings: MeetingInfo[] }>('GET', '/api/meetings'),
       api.json<{ shares: ShareInfo[] }>('GET', '/api/shares'),
-      api.json<{ identities: IdentityInfo[] }>('GET', OidcRoutes.identities),
+      api.json<{ identities: IdentityInfo[]; hasPassword: boolean }>('GET', OidcRoutes.identities),
       configuredProviders(),
     ]);
     account = info;
     renderAccount(info);
     renderConnected(ctx, identities.identities, available);
+    // An account made by a provider sign-in has no password to change.
+    byId('password-panel', HTMLElement).hidden = !identities.hasPassword;
     renderSessions(ctx, sessions.sessions);
     renderShares(ctx, meetings.meetings, shares.shares);
   },
