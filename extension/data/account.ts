@@ -1,4 +1,4 @@
-// Sign-up, sign-in and sign-out against the relay. At sign-in the local library is merged into
+// Sign-up, sign-in (with a password or an OpenID provider) and sign-out against the relay. At sign-in the local library is merged into
 // the account's library with a Yjs update (a merge, so nothing made offline is lost) before the
 // account becomes current, so the UI never shows the account library without the local meetings.
 import * as Y from 'yjs';
@@ -7,7 +7,9 @@ import type { SpaceId } from '../../crdt/ids.ts';
 import { localSpaceId } from '../platform/device.ts';
 import { getSettings, updateSettings, type Account } from '../platform/settings.ts';
 import { openDoc } from './doc-connection.ts';
-import { createAccount, normaliseRelayUrl, signIn, signOut, type SessionGrant } from './relay-api.ts';
+import { webAuthRedirectUrl, launchWebAuth } from '../platform/web-auth.ts';
+import { signInWithProvider } from './provider-sign-in.ts';
+import { createAccount, fetchAccountEmail, normaliseRelayUrl, signIn, signOut, type SessionGrant } from './relay-api.ts';
 
 export interface Credentials {
   readonly email: string;
@@ -39,6 +41,13 @@ export async function signUpAccount(relayUrl: string, input: Credentials & { nam
 
 export async function signInAccount(relayUrl: string, input: Credentials): Promise<Account> {
   return become(relayUrl, input.email, await signIn(relayUrl, input));
+}
+
+/** Through an OpenID provider in chrome.identity's auth window; the relay names the email. */
+export async function signInWithProviderAccount(relayUrl: string, provider: string): Promise<Account> {
+  const grant = await signInWithProvider(relayUrl, provider, webAuthRedirectUrl(), launchWebAuth);
+  const { email } = await fetchAccountEmail(relayUrl, grant.session);
+  return become(relayUrl, email, grant);
 }
 
 /** Signs out locally even when the relay cannot be reached; the session then expires there. */

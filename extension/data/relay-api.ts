@@ -1,5 +1,6 @@
 // HTTP client for the relay's JSON API (DESIGN.md "The relay's interface"). Errors come back as
 // RelayError carrying the relay's {error: {code, message}}, or code 'network' when unreachable.
+import { OidcRoutes, type OidcProviderInfo, type OidcSessionGrant } from '../../wire/oidc-sign-in.ts';
 
 export class RelayError extends Error {
   override readonly name = 'RelayError';
@@ -73,6 +74,24 @@ export function createAccount(relayUrl: string, input: { email: string; password
 
 export function signIn(relayUrl: string, input: { email: string; password: string }): Promise<SessionGrant> {
   return call(relayUrl, 'POST', '/api/sessions', input);
+}
+
+/** The OpenID providers the relay offers; none from a relay that predates them (404). */
+export async function listProviders(relayUrl: string): Promise<OidcProviderInfo[]> {
+  try {
+    return await call<OidcProviderInfo[]>(relayUrl, 'GET', OidcRoutes.providers);
+  } catch (error) {
+    if (error instanceof RelayError && error.status === 404) return [];
+    throw error;
+  }
+}
+
+export function exchangeOidcCode(relayUrl: string, code: string, codeVerifier: string): Promise<OidcSessionGrant> {
+  return call(relayUrl, 'POST', OidcRoutes.exchange, { code, code_verifier: codeVerifier });
+}
+
+export function fetchAccountEmail(relayUrl: string, session: string): Promise<{ email: string }> {
+  return call(relayUrl, 'GET', '/api/accounts/current', undefined, session);
 }
 
 export async function signOut(relayUrl: string, session: string): Promise<void> {
