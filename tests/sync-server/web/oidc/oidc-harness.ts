@@ -34,6 +34,8 @@ export interface OidcHarnessOptions {
   readonly names?: readonly string[];
   /** Providers whose issuer the relay is told differently from what the provider says it is. */
   readonly misnamedIssuers?: readonly string[];
+  /** Extensions whose chromiumapp.org redirect is allowed; EXTENSION_ID by default. */
+  readonly extensionIds?: readonly string[];
 }
 
 export async function startOidcHarness(options: OidcHarnessOptions = {}): Promise<OidcHarness> {
@@ -49,7 +51,7 @@ export async function startOidcHarness(options: OidcHarnessOptions = {}): Promis
       return [name, { issuer, ...TEST_CLIENT, label: `Test ${name}` }];
     }),
   );
-  const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, oidcProviders, allowInsecureOidc: true, extensionIds: [EXTENSION_ID] });
+  const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, oidcProviders, allowInsecureOidc: true, extensionIds: options.extensionIds ?? [EXTENSION_ID] });
   const service = await startRelayService(config, {
     logger,
     access: { ...testConfig, oidcPerIp: { max: 10_000, windowMs: 60_000 }, signInPerIp: { max: 10_000, windowMs: 60_000 } },
