@@ -3,7 +3,7 @@
 // the flow runs the same with chrome.identity and in tests), the state check on the way back,
 // and the code exchange. The code is only ever sent with the verifier that never left here.
 import { OidcRoutes, type OidcCallbackErrorValue, type OidcSessionGrant } from '../../wire/oidc-sign-in.ts';
-import { randomBytes } from '../platform/random.ts';
+import { pkceChallenge, randomSecret } from '../../wire/pkce.ts';
 import { exchangeOidcCode, normaliseRelayUrl } from './relay-api.ts';
 
 /** The provider refused, the person cancelled, or the answer was not for this sign-in. */
@@ -16,17 +16,9 @@ export class ProviderSignInError extends Error {
 
 export type AuthWindow = (url: string) => Promise<string>;
 
-function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-export async function pkceChallenge(verifier: string): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-}
-
 export async function signInWithProvider(relayUrl: string, provider: string, redirectUri: string, open: AuthWindow): Promise<OidcSessionGrant> {
-  const state = base64url(randomBytes(32));
-  const verifier = base64url(randomBytes(32));
+  const state = randomSecret();
+  const verifier = randomSecret();
   const query = new URLSearchParams({
     redirect_uri: redirectUri,
     state,

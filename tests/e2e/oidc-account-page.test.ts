@@ -3,13 +3,13 @@
 // from the address bar. Connected sign-ins: removing the last way in is refused with the
 // relay's message; a password account connects a provider; a provider whose email belongs to a
 // password account is refused with a note saying what to do. Screenshots of each step.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AccountRoutes } from '../../sync-server/web/account-page/account-routes.ts';
 import { newCredentials } from '../sync-server/web/access/access-harness.ts';
 import { startOidcHarness, type OidcHarness } from '../sync-server/web/oidc/oidc-harness.ts';
-import { CHROMIUM_PATH } from './helpers/extension-browser.ts';
+import { launchPageBrowser } from './helpers/viewer-browser.ts';
 import { shoot } from './helpers/screenshots.ts';
 
 const test = suite('e2e account page with an OpenID provider');
@@ -18,12 +18,7 @@ let browser: Browser;
 
 test.before(async () => {
   h = await startOidcHarness();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    timeout: 60_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchPageBrowser();
 });
 
 test.after(async () => {

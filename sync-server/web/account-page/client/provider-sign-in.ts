@@ -3,6 +3,7 @@
 // with /account as the redirect. On the way back the page takes the code only if the state is
 // the one it chose, then removes code and state from the address bar and the history entry.
 import { OidcCallbackError, OidcIntent, OidcRoutes, type OidcIntentValue } from '../../../../wire/oidc-sign-in.ts';
+import { pkceChallenge, randomSecret } from '../../../../wire/pkce.ts';
 import { AccountRoutes, OIDC_PENDING_KEY } from '../account-routes.ts';
 
 export interface PendingSignIn {
@@ -27,25 +28,13 @@ const ERROR_TEXT: Readonly<Record<string, string>> = {
 };
 const FOREIGN_STATE = 'This sign-in was not started in this tab, so it was ignored. Start it again here.';
 
-function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function randomText(): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-async function challengeOf(verifier: string): Promise<string> {
-  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-}
-
 export async function startProviderSignIn(provider: string, intent: OidcIntentValue): Promise<void> {
-  const pending: PendingSignIn = { state: randomText(), verifier: randomText(), intent, provider };
+  const pending: PendingSignIn = { state: randomSecret(), verifier: randomSecret(), intent, provider };
   sessionStorage.setItem(OIDC_PENDING_KEY, JSON.stringify(pending));
   const query = new URLSearchParams({
     redirect_uri: `${location.origin}${AccountRoutes.page}`,
     state: pending.state,
-    code_challenge: await challengeOf(pending.verifier),
+    code_challenge: await pkceChallenge(pending.verifier),
     code_challenge_method: 'S256',
     intent,
   });

@@ -62,7 +62,7 @@ test('a replayed code is refused', async () => {
 test('a wrong verifier is refused, and spends the code', async () => {
   const journey = await toCallback(h, 'verifier@example.org');
   const code = (await backFromCallback(journey.callback)).params.get('code');
-  for (const verifier of [newPkce().verifier, 'short', journey.pkce.verifier]) {
+  for (const verifier of [(await newPkce()).verifier, 'short', journey.pkce.verifier]) {
     const result = await h.api('POST', OidcRoutes.exchange, { code, code_verifier: verifier });
     assert.is(result.status, 400);
     assert.is(result.json.error.code, 'invalid_grant');
@@ -96,7 +96,7 @@ test('an issuer mismatch is refused: a forged iss, another provider\'s answer, a
   atOther.search = mixUp.callback.search;
   await expectRefusedRedirect(atOther, 'sign_in_failed', mixUp.state);
 
-  const pkce = newPkce();
+  const pkce = await newPkce();
   const misnamed = await visit(h.startUrl('misnamed', { redirect_uri: EXTENSION_REDIRECT, state: newState(), code_challenge: pkce.challenge }));
   assert.is(misnamed.status, 502, 'discovery refuses a provider that calls itself by another issuer');
   assert.is(misnamed.location, null);
@@ -111,7 +111,7 @@ test('an unverified email creates nothing and matches nothing', async () => {
 
 test('a cancelled login goes back to the client as access_denied', async () => {
   const state = newState();
-  const start = await visit(h.startUrl('test', { redirect_uri: EXTENSION_REDIRECT, state, code_challenge: newPkce().challenge }));
+  const start = await visit(h.startUrl('test', { redirect_uri: EXTENSION_REDIRECT, state, code_challenge: (await newPkce()).challenge }));
   const providerState = start.location?.searchParams.get('state') ?? '';
   const callback = new URL(`${h.relay.httpUrl}${OidcRoutes.callback('test')}?error=access_denied&state=${providerState}`);
   await expectRefusedRedirect(callback, 'access_denied', state);
@@ -133,19 +133,19 @@ test('a redirect_uri outside the allow-list is 400 and no redirect', async () =>
     '',
   ];
   for (const redirect of refused) {
-    const result = await visit(h.startUrl('test', { redirect_uri: redirect, state: newState(), code_challenge: newPkce().challenge }));
+    const result = await visit(h.startUrl('test', { redirect_uri: redirect, state: newState(), code_challenge: (await newPkce()).challenge }));
     assert.is(result.status, 400, redirect);
     assert.is(result.location, null, redirect);
   }
   for (const redirect of [EXTENSION_REDIRECT, `https://${EXTENSION_ID}.chromiumapp.org/`, `${h.relay.httpUrl}/account`]) {
-    const result = await visit(h.startUrl('test', { redirect_uri: redirect, state: newState(), code_challenge: newPkce().challenge }));
+    const result = await visit(h.startUrl('test', { redirect_uri: redirect, state: newState(), code_challenge: (await newPkce()).challenge }));
     assert.is(result.status, 302, redirect);
     assert.is(result.location?.origin, h.providers.test?.issuer, 'to the provider');
   }
 });
 
 test('bad start parameters and unknown providers are refused', async () => {
-  const good = { redirect_uri: EXTENSION_REDIRECT, state: newState(), code_challenge: newPkce().challenge };
+  const good = { redirect_uri: EXTENSION_REDIRECT, state: newState(), code_challenge: (await newPkce()).challenge };
   const cases: [string, Record<string, string>, number][] = [
     ['test', { ...good, code_challenge: 'too-short' }, 400],
     ['test', { ...good, code_challenge_method: 'plain' }, 400],

@@ -21,7 +21,7 @@ export interface StartChoices {
 export async function toCallback(h: OidcHarness, login: string, choices: StartChoices = {}): Promise<Journey> {
   const provider = choices.provider ?? 'test';
   const state = newState();
-  const pkce = newPkce();
+  const pkce = (await newPkce());
   const start = h.startUrl(provider, {
     redirect_uri: choices.redirectUri ?? EXTENSION_REDIRECT,
     state,

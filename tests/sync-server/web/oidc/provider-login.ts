@@ -2,7 +2,7 @@
 // by hand, keeps the provider's cookies, and submits its dev login and consent forms. It stops
 // at the provider's redirect to the relay's callback, so a test can send that URL as it is, or
 // altered (a forged `iss`, another provider's callback), and look at the relay's answer.
-import { createHash, randomBytes } from 'node:crypto';
+import { pkceChallenge, randomSecret } from '../../../../wire/pkce.ts';
 
 export class LoginDriveError extends Error {
   override readonly name = 'LoginDriveError';
@@ -16,14 +16,12 @@ export interface Pkce {
   readonly challenge: string;
 }
 
-export function newPkce(): Pkce {
-  const verifier = randomBytes(32).toString('base64url');
-  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+export async function newPkce(): Promise<Pkce> {
+  const verifier = randomSecret();
+  return { verifier, challenge: await pkceChallenge(verifier) };
 }
 
-export function newState(): string {
-  return randomBytes(16).toString('base64url');
-}
+export const newState = randomSecret;
 
 /** GET without following redirects; the Location header, resolved, or null. */
 export async function visit(url: string | URL, cookies = ''): Promise<{ status: number; location: URL | null; response: Response }> {
