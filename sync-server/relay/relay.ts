@@ -11,6 +11,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { RelayMetrics } from './metrics.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { DocumentStore } from './storage/document-store.ts';
+import type { UpdateFeed } from './storage/update-feed.ts';
 import { GroupCommit } from './storage/group-commit.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
@@ -24,6 +25,8 @@ export interface RelayOptions {
   readonly logger?: Logger;
   /** Defaults to SQLite in config.dataDir, opened and closed by the relay. */
   readonly store?: DocumentStore;
+  /** Commits of other nodes writing the same store (PostgreSQL); none for the SQLite default. */
+  readonly feed?: UpdateFeed;
   /** Serves non-API pages (the website); resolves false for an unknown path. */
   readonly httpFallback?: HttpFallback;
   /** Already read from the config's TLS files (main.ts reads them before opening anything). */
@@ -67,6 +70,12 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   }
   const commits = new GroupCommit(store, (seconds) => metrics.commitLatency.observe(seconds));
   const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
+  await options.feed?.start({
+    committed: (doc, seq) => rooms.get(doc)?.noteCommitted(seq),
+    resync: () => {
+      for (const room of rooms.all()) room.noteCommitted(Number.POSITIVE_INFINITY);
+    },
+  });
   const endpoint = new SyncEndpoint({ config, logger, metrics, access: options.access, rooms });
   // Account deletion: retire the documents' rooms before the store deletes them, so no queued
   // commit or compaction writes a deleted document back and no socket is served it from memory.
@@ -133,6 +142,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
       for (const conn of endpoint.connections) conn.ws.terminate();
       server.closeAllConnections();
       await stopped;
+      await options.feed?.close();
       await store.close();
       ownedDb?.close();
       logger.info({ port }, 'relay stopped');

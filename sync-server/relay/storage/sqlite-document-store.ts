@@ -3,7 +3,7 @@
 // by one snapshot row in one transaction, so a crash leaves either the old rows or the snapshot.
 // The store borrows the Database: whoever opened it closes it (access shares it).
 import { StoreClosedError } from '../errors.ts';
-import type { AppendBatch, DocumentStore, StoredDocument } from './document-store.ts';
+import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 
 const SCHEMA = `
@@ -17,6 +17,8 @@ const SCHEMA = `
 /** Upper bound for prefix ranges: sorts after every UTF-8 string that starts with the prefix. */
 const MAX_CHAR = '\u{10FFFF}';
 
+const view = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+
 interface Row {
   readonly seq: number;
   readonly data: Buffer;
@@ -25,6 +27,7 @@ interface Row {
 export class SqliteDocumentStore implements DocumentStore {
   #closed = false;
   readonly #select;
+  readonly #selectSince;
   readonly #lastSeq;
   readonly #insert;
   readonly #deleteUpTo;
@@ -36,6 +39,7 @@ export class SqliteDocumentStore implements DocumentStore {
   constructor(db: SqliteDatabase) {
     db.exec(SCHEMA);
     this.#select = db.prepare<[string], Row>('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq');
+    this.#selectSince = db.prepare<[string, number], Row>('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
     this.#lastSeq = db.prepare<[string], { seq: number | null }>(
       'SELECT max(seq) AS seq FROM updates WHERE doc = ?',
     );
@@ -66,9 +70,14 @@ export class SqliteDocumentStore implements DocumentStore {
     let byteSize = 0;
     const updates = rows.map((row) => {
       byteSize += row.data.byteLength;
-      return new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
+      return view(row.data);
     });
     return { updates, rowCount: rows.length, byteSize, lastSeq: rows.at(-1)?.seq ?? 0 };
+  }
+
+  async loadSince(doc: string, afterSeq: number): Promise<readonly StoredRow[]> {
+    this.#assertOpen();
+    return this.#selectSince.all(doc, afterSeq).map((row) => ({ seq: row.seq, update: view(row.data) }));
   }
 
   async append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {
