@@ -43,6 +43,7 @@ async function main(): Promise<void> {
   const httpFallback: HttpFallback = async (req, res) =>
     (await viewerPage(req, res)) || (await accountPage(req, res)) || website.handle(req, res);
   const relay = await startRelay(config, { access, logger, store, httpFallback, credentials });
+  void website.sendDueMail();
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     try {
       await relay.close();
       access.close();
-      website.close();
+      await website.close();
       db.close();
       process.exit(0);
     } catch (error) {

@@ -75,7 +75,7 @@ Tls.after(async (w) => {
   }
   await w.relay.close();
   w.gate.close();
-  w.website.close();
+  await w.website.close();
   w.db.close();
   rmSync(w.dir, { recursive: true, force: true });
 });

@@ -1,6 +1,7 @@
 // A real relay serving the website, for the website suites: 127.0.0.1 port 0, SQLite in a fresh
 // temp dir, real access control and document store (so the schema is the production one), the
-// outbox mailer. Also small HTTP helpers that act like a browser posting the site's own forms.
+// outbox mailer. A relay can be stopped and another started on the same data directory (a
+// restart), and given a clock (retention). Also small HTTP helpers that act like a browser posting the site's own forms.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,14 +14,24 @@ import { databasePath, openDatabase, type SqliteDatabase } from '../../../../syn
 import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
 import { CSRF_COOKIE } from '../../../../sync-server/web/website/csrf.ts';
 import { websiteDefaults, type WebsiteConfig } from '../../../../sync-server/web/website/website-config.ts';
-import { createWebsite } from '../../../../sync-server/web/website/website.ts';
+import { createWebsite, type Website } from '../../../../sync-server/web/website/website.ts';
 
 export interface WebsiteRelay {
   readonly url: string;
   readonly dataDir: string;
   readonly db: SqliteDatabase;
+  readonly website: Website;
   outbox(): OutboxMail[];
+  /** Stops the relay and closes the database, keeping the data directory. */
+  stop(): Promise<void>;
+  /** Stops and deletes the data directory. */
   close(): Promise<void>;
+}
+
+export interface WebsiteRelayOptions {
+  /** Start on this data directory (a restart) instead of a fresh one. */
+  readonly dataDir?: string;
+  readonly now?: () => number;
 }
 
 export interface OutboxMail {
@@ -30,8 +41,8 @@ export interface OutboxMail {
   readonly headers: Record<string, string>;
 }
 
-export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}): Promise<WebsiteRelay> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ltm-website-'));
+export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, options: WebsiteRelayOptions = {}): Promise<WebsiteRelay> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ltm-website-'));
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
   const logger = pino({ level: 'silent' });
   const db = openDatabase(databasePath(dataDir), config.sqliteSynchronous);
@@ -43,12 +54,23 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}):
     logger,
     config: { ...websiteDefaults, extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
     ownUrl: () => relay.httpUrl,
+    ...(options.now ? { now: options.now } : {}),
   });
   const relay = await startRelay(config, { access, logger, store, httpFallback: website.handle });
+  await website.sendDueMail();
+  let stopped: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopped ??= (async () => {
+      await relay.close();
+      access.close();
+      await website.close();
+      db.close();
+    })());
   return {
     url: relay.httpUrl,
     dataDir,
     db,
+    website,
     outbox() {
       let text: string;
       try {
@@ -58,11 +80,9 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}):
       }
       return text.trim().split('\n').map((line) => JSON.parse(line) as OutboxMail);
     },
+    stop,
     async close() {
-      await relay.close();
-      access.close();
-      website.close();
-      db.close();
+      await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
