@@ -10,6 +10,10 @@
 // measures both modes side by side; figures in bench/RESULTS.md). The relay promises "survives
 // kill -9", so NORMAL is the default and FULL is one config switch (LTM_SQLITE_SYNCHRONOUS=FULL)
 // for hosts without reliable power.
+//
+// Deleted rows are overwritten with zeros (secure_delete), and eraseDeleted() checkpoints and
+// truncates the WAL, whose older frames still hold them: after an unsubscribe or an expiry, the
+// address is gone from the files, not only from the tables.
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,7 +30,14 @@ export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NOR
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
   return db;
+}
+
+/** Moves every committed page into the database file and empties the WAL, so content deleted
+ *  from the tables (zeroed there by secure_delete) is left in no older WAL frame either. */
+export function eraseDeleted(db: SqliteDatabase): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export function databasePath(dataDir: string): string {

@@ -1,7 +1,7 @@
 // The queue of sign-up mail in the database (transactional outbox). A row is written in the same
 // transaction as its sign-up, so an address is never stored without its mail; it holds the raw
 // removal token only until the mail is handed to the mail server, and is deleted then.
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import { eraseDeleted, type SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
 
 export interface QueuedMail {
@@ -29,9 +29,11 @@ export class MailOutbox {
   readonly #retry;
   readonly #expedite;
   readonly #abandon;
+  readonly #erase: () => void;
 
   constructor(db: SqliteDatabase) {
     ensureWebsiteSchema(db);
+    this.#erase = () => eraseDeleted(db);
     this.#enqueue = db.prepare<[string, string, number]>('INSERT INTO mail_outbox (email, unsubscribe_token, next_attempt_at) VALUES (?, ?, ?)');
     this.#due = db.prepare<[number, number], Row>(
       'SELECT mail_id, email, unsubscribe_token, attempts FROM mail_outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, mail_id LIMIT ?',
@@ -58,8 +60,10 @@ export class MailOutbox {
     return this.#nextDue.get()?.at ?? null;
   }
 
+  /** The removal token leaves the files too, not only the table. */
   sent(mailId: number): void {
     this.#sent.run(mailId);
+    this.#erase();
   }
 
   retryAt(mailId: number, attempts: number, at: number): void {
@@ -73,5 +77,6 @@ export class MailOutbox {
 
   abandon(mailId: number): void {
     this.#abandon.run(mailId);
+    this.#erase();
   }
 }

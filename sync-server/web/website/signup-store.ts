@@ -3,7 +3,7 @@
 // or neither is. The unsubscribe token is random and only its SHA-256 is kept here, so the table
 // alone cannot be used to unsubscribe anyone.
 import { createHash, randomBytes } from 'node:crypto';
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import { eraseDeleted, type SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
 import type { MailOutbox } from './mail-outbox.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
 
@@ -19,9 +19,11 @@ export class SignUpStore {
   readonly #findByHash;
   readonly #deleteByHash;
   readonly #deleteUpTo;
+  readonly #erase: () => void;
 
   constructor(db: SqliteDatabase, outbox: MailOutbox) {
     ensureWebsiteSchema(db);
+    this.#erase = () => eraseDeleted(db);
     const insert = db.prepare<[string, number, Buffer]>(
       'INSERT INTO signups (email, consented_at, unsubscribe_hash) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING',
     );
@@ -54,11 +56,15 @@ export class SignUpStore {
   /** Deletes the sign-up (and its queued mail) and says whose it was, or null if unknown. */
   remove(token: string): string | null {
     if (!TOKEN_PATTERN.test(token)) return null;
-    return this.#deleteByHash.get(hashToken(token))?.email ?? null;
+    const email = this.#deleteByHash.get(hashToken(token))?.email ?? null;
+    if (email !== null) this.#erase();
+    return email;
   }
 
   /** Deletes every sign-up given at or before `time`; returns how many. */
   removeGivenUpTo(time: number): number {
-    return this.#deleteUpTo.run(time).changes;
+    const { changes } = this.#deleteUpTo.run(time);
+    if (changes > 0) this.#erase();
+    return changes;
   }
 }
