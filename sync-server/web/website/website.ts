@@ -16,6 +16,7 @@ import { smtpMailer } from './mailer.ts';
 import { outboxFileMailer } from './outbox-file-mailer.ts';
 import { messagePage } from './pages/message-page.ts';
 import { privacyPage } from './pages/privacy-page.ts';
+import { spokenDuration } from './privacy-facts.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import { showLanding, showUnsubscribe, signUp, signUpDone, unsubscribe } from './sign-up-routes.ts';
 import { SignUpStore } from './signup-store.ts';
@@ -79,6 +80,17 @@ function routeTable(ctx: WebsiteContext): ReadonlyMap<string, MethodTable> {
   ]);
 }
 
+function checkMailTimes(config: WebsiteConfig): void {
+  const { firstDelayMs, maxDelayMs, maxAttempts } = config.mailRetry;
+  if (!(Number.isInteger(maxAttempts) && maxAttempts >= 1 && firstDelayMs > 0 && maxDelayMs >= firstDelayMs)) {
+    throw new ConfigError('mailRetry needs maxAttempts of at least 1 and 0 < firstDelayMs <= maxDelayMs');
+  }
+  // A sweep interval as long as the retention would delete every address at once.
+  if (!(config.retentionSweepMs > 0 && config.retentionSweepMs < config.signUpRetentionMs)) {
+    throw new ConfigError('retentionSweepMs must be above 0 and below signUpRetentionMs');
+  }
+}
+
 export function createWebsite(options: WebsiteOptions): Website {
   const { config } = options;
   // Links in real mail must never follow a request header (a forged Host or Origin would make
@@ -86,6 +98,7 @@ export function createWebsite(options: WebsiteOptions): Website {
   if (config.smtpUrl !== null && config.publicUrl === null) {
     throw new ConfigError('mail is sent over SMTP but the public URL is not set: set LTM_PUBLIC_URL (or --public-url) so links in mail point at this site');
   }
+  checkMailTimes(config);
   const { logger } = options;
   const now = options.now ?? Date.now;
   const mailer = config.smtpUrl !== null ? smtpMailer(config.smtpUrl) : outboxFileMailer(options.dataDir, config.outboxFileName, now);
@@ -96,7 +109,7 @@ export function createWebsite(options: WebsiteOptions): Website {
     mailer,
     // Links are composed at sending time from the public URL, else the relay's listening address
     // (known once it listens); never from a request header.
-    compose: (mail) => confirmationMail(config.mailFrom, mail.email, config.publicUrl ?? options.ownUrl(), mail.unsubscribeToken),
+    compose: (mail) => confirmationMail(config.mailFrom, mail.email, config.publicUrl ?? options.ownUrl(), mail.unsubscribeToken, spokenDuration(config.signUpRetentionMs)),
     retry: config.mailRetry,
     logger,
     now,

@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { ConfigError } from '../../../../sync-server/config.ts';
 import { DATABASE_FILE } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { spokenDuration } from '../../../../sync-server/web/website/privacy-facts.ts';
 import { websiteDefaults, type WebsiteConfig } from '../../../../sync-server/web/website/website-config.ts';
@@ -77,6 +78,7 @@ Retention('a sent mail leaves no address past the time the privacy page states',
 
   const sentAt = w.clock;
   await submit(site, 'ana@example.com');
+  assert.match(site.outbox()[0]!.text, new RegExp(`for ${stated}\\s+at most; then they are deleted`), 'the mail says it too');
   w.clock = sentAt + DAY;
   await site.website.sweepExpiredAddresses();
   assert.equal(placesHolding(site, 'ana@example.com').slice(0, 2), ['signups', 'outbox.jsonl'], 'kept for the removal link meanwhile');
@@ -101,6 +103,15 @@ Retention('a mail still queued at the stated time goes with its address', async 
     await w.site?.close();
     w.site = null;
     await sink.close();
+  }
+});
+
+Retention('retention settings that would defeat it refuse to start with a ConfigError', async (w) => {
+  for (const overrides of [{ retentionSweepMs: websiteDefaults.signUpRetentionMs }, { mailRetry: { firstDelayMs: 0, maxDelayMs: 1, maxAttempts: 3 } }]) {
+    await start(w, overrides).then(
+      () => assert.unreachable('started'),
+      (error: unknown) => assert.instance(error, ConfigError),
+    );
   }
 });
 
