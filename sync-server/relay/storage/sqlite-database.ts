@@ -11,9 +11,9 @@
 // kill -9", so NORMAL is the default and FULL is one config switch (LTM_SQLITE_SYNCHRONOUS=FULL)
 // for hosts without reliable power.
 //
-// Deleted rows are overwritten with zeros (secure_delete), and eraseDeleted() checkpoints and
-// truncates the WAL, whose older frames still hold them: after an unsubscribe or an expiry, the
-// address is gone from the files, not only from the tables.
+// Deleted rows are overwritten with zeros (secure_delete), so what is deleted for privacy (an
+// unsubscribed address, a deleted account's documents) does not linger in free space; the
+// website also empties the WAL after such deletions (web/website/erase-deleted.ts).
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,12 +32,6 @@ export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NOR
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
   return db;
-}
-
-/** Moves every committed page into the database file and empties the WAL, so content deleted
- *  from the tables (zeroed there by secure_delete) is left in no older WAL frame either. */
-export function eraseDeleted(db: SqliteDatabase): void {
-  db.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 export function databasePath(dataDir: string): string {

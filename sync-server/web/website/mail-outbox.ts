@@ -1,7 +1,8 @@
 // The queue of sign-up mail in the database (transactional outbox). A row is written in the same
 // transaction as its sign-up, so an address is never stored without its mail; it holds the raw
 // removal token only until the mail is handed to the mail server, and is deleted then.
-import { eraseDeleted, type SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
+import { eraseDeleted } from './erase-deleted.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
 
 export interface QueuedMail {
@@ -31,7 +32,7 @@ export class MailOutbox {
   readonly #abandon;
   readonly #erase: () => void;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     ensureWebsiteSchema(db);
     this.#erase = () => eraseDeleted(db);
     this.#enqueue = db.prepare<[string, string, number]>('INSERT INTO mail_outbox (email, unsubscribe_token, next_attempt_at) VALUES (?, ?, ?)');

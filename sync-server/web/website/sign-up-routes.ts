@@ -3,7 +3,7 @@
 // sender delivers and retries it); when the database cannot commit, nothing is stored and the
 // page says to try again. Unsubscribing deletes the address from every place at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientAddress } from '../../relay/transport/client-address.ts';
+import { clientAddress } from '../../client-address.ts';
 import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { checkEmail } from './email-address.ts';
 import { readForm } from './form-body.ts';

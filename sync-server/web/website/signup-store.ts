@@ -3,7 +3,8 @@
 // or neither is. The unsubscribe token is random and only its SHA-256 is kept here, so the table
 // alone cannot be used to unsubscribe anyone.
 import { createHash, randomBytes } from 'node:crypto';
-import { eraseDeleted, type SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
+import { eraseDeleted } from './erase-deleted.ts';
 import type { MailOutbox } from './mail-outbox.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
 
@@ -21,7 +22,7 @@ export class SignUpStore {
   readonly #deleteUpTo;
   readonly #erase: () => void;
 
-  constructor(db: SqliteDatabase, outbox: MailOutbox) {
+  constructor(db: SqlDatabase, outbox: MailOutbox) {
     ensureWebsiteSchema(db);
     this.#erase = () => eraseDeleted(db);
     const insert = db.prepare<[string, number, Buffer]>(

@@ -2,7 +2,7 @@
 // that its purpose needs; the privacy page lists them column by column (a test keeps it so).
 // A queued mail belongs to its sign-up: removing the address (unsubscribe, retention, a mail
 // given up) removes the queued mail with it, so no copy of the address outlives the sign-up.
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS signups (
@@ -28,6 +28,6 @@ CREATE TABLE IF NOT EXISTS usage_counts (
 ) STRICT;
 `;
 
-export function ensureWebsiteSchema(db: SqliteDatabase): void {
+export function ensureWebsiteSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
 }
