@@ -151,7 +151,7 @@ export function addressRetention(config: Pick<WebsiteConfig, 'signUpRetentionMs'
   return [
     `Your address is deleted at the latest ${kept} after the email with the link is sent: from the sign-up list (signups), the mail queue (mail_outbox) and the outbox file. Until then it keeps the same address from being emailed twice and the removal link working.`,
     'The queued email, and the removal link’s secret with it, is deleted as soon as the mail server accepts it.',
-    `If the email cannot be delivered, it is tried ${config.mailRetry.maxAttempts} times over about ${spokenDuration(Math.ceil(retryWindowMs(config.mailRetry) / HOUR_MS) * HOUR_MS)}; then it is given up and your address deleted at once, so you can ask again. A mail server that refuses the address for good ends this at once.`,
+    `If the email cannot be delivered, it is tried ${config.mailRetry.maxAttempts} times within ${spokenDuration(Math.ceil(retryWindowMs(config.mailRetry) / HOUR_MS) * HOUR_MS)}; then it is given up and your address deleted at once, so you can ask again. A mail server that refuses the address for good ends this at once.`,
     'The removal link in the email deletes your address from every one of these places at once.',
     'Deleting overwrites the address in the database file itself, not only in its table.',
     config.smtpUrl === null
