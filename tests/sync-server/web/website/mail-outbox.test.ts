@@ -30,6 +30,13 @@ async function start(w: World, overrides: Partial<WebsiteConfig> = {}, dataDir?:
   return w.site;
 }
 
+/** A relay whose mail server refuses with `reply` until the test clears `sink.refusal`. */
+async function startRefused(w: World, reply: string): Promise<{ site: WebsiteRelay; sink: SmtpSink }> {
+  const site = await start(w);
+  w.sink!.refusal = reply;
+  return { site, sink: w.sink! };
+}
+
 Outbox.before.each((w) => {
   w.clock = Date.UTC(2026, 0, 5, 9);
 });
@@ -50,9 +57,7 @@ const queued = (site: WebsiteRelay) => site.db.prepare('SELECT email, attempts F
 const recipients = (sink: SmtpSink) => sink.messages.map((m) => m.to.join(','));
 
 Outbox('a mail refused for now is sent after its delay, once', async (w) => {
-  const site = await start(w);
-  const sink = w.sink!;
-  sink.refusal = TRY_LATER;
+  const { site, sink } = await startRefused(w, TRY_LATER);
   assert.is(await submit(site, 'ana@example.com'), 303);
   assert.equal(queued(site), [{ email: 'ana@example.com', attempts: 1 }]);
 
@@ -70,8 +75,7 @@ Outbox('a mail refused for now is sent after its delay, once', async (w) => {
 });
 
 Outbox('queued mail survives a restart and goes out when the relay starts again', async (w) => {
-  const first = await start(w);
-  w.sink!.refusal = TRY_LATER;
+  const { site: first } = await startRefused(w, TRY_LATER);
   assert.is(await submit(first, 'ben@example.com'), 303);
   await first.stop();
   w.sink!.refusal = null;
@@ -83,9 +87,7 @@ Outbox('queued mail survives a restart and goes out when the relay starts again'
 });
 
 Outbox('after the last attempt the address is deleted, and signing up again sends the mail', async (w) => {
-  const site = await start(w);
-  const sink = w.sink!;
-  sink.refusal = TRY_LATER;
+  const { site, sink } = await startRefused(w, TRY_LATER);
   assert.is(await submit(site, 'cleo@example.com'), 303);
   for (const delay of [MINUTE, 2 * MINUTE]) {
     w.clock += delay;
@@ -100,17 +102,14 @@ Outbox('after the last attempt the address is deleted, and signing up again send
 });
 
 Outbox('a permanent refusal gives the mail up at once', async (w) => {
-  const site = await start(w);
-  w.sink!.refusal = NO_SUCH_USER;
+  const { site } = await startRefused(w, NO_SUCH_USER);
   assert.is(await submit(site, 'nobody@example.com'), 303);
   assert.equal(queued(site), []);
   assert.is(countRows(site.db, 'signups'), 0);
 });
 
 Outbox('signing up again while the mail waits tries it at once', async (w) => {
-  const site = await start(w);
-  const sink = w.sink!;
-  sink.refusal = TRY_LATER;
+  const { site, sink } = await startRefused(w, TRY_LATER);
   assert.is(await submit(site, 'dana@example.com'), 303);
   sink.refusal = null;
   assert.is(await submit(site, 'dana@example.com'), 303);
