@@ -3,7 +3,8 @@
 // and nothing of the sign-up is stored, neither the address nor its mail. The mail queue is what
 // is full here, so the address's own insert fits and only the second insert of the transaction
 // fails: both must be taken back. Once there is room again, the same address signs up and its
-// mail is sent.
+// mail is sent. An unsubscribe on a read-only database gets an HTML error page too, and the
+// address stays until it can be removed.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Routes } from '../../../../wire/website-routes.ts';
@@ -57,6 +58,26 @@ DiskFull('a sign-up that cannot be committed shows an HTML error page and stores
   assert.is(mails[0]?.to, 'ana.lima@example.com');
   assert.is(countRows(db, 'mail_outbox'), 0, 'the sent mail left the queue');
   assert.is(countRows(db, 'signups'), 1);
+});
+
+DiskFull('an unsubscribe the database cannot commit gets an HTML page and removes nothing', async ({ site }) => {
+  assert.ok(site);
+  const link = site.outbox()[0]!.text.match(/http\S+\/unsubscribe\?token=[\w-]+/)![0];
+  const form = await openForm(link);
+  const token = new URL(link).searchParams.get('token')!;
+  site.db.pragma('query_only = ON');
+  try {
+    const res = await postForm(site.url, Routes.unsubscribe, { token, csrf: form.token }, { cookie: form.cookie });
+    assert.is(res.status, 500);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await res.text(), /Something went wrong/);
+  } finally {
+    site.db.pragma('query_only = OFF');
+  }
+  assert.is(countRows(site.db, 'signups'), 1);
+  const retried = await postForm(site.url, Routes.unsubscribe, { token, csrf: form.token }, { cookie: form.cookie });
+  assert.is(retried.status, 200);
+  assert.is(countRows(site.db, 'signups'), 0);
 });
 
 DiskFull.run();
