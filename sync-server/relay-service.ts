@@ -86,10 +86,12 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
     relay = await startRelay(config, { access, logger, store, httpFallback, credentials, ...(options.feed ? { feed: options.feed } : {}) });
   } catch (error) {
     access.close();
-    website.close();
+    await website.close();
     db.close();
     throw error;
   }
+  // Mail queued before a restart; the relay listens now, so mail links can use its address.
+  void website.sendDueMail();
 
   let closing: Promise<void> | null = null;
   return {
@@ -102,7 +104,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
       closing ??= (async () => {
         await relay.close();
         access.close();
-        website.close();
+        await website.close();
         db.close();
       })();
       return closing;

@@ -9,6 +9,7 @@ import type { AccessGate } from './access-gate.ts';
 import type { RelayConfig } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { RelayMetrics } from './metrics.ts';
+import { Readiness } from './readiness.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { DocumentStore } from './storage/document-store.ts';
 import type { UpdateFeed } from './storage/update-feed.ts';
@@ -68,7 +69,17 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     ownedDb = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
     store = new SqliteDocumentStore(ownedDb);
   }
-  const commits = new GroupCommit(store, (seconds) => metrics.commitLatency.observe(seconds));
+  const readiness = new Readiness({
+    probe: store.probeCommit ? () => store.probeCommit!() : null,
+    probeIntervalMs: config.readinessProbeIntervalMs,
+    logger,
+    onChange: (ready) => metrics.storeReady.set(ready ? 1 : 0),
+  });
+  const commits = new GroupCommit(
+    store,
+    (seconds) => metrics.commitLatency.observe(seconds),
+    (error) => readiness.record(error),
+  );
   const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
   await options.feed?.start({
     committed: (doc, seq) => rooms.get(doc)?.noteCommitted(seq),
@@ -95,6 +106,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   const routes = createHttpHandler({
     access: options.access,
     metrics,
+    readiness,
     logger,
     maxBodyBytes: config.maxApiBodyBytes,
     ...(options.httpFallback ? { fallback: options.httpFallback } : {}),

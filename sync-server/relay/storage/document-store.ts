@@ -39,5 +39,8 @@ export interface DocumentStore {
   delete(doc: string): Promise<void>;
   /** Names of stored documents starting with prefix (for account export/deletion). */
   list(prefix: string): Promise<readonly string[]>;
+  /** Commits a write that stores nothing, and rejects when the store cannot commit (readiness).
+   *  Optional: a store without it is judged by its appends alone. */
+  probeCommit?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -2,6 +2,8 @@
 // one transaction (the relay's group commit). Compaction replaces a prefix of a document's rows
 // by one snapshot row in one transaction, so a crash leaves either the old rows or the snapshot.
 // The store borrows the Database: whoever opened it closes it (access shares it).
+// The readiness probe writes a row of two pages into store_probe and deletes it in one
+// transaction: it commits like an append that needs new pages, and leaves the table empty.
 import { StoreClosedError } from '../errors.ts';
 import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
@@ -12,7 +14,11 @@ const SCHEMA = `
     seq  INTEGER NOT NULL,
     data BLOB    NOT NULL,
     PRIMARY KEY (doc, seq)
-  )`;
+  );
+  CREATE TABLE IF NOT EXISTS store_probe (
+    checked_at INTEGER NOT NULL,
+    pad BLOB NOT NULL
+  ) STRICT`;
 
 /** Upper bound for prefix ranges: sorts after every UTF-8 string that starts with the prefix. */
 const MAX_CHAR = '\u{10FFFF}';
@@ -35,6 +41,7 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #list;
   readonly #appendAll;
   readonly #compact;
+  readonly #probe;
 
   constructor(db: SqliteDatabase) {
     db.exec(SCHEMA);
@@ -61,6 +68,13 @@ export class SqliteDocumentStore implements DocumentStore {
     this.#compact = db.transaction((doc: string, snapshot: Uint8Array, uptoSeq: number) => {
       this.#deleteUpTo.run(doc, uptoSeq);
       this.#insert.run(doc, uptoSeq, snapshot);
+    });
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const probeRow = db.prepare<[number, number]>('INSERT INTO store_probe (checked_at, pad) VALUES (?, zeroblob(?))');
+    const clearProbe = db.prepare('DELETE FROM store_probe');
+    this.#probe = db.transaction((now: number) => {
+      probeRow.run(now, 2 * pageSize);
+      clearProbe.run();
     });
   }
 
@@ -99,6 +113,11 @@ export class SqliteDocumentStore implements DocumentStore {
   async list(prefix: string): Promise<readonly string[]> {
     this.#assertOpen();
     return this.#list.all(prefix, prefix + MAX_CHAR).map((row) => row.doc);
+  }
+
+  async probeCommit(): Promise<void> {
+    this.#assertOpen();
+    this.#probe(Date.now());
   }
 
   async close(): Promise<void> {
