@@ -1,7 +1,7 @@
 // The access tables, created idempotently in the relay's SQLite database next to the document
 // store's tables. Rows are deleted explicitly (account deletion), not through foreign-key
 // cascades, so correctness does not depend on the connection's foreign_keys pragma.
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 import { ensureOidcSchema } from '../oidc/oidc-schema.ts';
 
 const SCHEMA = `
@@ -46,7 +46,7 @@ CREATE TABLE IF NOT EXISTS pending_document_deletions (
 
 export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares', 'pending_document_deletions'] as const;
 
-export function ensureAccessSchema(db: SqliteDatabase): void {
+export function ensureAccessSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
   ensureOidcSchema(db);
 }

@@ -3,7 +3,7 @@
 // finished one waiting for its client) are short-lived: each row is taken, that is read and
 // deleted in one statement, so a state or a code can never be used twice. States and codes are
 // stored only as SHA-256 hashes. The tables are created with the access schema (oidc-schema.ts).
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 import type { AccountId } from '../access/access-ids.ts';
 import type { AccountRow } from '../access/access-records.ts';
 import { hasPassword } from '../access/password-hash.ts';
@@ -45,7 +45,7 @@ export interface CodeRow {
   readonly expires_at: number;
 }
 
-export function createOidcRecords(db: SqliteDatabase) {
+export function createOidcRecords(db: SqlDatabase) {
   const q = <P extends unknown[], R = unknown>(sql: string) => db.prepare<P, R>(sql);
 
   const insertFlow = q<unknown[]>(

@@ -9,7 +9,7 @@ import { oidcFlowRoutes } from './oidc-flow-routes.ts';
 import { oidcSessionRoutes } from './oidc-session-routes.ts';
 import { hasInsecureIssuer, resolveOidcProviders, type OidcProviderSettings } from './oidc-settings.ts';
 import { createProviderClients } from './provider-clients.ts';
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 
 export interface OidcOptions {
   readonly providers: Readonly<Record<string, OidcProviderSettings>>;
@@ -21,7 +21,7 @@ export interface OidcOptions {
 
 export const NO_OIDC: OidcOptions = { providers: {}, allowInsecure: false, extensionIds: [], ownUrl: () => 'http://127.0.0.1' };
 
-export function oidcRoutes(access: AccessContext, db: SqliteDatabase, options: OidcOptions): ApiRoute[] {
+export function oidcRoutes(access: AccessContext, db: SqlDatabase, options: OidcOptions): ApiRoute[] {
   const providers = resolveOidcProviders(options.providers, options.allowInsecure);
   if (hasInsecureIssuer(providers)) {
     access.logger.warn(

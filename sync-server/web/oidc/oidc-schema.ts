@@ -1,7 +1,7 @@
 // The OpenID tables, created with the access tables (account deletion removes an account's
 // identities in the same transaction as its other rows). Identities: which provider identity,
 // (issuer, subject), signs in to which account. Flows and codes live seconds to minutes.
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS identities (
@@ -41,6 +41,6 @@ CREATE TABLE IF NOT EXISTS oidc_codes (
 
 export const OIDC_TABLES = ['identities', 'oidc_flows', 'oidc_codes'] as const;
 
-export function ensureOidcSchema(db: SqliteDatabase): void {
+export function ensureOidcSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
 }
