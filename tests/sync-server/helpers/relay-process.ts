@@ -22,6 +22,9 @@ export interface RelayProcessOptions {
   /** Present: run relay-child.ts with these overrides; absent: run the real CLI. */
   readonly overrides?: Partial<RelayConfig>;
   readonly nodeArgs?: readonly string[];
+  /** More CLI flags, and environment variables on top of this process's (CLI only). */
+  readonly args?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface Exit {
@@ -49,9 +52,10 @@ export class RelayStartError extends Error {
 export async function spawnRelay(options: RelayProcessOptions): Promise<RelayProcess> {
   const port = String(options.port ?? 0);
   const level = options.logLevel ?? 'info';
-  const script = options.overrides ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides })] : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level];
+  const script = options.overrides ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides })] : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level, ...(options.args ?? [])];
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
     cwd: REPO,
+    env: { ...process.env, ...options.env },
     stdio: options.overrides ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];

@@ -2,12 +2,15 @@
 // a preset, and what cannot work is refused at start with a ConfigError naming it (an http issuer
 // without --allow-insecure-oidc, a missing secret, a bad extension id). With the flag, the relay
 // logs one warning line at start.
+import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ConfigError, resolveConfig } from '../../../../sync-server/config.ts';
 import { configFromEnvironment } from '../../../../sync-server/env.ts';
 import { resolveOidcProviders } from '../../../../sync-server/web/oidc/oidc-settings.ts';
 import { startAccessHarness } from '../access/access-harness.ts';
+import { makeTempDir } from '../../helpers/relay-harness.ts';
+import { spawnRelay } from '../../helpers/relay-process.ts';
 import { EXTENSION_ID } from './oidc-harness.ts';
 
 const test = suite('oidc settings');
@@ -68,6 +71,25 @@ test('an http issuer, allowed for local testing, logs one warning at start', asy
     assert.equal(listed.json, [{ name: 'local', label: 'local' }]);
   } finally {
     await h.close();
+  }
+});
+
+test('the CLI reads LTM_OIDC_* and the flags, warns once about http, and lists the provider', async () => {
+  const secret = 'cli-secret-never-in-a-log-line';
+  const dataDir = makeTempDir();
+  const relay = await spawnRelay({
+    dataDir,
+    args: ['--allow-insecure-oidc', '--extension-id', EXTENSION_ID],
+    env: { LTM_OIDC_LOCAL_DEV_ISSUER: 'http://127.0.0.1:9', LTM_OIDC_LOCAL_DEV_CLIENT_ID: 'cli', LTM_OIDC_LOCAL_DEV_CLIENT_SECRET: secret, LTM_OIDC_LOCAL_DEV_LABEL: 'Local dev' },
+  });
+  try {
+    const listed = await (await fetch(`${relay.httpUrl}/api/auth/providers`)).json();
+    assert.equal(listed, [{ name: 'local-dev', label: 'Local dev' }]);
+    assert.is(relay.lines.filter((line) => line.includes('allow-insecure-oidc')).length, 1);
+    assert.ok(relay.lines.every((line) => !line.includes(secret)));
+  } finally {
+    await relay.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
