@@ -75,7 +75,7 @@ test('sign in with the provider from the account page, then the last sign-in can
   await page.context().close();
 });
 
-test('a password account connects the provider from the account page', async () => {
+test('a password account connects the provider from the account page, and removes it again', async () => {
   const me = newCredentials();
   assert.is((await h.api('POST', '/api/accounts', me)).status, 201);
   const { page, problems } = await openAccountPage();
@@ -91,7 +91,13 @@ test('a password account connects the provider from the account page', async () 
   assert.is(await page.locator('#connected-list li[data-identity]').count(), 1);
   assert.is(await page.locator('#connect-buttons button').count(), 0, 'nothing left to connect');
   assert.ok(await page.isVisible('#password-panel'), 'the password can still be changed');
+  assert.match((await page.textContent('#connected-list li[data-identity]')) ?? '', /kim-at-work@example\.org · connected /);
   await shoot(page, 'oidc-account-page-connected');
+
+  await page.click('#connected-list li[data-identity] button');
+  await page.locator('#connect-buttons button[data-provider="test"]').waitFor();
+  assert.is(await page.locator('#connected-list li[data-identity]').count(), 0, 'removed: the password remains');
+  assert.match((await page.textContent('#connected-status')) ?? '', /no longer signs in/);
   assert.equal(problems, []);
   await page.context().close();
 });
