@@ -45,6 +45,12 @@ export function normaliseName(raw: unknown, config: AccessConfig): string {
   return raw.trim();
 }
 
+/** A name from elsewhere (an OpenID provider's claims) fitted to the account name's rules
+ *  instead of refused: trimmed and cut to nameMaxLength characters. */
+export function fitName(raw: string, config: Pick<AccessConfig, 'nameMaxLength'>): string {
+  return [...raw.trim()].slice(0, config.nameMaxLength).join('');
+}
+
 export function requireShareRole(raw: unknown): ShareRole {
   if (!SHARE_ROLES.includes(raw as ShareRole)) {
     throw new ApiError(400, ApiErrorCode.invalidRole, 'The role must be "view" or "edit".');

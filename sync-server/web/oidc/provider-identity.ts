@@ -4,7 +4,7 @@
 // asked at their userinfo endpoint, with the subject checked against the ID token's.
 import * as client from 'openid-client';
 import type { IDToken, UserInfoResponse } from 'openid-client';
-import { normaliseEmail } from '../access/api-validation.ts';
+import { fitName, normaliseEmail } from '../access/api-validation.ts';
 
 export interface ProviderIdentity {
   readonly issuer: string;
@@ -31,7 +31,7 @@ export async function providerIdentity(configuration: client.Configuration, toke
     issuer: idToken.iss,
     subject: idToken.sub,
     email: claims.email_verified === true ? verifiedEmail(claims.email) : null,
-    name: displayName(claims, nameMaxLength),
+    name: fitName(displayName(claims), { nameMaxLength }),
   };
 }
 
@@ -44,8 +44,7 @@ function verifiedEmail(raw: unknown): string | null {
   }
 }
 
-function displayName(claims: IDToken | UserInfoResponse, max: number): string {
+function displayName(claims: IDToken | UserInfoResponse): string {
   const given = [claims.given_name, claims.family_name].filter((part) => typeof part === 'string').join(' ');
-  const name = typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name : given;
-  return [...name.trim()].slice(0, max).join('');
+  return typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name : given;
 }
