@@ -7,7 +7,7 @@ import {
   createAccount,
   createShare,
   fetchServerTime,
-  RelayError,
+  RelayRequestError,
   requestDocToken,
   revokeShare,
   signIn,
@@ -29,14 +29,14 @@ test.after(async (ctx) => {
   await ctx.relay?.close();
 });
 
-async function refusal(p: Promise<unknown>): Promise<RelayError> {
+async function refusal(p: Promise<unknown>): Promise<RelayRequestError> {
   try {
     await p;
   } catch (e) {
-    if (e instanceof RelayError) return e;
+    if (e instanceof RelayRequestError) return e;
     throw e;
   }
-  throw new Error('expected a RelayError');
+  throw new Error('expected a RelayRequestError');
 }
 
 test('sign up, sign in, tokens, shares, sign out', async ({ relay }) => {
