@@ -7,8 +7,9 @@ import * as assert from 'uvu/assert';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { relayClient, RelayRequestError } from '../../wire/relay-client.ts';
+import { relayClient } from '../../wire/relay-client.ts';
 import { startE2eRelay, type E2eRelay } from '../e2e/helpers/e2e-relay.ts';
+import { refusal } from './refusal.ts';
 import { guardedSetup } from '../e2e/helpers/guarded-setup.ts';
 
 const test = suite<{ relay: E2eRelay | null; proxy: Server | null }>('relay client', { relay: null, proxy: null });
@@ -24,16 +25,6 @@ test.after(async (ctx) => {
   await ctx.relay?.close();
   ctx.proxy?.close();
 });
-
-async function refusal(p: Promise<unknown>): Promise<RelayRequestError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof RelayRequestError) return e;
-    throw e;
-  }
-  throw new Error('expected a RelayRequestError');
-}
 
 test('answers and the relay own errors', async ({ relay }) => {
   const client = relayClient({ baseUrl: relay!.httpUrl + '/' });
