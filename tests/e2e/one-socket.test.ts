@@ -16,19 +16,21 @@ import { whenSynced } from './helpers/facilitator.ts';
 import { guardedSetup } from './helpers/guarded-setup.ts';
 
 const test = suite<{ relay: E2eRelay | null; browser: ExtensionBrowser | null }>('e2e one socket per document', { relay: null, browser: null });
+const closing: (() => Promise<void>)[] = [];
 
 const who = { email: 'solo@example.org', password: 'correct horse battery', name: 'Solo' };
 // The library and the one meeting.
 const DOCUMENTS = 2;
 
 guardedSetup(test, async (ctx) => {
-  ctx.relay = await startE2eRelay();
-  ctx.browser = await launchExtension();
+  const relay = (ctx.relay = await startE2eRelay());
+  closing.push(() => relay.close());
+  const browser = (ctx.browser = await launchExtension());
+  closing.push(() => browser.close(true));
 });
 
-test.after(async (ctx) => {
-  await ctx.browser?.close(true);
-  await ctx.relay?.close();
+test.after(async () => {
+  for (const close of closing.reverse()) await close();
 });
 
 async function openSockets(relay: E2eRelay): Promise<number> {
