@@ -118,11 +118,12 @@ export function oidcFlowRoutes(ctx: OidcContext) {
     if (flow.provider !== provider.name) return refuse(OidcCallbackError.signInFailed, `state was issued for ${flow.provider}`);
     if (request.query.has('error')) return refuse(OidcCallbackError.accessDenied, 'the provider answered with an error');
 
-    const configuration = await configurationOf(ctx, provider);
     const current = new URL(callbackUrl(ctx, OidcRoutes.callback(provider.name)));
     current.search = request.query.toString();
     let identity;
     try {
+      // The flow is taken already, so even an unreachable provider sends the browser back to its client.
+      const configuration = await ctx.clients.configuration(provider);
       const tokens = await client.authorizationCodeGrant(configuration, current, {
         pkceCodeVerifier: flow.code_verifier,
         expectedState: state,
