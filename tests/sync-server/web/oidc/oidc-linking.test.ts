@@ -2,6 +2,7 @@
 // not merged silently; the owner signs in with the password and links; one identity, one
 // account; unlink only while another way to sign in remains; an account made by a provider has
 // no password to sign in or change with; deleting an account frees its identities.
+import { strFromU8, unzipSync } from 'fflate';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OidcRoutes } from '../../../../wire/oidc-sign-in.ts';
@@ -51,6 +52,14 @@ test('a verified email of a password account is not merged; after the password s
   assert.is(viaProvider.exchanged.status, 201);
   assert.is(viaProvider.exchanged.json.accountId, owner.accountId, 'the provider now signs in to the password account');
   assert.is((await linkWith('test', 'cleo@example.org', owner.session)).status, 200, 'linking again is a no-op');
+
+  const exported = await fetch(`${h.relay.httpUrl}/api/accounts/current/export`, { headers: { authorization: `Bearer ${owner.session}` } });
+  const account = JSON.parse(strFromU8(unzipSync(new Uint8Array(await exported.arrayBuffer()))['account.json'] ?? new Uint8Array()));
+  assert.equal(
+    account.connectedSignIns.map((i: { subject: string; email: string }) => [i.subject, i.email]),
+    [['cleo@example.org', 'cleo@example.org']],
+    'the export lists the connected sign-in',
+  );
 });
 
 test('a link code is not a sign-in code, and the reverse', async () => {
