@@ -1,6 +1,8 @@
 // Builds the relay's AccessGate: loads (or creates) the server secret, prepares the access
-// tables, wires the /api routes and fans revocations out to the transport. This is the only
-// place where a refused HTTP request is logged, once, with its route and the client address.
+// tables, wires the /api routes and the OpenID /auth routes, and fans revocations out to the
+// transport. This is the only place where a refused HTTP request is logged, once, with its route
+// and the client address (an OpenID refusal answered by a redirect back to the client is a
+// success here; the callback logs it).
 // Socket refusals are returned as decisions; the transport logs them with the code it sends.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DocumentStore } from '../../relay/storage/document-store.ts';
