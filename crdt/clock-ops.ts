@@ -7,7 +7,7 @@ import { clockView } from './clock-view.ts';
 import type { ItemId } from './ids.ts';
 import { meetingRoots } from './meeting-doc.ts';
 import { readClockLog } from './meeting-read.ts';
-import { LIMITS, META_KEY } from './schema.ts';
+import { LIMITS } from './schema.ts';
 import { InvalidInputError } from './errors.ts';
 import { checkSeconds, checkTime } from './validate-input.ts';
 import type { ClockStamp, ClockView } from './views.ts';
@@ -21,12 +21,10 @@ function current(doc: Y.Doc, stamp: ClockStamp): { log: ClockLog; view: ClockVie
   return { log, view: clockView(log, stamp.now) };
 }
 
-function append(doc: Y.Doc, event: ClockEvent, endedAt: number | null = null): true {
-  doc.transact(() => {
-    const roots = meetingRoots(doc);
-    roots.clock.push([{ ...event }]);
-    if (endedAt !== null) roots.meta.set(META_KEY.endedAt, endedAt);
-  });
+// Only the event is written: whether and when the meeting ended is read from the fold, so a
+// Next that a concurrent jump makes stale cannot leave an "ended" mark behind.
+function append(doc: Y.Doc, event: ClockEvent): true {
+  meetingRoots(doc).clock.push([{ ...event }]);
   return true;
 }
 
@@ -50,7 +48,7 @@ export function nextItem(doc: Y.Doc, from: ItemId, stamp: ClockStamp): boolean {
   const to = index < 0
     ? log.items.find((i) => !view.visited.includes(i.id))?.id ?? null
     : log.items[index + 1]?.id ?? null;
-  return append(doc, { op: 'next', itemId: from, to, at: stamp.now, by: stamp.by }, to === null ? stamp.now : null);
+  return append(doc, { op: 'next', itemId: from, to, at: stamp.now, by: stamp.by });
 }
 
 export function extendItem(doc: Y.Doc, itemId: ItemId, sec: number, stamp: ClockStamp): boolean {
@@ -82,5 +80,5 @@ export function jumpToItem(doc: Y.Doc, itemId: ItemId, stamp: ClockStamp): boole
 export function endMeeting(doc: Y.Doc, stamp: ClockStamp): boolean {
   const { view } = current(doc, stamp);
   if (!view.started || view.ended) return false;
-  return append(doc, { op: 'end', itemId: view.currentItemId, at: stamp.now, by: stamp.by }, stamp.now);
+  return append(doc, { op: 'end', itemId: view.currentItemId, at: stamp.now, by: stamp.by });
 }

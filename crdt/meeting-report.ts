@@ -32,7 +32,7 @@ export function meetingReport(doc: Y.Doc, now: number = Number.NaN): MeetingRepo
     title: view.title,
     scheduledFor: view.scheduledFor,
     startedAt: clock.startedAt,
-    endedAt: clock.endedAt ?? view.endedAt,
+    endedAt: clock.endedAt,
     status: view.status,
     items: Object.freeze(items),
     plannedSec,

@@ -85,10 +85,11 @@ export interface MeetingMetaView {
   readonly durationSec: number | null;
   readonly templateId: TemplateId | null;
   readonly followUpOf: MeetingId | null;
-  readonly endedAt: number | null;
 }
 
 export interface MeetingView extends MeetingMetaView {
+  /** When the folded clock log ended the meeting; null while it has not. */
+  readonly endedAt: number | null;
   readonly status: MeetingStatus;
   readonly items: readonly ItemView[];
   readonly itemsPlannedSec: number;
