@@ -8,7 +8,8 @@ import type { ItemId } from './ids.ts';
 import { meetingRoots } from './meeting-doc.ts';
 import { readClockLog } from './meeting-read.ts';
 import { LIMITS } from './schema.ts';
-import { InvalidInputError } from './errors.ts';
+import { InvalidInputError, UnknownItemError } from './errors.ts';
+import { isId } from './ids.ts';
 import { checkSeconds, checkTime } from './validate-input.ts';
 import type { ClockStamp, ClockView } from './views.ts';
 
@@ -28,10 +29,17 @@ function append(doc: Y.Doc, event: ClockEvent): true {
   return true;
 }
 
+/** Checks an item id the caller chose: malformed or not on the agenda is refused by name. */
+function agendaItem(log: ClockLog, itemId: ItemId): ItemId {
+  if (!isId(itemId)) throw new InvalidInputError('itemId: not an id');
+  if (!log.items.some((i) => i.id === itemId)) throw new UnknownItemError(`itemId: ${itemId} is not on the agenda`);
+  return itemId;
+}
+
 /** Starts at the given item, or the first on the agenda; false if already started or empty. */
 export function startMeeting(doc: Y.Doc, stamp: ClockStamp, itemId?: ItemId): boolean {
   const { log, view } = current(doc, stamp);
-  const first = itemId ?? log.items[0]?.id;
+  const first = itemId === undefined ? log.items[0]?.id : agendaItem(log, itemId);
   if (view.started || first === undefined) return false;
   return append(doc, { op: 'start', itemId: first, at: stamp.now, by: stamp.by });
 }
@@ -71,6 +79,7 @@ export function resumeClock(doc: Y.Doc, stamp: ClockStamp): boolean {
 }
 
 export function jumpToItem(doc: Y.Doc, itemId: ItemId, stamp: ClockStamp): boolean {
+  if (!isId(itemId)) throw new InvalidInputError('itemId: not an id');
   const { log, view } = current(doc, stamp);
   if (!view.started || view.ended || view.currentItemId === itemId) return false;
   if (!log.items.some((i) => i.id === itemId)) return false;
