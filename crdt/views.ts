@@ -108,10 +108,14 @@ export interface ReportItem {
   readonly id: ItemId;
   readonly title: string;
   readonly owner: string;
-  readonly plannedSec: number;
+  /** The time box as set on the agenda. */
+  readonly boxSec: number;
   readonly extendedSec: number;
+  /** What the row is measured against: the box plus its extensions. */
+  readonly plannedSec: number;
+  /** Rounded with the other rows so that the rows add up to the meeting's actualSec. */
   readonly actualSec: number;
-  /** Seconds beyond planned + extended; 0 when on time. */
+  /** Seconds beyond plannedSec; 0 when on time. */
   readonly overrunSec: number;
   readonly skipped: boolean;
   readonly done: boolean;
