@@ -28,7 +28,7 @@ import { LiveRead } from '../../components/live-read.svelte.ts';
 import { LiveStatus } from '../../components/sync-status.svelte.ts';
 import type { Ticker } from '../../components/ticker.svelte.ts';
 import { actor } from './randomness.ts';
-import { announcePresence } from './presence.ts';
+import { followPresence } from './presence.ts';
 
 export class MeetingSession {
   readonly id: MeetingId;
@@ -38,6 +38,7 @@ export class MeetingSession {
   readonly #log: LiveRead<ClockLog>;
   readonly #ticker: Ticker;
   readonly #stopUsage: () => void;
+  readonly #stopPresence: () => void;
   loaded = $state(false);
 
   constructor(id: MeetingId, ticker: Ticker) {
@@ -49,7 +50,7 @@ export class MeetingSession {
     this.#meeting = new LiveRead(this.handle.doc, (doc) => meetingView(doc, Date.now()));
     this.#log = new LiveRead(this.handle.doc, readClockLog);
     this.#stopUsage = watchMeetingUsage(this.handle.doc, sendUsageEvent);
-    void announcePresence(this.handle.awareness);
+    this.#stopPresence = followPresence(this.handle.awareness);
     void this.handle.whenLoaded.then(() => {
       this.loaded = true;
     });
@@ -98,6 +99,7 @@ export class MeetingSession {
 
   close(): void {
     this.#stopUsage();
+    this.#stopPresence();
     this.#meeting.destroy();
     this.#log.destroy();
     this.handle.release();

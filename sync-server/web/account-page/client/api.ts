@@ -51,7 +51,7 @@ const UNREACHABLE = 'The relay could not be reached. Check the connection and tr
 const FILE_NAME = /filename="([^"]+)"/;
 
 export interface Api {
-  json<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  json<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T>;
   download(path: string): Promise<Download>;
 }
 
@@ -74,7 +74,7 @@ export function createApi(session: () => string | null, onSessionEnded: () => vo
   };
 
   return {
-    async json<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+    async json<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
       const response = await send(method, path, body);
       return (response.status === 204 ? null : await response.json()) as T;
     },
