@@ -2,14 +2,12 @@
 // signed-in person runs a meeting in the extension's side panel, a visitor opens its view link in
 // another browser, and the visitor's "Here now" shows the display name. A new name saved in the
 // Options reaches the relay and the open viewer at once.
-import { pino } from 'pino';
 import type { Browser } from 'playwright-core';
 import { suite } from 'uvu';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import * as assert from 'uvu/assert';
-import { createViewerPage } from '../../sync-server/web/viewer/viewer-page.ts';
 import { apiClient } from '../sync-server/web/access/access-harness.ts';
 import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
@@ -56,7 +54,7 @@ function assertNoEmail(text: string, where: string): void {
 }
 
 test("the viewer's Here now shows the owner's display name and no part of the email; a new name follows", async () => {
-  relay = await startE2eRelay({ httpFallback: createViewerPage({ logger: pino({ level: 'silent' }) }) });
+  relay = await startE2eRelay();
   extension = await launchExtension();
   const options = await signUp(extension, relay.httpUrl, { email: EMAIL, password: 'a long enough password', name: 'Ada Lovelace' });
 
