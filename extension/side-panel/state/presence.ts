@@ -16,7 +16,7 @@ function colorFor(id: string): string {
   return COLORS[h % COLORS.length] ?? COLORS[0];
 }
 
-export function presenceName(settings: Pick<Settings, 'account'>): string {
+function presenceName(settings: Pick<Settings, 'account'>): string {
   return settings.account?.name?.trim() || t('presenceGuest');
 }
 
