@@ -20,7 +20,13 @@ export interface RelayConfig {
   /** Per-IP websocket upgrades (socket address only); over it the upgrade gets HTTP 429. */
   readonly connectionsPerSecondPerIp: number;
   readonly connectionBurstPerIp: number;
+  /** Sockets one IP address may hold open at once (upgrades beyond it get HTTP 429). */
+  readonly maxSocketsPerIp: number;
   readonly maxConnectionsPerRoom: number;
+  /** One awareness state larger than this closes its socket with 4431. */
+  readonly maxAwarenessStateBytes: number;
+  /** All awareness states of one room together; beyond it new or grown states are dropped. */
+  readonly maxAwarenessBytesPerRoom: number;
   /** Messages a room holds while it loads or commits; more closes the sender with 4503. */
   readonly maxQueuedMessagesPerRoom: number;
   readonly maxQueuedBytesPerRoom: number;
@@ -66,7 +72,12 @@ export const defaults: RelayConfig = {
   step1Burst: 8,
   connectionsPerSecondPerIp: 20,
   connectionBurstPerIp: 100,
+  // An office behind one NAT address: a few dozen people with two or three documents open each.
+  maxSocketsPerIp: 128,
   maxConnectionsPerRoom: 200,
+  // A state is a name, a colour and a cursor (well under 1 KiB); a full room of them fits easily.
+  maxAwarenessStateBytes: 16 * 1024,
+  maxAwarenessBytesPerRoom: 1 * MiB,
   maxQueuedMessagesPerRoom: 2000,
   maxQueuedBytesPerRoom: 32 * MiB,
   authDeadlineMs: 10_000,

@@ -57,7 +57,8 @@ export class Room {
     this.#deps = deps;
     this.#writes = new RoomWrites({ doc: name, logger: deps.logger, metrics: deps.metrics, maxHeldBytesPerConnection: deps.config.maxMessageBytes });
     this.#doc = this.#newDoc();
-    this.awareness = new RoomAwareness((message) => {
+    const limits = { maxStateBytes: deps.config.maxAwarenessStateBytes, maxRoomBytes: deps.config.maxAwarenessBytesPerRoom };
+    this.awareness = new RoomAwareness(limits, (message) => {
       for (const conn of this.connections) if (conn.greeted) conn.send(message);
     });
     this.#enqueue('load', () => this.#load());
@@ -84,7 +85,7 @@ export class Room {
     const { maxQueuedMessagesPerRoom, maxQueuedBytesPerRoom } = this.#deps.config;
     if (this.#inbox.length >= maxQueuedMessagesPerRoom || this.#inboxBytes + size > maxQueuedBytesPerRoom) {
       this.#deps.metrics.reject(RejectReason.roomQueueFull);
-      conn.close(CloseCode.roomFull, 'room is busy: too much queued', true);
+      conn.close(CloseCode.roomFull, 'room is busy: too much queued');
       return;
     }
     this.#inbox.push({ conn, message, size });
@@ -110,7 +111,7 @@ export class Room {
 
   /** For shutdown: closes the sockets, lets queued work (and its commits) finish, then retires. */
   async shutdown(): Promise<void> {
-    for (const conn of this.connections) conn.close(CloseCode.goingAway, 'relay shutting down');
+    for (const conn of this.connections) conn.close(CloseCode.goingAway, 'relay shutting down', { keepQueued: true });
     await this.#queue.run(async () => this.#retire());
   }
 
@@ -182,7 +183,7 @@ export class Room {
     let i = 0;
     for (; i < batch.length && !tainted; i++) {
       const { conn, message } = batch[i]!;
-      if (conn.violated) continue;
+      if (conn.discardsQueued) continue;
       switch (message.kind) {
         case 'sync-step1':
           replies.push(() => conn.isOpen && conn.send(answers.for(message.stateVector)));
@@ -191,12 +192,17 @@ export class Room {
         case 'sync-update':
           if (!conn.canWrite) {
             this.#deps.metrics.reject(RejectReason.viewerWrite);
-            conn.close(CloseCode.forbidden, 'view role cannot write', true);
+            conn.close(CloseCode.forbidden, 'view role cannot write');
             break;
           }
           tainted = this.#writes.apply(this.#doc, conn, message.update, collected) === 'tainted';
           break;
         case 'awareness':
+          if (this.awareness.oversized(message.entries)) {
+            this.#deps.metrics.reject(RejectReason.awarenessTooLarge);
+            conn.close(CloseCode.awarenessTooLarge, 'awareness state too large');
+            break;
+          }
           if (!conn.canWrite && !this.#deps.config.viewerAwareness) break;
           replies.push(() => {
             if (this.awareness.apply(message.entries, conn).overCap > 0) this.#deps.metrics.reject(RejectReason.awarenessOverCap);

@@ -21,9 +21,6 @@ import { Connection } from './connection.ts';
 
 export const SYNC_PATH_PREFIX = '/sync/' as const;
 
-/** ws closes an oversized frame with 1009 itself; the relay's contract names it 4413. */
-const WS_CLOSE_TOO_BIG = 1009;
-
 export interface SyncEndpointDeps {
   readonly config: RelayConfig;
   readonly logger: Logger;
@@ -90,9 +87,6 @@ export class SyncEndpoint {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.reject(RejectReason.tooLarge);
       logger.debug({ err: error.message }, 'websocket error');
     });
-    const close = ws.close.bind(ws);
-    ws.close = (code?: number, reason?: string | Buffer) =>
-      code === WS_CLOSE_TOO_BIG ? close(CloseCode.tooLarge, 'message too large') : close(code, reason);
 
     let docName: string;
     try {
@@ -118,38 +112,41 @@ export class SyncEndpoint {
     const { room, result } = this.#deps.rooms.join(conn);
     if (result === 'full') {
       logger.info({ doc: docName, code: CloseCode.roomFull }, 'room is full');
-      conn.close(CloseCode.roomFull, 'room is full', true);
+      conn.close(CloseCode.roomFull, 'room is full');
       return;
     }
+    // The one place the rule is kept: a socket the relay is closing leaves its room at once (its
+    // awareness and held updates go with it) and anything it still sends is dropped unread.
+    conn.onClosedByRelay = () => room.leave(conn);
     this.connections.add(conn);
     metrics.connections.set(this.connections.size);
     logger.debug({ doc: docName, conn: conn.id, role: conn.grant.role }, 'socket joined');
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (conn.violated) return;
       const bytes = toBuffer(data);
       metrics.messagesIn.inc();
       metrics.bytesIn.inc(bytes.byteLength);
+      if (conn.closedByRelay) return metrics.reject(RejectReason.afterClose);
       if (!conn.admit(bytes.byteLength, performance.now())) {
         metrics.reject(RejectReason.messageRate);
-        return conn.close(CloseCode.rateLimited, 'message rate exceeded', true);
+        return conn.close(CloseCode.rateLimited, 'message rate exceeded');
       }
       try {
         if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol');
         const message = decodeClientMessage(bytes);
         if (message.kind === 'sync-step1' && !conn.admitStep1(performance.now())) {
           metrics.reject(RejectReason.step1Rate);
-          return conn.close(CloseCode.rateLimited, 'too many sync step 1 messages', true);
+          return conn.close(CloseCode.rateLimited, 'too many sync step 1 messages');
         }
         room.receive(conn, message, bytes.byteLength);
       } catch (error) {
         if (error instanceof MalformedMessageError) {
           metrics.reject(RejectReason.malformed);
           logger.info({ doc: docName, conn: conn.id, err: error.message }, 'malformed message');
-          conn.close(error.code, 'malformed message', true);
+          conn.close(error.code, 'malformed message');
         } else {
           logger.error({ doc: docName, conn: conn.id, err: error }, 'message handling failed');
-          conn.close(CloseCode.internalError, 'internal error', true);
+          conn.close(CloseCode.internalError, 'internal error');
         }
       }
     });
