@@ -112,6 +112,9 @@ export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
   if (config.maxQueuedBytesPerRoom < config.maxMessageBytes) {
     throw new ConfigError('maxQueuedBytesPerRoom must be at least maxMessageBytes');
   }
+  if (config.maxAwarenessBytesPerRoom < config.maxAwarenessStateBytes) {
+    throw new ConfigError('maxAwarenessBytesPerRoom must be at least maxAwarenessStateBytes');
+  }
   if (config.keepAliveMs <= 0 || config.keepAliveMs > MAX_KEEP_ALIVE_MS) {
     throw new ConfigError(`keepAliveMs must be in (0, ${MAX_KEEP_ALIVE_MS}] so stock clients never time out`);
   }

@@ -1,5 +1,5 @@
 // The websocket side of the relay: /sync/<doc>?token=... upgrades. Refusals before the handshake
-// are HTTP (per-IP rate: 429, unknown path: 404) so stock clients retry with backoff; after it
+// are HTTP (per-IP rate or open sockets: 429, unknown path: 404) so stock clients retry with backoff; after it
 // they are named close codes. Each socket is checked by the access gate, then joins its room.
 // Also runs the keep-alive tick: ws pings to find dead peers, and a no-op awareness message so a
 // stock client's 30 s silence watchdog never fires on an idle but healthy connection.
@@ -13,6 +13,7 @@ import type { RelayConfig } from '../../config.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
 import { MalformedMessageError } from '../errors.ts';
 import { IpConnectionLimiter } from '../limits/ip-connection-limiter.ts';
+import { IpSocketCount } from '../limits/ip-socket-count.ts';
 import type { Logger } from '../../logger.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { KEEP_ALIVE_MESSAGE, decodeClientMessage } from '../protocol/messages.ts';
@@ -43,6 +44,7 @@ export class SyncEndpoint {
   readonly #deps: SyncEndpointDeps;
   readonly #wss: WebSocketServer;
   readonly #ipLimiter: IpConnectionLimiter;
+  readonly #ipSockets: IpSocketCount;
   readonly #tick: NodeJS.Timeout;
   readonly #stopRevocations: () => void;
   #accepting = true;
@@ -57,6 +59,7 @@ export class SyncEndpoint {
       clientTracking: false,
     });
     this.#ipLimiter = new IpConnectionLimiter(config.connectionsPerSecondPerIp, config.connectionBurstPerIp);
+    this.#ipSockets = new IpSocketCount(config.maxSocketsPerIp);
     this.#tick = setInterval(() => this.#keepAlive(), config.keepAliveMs);
     this.#tick.unref();
     this.#stopRevocations = deps.access.onRevoked((key) => this.#revoke(key));
@@ -66,7 +69,7 @@ export class SyncEndpoint {
     socket.on('error', () => socket.destroy());
     if (!this.#accepting) return refuseUpgrade(socket, 503, 'Service Unavailable');
     const ip = clientAddress(req);
-    if (!this.#ipLimiter.allow(ip, performance.now())) {
+    if (!this.#ipLimiter.allow(ip, performance.now()) || !this.#ipSockets.hold(ip, socket)) {
       this.#deps.metrics.refusedConnections.inc({ code: '429' });
       return refuseUpgrade(socket, 429, 'Too Many Requests');
     }
