@@ -42,6 +42,8 @@ export interface RelayConfig {
   /** A socket that answered no ping for this long is a dead peer and is terminated. */
   readonly deadPeerTimeoutMs: number;
   readonly viewerAwareness: boolean;
+  /** A failure that repeats (full disk: every commit, every reconnect) is logged once per this. */
+  readonly failureLogIntervalMs: number;
   readonly maxApiBodyBytes: number;
   /** NORMAL survives kill -9; FULL also survives power loss, at an fsync per group commit. */
   readonly sqliteSynchronous: SqliteSynchronous;
@@ -88,6 +90,7 @@ export const defaults: RelayConfig = {
   keepAliveMs: 15_000,
   deadPeerTimeoutMs: 45_000,
   viewerAwareness: false,
+  failureLogIntervalMs: 60_000,
   maxApiBodyBytes: 64 * 1024,
   sqliteSynchronous: 'NORMAL',
   publicUrl: null,

@@ -26,11 +26,12 @@ function toCount(value: string, name: string): number {
   return count;
 }
 
-/** Caps an operator may tune without a flag of their own (LTM_<NAME>=<whole number>). */
+/** Caps and intervals an operator may tune without a flag of their own (LTM_<NAME>=<whole number>). */
 const COUNT_VARIABLES = {
   LTM_MAX_SOCKETS_PER_IP: 'maxSocketsPerIp',
   LTM_MAX_AWARENESS_STATE_BYTES: 'maxAwarenessStateBytes',
   LTM_MAX_AWARENESS_BYTES_PER_ROOM: 'maxAwarenessBytesPerRoom',
+  LTM_FAILURE_LOG_INTERVAL_MS: 'failureLogIntervalMs',
 } as const satisfies Record<string, keyof RelayConfig>;
 
 export function configFromEnvironment(

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { AccessGate } from './access-gate.ts';
 import type { RelayConfig } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { FailureLog } from './failure-log.ts';
 import { RelayMetrics } from './metrics.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { DocumentStore } from './storage/document-store.ts';
@@ -66,8 +67,9 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     store = new SqliteDocumentStore(ownedDb);
   }
   const commits = new GroupCommit(store, (seconds) => metrics.commitLatency.observe(seconds));
-  const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
-  const endpoint = new SyncEndpoint({ config, logger, metrics, access: options.access, rooms });
+  const failures = new FailureLog(logger, config.failureLogIntervalMs);
+  const rooms = new RoomRegistry({ store, commits, config, logger, failures, metrics }, (count) => metrics.rooms.set(count));
+  const endpoint = new SyncEndpoint({ config, logger, failures, metrics, access: options.access, rooms });
   // Account deletion: retire the documents' rooms before the store deletes them, so no queued
   // commit or compaction writes a deleted document back and no socket is served it from memory.
   const stopEvicting = options.access.onDeletingDocuments?.(async (docs) => {

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
+import type { FailureLog } from '../failure-log.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { encodeSyncStep1, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -22,6 +23,8 @@ export interface RoomDeps {
   readonly commits: GroupCommit;
   readonly config: RelayConfig;
   readonly logger: Logger;
+  /** Failures that repeat (a full disk, a broken store) are logged through it, rate limited. */
+  readonly failures: FailureLog;
   readonly metrics: RelayMetrics;
   readonly onRetired: (room: Room) => void;
 }
@@ -122,7 +125,7 @@ export class Room {
 
   /** Logs the failure once, closes every socket with internalError and retires the room. */
   #fail(message: string, reason: string, error: unknown, step?: string): void {
-    this.#deps.logger.error({ doc: this.name, ...(step === undefined ? {} : { step }), err: error }, message);
+    this.#deps.failures.error(message, { doc: this.name, ...(step === undefined ? {} : { step }) }, error);
     for (const conn of this.connections) conn.close(CloseCode.internalError, reason);
     this.#retire();
   }
@@ -262,7 +265,7 @@ export class Room {
   }
 
   async #maybeCompact(): Promise<void> {
-    const { config, store, metrics, logger } = this.#deps;
+    const { config, store, metrics, failures } = this.#deps;
     const stored = this.#stored;
     const byteLimit = Math.max(config.compactAfterBytes, 2 * stored.snapshotBytes);
     if (this.#state !== 'ready' || stored.rowCount < 2) return;
@@ -271,7 +274,7 @@ export class Room {
     try {
       await store.compact(this.name, snapshot, stored.lastSeq);
     } catch (error) {
-      logger.warn({ doc: this.name, err: error }, 'compaction failed; the log is kept');
+      failures.warn('compaction failed; the log is kept', { doc: this.name }, error);
       return;
     }
     this.#stored = { rowCount: 1, byteSize: snapshot.byteLength, lastSeq: stored.lastSeq, snapshotBytes: snapshot.byteLength };

@@ -15,6 +15,7 @@ import { MalformedMessageError } from '../errors.ts';
 import { IpConnectionLimiter } from '../limits/ip-connection-limiter.ts';
 import { IpSocketCount } from '../limits/ip-socket-count.ts';
 import type { Logger } from '../../logger.ts';
+import type { FailureLog } from '../failure-log.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { KEEP_ALIVE_MESSAGE, decodeClientMessage } from '../protocol/messages.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
@@ -25,6 +26,7 @@ export const SYNC_PATH_PREFIX = '/sync/' as const;
 export interface SyncEndpointDeps {
   readonly config: RelayConfig;
   readonly logger: Logger;
+  readonly failures: FailureLog;
   readonly metrics: RelayMetrics;
   readonly access: AccessGate;
   readonly rooms: RoomRegistry;
@@ -148,7 +150,7 @@ export class SyncEndpoint {
           logger.info({ doc: docName, conn: conn.id, err: error.message }, 'malformed message');
           conn.close(error.code, 'malformed message');
         } else {
-          logger.error({ doc: docName, conn: conn.id, err: error }, 'message handling failed');
+          this.#deps.failures.error('message handling failed', { doc: docName, conn: conn.id }, error);
           conn.close(CloseCode.internalError, 'internal error');
         }
       }
