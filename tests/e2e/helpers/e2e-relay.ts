@@ -9,7 +9,7 @@ import { accessDefaults, type AccessConfig } from '../../../sync-server/web/acce
 import { createAccessGate } from '../../../sync-server/web/access/create-access-gate.ts';
 import { resolveConfig } from '../../../sync-server/config.ts';
 import { startRelay } from '../../../sync-server/relay/relay.ts';
-import { databasePath, openDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
+import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
 import { SqliteDocumentStore } from '../../../sync-server/relay/storage/sqlite-document-store.ts';
 import type { HttpFallback } from '../../../sync-server/relay/transport/http-routes.ts';
@@ -18,6 +18,8 @@ export interface E2eRelay {
   readonly httpUrl: string;
   /** The store of the relay currently running (a restart opens a new one). */
   readonly store: DocumentStore;
+  /** The database of the relay currently running (access and documents share it). */
+  readonly db: SqliteDatabase;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -51,6 +53,7 @@ async function boot(dataDir: string, port: number, options: E2eRelayOptions) {
   return {
     relay,
     store,
+    db,
     async stop() {
       await relay.close();
       gate.close();
@@ -67,6 +70,9 @@ export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eR
     httpUrl: running.relay.httpUrl,
     get store() {
       return running.store;
+    },
+    get db() {
+      return running.db;
     },
     async restart() {
       await running.stop();

@@ -13,20 +13,19 @@ export interface FullableStore {
 
 const PLENTY_OF_PAGES = 1 << 30;
 
+/** From now on, a commit that needs a new page fails with SQLITE_FULL. */
+export function fillDatabase(db: SqliteDatabase): void {
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  db.pragma(`max_page_count = ${pages}`);
+}
+
+export function freeDatabase(db: SqliteDatabase): void {
+  db.pragma(`max_page_count = ${PLENTY_OF_PAGES}`);
+}
+
 export function fullableStore(dataDir: string): FullableStore {
   const db = openDatabase(databasePath(dataDir));
-  const store = new SqliteDocumentStore(db);
-  return {
-    store,
-    db,
-    fill() {
-      const pages = db.pragma('page_count', { simple: true }) as number;
-      db.pragma(`max_page_count = ${pages}`);
-    },
-    free() {
-      db.pragma(`max_page_count = ${PLENTY_OF_PAGES}`);
-    },
-  };
+  return { store: new SqliteDocumentStore(db), db, fill: () => fillDatabase(db), free: () => freeDatabase(db) };
 }
 
 /** Text big enough that storing it always needs new pages. */
