@@ -39,6 +39,8 @@ export interface RelayConfig {
   readonly compactAfterBytes: number;
   /** Every connection hears something at least every 1.5 x this (stock clients give up at 30 s). */
   readonly keepAliveMs: number;
+  /** A socket the relay closed whose peer has not answered the close frame within this is cut. */
+  readonly closeGraceMs: number;
   /** A socket that answered no ping for this long is a dead peer and is terminated. */
   readonly deadPeerTimeoutMs: number;
   readonly viewerAwareness: boolean;
@@ -88,6 +90,7 @@ export const defaults: RelayConfig = {
   compactAfterRows: 500,
   compactAfterBytes: 1 * MiB,
   keepAliveMs: 15_000,
+  closeGraceMs: 5_000,
   deadPeerTimeoutMs: 45_000,
   viewerAwareness: false,
   failureLogIntervalMs: 60_000,

@@ -72,8 +72,11 @@ interface Refusal {
   provoke(deaf: DeafClient, harness: TestRelay, token: string, observer: RawClient): Promise<void> | void;
 }
 
+/** The relay cuts a peer that never answers its close frame after this. */
+const CLOSE_GRACE_MS = 1_000;
+
 async function checkRefusal(expected: CloseCodeValue, refusal: Refusal): Promise<void> {
-  const harness = await startTestRelay(refusal.overrides);
+  const harness = await startTestRelay({ closeGraceMs: CLOSE_GRACE_MS, ...refusal.overrides });
   try {
     const doc = docName();
     const observer = harness.raw(doc, TokenRoleGate.token('edit', doc));
@@ -94,6 +97,9 @@ async function checkRefusal(expected: CloseCodeValue, refusal: Refusal): Promise
     const room = harness.relay.rooms.get(doc);
     assert.is(room?.awareness.stateCount ?? 0, 0, 'a presence state sent after the close is held');
     assert.ok(deaf.received.every((d) => !contains(d, 'barrier')), 'the closed socket still hears updates');
+    let ended = false;
+    void deaf.ended.then(() => (ended = true));
+    await waitFor(() => ended, 'the relay to cut the peer that never answered its close frame', 10 * CLOSE_GRACE_MS);
     deaf.destroy();
   } finally {
     await harness.stop();
@@ -142,6 +148,12 @@ test('4508: a reader that fell behind', () =>
       }
       deaf.resume();
     },
+  }));
+
+test('4431: a presence state over maxAwarenessStateBytes', () =>
+  checkRefusal(CloseCode.awarenessTooLarge, {
+    overrides: { maxAwarenessStateBytes: 1024 },
+    provoke: (deaf) => deaf.send(awarenessFrame(77, { user: { name: 'z'.repeat(2048) } })),
   }));
 
 test('1007: an update Yjs cannot apply', () =>

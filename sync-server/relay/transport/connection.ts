@@ -128,6 +128,11 @@ export class Connection {
     if (discardQueued) this.#discardQueued = true;
     if (this.#closedByRelay) return;
     this.#closedByRelay = true;
+    // ws waits 30 s for the peer's answer; a peer that ignores the close frame would hold the
+    // socket (and a slot of its address) that long for nothing.
+    const cutoff = setTimeout(() => this.ws.terminate(), this.#config.closeGraceMs);
+    cutoff.unref();
+    this.ws.once('close', () => clearTimeout(cutoff));
     this.onClosedByRelay();
   }
 }
