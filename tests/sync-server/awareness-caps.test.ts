@@ -11,7 +11,7 @@ import { CloseCode } from '../../wire/close-codes.ts';
 import { ConfigError } from '../../sync-server/config.ts';
 import { configFromEnvironment } from '../../sync-server/env.ts';
 import { encodeAwareness, MessageType } from '../../sync-server/relay/protocol/messages.ts';
-import { docName, startTestRelay, waitFor, type RawClient, type TestRelay } from './helpers/relay-harness.ts';
+import { docName, waitFor, withTestRelay, type RawClient, type TestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 
 const test = suite('awareness and socket caps');
@@ -47,17 +47,8 @@ async function settle(client: RawClient): Promise<void> {
   await waitFor(() => client.received.length > before, 'query-awareness answered');
 }
 
-async function withRelay(overrides: Parameters<typeof startTestRelay>[0], body: (h: TestRelay) => Promise<void>) {
-  const harness = await startTestRelay(overrides);
-  try {
-    await body(harness);
-  } finally {
-    await harness.stop();
-  }
-}
-
 test('a state over maxAwarenessStateBytes closes its socket with 4431 and is never relayed', () =>
-  withRelay({ maxAwarenessStateBytes: 4 * 1024 }, async (harness) => {
+  withTestRelay({ maxAwarenessStateBytes: 4 * 1024 }, async (harness) => {
     const doc = docName();
     const observer = harness.raw(doc, TokenRoleGate.token('edit', doc));
     const sender = harness.raw(doc, TokenRoleGate.token('edit', doc));
@@ -75,7 +66,7 @@ test('a state over maxAwarenessStateBytes closes its socket with 4431 and is nev
   }));
 
 test('the states of one room stay under maxAwarenessBytesPerRoom', () =>
-  withRelay({ maxAwarenessStateBytes: 4 * 1024, maxAwarenessBytesPerRoom: 10 * 1024 }, async (harness) => {
+  withTestRelay({ maxAwarenessStateBytes: 4 * 1024, maxAwarenessBytesPerRoom: 10 * 1024 }, async (harness) => {
     const doc = docName();
     const senders = Array.from({ length: 4 }, () => harness.raw(doc, TokenRoleGate.token('edit', doc)));
     await Promise.all(senders.map((s) => s.opened));
@@ -95,7 +86,7 @@ test('the states of one room stay under maxAwarenessBytesPerRoom', () =>
   }));
 
 test('sockets that leave free every state and byte they held', () =>
-  withRelay({ maxAwarenessStateBytes: 64 * 1024, maxAwarenessBytesPerRoom: 8 * 1024 * 1024 }, async (harness) => {
+  withTestRelay({ maxAwarenessStateBytes: 64 * 1024, maxAwarenessBytesPerRoom: 8 * 1024 * 1024 }, async (harness) => {
     const doc = docName();
     const keeper = harness.raw(doc, TokenRoleGate.token('view', doc));
     await keeper.opened;
@@ -127,7 +118,7 @@ function openFrom(harness: TestRelay, doc: string, localAddress: string): Promis
 const sockets: WebSocket[] = [];
 
 test('one address holds at most maxSocketsPerIp open sockets; other addresses are not affected', () =>
-  withRelay({ maxSocketsPerIp: 3, connectionsPerSecondPerIp: 1e9, connectionBurstPerIp: 1e9 }, async (harness) => {
+  withTestRelay({ maxSocketsPerIp: 3, connectionsPerSecondPerIp: 1e9, connectionBurstPerIp: 1e9 }, async (harness) => {
     const doc = docName();
     try {
       const first = await Promise.all([1, 2, 3].map(() => openFrom(harness, doc, '127.1.0.1')));

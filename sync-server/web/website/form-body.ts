@@ -1,8 +1,8 @@
 // Reads a small urlencoded form body. Anything larger than the limit or of another type is
 // refused before it is parsed, so a form endpoint cannot be made to buffer much; a body over the
-// limit is refused with Connection: close after it is drained (relay/transport/request-body.ts).
+// limit is refused with Connection: close after it is drained (sync-server/request-body.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BodyTooLargeError, readBodyWithin } from '../../relay/transport/request-body.ts';
+import { BodyTooLargeError, readBodyWithin } from '../../request-body.ts';
 
 export class FormBodyError extends Error {
   override readonly name = 'FormBodyError';

@@ -4,9 +4,9 @@
 // connections alive and reuses them, which is what made a reset after a 413 show.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { Routes } from '../../../../wire/website-routes.ts';
-import { startTestRelay, type TestRelay } from '../../helpers/relay-harness.ts';
-import { startWebsiteRelay } from '../../web/website/website-relay.ts';
+import { Routes } from '../../wire/website-routes.ts';
+import { startTestRelay, type TestRelay } from './helpers/relay-harness.ts';
+import { startWebsiteRelay } from './web/website/website-relay.ts';
 
 const test = suite<{ harness: TestRelay }>('refused request bodies');
 

@@ -1,10 +1,10 @@
-// Reads a request body up to a limit. A body over the limit is refused the way a keep-alive client
-// can live with: the response is marked Connection: close, and the rest of the body is read and
-// dropped before the refusal is thrown, so the answer goes out after the client has finished
-// sending and the connection ends with a FIN, not a reset. (Destroying the request instead
-// resets the socket: the client loses the 413, or reuses the connection and its next request
-// fails.) Draining is bounded: past MAX_DRAIN_BYTES the refusal is thrown at once; the server's
-// request timeout bounds the time.
+// Reads a request body up to a limit (both halves use it: the API and the website forms). A body
+// over the limit is refused the way a keep-alive client can live with: the response is marked
+// Connection: close, and the rest of the body is read and dropped before the refusal is thrown,
+// so the answer goes out after the client has finished sending and the connection ends with a
+// FIN, not a reset. (Destroying the request instead resets the socket: the client loses the 413,
+// or reuses the connection and its next request fails.) Draining is bounded: past
+// MAX_DRAIN_BYTES the refusal is thrown at once; the server's request timeout bounds the time.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** How much of a refused body is still read to let the client finish sending (lingering close). */
