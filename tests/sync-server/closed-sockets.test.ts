@@ -45,6 +45,7 @@ function afterCloseFrames(): Uint8Array[] {
 }
 
 const contains = (data: Uint8Array, text: string) => Buffer.from(data).includes(text);
+const infoLines = (harness: TestRelay) => harness.logs.filter((line) => (JSON.parse(line) as { level: number }).level >= 30).length;
 
 async function droppedAfterClose(harness: TestRelay): Promise<number> {
   const { values } = await harness.relay.metrics.rejectedFrames.get();
@@ -85,6 +86,10 @@ async function checkRefusal(expected: CloseCodeValue, refusal: Refusal): Promise
     const deaf = await deafClient(harness, doc, refusal.role ?? 'edit', token);
     await refusal.provoke(deaf, harness, token, observer);
     assert.is(await deaf.closeFrame, expected);
+    // One line for the refusal (1007's is written where the update is judged), none for the rest.
+    const closeLines = harness.logs.filter((line) => line.includes('"msg":"socket closed"'));
+    assert.is(closeLines.length, expected === CloseCode.malformedData ? 0 : 1, closeLines.join('\n'));
+    const linesAtClose = infoLines(harness);
     const frames = afterCloseFrames();
     const before = await droppedAfterClose(harness);
     for (const frame of frames) deaf.send(frame);
@@ -92,6 +97,7 @@ async function checkRefusal(expected: CloseCodeValue, refusal: Refusal): Promise
       await waitFor(async () => (await droppedAfterClose(harness)) - before >= frames.length || observer.received.some((d) => contains(d, MARK)), 'the relay to read what was sent after the close');
     }
     await roundTrip(observer, 'barrier');
+    assert.is(infoLines(harness), linesAtClose, 'what was sent after the close was logged');
     assert.not.ok(observer.received.some((d) => contains(d, MARK)), 'something sent after the close was broadcast');
     assert.not.ok(storedRows(harness.dataDir, doc).some((row) => contains(row, MARK)), 'something sent after the close was stored');
     const room = harness.relay.rooms.get(doc);

@@ -35,8 +35,8 @@ export class Connection {
   /** When the peer last answered a ping (dead peers are terminated by the keep-alive tick). */
   lastPongAt: number;
   lastSentAt: number;
-  /** Called once, when the relay decides to close the socket. */
-  onClosedByRelay: () => void = () => {};
+  /** Called once, when the relay decides to close the socket (code null: ws closed it itself). */
+  onClosedByRelay: (code: CloseCodeValue | null, reason: string) => void = () => {};
   readonly #config: RelayConfig;
   readonly #metrics: RelayMetrics;
   readonly #messages: TokenBucket;
@@ -68,7 +68,7 @@ export class Connection {
       if (code === WS_CLOSE_TOO_BIG) this.close(CloseCode.tooLarge, 'message too large');
       else this.#closeSocket(code, reason);
     };
-    ws.on('error', () => this.#decided(true));
+    ws.on('error', (error: Error) => this.#decided(true, null, error.message));
   }
 
   get doc(): string {
@@ -120,11 +120,11 @@ export class Connection {
     if (code !== CloseCode.normal && code !== CloseCode.goingAway) {
       this.#metrics.refusedConnections.inc({ code: String(code) });
     }
-    this.#decided(!options.keepQueued);
+    this.#decided(!options.keepQueued, code, reason);
     this.#closeSocket(code, reason.slice(0, MAX_REASON_LENGTH));
   }
 
-  #decided(discardQueued: boolean): void {
+  #decided(discardQueued: boolean, code: CloseCodeValue | null, reason: string): void {
     if (discardQueued) this.#discardQueued = true;
     if (this.#closedByRelay) return;
     this.#closedByRelay = true;
@@ -133,6 +133,6 @@ export class Connection {
     const cutoff = setTimeout(() => this.ws.terminate(), this.#config.closeGraceMs);
     cutoff.unref();
     this.ws.once('close', () => clearTimeout(cutoff));
-    this.onClosedByRelay();
+    this.onClosedByRelay(code, reason);
   }
 }

@@ -1,6 +1,7 @@
 // The websocket side of the relay: /sync/<doc>?token=... upgrades. Refusals before the handshake
-// are HTTP (per-IP rate or open sockets: 429, unknown path: 404) so stock clients retry with backoff; after it
-// they are named close codes. Each socket is checked by the access gate, then joins its room.
+// are HTTP (per-IP rate or open sockets: 429, unknown path: 404) so stock clients retry with
+// backoff; after it they are named close codes. Each socket is checked by the access gate, then
+// joins its room.
 // Also runs the keep-alive tick: ws pings to find dead peers, and a no-op awareness message so a
 // stock client's 30 s silence watchdog never fires on an idle but healthy connection.
 import type { IncomingMessage } from 'node:http';
@@ -22,6 +23,21 @@ import type { RoomRegistry } from '../rooms/room-registry.ts';
 import { Connection } from './connection.ts';
 
 export const SYNC_PATH_PREFIX = '/sync/' as const;
+
+/**
+ * Refusals of an open socket whose cause is logged nowhere else get their one line when the
+ * socket is closed. 1007 is logged where the frame is judged (with what was wrong), 1011 through
+ * the failure log (one line per kind, not per socket), 1000/1001 are no refusal.
+ */
+const LOGGED_ON_CLOSE: ReadonlySet<number> = new Set([
+  CloseCode.unauthenticated,
+  CloseCode.forbidden,
+  CloseCode.tooLarge,
+  CloseCode.awarenessTooLarge,
+  CloseCode.roomFull,
+  CloseCode.slowConsumer,
+  CloseCode.rateLimited,
+]);
 
 export interface SyncEndpointDeps {
   readonly config: RelayConfig;
@@ -122,7 +138,10 @@ export class SyncEndpoint {
     }
     // The one place the rule is kept: a socket the relay is closing leaves its room at once (its
     // awareness and held updates go with it) and anything it still sends is dropped unread.
-    conn.onClosedByRelay = () => room.leave(conn);
+    conn.onClosedByRelay = (code, reason) => {
+      room.leave(conn);
+      if (code !== null && LOGGED_ON_CLOSE.has(code)) logger.info({ doc: docName, conn: conn.id, code, reason }, 'socket closed');
+    };
     this.connections.add(conn);
     metrics.connections.set(this.connections.size);
     logger.debug({ doc: docName, conn: conn.id, role: conn.grant.role }, 'socket joined');
