@@ -1,9 +1,10 @@
-// When the relay link tries again after its connection failed. The stock provider resets its own
-// backoff whenever a connection syncs, so a relay that accepts, syncs and then closes (a full disk
-// closes every writer with 1011) is retried every few hundred milliseconds forever, by every
-// client. Here a failure is any close the relay did not mean as final; only a connection that
-// stayed up for `stableMs` counts as recovered. Delays double from `baseMs` up to `maxMs`, with
-// "equal jitter" (half fixed, half random) so clients that failed together do not return together.
+// When the relay link tries again after its connection failed. The stock provider's delay stops
+// growing at its maxBackoffTime (a few seconds) and starts over whenever a connection syncs, so
+// while a relay cannot store (a full disk closes every writer with 1011) every client keeps
+// coming back every few seconds, forever. Here a failure is any close the relay did not mean as
+// final, whether or not the connection synced first; only a connection that stayed up for
+// `stableMs` counts as recovered. Delays double from `baseMs` up to `maxMs`, with "equal jitter"
+// (half fixed, half random) so clients that failed together do not return together.
 export interface BackoffPolicy {
   readonly baseMs: number;
   readonly maxMs: number;

@@ -1,8 +1,8 @@
 // The relay link against a real relay whose database is full (SQLite capped with
-// max_page_count): each connection syncs, the first write fails to commit, and the relay closes
-// the socket with 1011. The stock provider would count each synced connection as a success and
-// retry at its shortest delay forever; the link's delays keep doubling up to the cap instead.
-// Once space is back the edit is stored and the link is synced again.
+// max_page_count): the link's write fails to commit and the relay closes the socket with 1011,
+// again on every reconnect. The link's delays keep doubling up to its cap (the stock provider's
+// stop at its maxBackoffTime and start over whenever a connection syncs). Once space is back the
+// edit is stored and the link is synced again.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
