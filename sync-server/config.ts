@@ -47,6 +47,9 @@ export interface RelayConfig {
   /** A failure that repeats (full disk: every commit, every reconnect) is logged once per this. */
   readonly failureLogIntervalMs: number;
   readonly maxApiBodyBytes: number;
+  /** /readyz and /metrics answer from the last commit or probe if it is this recent; else the
+   *  store is probed with a commit (so a flood of /readyz costs at most one commit per interval). */
+  readonly readinessProbeIntervalMs: number;
   /** NORMAL survives kill -9; FULL also survives power loss, at an fsync per group commit. */
   readonly sqliteSynchronous: SqliteSynchronous;
   /** The relay's public base URL (https://relay.example); share links are absolute when set. */
@@ -95,6 +98,7 @@ export const defaults: RelayConfig = {
   viewerAwareness: false,
   failureLogIntervalMs: 60_000,
   maxApiBodyBytes: 64 * 1024,
+  readinessProbeIntervalMs: 1_000,
   sqliteSynchronous: 'NORMAL',
   publicUrl: null,
   trustedProxies: [],

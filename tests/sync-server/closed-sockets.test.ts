@@ -172,10 +172,10 @@ test('1011: a commit that failed (full disk)', async () => {
   try {
     const doc = docName();
     const deaf = await deafClient(harness, doc, 'edit');
-    full.fill();
+    const disk = full.fill();
     deaf.send(encodeUpdate(textUpdate(PAGE_FILLER)));
     assert.is(await deaf.closeFrame, CloseCode.internalError);
-    full.free();
+    disk.makeRoom();
     const observer = harness.raw(doc, TokenRoleGate.token('edit', doc));
     await observer.opened;
     await roundTrip(observer, 'space again');

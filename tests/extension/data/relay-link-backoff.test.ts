@@ -11,7 +11,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { createAccount } from '../../../extension/data/relay-api.ts';
 import { RelayLink } from '../../../extension/data/relay-link.ts';
 import { startE2eRelay } from '../../e2e/helpers/e2e-relay.ts';
-import { fillDatabase, freeDatabase, PAGE_FILLER } from '../../sync-server/helpers/full-database.ts';
+import { fillWithBallast, PAGE_FILLER } from '../../sync-server/helpers/full-database.ts';
 import { docFromRows } from '../../sync-server/helpers/frames.ts';
 import { waitFor } from '../../sync-server/helpers/relay-harness.ts';
 
@@ -38,13 +38,13 @@ test('failed commits back the link off exponentially up to the cap; it recovers 
       onRetry: (delay) => delays.push(delay),
     });
     await waitFor(() => link!.status() === 'synced', 'synced');
-    fillDatabase(relay.db);
+    const disk = fillWithBallast(relay.db);
     doc.getText('notes').insert(0, PAGE_FILLER);
     await waitFor(() => delays.length >= 6, 'six failed connections', 20_000);
     const steps = [40, 80, 160, 320, 320, 320];
     steps.forEach((step, i) => assert.ok(delays[i]! >= step / 2 && delays[i]! <= step, `delay ${i} was ${delays[i]}, step ${step}`));
 
-    freeDatabase(relay.db);
+    disk.makeRoom();
     await waitFor(async () => {
       const stored = await relay.store.load(MEETING);
       return link!.status() === 'synced' && docFromRows(stored.updates).getText('notes').length === PAGE_FILLER.length;
