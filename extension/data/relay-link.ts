@@ -8,7 +8,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../../wire/close-codes.ts';
-import { RelayError, requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
+import { RelayRequestError, requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
 import { ReconnectBackoff, type BackoffPolicy } from './reconnect-backoff.ts';
 import type { SyncStatus } from './sync-status.ts';
 
@@ -153,7 +153,7 @@ export class RelayLink {
     } catch (error) {
       if (this.destroyed) return false;
       this.set('offline');
-      if (error instanceof RelayError && error.status === HTTP_UNAUTHORIZED) {
+      if (error instanceof RelayRequestError && error.status === HTTP_UNAUTHORIZED) {
         this.o.onSessionRejected?.();
         return false;
       }
