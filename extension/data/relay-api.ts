@@ -6,9 +6,17 @@ import type { Role } from '../../wire/roles.ts';
 
 export { normaliseRelayUrl, RelayRequestError } from '../../wire/relay-client.ts';
 
+/** What every sign-in answers (password or OpenID): the name is the account's display name. */
 export interface SessionGrant {
   readonly accountId: string;
   readonly session: string;
+  readonly name: string;
+}
+
+export interface CurrentAccount {
+  readonly accountId: string;
+  readonly email: string;
+  readonly name: string;
 }
 
 export type DocRole = Role;
@@ -52,8 +60,12 @@ export function exchangeOidcCode(relayUrl: string, code: string, codeVerifier: s
   return call(relayUrl, 'POST', OidcRoutes.exchange, { code, code_verifier: codeVerifier });
 }
 
-export function fetchAccountEmail(relayUrl: string, session: string): Promise<{ email: string }> {
+export function fetchCurrentAccount(relayUrl: string, session: string): Promise<CurrentAccount> {
   return call(relayUrl, 'GET', '/api/accounts/current', undefined, session);
+}
+
+export function renameAccount(relayUrl: string, session: string, name: string): Promise<{ accountId: string; name: string }> {
+  return call(relayUrl, 'PATCH', '/api/accounts/current', { name }, session);
 }
 
 export async function signOut(relayUrl: string, session: string): Promise<void> {

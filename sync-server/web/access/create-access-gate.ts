@@ -83,7 +83,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     // Before /api/sessions/*, which would otherwise take POST /api/sessions/oidc for a session id.
     ...oidcRoutes(ctx, options.db, options.oidc ?? NO_OIDC),
     { path: '/api/accounts', methods: { POST: accounts.signUp } },
-    { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, DELETE: accounts.deleteAccount } },
+    { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, PATCH: accounts.renameAccount, DELETE: accounts.deleteAccount } },
     { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },
     { path: '/api/accounts/current/export', methods: { GET: data.exportData } },
     { path: '/api/meetings', methods: { GET: data.listMeetings } },

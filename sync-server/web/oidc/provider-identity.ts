@@ -4,7 +4,8 @@
 // asked at their userinfo endpoint, with the subject checked against the ID token's.
 import * as client from 'openid-client';
 import type { IDToken, UserInfoResponse } from 'openid-client';
-import { fitName, normaliseEmail } from '../access/api-validation.ts';
+import { normaliseEmail } from '../access/api-validation.ts';
+import { fitDisplayName } from '../access/display-name.ts';
 
 export interface ProviderIdentity {
   readonly issuer: string;
@@ -31,7 +32,7 @@ export async function providerIdentity(configuration: client.Configuration, toke
     issuer: idToken.iss,
     subject: idToken.sub,
     email: claims.email_verified === true ? verifiedEmail(claims.email) : null,
-    name: fitName(displayName(claims), { nameMaxLength }),
+    name: fitDisplayName(profileName(claims), { nameMaxLength }),
   };
 }
 
@@ -44,7 +45,7 @@ function verifiedEmail(raw: unknown): string | null {
   }
 }
 
-function displayName(claims: IDToken | UserInfoResponse): string {
+function profileName(claims: IDToken | UserInfoResponse): string {
   const given = [claims.given_name, claims.family_name].filter((part) => typeof part === 'string').join(' ');
   return typeof claims.name === 'string' && claims.name.trim() !== '' ? claims.name : given;
 }

@@ -34,7 +34,7 @@ export const RELAY_TABLES: readonly StoredTable[] = [
     columns: [
       ['account_id', 'a random id'],
       ['email', 'your address, to sign in'],
-      ['name', 'the name you gave'],
+      ['name', 'the display name you chose (at first, the name your OpenID provider gives, if you signed up with one), which people in your meetings and on your share links see instead of your email'],
       ['password_hash', 'a scrypt hash of your password (never the password); empty when you signed up with Google or another OpenID provider'],
       ['created_at', 'when the account was made'],
     ],
