@@ -4,6 +4,7 @@
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { ensurePrivateFile } from '../../relay/storage/data-directory.ts';
 
 export interface OutgoingMail {
   readonly from: string;
@@ -19,15 +20,15 @@ export interface Mailer {
   close(): void;
 }
 
-const OWNER_ONLY = 0o600;
-
 export function outboxMailer(dataDir: string, fileName: string): Mailer {
   const file = join(dataDir, fileName);
   return {
     kind: 'outbox',
     async send(mail) {
       const line = JSON.stringify({ queuedAt: new Date().toISOString(), ...mail });
-      await appendFile(file, `${line}\n`, { mode: OWNER_ONLY });
+      // Created 0600 whatever the umask, and refused if someone opened it to others since.
+      ensurePrivateFile(file);
+      await appendFile(file, `${line}\n`);
     },
     close() {},
   };

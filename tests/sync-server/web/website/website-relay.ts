@@ -30,8 +30,8 @@ export interface OutboxMail {
   readonly headers: Record<string, string>;
 }
 
-export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}): Promise<WebsiteRelay> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ltm-website-'));
+/** dataDir: a directory the relay creates itself (default: a fresh temp dir made here). */
+export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, dataDir = mkdtempSync(join(tmpdir(), 'ltm-website-'))): Promise<WebsiteRelay> {
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
   const logger = pino({ level: 'silent' });
   const db = openDatabase(databasePath(dataDir), config.sqliteSynchronous);
