@@ -6,7 +6,7 @@ const test = suite('password change');
 let h: AccessHarness;
 
 test.before(async () => {
-  h = await startAccessHarness({ signInPerEmail: { max: 4, windowMs: 60_000 }, signInPerIp: { max: 1000, windowMs: 60_000 } });
+  h = await startAccessHarness({ signInPerEmail: { max: 4, windowMs: 60_000 }, signInPerDevice: { max: 4, windowMs: 60_000 }, signInPerIp: { max: 1000, windowMs: 60_000 } });
 });
 test.after(async () => {
   await h.close();
