@@ -30,7 +30,6 @@ export async function weakPasswordReason(password: string, personalWords: readon
   const result = (await loadChecker()).check(password, [...personalWords, 'leavethemeeting', 'meeting', 'agenda']);
   if (result.score >= minScore) return null;
   const { warning, suggestions } = result.feedback;
-  const why = warning ?? 'It would be easy to guess.';
   const advice = suggestions.length > 0 ? suggestions.join(' ') : 'Add a few more words that are less common.';
-  return `Choose a harder password. ${why} ${advice}`;
+  return ['This password is too easy to guess.', warning, advice].filter((part) => part !== null && part !== '').join(' ');
 }

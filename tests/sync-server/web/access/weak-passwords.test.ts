@@ -24,7 +24,7 @@ test('sign-up refuses common passwords, repeats, keyboard walks and the email it
     const refused = await h.api('POST', '/api/accounts', { ...credentials, password });
     assert.is(refused.status, 400, JSON.stringify(password));
     assert.is(refused.json.error.code, 'weak_password', JSON.stringify(password));
-    assert.match(refused.json.error.message, /^Choose a harder password\. \S/);
+    assert.match(refused.json.error.message, /^This password is too easy to guess\. \S/);
   }
   assert.match((await h.api('POST', '/api/accounts', { ...credentials, password: 'password' })).json.error.message, /heavily used password/);
   assert.match((await h.api('POST', '/api/accounts', { ...credentials, password: ' '.repeat(8) })).json.error.message, /[Rr]epeat/);
