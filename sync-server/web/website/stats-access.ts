@@ -43,6 +43,11 @@ export class StatsAccess {
     this.#cookieValue = createHmac('sha256', token).update('ltm-stats-cookie').digest('base64url');
   }
 
+  /** Whether the request offers a token at all (a Bearer header or the stats cookie). */
+  presentsToken(req: IncomingMessage): boolean {
+    return req.headers.authorization !== undefined || readCookie(req, STATS_COOKIE) !== null;
+  }
+
   allows(req: IncomingMessage): boolean {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ') && secretsEqual(auth.slice('Bearer '.length).trim(), this.#token)) return true;

@@ -35,7 +35,7 @@ function modesUnder(dir: string): Record<string, number> {
 
 test('under umask 022 a working relay keeps its directory 0700 and every file 0600', async () => {
   const dataDir = join(root, 'fresh', 'data');
-  const site = await startWebsiteRelay({}, dataDir);
+  const site = await startWebsiteRelay({}, { dataDir });
   try {
     const api = apiClient(site.url);
     const created = await api('POST', '/api/accounts', { email: 'owner@example.org', password: 'a sturdy passphrase 81', name: 'Owner' });

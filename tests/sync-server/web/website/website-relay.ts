@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { accessDefaults } from '../../../../sync-server/web/access/access-config.ts';
 import { createAccessGate } from '../../../../sync-server/web/access/create-access-gate.ts';
 import { resolveConfig } from '../../../../sync-server/config.ts';
@@ -30,10 +30,17 @@ export interface OutboxMail {
   readonly headers: Record<string, string>;
 }
 
-/** dataDir: a directory the relay creates itself (default: a fresh temp dir made here). */
-export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, dataDir = mkdtempSync(join(tmpdir(), 'ltm-website-'))): Promise<WebsiteRelay> {
+export interface WebsiteRelayOptions {
+  /** A directory the relay creates itself (default: a fresh temp dir made here). */
+  readonly dataDir?: string;
+  /** Default: silent. */
+  readonly logger?: Logger;
+}
+
+export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, options: WebsiteRelayOptions = {}): Promise<WebsiteRelay> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ltm-website-'));
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const db = openDatabase(databasePath(dataDir), config.sqliteSynchronous);
   const store = new SqliteDocumentStore(db);
   const access = createAccessGate({ db, dataDir, store, config: accessDefaults, logger });
