@@ -13,11 +13,11 @@
 //
 // Privacy: the file is created 0600 before SQLite opens it, because SQLite gives its -wal and
 // -shm files the database file's mode; an existing database, -wal or -shm open to others is
-// refused (data-directory.ts).
+// refused (sync-server/data-directory.ts).
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { SqliteSynchronous } from '../../config.ts';
-import { ensurePrivateDirectory, ensurePrivateFile, refuseSharedFile } from './data-directory.ts';
+import { ensurePrivateDirectory, ensurePrivateFile, refuseSharedFile } from '../../data-directory.ts';
 
 export type SqliteDatabase = Database.Database;
 

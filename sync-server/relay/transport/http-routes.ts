@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessGate } from '../access-gate.ts';
 import type { Logger } from '../../logger.ts';
 import type { RelayMetrics } from '../metrics.ts';
-import { clientAddress } from './client-address.ts';
+import { clientAddress } from '../../client-address.ts';
 
 export type HttpFallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 

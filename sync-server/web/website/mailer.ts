@@ -4,7 +4,7 @@
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { ensurePrivateFile } from '../../relay/storage/data-directory.ts';
+import { ensurePrivateFile } from '../../data-directory.ts';
 
 export interface OutgoingMail {
   readonly from: string;

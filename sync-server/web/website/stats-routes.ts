@@ -4,7 +4,7 @@
 // before its token is even compared, right or wrong, until the window ends. The right token
 // never counts, so the operator's own page loads do not use up the limit.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientAddress } from '../../relay/transport/client-address.ts';
+import { clientAddress } from '../../client-address.ts';
 import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { readForm } from './form-body.ts';
 import { redirect, sendHtml } from './http-response.ts';

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DataDirectoryPermissionError } from '../../../../sync-server/relay/storage/data-directory.ts';
-import { DATABASE_FILE, databasePath, openDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
-import { loadOrCreateStatsToken } from '../../../../sync-server/web/website/stats-access.ts';
-import { Routes } from '../../../../wire/website-routes.ts';
-import { apiClient } from '../../web/access/access-harness.ts';
-import { openForm, postForm, startWebsiteRelay } from '../../web/website/website-relay.ts';
+import { DataDirectoryPermissionError } from '../../sync-server/data-directory.ts';
+import { DATABASE_FILE, databasePath, openDatabase } from '../../sync-server/relay/storage/sqlite-database.ts';
+import { loadOrCreateStatsToken } from '../../sync-server/web/website/stats-access.ts';
+import { Routes } from '../../wire/website-routes.ts';
+import { apiClient } from './web/access/access-harness.ts';
+import { openForm, postForm, startWebsiteRelay } from './web/website/website-relay.ts';
 
 const test = suite('data directory permissions');
 let root = '';
