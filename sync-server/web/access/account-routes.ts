@@ -5,8 +5,8 @@
 import type { AccessContext } from './access-context.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
 import { RevocationKey, randomId, type AccountId, type SessionId } from './access-ids.ts';
-import type { AttemptLimiter } from './attempt-limiter.ts';
-import { readJsonObject, type ApiHandler, type ApiRequest } from './api-http.ts';
+import { readJsonObject, type ApiHandler } from './api-http.ts';
+import { enforce } from './enforce-limits.ts';
 import { checkNewPassword, emailWords, normaliseEmail, normaliseName, requireString } from './api-validation.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { checkPasswordSignIn } from './password-sign-in.ts';
@@ -14,7 +14,6 @@ import { runPendingDeletions } from './pending-deletions.ts';
 import { authenticate, startSession } from './session-auth.ts';
 
 const CURRENT = 'current';
-const MS_PER_SECOND = 1000;
 
 export function accountRoutes(ctx: AccessContext) {
   const { records, config, limiters } = ctx;
@@ -112,17 +111,4 @@ export function accountRoutes(ctx: AccessContext) {
   };
 
   return { signUp, signIn, currentAccount, listSessions, endSession, changePassword, deleteAccount };
-}
-
-export function enforce(request: ApiRequest, checks: readonly (readonly [AttemptLimiter, string])[]): void {
-  let retryAfterMs = 0;
-  for (const [limiter, key] of checks) {
-    const decision = limiter.hit(key, request.now);
-    if (!decision.ok) retryAfterMs = Math.max(retryAfterMs, decision.retryAfterMs);
-  }
-  if (retryAfterMs > 0) {
-    throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many attempts; wait a while and try again.', {
-      'retry-after': String(Math.ceil(retryAfterMs / MS_PER_SECOND)),
-    });
-  }
 }

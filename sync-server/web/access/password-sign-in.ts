@@ -9,7 +9,7 @@ import { ApiError, ApiErrorCode } from './access-errors.ts';
 import type { AccountRow } from './access-records.ts';
 import type { ApiRequest } from './api-http.ts';
 import type { AttemptLimiter } from './attempt-limiter.ts';
-import { enforce } from './account-routes.ts';
+import { enforce } from './enforce-limits.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
 
 export interface SignInAttempt {

@@ -116,6 +116,11 @@ export async function signUp(h: { readonly api: ApiCall }): Promise<{ accountId:
   return { ...credentials, accountId: result.json.accountId, session: result.json.session, deviceToken: result.json.deviceToken };
 }
 
+/** The password hash stored for an account, as a copy of the database would show it. */
+export function storedPasswordHash(h: { readonly db: SqliteDatabase }, accountId: string): string {
+  return (h.db.prepare('SELECT password_hash FROM accounts WHERE account_id = ?').get(accountId) as { password_hash: string }).password_hash;
+}
+
 /** A meeting id in the relay's id format (22 base64url characters). */
 export function newMeetingId(): string {
   return randomBytes(16).toString('base64url');

@@ -5,7 +5,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { accessDefaults } from '../../../../sync-server/web/access/access-config.ts';
 import { hashPassword } from '../../../../sync-server/web/access/password-hash.ts';
-import { signUp, startAccessHarness, type AccessHarness } from './access-harness.ts';
+import { signUp, startAccessHarness, storedPasswordHash, type AccessHarness } from './access-harness.ts';
 
 const test = suite('password hash upgrade');
 const CURRENT_COST = 2048;
@@ -18,8 +18,7 @@ test.after(async () => {
   await h.close();
 });
 
-const storedHash = (accountId: string) =>
-  (h.db.prepare('SELECT password_hash FROM accounts WHERE account_id = ?').get(accountId) as { password_hash: string }).password_hash;
+const storedHash = (accountId: string) => storedPasswordHash(h, accountId);
 
 test('an N=2^14 hash signs in and is rehashed with the current parameters; a wrong password leaves it', async () => {
   const account = await signUp(h);
