@@ -2,6 +2,7 @@
 // creates it 0700 and every file in it 0600, including SQLite's -wal and -shm; an existing
 // directory, database or secret that others can read stops the start with a named error that
 // says how to fix it.
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { apiClient } from './web/access/access-harness.ts';
 import { openForm, postForm, startWebsiteRelay } from './web/website/website-relay.ts';
 
 const test = suite('data directory permissions');
+const REPO = join(import.meta.dirname, '..', '..');
 let root = '';
 let savedUmask = 0;
 
@@ -75,6 +77,23 @@ test('an existing data directory others can read is refused with the chmod that 
   assert.equal(readdirSync(dataDir), [], 'nothing was created in it');
   chmodSync(dataDir, 0o700);
   openDatabase(databasePath(dataDir)).close();
+});
+
+test('the CLI refuses a shared data directory: exit 1 and one line naming the error and the fix', async () => {
+  const dataDir = join(root, 'shared');
+  mkdirSync(dataDir, { mode: 0o755 });
+  const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    const child = execFile(process.execPath, ['--import', 'tsx', 'sync-server/main.ts', '--port', '0', '--data', dataDir], { cwd: REPO }, (_error, _stdout, stderr) =>
+      resolve({ code: child.exitCode, stderr }),
+    );
+  });
+  assert.is(result.code, 1);
+  const lines = result.stderr.trim().split('\n');
+  assert.is(lines.length, 1, result.stderr);
+  const line = JSON.parse(lines[0]!) as { level: string; err: string };
+  assert.is(line.level, 'fatal');
+  assert.match(line.err, /^DataDirectoryPermissionError: .*chmod 700 /);
+  assert.equal(readdirSync(dataDir), [], 'nothing was created in it');
 });
 
 test('an existing database, -wal or -shm that others can read is refused and left as it was', () => {
