@@ -14,6 +14,10 @@
 // Privacy: the file is created 0600 before SQLite opens it, because SQLite gives its -wal and
 // -shm files the database file's mode; an existing database, -wal or -shm open to others is
 // refused (sync-server/data-directory.ts).
+//
+// Deleted rows are overwritten with zeros (secure_delete), so what is deleted for privacy (an
+// unsubscribed address, a deleted account's documents) does not linger in free space; the
+// website also empties the WAL after such deletions (web/website/erase-deleted.ts).
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { SqliteSynchronous } from '../../config.ts';
@@ -35,6 +39,7 @@ export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NOR
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
   return db;
 }
 
