@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessGate } from '../access-gate.ts';
 import type { Logger } from '../../logger.ts';
 import type { RelayMetrics } from '../metrics.ts';
-import { clientAddress } from '../../client-address.ts';
+import { warnIfAborted } from '../../aborted-request.ts';
 import type { Readiness } from '../readiness.ts';
 
 export type HttpFallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
@@ -63,11 +63,6 @@ function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
   return true;
 }
 
-/** The client hung up before its body was complete: its business, not a relay failure. */
-function isAbortedBody(req: IncomingMessage, error: unknown): boolean {
-  return !req.complete && (error as NodeJS.ErrnoException | null)?.code === 'ECONNRESET';
-}
-
 export function createHttpHandler(deps: HttpRouteDeps) {
   const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
@@ -103,10 +98,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
         if (!res.headersSent) sendError(res, 413, 'body_too_large', error.message);
         return;
       }
-      if (isAbortedBody(req, error)) {
-        deps.logger.warn({ method: req.method, path, ip: clientAddress(req) }, 'request body aborted by the client');
-        return;
-      }
+      if (warnIfAborted(deps.logger, req, path, error)) return;
       deps.logger.error({ method: req.method, path, err: error }, 'http request failed');
       if (!res.headersSent) sendError(res, 500, 'internal', 'internal error');
       else res.destroy();
