@@ -8,6 +8,7 @@ import { libraryDocName } from '../../crdt/doc-names.ts';
 import type { SpaceId } from '../../crdt/ids.ts';
 import { localSpaceId } from '../platform/device.ts';
 import { getSettings, updateSettings, type Account } from '../platform/settings.ts';
+import { deviceTokenFor, keepDeviceToken } from './device-tokens.ts';
 import { openDoc } from './doc-connection.ts';
 import { launchWebAuth, webAuthRedirectUrl } from '../platform/web-auth.ts';
 import { signInWithProvider } from './provider-sign-in.ts';
@@ -31,6 +32,7 @@ async function mergeLocalLibraryInto(accountId: string): Promise<void> {
 }
 
 async function become(relayUrl: string, email: string, grant: SessionGrant): Promise<Account> {
+  await keepDeviceToken(relayUrl, email, grant.deviceToken);
   await mergeLocalLibraryInto(grant.accountId);
   const account: Account = { accountId: grant.accountId, email, session: grant.session, name: grant.name };
   await updateSettings({ relayUrl: normaliseRelayUrl(relayUrl), account });
@@ -42,7 +44,9 @@ export async function signUpAccount(relayUrl: string, input: Credentials & { nam
 }
 
 export async function signInAccount(relayUrl: string, input: Credentials): Promise<Account> {
-  return become(relayUrl, input.email, await signIn(relayUrl, input));
+  const deviceToken = await deviceTokenFor(relayUrl, input.email);
+  const grant = await signIn(relayUrl, deviceToken === undefined ? input : { ...input, deviceToken });
+  return become(relayUrl, input.email, grant);
 }
 
 /** Through an OpenID provider in chrome.identity's auth window; the relay names the email. */

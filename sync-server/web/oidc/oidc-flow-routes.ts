@@ -6,7 +6,7 @@
 // and sends the browser back to the client with a one-time code, or an `error`, and its state.
 import * as client from 'openid-client';
 import { OidcCallbackError, OidcIntent, OidcRoutes, type OidcCallbackErrorValue } from '../../../wire/oidc-sign-in.ts';
-import { enforce } from '../access/account-routes.ts';
+import { enforce } from '../access/enforce-limits.ts';
 import { ApiError, ApiErrorCode } from '../access/access-errors.ts';
 import type { ApiHandler, ApiReply, ApiRequest } from '../access/api-http.ts';
 import { accountForSignIn } from './identity-accounts.ts';

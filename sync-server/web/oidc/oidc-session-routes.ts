@@ -5,7 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
 import { OidcIntent, type OidcIntentValue, type OidcProviderInfo, type OidcSessionGrant } from '../../../wire/oidc-sign-in.ts';
-import { enforce } from '../access/account-routes.ts';
+import { enforce } from '../access/enforce-limits.ts';
 import { ApiError, ApiErrorCode } from '../access/access-errors.ts';
 import type { AccountId } from '../access/access-ids.ts';
 import { readJsonObject, type ApiHandler, type ApiRequest } from '../access/api-http.ts';
