@@ -18,14 +18,27 @@ import type { SqliteSynchronous } from '../../config.ts';
 export type SqliteDatabase = Database.Database;
 
 export const DATABASE_FILE = 'relay.sqlite' as const;
+const OWNER_ONLY = 0o600;
 
 export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NORMAL'): SqliteDatabase {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Created owner-only before SQLite opens it: SQLite gives the -wal and -shm files the
+    // database file's mode, and the umask would leave all three world-readable.
+    fs.closeSync(fs.openSync(file, 'a', OWNER_ONLY));
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  return db;
+}
+
+/** A database a relay made, for the data tools: never created here, and read-only for checks. */
+export function openExistingDatabase(file: string, options: { readonly readonly?: boolean } = {}): SqliteDatabase {
+  const db = new Database(file, { fileMustExist: true, readonly: options.readonly ?? false });
+  db.pragma('busy_timeout = 5000');
   return db;
 }
 

@@ -14,6 +14,10 @@ const SCHEMA = `
     PRIMARY KEY (doc, seq)
   )`;
 
+export function ensureDocumentSchema(db: SqliteDatabase): void {
+  db.exec(SCHEMA);
+}
+
 /** Upper bound for prefix ranges: sorts after every UTF-8 string that starts with the prefix. */
 const MAX_CHAR = '\u{10FFFF}';
 
@@ -34,7 +38,7 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #compact;
 
   constructor(db: SqliteDatabase) {
-    db.exec(SCHEMA);
+    ensureDocumentSchema(db);
     this.#select = db.prepare<[string], Row>('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq');
     this.#lastSeq = db.prepare<[string], { seq: number | null }>(
       'SELECT max(seq) AS seq FROM updates WHERE doc = ?',

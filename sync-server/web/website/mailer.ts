@@ -33,7 +33,17 @@ export function outboxMailer(dataDir: string, fileName: string): Mailer {
   };
 }
 
+export class SmtpUrlError extends Error {
+  override readonly name = 'SmtpUrlError';
+}
+
+const SMTP_PROTOCOLS = ['smtp:', 'smtps:'];
+
 export function smtpMailer(smtpUrl: string): Mailer {
+  // nodemailer takes any string and fails later with a message about its own internals.
+  if (!URL.canParse(smtpUrl) || !SMTP_PROTOCOLS.includes(new URL(smtpUrl).protocol)) {
+    throw new SmtpUrlError('the SMTP URL (LTM_SMTP_URL) must look like smtp://user:password@host:587 or smtps://…; the value given is not one');
+  }
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     kind: 'smtp',
