@@ -16,6 +16,7 @@ import { createAccountPage } from '../web/account-page/account-page.ts';
 import { createViewerPage } from '../web/viewer/viewer-page.ts';
 import { createWebsite } from '../web/website/website.ts';
 import { websiteDefaults } from '../web/website/website-config.ts';
+import { checkSmtpUrl } from '../web/website/mailer.ts';
 import { onShutdown } from './shutdown.ts';
 import { startupSummary } from './startup-summary.ts';
 
@@ -24,13 +25,14 @@ const RELOAD_SIGNAL = 'SIGHUP' as const;
 export async function serve(args: readonly string[]): Promise<void> {
   const config = resolveConfig(configFromEnvironment(args));
   const logger = createLogger(config.logLevel);
-  // A bad certificate must stop the start before the data directory is created or touched.
+  // A bad setting or certificate must stop the start before the data directory is touched.
+  const websiteConfig = { ...websiteDefaults, publicUrl: config.publicUrl, ...websiteFromEnvironment() };
+  if (websiteConfig.smtpUrl !== null) checkSmtpUrl(websiteConfig.smtpUrl);
   const files = tlsFiles(config);
   const credentials = files && readTlsCredentials(files);
   const { db, dataDir } = await openRelayDatabase(config.dataDir, config.sqliteSynchronous, logger);
   const store = new SqliteDocumentStore(db);
   const access = createAccessGate({ db, dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl }, logger });
-  const websiteConfig = { ...websiteDefaults, publicUrl: config.publicUrl, ...websiteFromEnvironment() };
   const website = createWebsite({
     db,
     dataDir,
