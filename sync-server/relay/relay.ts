@@ -16,7 +16,7 @@ import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlit
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
-import { normalizeAddress, resolveClientAddress } from './transport/client-address.ts';
+import { normalizeAddress, resolveClientAddress } from '../client-address.ts';
 import { readTlsCredentials, TlsCredentialsError, type TlsCredentials, type TlsFiles } from './transport/tls-credentials.ts';
 
 export interface RelayOptions {
