@@ -11,11 +11,9 @@ import { execFileSync } from 'node:child_process';
 import readline from 'node:readline';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
 import { groupAlive, killGroup, portRefuses } from './helpers/process-group.ts';
 import { copyRepository } from './helpers/repo-copy.ts';
+import { destroyProvider, stockProvider } from './helpers/stock-provider.ts';
 import { docName, waitFor } from './helpers/relay-harness.ts';
 import { spawnListening, type RelayProcess } from './helpers/relay-process.ts';
 import { apiClient } from './web/access/access-harness.ts';
@@ -48,17 +46,14 @@ async function syncs(relay: RelayProcess): Promise<void> {
   const doc = docName();
   const { token } = (await api('POST', '/api/tokens', { doc }, account.json.session)).json;
   const providers = [0, 1].map(
-    () => new WebsocketProvider(relay.url, doc, new Y.Doc(), { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, params: { token }, disableBc: true }),
+    () => stockProvider(relay.url, doc, token),
   );
   try {
     await waitFor(() => providers.every((p) => p.synced), 'both synced');
     providers[0]!.doc.getText('notes').insert(0, 'compiled relay');
     await waitFor(() => providers[1]!.doc.getText('notes').toString() === 'compiled relay', 'the other client got it');
   } finally {
-    for (const p of providers) {
-      p.awareness.destroy();
-      p.destroy();
-    }
+    for (const p of providers) destroyProvider(p);
   }
 }
 

@@ -7,10 +7,9 @@ import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { docFromRows, storedRows } from '../helpers/frames.ts';
+import { destroyProvider, stockProvider } from '../helpers/stock-provider.ts';
 import { docName, makeTempDir, waitFor } from '../helpers/relay-harness.ts';
 import { spawnRelay, type RelayProcess } from '../helpers/relay-process.ts';
 import { apiClient } from '../web/access/access-harness.ts';
@@ -19,17 +18,10 @@ const REPO = join(import.meta.dirname, '..', '..', '..');
 const WRITE_EVERY_MS = 10;
 
 function provider(relay: RelayProcess, doc: string, token: string): WebsocketProvider {
-  return new WebsocketProvider(relay.url, doc, new Y.Doc(), {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  });
+  return stockProvider(relay.url, doc, token);
 }
 
-function destroy(p: WebsocketProvider): void {
-  p.awareness.destroy();
-  p.destroy();
-}
+const destroy = destroyProvider;
 
 function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });

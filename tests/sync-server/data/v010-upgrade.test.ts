@@ -10,15 +10,15 @@ import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import WebSocket from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
 import { libraryView } from '../../../crdt/library-view.ts';
 import { meetingView } from '../../../crdt/meeting-view.ts';
 import { AUTOMATIC_BACKUPS_DIR } from '../../../sync-server/data/data-backup.ts';
 import { SCHEMA_VERSION } from '../../../sync-server/data/migrations.ts';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import { waitFor } from '../helpers/relay-harness.ts';
+import { destroyProvider, stockProvider } from '../helpers/stock-provider.ts';
 import { spawnRelay, RelayStartError } from '../helpers/relay-process.ts';
 import { apiClient } from '../web/access/access-harness.ts';
 import { copyFixtureData, v010Facts } from './data-fixture.ts';
@@ -33,12 +33,8 @@ interface Opened {
 }
 
 function open(url: string, doc: string, token: string): Opened {
-  const ydoc = new Y.Doc();
-  const provider = new WebsocketProvider(url, doc, ydoc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  });
+  const provider = stockProvider(url, doc, token);
+  const ydoc = provider.doc;
   const closes: number[] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push(event.code);
@@ -47,8 +43,7 @@ function open(url: string, doc: string, token: string): Opened {
 }
 
 function destroy(opened: Opened): void {
-  opened.provider.awareness.destroy();
-  opened.provider.destroy();
+  destroyProvider(opened.provider);
 }
 
 function userVersion(file: string): number {
