@@ -33,6 +33,12 @@ export class RelayMetrics {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  /** 1 while the store can commit, 0 while it cannot (what /readyz answers); set by Readiness. */
+  readonly storeReady = new Gauge({
+    name: 'ltm_store_ready',
+    help: 'Whether the store can commit (1) or not (0); /readyz answers 503 while 0',
+    registers: [this.registry],
+  });
   readonly compactions = new Counter({ name: 'ltm_compactions_total', help: 'Room logs compacted', registers: [this.registry] });
   readonly rejectedFrames = new Counter({
     name: 'ltm_rejected_frames_total',
