@@ -1,4 +1,4 @@
-// Upgrade from v0.1.0: today's relay (the CLI, as a child process) starts on a data directory
+// Upgrade from v0.1.0: today's relay (as a child process) starts on a data directory
 // the v0.1.0 relay wrote (tests/fixtures/relay-v0.1.0), migrates it after an automatic backup,
 // and serves everything it held: passwords sign in, sessions work, a signed-out session stays
 // out, documents load for their owners only, a live share link opens its meeting and a revoked
@@ -24,6 +24,7 @@ import { apiClient } from '../web/access/access-harness.ts';
 import { copyFixtureData, v010Facts } from './data-fixture.ts';
 
 const facts = v010Facts();
+const KEEP_SIGN_UPS_MS = 100 * 365 * 24 * 3600 * 1000;
 const REPO = join(import.meta.dirname, '..', '..', '..');
 
 interface Opened {
@@ -59,7 +60,9 @@ const test = suite('upgrade from v0.1.0');
 
 test('the relay starts on a v0.1.0 data directory with every account, document, share, sign-up and count intact', async () => {
   const dataDir = copyFixtureData();
-  const relay = await spawnRelay({ dataDir });
+  // Built by the composition root as main builds it; sign-ups are kept beyond the default 7 days,
+  // so the fixture's (made once) are not swept as expired once it is older than that.
+  const relay = await spawnRelay({ dataDir, overrides: {}, websiteOverrides: { signUpRetentionMs: KEEP_SIGN_UPS_MS } });
   const opened: Opened[] = [];
   try {
     const api = apiClient(relay.httpUrl);

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import path from 'node:path';
 import readline from 'node:readline';
 import type { RelayConfig } from '../../../sync-server/config.ts';
+import type { WebsiteConfig } from '../../../sync-server/web/website/website-config.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const CLI = 'sync-server/main.ts';
@@ -21,6 +22,8 @@ export interface RelayProcessOptions {
   readonly logLevel?: string;
   /** Present: run relay-child.ts with these overrides; absent: run the real CLI. */
   readonly overrides?: Partial<RelayConfig>;
+  /** With overrides: the website's settings for relay-child.ts (retention, limits). */
+  readonly websiteOverrides?: Partial<WebsiteConfig>;
   readonly nodeArgs?: readonly string[];
 }
 
@@ -49,7 +52,9 @@ export class RelayStartError extends Error {
 export async function spawnRelay(options: RelayProcessOptions): Promise<RelayProcess> {
   const port = String(options.port ?? 0);
   const level = options.logLevel ?? 'info';
-  const script = options.overrides ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides })] : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level];
+  const script = options.overrides
+    ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides }), JSON.stringify(options.websiteOverrides ?? {})]
+    : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level];
   return spawnListening(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
     cwd: REPO,
     stdio: options.overrides ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
