@@ -26,6 +26,9 @@ const Install = suite<{ repo: string }>('production install', { repo: '' });
 Install.before((ctx) => {
   ctx.repo = copyRepository();
 });
+
+/** npx records the package it runs in its cache; one beside the copy goes away with it. */
+const npxEnv = (repo: string): NodeJS.ProcessEnv => ({ ...process.env, npm_config_cache: join(dirname(repo), 'npm-cache') });
 Install.after((ctx) => {
   if (ctx.repo) rmSync(dirname(ctx.repo), { recursive: true, force: true });
 });
@@ -92,10 +95,11 @@ Install('after npm prune --omit=dev, npx ltm-relay serves everything from compil
   const types = join(repo, 'node_modules', '@types');
   assert.ok(!existsSync(types) || execFileSync('ls', ['-A', types], { encoding: 'utf8' }).trim() === '', '@types packages survived the prune');
 
-  assert.is(execFileSync('npx', ['ltm-relay', '--version'], { cwd: repo, encoding: 'utf8' }).trim(), '0.1.0');
-  assert.match(execFileSync('npx', ['ltm-relay', '--help'], { cwd: repo, encoding: 'utf8' }), /LTM_DATA/);
+  const env = npxEnv(repo);
+  assert.is(execFileSync('npx', ['ltm-relay', '--version'], { cwd: repo, env, encoding: 'utf8' }).trim(), '0.1.0');
+  assert.match(execFileSync('npx', ['ltm-relay', '--help'], { cwd: repo, env, encoding: 'utf8' }), /LTM_DATA/);
   const dataDir = join(repo, 'pruned-data');
-  const relay = await spawnListening('npx', ['ltm-relay', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { cwd: repo, detached: true });
+  const relay = await spawnListening('npx', ['ltm-relay', '--port', '0', '--host', '127.0.0.1', '--data', dataDir], { cwd: repo, env, detached: true });
   try {
     const get = async (path: string) => {
       const res = await fetch(relay.httpUrl + path);
@@ -114,7 +118,7 @@ Install('after npm prune --omit=dev, npx ltm-relay serves everything from compil
   } finally {
     killGroup(relay.pid);
   }
-  const check = execFileSync('npx', ['ltm-relay', 'check', '--data', dataDir], { cwd: repo, encoding: 'utf8' });
+  const check = execFileSync('npx', ['ltm-relay', 'check', '--data', dataDir], { cwd: repo, env, encoding: 'utf8' });
   assert.match(check, /integrity_check: ok/);
 });
 
