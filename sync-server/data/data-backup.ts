@@ -6,10 +6,10 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DATABASE_FILE, databasePath, openExistingDatabase, type SqliteDatabase } from '../relay/storage/sqlite-database.ts';
-import { DATA_DIR_MODE, existingDatabase } from './data-directory.ts';
+import { PRIVATE_DIRECTORY_MODE as DATA_DIR_MODE, PRIVATE_FILE_MODE as FILE_MODE } from '../data-directory.ts';
+import { existingDatabase } from './data-directory.ts';
 import { schemaVersion } from './schema-migrations.ts';
 
-const FILE_MODE = 0o600;
 /** Pages per backup step: everything at once, so a busy writer cannot keep restarting the copy. */
 const ALL_PAGES = 0x7fffffff;
 export const AUTOMATIC_BACKUPS_DIR = 'backups';

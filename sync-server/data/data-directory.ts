@@ -1,12 +1,12 @@
-// The data directory (0700; the database, the server secret and local files, each 0600) is
-// created and checked before anything opens a file in it, so a bad one stops the start with one
+// The data directory is created and proved writable before anything opens a file in it (its
+// modes are sync-server/data-directory.ts's concern), so a bad one stops the start with one
 // DataDirectoryError naming the path and the reason. Node's recursive mkdir loops forever under
 // /proc, so the missing levels are created one at a time.
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { PRIVATE_DIRECTORY_MODE } from '../data-directory.ts';
 import { DATABASE_FILE, databasePath } from '../relay/storage/sqlite-database.ts';
 
-export const DATA_DIR_MODE = 0o700;
 
 export class DataDirectoryError extends Error {
   override readonly name = 'DataDirectoryError';
@@ -46,7 +46,7 @@ export function prepareDataDirectory(dataDir: string): string {
   const dir = resolve(dataDir);
   for (const level of missingLevels(dir)) {
     try {
-      mkdirSync(level, { mode: DATA_DIR_MODE });
+      mkdirSync(level, { mode: PRIVATE_DIRECTORY_MODE });
     } catch (error) {
       throw new DataDirectoryError(`data directory ${dir} cannot be created: ${level}: ${reason(error)}`);
     }
