@@ -3,11 +3,9 @@
 // one JSON line with the bound port. SIGTERM/SIGINT: stop accepting, flush, close, exit 0.
 // With --tls-cert/--tls-key it serves HTTPS/WSS, and SIGHUP re-reads both files (a renewal takes
 // effect for new connections without a restart; a bad file is logged and the old one kept).
-import { accessDefaults } from './web/access/access-config.ts';
 import { createAccountPage } from './web/account-page/account-page.ts';
 import { createAccessGate } from './web/access/create-access-gate.ts';
-import { resolveConfig } from './config.ts';
-import { configFromEnvironment, websiteFromEnvironment } from './env.ts';
+import { loadServiceConfig } from './env.ts';
 import { createLogger } from './logger.ts';
 import { startRelay, tlsFiles } from './relay/relay.ts';
 import { databasePath, openDatabase } from './relay/storage/sqlite-database.ts';
@@ -16,24 +14,23 @@ import type { HttpFallback } from './relay/transport/http-routes.ts';
 import { readTlsCredentials } from './relay/transport/tls-credentials.ts';
 import { createViewerPage } from './web/viewer/viewer-page.ts';
 import { createWebsite } from './web/website/website.ts';
-import { websiteDefaults } from './web/website/website-config.ts';
 
 const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 const RELOAD_SIGNAL = 'SIGHUP' as const;
 
 async function main(): Promise<void> {
-  const config = resolveConfig(configFromEnvironment());
+  const { relay: config, access: accessConfig, website: websiteConfig } = loadServiceConfig();
   const logger = createLogger(config.logLevel);
   // A bad certificate must stop the start before the data directory is created or touched.
   const files = tlsFiles(config);
   const credentials = files && readTlsCredentials(files);
   const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
   const store = new SqliteDocumentStore(db);
-  const access = createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl }, logger });
+  const access = createAccessGate({ db, dataDir: config.dataDir, store, config: accessConfig, logger });
   const website = createWebsite({
     db,
     dataDir: config.dataDir,
-    config: { ...websiteDefaults, publicUrl: config.publicUrl, ...websiteFromEnvironment() },
+    config: websiteConfig,
     logger,
     // Called only when a sign-up is mailed, so after the relay below is listening.
     ownUrl: () => relay.httpUrl,
