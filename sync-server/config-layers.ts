@@ -125,7 +125,9 @@ export function resolveSettings(defaults: ServiceConfig, layers: readonly Settin
   const result = schema.safeParse(merged);
   if (!result.success) {
     const issue = result.error.issues[0]!;
-    const path = issue.path.join('.');
+    // An element of a list setting (trustedProxies.1) is reported as the setting itself.
+    const keys = issue.path.map(String);
+    const path = keys.map((_, i) => keys.slice(0, keys.length - i).join('.')).find((p) => byPath.has(p)) ?? keys.join('.');
     // A rule between settings names the other one too, with where its value came from.
     const problem = issue.message.replace(/\b(?:relay|access|website)\.[A-Za-z.]+/g, (other) => (sources.has(other) ? `${other} (${sources.get(other)})` : other));
     throw new InvalidSettingError(path, sources.get(path) ?? 'default', problem);
