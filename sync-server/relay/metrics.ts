@@ -33,6 +33,20 @@ export class RelayMetrics {
     buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  readonly fanOutLatency = new Histogram({
+    name: 'ltm_fanout_latency_seconds',
+    help: 'Time from receiving an update to having sent it to every socket of its room (apply, commit, broadcast)',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [this.registry],
+  });
+  readonly storeErrors = new Counter({
+    name: 'ltm_store_errors_total',
+    help: 'Document store operations that failed, by operation (load, append, compact, delete, list, close)',
+    labelNames: ['operation'],
+    registers: [this.registry],
+  });
+  readonly roomsLoaded = new Counter({ name: 'ltm_rooms_loaded_total', help: 'Rooms created (each loads its document from the store)', registers: [this.registry] });
+  readonly socketsOpened = new Counter({ name: 'ltm_sockets_opened_total', help: 'Websocket connections admitted to a room', registers: [this.registry] });
   readonly compactions = new Counter({ name: 'ltm_compactions_total', help: 'Room logs compacted', registers: [this.registry] });
   readonly rejectedFrames = new Counter({
     name: 'ltm_rejected_frames_total',

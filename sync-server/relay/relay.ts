@@ -14,6 +14,7 @@ import type { DocumentStore } from './storage/document-store.ts';
 import { GroupCommit } from './storage/group-commit.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
+import { countStoreErrors } from './storage/counted-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
 import { normalizeAddress, resolveClientAddress } from './transport/client-address.ts';
@@ -60,11 +61,12 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   const credentials = options.credentials ?? (files && readTlsCredentials(files));
   const metrics = new RelayMetrics();
   let ownedDb: SqliteDatabase | null = null;
-  let store = options.store;
-  if (!store) {
+  let rawStore = options.store;
+  if (!rawStore) {
     ownedDb = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
-    store = new SqliteDocumentStore(ownedDb);
+    rawStore = new SqliteDocumentStore(ownedDb);
   }
+  const store = countStoreErrors(rawStore, (operation) => metrics.storeErrors.inc({ operation }));
   const commits = new GroupCommit(store, (seconds) => metrics.commitLatency.observe(seconds));
   const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
   const endpoint = new SyncEndpoint({ config, logger, metrics, access: options.access, rooms });

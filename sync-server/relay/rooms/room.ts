@@ -33,6 +33,8 @@ interface Inbound {
   readonly conn: Connection;
   readonly message: ClientMessage;
   readonly size: number;
+  /** performance.now() at arrival, for the fan-out latency. */
+  readonly receivedAt: number;
 }
 
 export class Room {
@@ -87,7 +89,7 @@ export class Room {
       conn.close(CloseCode.roomFull, 'room is busy: too much queued', true);
       return;
     }
-    this.#inbox.push({ conn, message, size });
+    this.#inbox.push({ conn, message, size, receivedAt: performance.now() });
     this.#inboxBytes += size;
     if (!this.#drainQueued) {
       this.#drainQueued = true;
@@ -179,6 +181,7 @@ export class Room {
     const collected: Uint8Array[] = [];
     this.#collected = collected;
     let tainted = false;
+    let firstUpdateAt: number | null = null;
     let i = 0;
     for (; i < batch.length && !tainted; i++) {
       const { conn, message } = batch[i]!;
@@ -194,6 +197,7 @@ export class Room {
             conn.close(CloseCode.forbidden, 'view role cannot write', true);
             break;
           }
+          firstUpdateAt ??= batch[i]!.receivedAt;
           tainted = this.#writes.apply(this.#doc, conn, message.update, collected) === 'tainted';
           break;
         case 'awareness':
@@ -217,7 +221,7 @@ export class Room {
       tainted = this.#writes.retry(this.#doc, collected, (conn) => this.connections.has(conn));
     }
     this.#collected = null;
-    if (collected.length > 0 && !(await this.#commit(collected))) return;
+    if (collected.length > 0 && !(await this.#commit(collected, firstUpdateAt))) return;
     if (tainted && !(await this.#rebuild())) return;
     for (const reply of replies) reply();
     await this.#maybeCompact();
@@ -227,7 +231,8 @@ export class Room {
     }
   }
 
-  async #commit(updates: Uint8Array[]): Promise<boolean> {
+  /** receivedAt: when the oldest of these updates arrived (null for held updates released now). */
+  async #commit(updates: Uint8Array[], receivedAt: number | null): Promise<boolean> {
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     try {
       this.#stored.lastSeq = await this.#deps.commits.append(this.name, [update]);
@@ -242,6 +247,7 @@ export class Room {
     this.#deps.metrics.updateBytes.inc(update.byteLength);
     const message = encodeUpdate(update);
     for (const conn of this.connections) conn.send(message);
+    if (receivedAt !== null) this.#deps.metrics.fanOutLatency.observe((performance.now() - receivedAt) / 1000);
     return true;
   }
 
