@@ -4,17 +4,12 @@
 // account deletion behind a typed confirmation. Screenshots in light, dark and phone width.
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { pino } from 'pino';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { createAccountPage } from '../../sync-server/web/account-page/account-page.ts';
 import { AccountRoutes, SESSION_STORAGE_KEY } from '../../sync-server/web/account-page/account-routes.ts';
 import { meetingFixture, storeUpdates } from '../sync-server/web/access/account-fixtures.ts';
 import { apiClient, newCredentials, newMeetingId, type ApiCall } from '../sync-server/web/access/access-harness.ts';
-import type { HttpFallback } from '../../sync-server/relay/transport/http-routes.ts';
-import { Routes } from '../../wire/website-routes.ts';
-import { serveAsset } from '../../sync-server/web/website/static-files.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
 import { CHROMIUM_PATH } from './helpers/extension-browser.ts';
@@ -29,11 +24,7 @@ let browser: Browser;
 let api: ApiCall;
 
 test.before(async () => {
-  const accountPage = createAccountPage({ logger: pino({ level: 'silent' }) });
-  // As the CLI composes it: the account page first, then the website (here only its assets).
-  const httpFallback: HttpFallback = async (req, res) =>
-    (await accountPage(req, res)) || (req.url?.startsWith(Routes.assets) === true && serveAsset(res, req.url.slice(Routes.assets.length)));
-  relay = await startE2eRelay({ httpFallback });
+  relay = await startE2eRelay();
   api = apiClient(relay.httpUrl);
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,

@@ -12,18 +12,13 @@ import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { AccessGate } from '../../sync-server/relay/access-gate.ts';
-import { createAccessGate } from '../../sync-server/web/access/create-access-gate.ts';
-import { createAccountPage } from '../../sync-server/web/account-page/account-page.ts';
 import { resolveConfig } from '../../sync-server/config.ts';
-import { startRelay, type Relay } from '../../sync-server/relay/relay.ts';
-import { databasePath, openDatabase, type SqliteDatabase } from '../../sync-server/relay/storage/sqlite-database.ts';
-import { SqliteDocumentStore } from '../../sync-server/relay/storage/sqlite-document-store.ts';
+import { startRelayService, type RelayService } from '../../sync-server/relay-service.ts';
+import type { Relay } from '../../sync-server/relay/relay.ts';
+import { websiteDefaults } from '../../sync-server/web/website/website-config.ts';
 import { TlsCredentialsError } from '../../sync-server/relay/transport/tls-credentials.ts';
 import { CSRF_COOKIE } from '../../sync-server/web/website/csrf.ts';
 import { Routes } from '../../wire/website-routes.ts';
-import { websiteDefaults } from '../../sync-server/web/website/website-config.ts';
-import { createWebsite, type Website } from '../../sync-server/web/website/website.ts';
 import { newCredentials, testConfig } from './web/access/access-harness.ts';
 import { waitFor } from './helpers/relay-harness.ts';
 import { makeCertificate, writeCertificate, writePem, type PemFiles, type TestCertificate } from './helpers/tls-certificates.ts';
@@ -31,9 +26,7 @@ import { fingerprintOf, httpsRequest, presentedFingerprint, trustingWebSocket, t
 
 interface World {
   dir: string;
-  db: SqliteDatabase;
-  gate: AccessGate;
-  website: Website;
+  service: RelayService;
   relay: Relay;
   certificate: TestCertificate;
   files: PemFiles;
@@ -47,24 +40,13 @@ Tls.before(async (w) => {
   w.certificate = await makeCertificate();
   w.files = writeCertificate(w.dir, w.certificate);
   const logger = pino({ level: 'silent' });
-  w.db = openDatabase(databasePath(w.dir));
-  const store = new SqliteDocumentStore(w.db);
-  w.gate = createAccessGate({ db: w.db, dataDir: w.dir, store, config: testConfig, logger });
-  w.website = createWebsite({
-    db: w.db,
-    dataDir: w.dir,
-    logger,
-    config: { ...websiteDefaults, extensionZipPath: join(w.dir, 'no-zip-here.zip') },
-    ownUrl: () => w.relay.httpUrl,
-  });
-  const accountPage = createAccountPage({ logger });
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir: w.dir, tlsCertFile: w.files.certFile, tlsKeyFile: w.files.keyFile });
-  w.relay = await startRelay(config, {
-    access: w.gate,
+  w.service = await startRelayService(config, {
     logger,
-    store,
-    httpFallback: async (req, res) => (await accountPage(req, res)) || w.website.handle(req, res),
+    access: testConfig,
+    website: { extensionZipPath: join(w.dir, 'no-zip-here.zip') },
   });
+  w.relay = w.service.relay;
   w.providers = [];
 });
 
@@ -73,10 +55,7 @@ Tls.after(async (w) => {
     provider.awareness.destroy();
     provider.destroy();
   }
-  await w.relay.close();
-  w.gate.close();
-  w.website.close();
-  w.db.close();
+  await w.service.close();
   rmSync(w.dir, { recursive: true, force: true });
 });
 

@@ -1,18 +1,15 @@
-// A real relay for end-to-end tests: 127.0.0.1 on port 0, SQLite in a fresh temp directory,
-// real access control (accounts, tokens). restart() stops it and starts it again on the same
-// port and data (as a deploy would); close() stops it and removes the directory.
+// A real relay for end-to-end tests, built as the CLI builds it (startRelayService): 127.0.0.1 on
+// port 0, SQLite in a fresh temp directory, access control, website, account page and viewer.
+// restart() stops it and starts it again on the same port and data (as a deploy would); close()
+// stops it and removes the directory.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { accessDefaults, type AccessConfig } from '../../../sync-server/web/access/access-config.ts';
-import { createAccessGate } from '../../../sync-server/web/access/create-access-gate.ts';
 import { resolveConfig } from '../../../sync-server/config.ts';
-import { startRelay } from '../../../sync-server/relay/relay.ts';
-import { databasePath, openDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
+import { startRelayService } from '../../../sync-server/relay-service.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
-import { SqliteDocumentStore } from '../../../sync-server/relay/storage/sqlite-document-store.ts';
-import type { HttpFallback } from '../../../sync-server/relay/transport/http-routes.ts';
 
 export interface E2eRelay {
   readonly httpUrl: string;
@@ -23,40 +20,18 @@ export interface E2eRelay {
 }
 
 export interface E2eRelayOptions {
-  /** Pages served besides the API (the website, the account page). */
-  readonly httpFallback?: HttpFallback;
   /** Access-control overrides, e.g. a short document token lifetime. */
   readonly access?: Partial<AccessConfig>;
 }
 
 async function boot(dataDir: string, port: number, options: E2eRelayOptions) {
   const config = resolveConfig({ port, host: '127.0.0.1', dataDir, logLevel: 'silent', roomUnloadGraceMs: 1_000 });
-  const logger = pino({ level: 'silent' });
-  const db = openDatabase(databasePath(dataDir), config.sqliteSynchronous);
-  const store = new SqliteDocumentStore(db);
-  const gate = createAccessGate({
-    db,
-    dataDir,
-    store,
+  const service = await startRelayService(config, {
+    logger: pino({ level: 'silent' }),
     // Cheap password hashing keeps sign-ups quick; production cost is covered by relay tests.
-    config: {
-      ...accessDefaults,
-      scrypt: { ...accessDefaults.scrypt, cost: 1024 },
-      signUpPerIp: { max: 1000, windowMs: 60_000 },
-      ...options.access,
-    },
-    logger,
+    access: { scrypt: { ...accessDefaults.scrypt, cost: 1024 }, signUpPerIp: { max: 1000, windowMs: 60_000 }, ...options.access },
   });
-  const relay = await startRelay(config, { access: gate, logger, store, ...(options.httpFallback ? { httpFallback: options.httpFallback } : {}) });
-  return {
-    relay,
-    store,
-    async stop() {
-      await relay.close();
-      gate.close();
-      db.close();
-    },
-  };
+  return { relay: service.relay, store: service.store, stop: () => service.close() };
 }
 
 export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eRelay> {

@@ -10,7 +10,8 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { resolveConfig, type RelayConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
-import { startRelay, type Relay } from '../../../sync-server/relay/relay.ts';
+import type { Relay } from '../../../sync-server/relay/relay.ts';
+import { startRelayService } from '../../../sync-server/relay-service.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
 import type { Role } from '../../../sync-server/relay/access-gate.ts';
 import { TokenRoleGate } from './token-role-gate.ts';
@@ -72,8 +73,10 @@ export async function startTestRelay(
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
   const gate = new TokenRoleGate();
   let config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, ...overrides });
-  const start = () => startRelay(config, { access: gate, logger, ...(options.store ? { store: options.store } : {}) });
-  let relay = await start();
+  // The transport under test with the test gate in place of the web's access control.
+  const start = () => startRelayService(config, { gate, logger, ...(options.store ? { store: options.store } : {}) });
+  let service = await start();
+  let relay = service.relay;
   const providers = new Set<WebsocketProvider>();
   const raws = new Set<WebSocket>();
 
@@ -103,10 +106,11 @@ export async function startTestRelay(
       return client;
     },
     async restart() {
-      await relay.close();
+      await service.close();
       // Same port and data dir, as an operator restarting the process would.
       config = { ...config, port: relay.port };
-      relay = await start();
+      service = await start();
+      relay = service.relay;
     },
     async stop() {
       for (const provider of providers) {
@@ -114,8 +118,7 @@ export async function startTestRelay(
         provider.destroy();
       }
       for (const ws of raws) ws.terminate();
-      await relay.close();
-      gate.close();
+      await service.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -8,13 +8,12 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { AccessGate } from '../../../../sync-server/relay/access-gate.ts';
-import { createAccessGate } from '../../../../sync-server/web/access/create-access-gate.ts';
 import { CloseCode } from '../../../../wire/close-codes.ts';
 import { resolveConfig } from '../../../../sync-server/config.ts';
+import { startRelayService, type RelayService } from '../../../../sync-server/relay-service.ts';
 import { createLogger } from '../../../../sync-server/logger.ts';
 import { startRelay, type Relay } from '../../../../sync-server/relay/relay.ts';
-import { databasePath, openDatabase, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
-import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
+import { type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { makeTempDir, rawClient, waitFor, type RawClient } from '../../helpers/relay-harness.ts';
 import { meetingFixture } from './account-fixtures.ts';
 import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from './access-harness.ts';
@@ -22,6 +21,7 @@ import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from './acc
 interface World {
   dir: string;
   db: SqliteDatabase;
+  service: RelayService;
   gate: AccessGate;
   relay: Relay;
   api: ApiCall;
@@ -34,12 +34,10 @@ const test = suite<World>('access through the relay', {} as World);
 
 test.before(async (w) => {
   w.dir = makeTempDir();
-  w.db = openDatabase(databasePath(w.dir));
-  const store = new SqliteDocumentStore(w.db);
   w.logs = [];
   const logger = createLogger('debug', { write: (line: string) => void w.logs.push(line) });
-  w.gate = createAccessGate({ db: w.db, dataDir: w.dir, store, config: testConfig, logger });
-  w.relay = await startRelay(resolveConfig({ port: 0, host: '127.0.0.1', dataDir: w.dir }), { access: w.gate, logger, store });
+  w.service = await startRelayService(resolveConfig({ port: 0, host: '127.0.0.1', dataDir: w.dir }), { logger, access: testConfig });
+  ({ db: w.db, access: w.gate, relay: w.relay } = w.service);
   w.api = apiClient(w.relay.httpUrl);
   w.providers = [];
   w.raws = [];
@@ -51,9 +49,7 @@ test.after(async (w) => {
     provider.destroy();
   }
   for (const raw of w.raws) raw.ws.terminate();
-  await w.relay.close();
-  w.gate.close();
-  w.db.close();
+  await w.service.close();
   rmSync(w.dir, { recursive: true, force: true });
 });
 

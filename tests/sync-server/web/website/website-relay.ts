@@ -5,15 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { accessDefaults } from '../../../../sync-server/web/access/access-config.ts';
-import { createAccessGate } from '../../../../sync-server/web/access/create-access-gate.ts';
 import { resolveConfig } from '../../../../sync-server/config.ts';
-import { startRelay } from '../../../../sync-server/relay/relay.ts';
-import { databasePath, openDatabase, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
-import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
+import { startRelayService } from '../../../../sync-server/relay-service.ts';
+import type { SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { CSRF_COOKIE } from '../../../../sync-server/web/website/csrf.ts';
 import { websiteDefaults, type WebsiteConfig } from '../../../../sync-server/web/website/website-config.ts';
-import { createWebsite } from '../../../../sync-server/web/website/website.ts';
 
 export interface WebsiteRelay {
   readonly url: string;
@@ -34,17 +30,11 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}):
   const dataDir = mkdtempSync(join(tmpdir(), 'ltm-website-'));
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
   const logger = pino({ level: 'silent' });
-  const db = openDatabase(databasePath(dataDir), config.sqliteSynchronous);
-  const store = new SqliteDocumentStore(db);
-  const access = createAccessGate({ db, dataDir, store, config: accessDefaults, logger });
-  const website = createWebsite({
-    db,
-    dataDir,
+  const service = await startRelayService(config, {
     logger,
-    config: { ...websiteDefaults, extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
-    ownUrl: () => relay.httpUrl,
+    website: { extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
   });
-  const relay = await startRelay(config, { access, logger, store, httpFallback: website.handle });
+  const { relay, db } = service;
   return {
     url: relay.httpUrl,
     dataDir,
@@ -59,10 +49,7 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}):
       return text.trim().split('\n').map((line) => JSON.parse(line) as OutboxMail);
     },
     async close() {
-      await relay.close();
-      access.close();
-      website.close();
-      db.close();
+      await service.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,108 @@
+// The composition root: the one place that knows both halves of the server. It opens the
+// database in the data directory, builds the web half (access control, website, account page,
+// viewer) on it, and starts the relay with the web's access gate and pages. main.ts, every test
+// harness and every bench build a relay through startRelayService, so what they run is what
+// ships; tests change only the config and, where a suite exercises the transport alone, the gate.
+import type { RelayConfig } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
+import type { AccessGate } from './relay/access-gate.ts';
+import { startRelay, tlsFiles, type Relay } from './relay/relay.ts';
+import type { DocumentStore } from './relay/storage/document-store.ts';
+import { databasePath, openDatabase, type SqliteDatabase } from './relay/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from './relay/storage/sqlite-document-store.ts';
+import type { HttpFallback } from './relay/transport/http-routes.ts';
+import { readTlsCredentials, type TlsCredentials } from './relay/transport/tls-credentials.ts';
+import { accessDefaults, type AccessConfig } from './web/access/access-config.ts';
+import { createAccessGate } from './web/access/create-access-gate.ts';
+import { createAccountPage } from './web/account-page/account-page.ts';
+import { createViewerPage } from './web/viewer/viewer-page.ts';
+import { websiteDefaults, type WebsiteConfig } from './web/website/website-config.ts';
+import { createWebsite, type Website } from './web/website/website.ts';
+
+export interface RelayServiceOptions {
+  readonly logger?: Logger;
+  /** Overrides of the access defaults (tests use a cheap scrypt cost and relaxed sign-up limits). */
+  readonly access?: Partial<AccessConfig>;
+  /** Overrides of the website defaults (the CLI passes the environment's SMTP and stats settings). */
+  readonly website?: Partial<WebsiteConfig>;
+  /** The built viewer, dist/viewer by default. */
+  readonly viewerDistDir?: string;
+  /** Replaces the SQLite document store (the database still holds accounts and the website). */
+  readonly store?: DocumentStore;
+  /** Replaces the web's access gate, for suites that exercise the transport alone. */
+  readonly gate?: AccessGate;
+  /** Sees every page request before the pages do (tests that record what was requested). */
+  readonly observePage?: (url: string) => void;
+  /** Already read by the caller (main reads them before touching the data directory). */
+  readonly credentials?: TlsCredentials | null;
+  readonly now?: () => number;
+}
+
+export interface RelayService {
+  readonly relay: Relay;
+  readonly db: SqliteDatabase;
+  readonly store: DocumentStore;
+  readonly access: AccessGate;
+  readonly website: Website;
+  /** Stops the relay (flushing every room), then closes access, the website and the database. */
+  close(): Promise<void>;
+}
+
+export async function startRelayService(config: RelayConfig, options: RelayServiceOptions = {}): Promise<RelayService> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  // A bad certificate must stop the start before the data directory is created or touched.
+  const files = tlsFiles(config);
+  const credentials = options.credentials ?? (files && readTlsCredentials(files));
+  const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
+  const store = options.store ?? new SqliteDocumentStore(db);
+  const now = options.now ? { now: options.now } : {};
+  const access =
+    options.gate ??
+    createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl, ...options.access }, logger, ...now });
+  const website = createWebsite({
+    db,
+    dataDir: config.dataDir,
+    config: {
+      ...websiteDefaults,
+      publicUrl: config.publicUrl,
+      ...options.website,
+    },
+    logger,
+    // Called only when a sign-up is mailed, so after the relay below is listening.
+    ownUrl: () => relay.httpUrl,
+    ...now,
+  });
+  const accountPage = createAccountPage({ logger });
+  const viewerPage = createViewerPage({ logger, ...(options.viewerDistDir ? { distDir: options.viewerDistDir } : {}) });
+  const httpFallback: HttpFallback = async (req, res) => {
+    options.observePage?.(req.url ?? '');
+    return (await viewerPage(req, res)) || (await accountPage(req, res)) || website.handle(req, res);
+  };
+  let relay: Relay;
+  try {
+    relay = await startRelay(config, { access, logger, store, httpFallback, credentials });
+  } catch (error) {
+    access.close();
+    website.close();
+    db.close();
+    throw error;
+  }
+
+  let closing: Promise<void> | null = null;
+  return {
+    relay,
+    db,
+    store,
+    access,
+    website,
+    close() {
+      closing ??= (async () => {
+        await relay.close();
+        access.close();
+        website.close();
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}
