@@ -150,8 +150,12 @@ export function crossChecks(config: ServiceConfig, ctx: z.RefinementCtx): void {
   if (relay.byteBurst < relay.maxMessageBytes) issue('relay.byteBurst', 'must be at least relay.maxMessageBytes');
   if (relay.maxQueuedBytesPerRoom < relay.maxMessageBytes) issue('relay.maxQueuedBytesPerRoom', 'must be at least relay.maxMessageBytes');
   if ((relay.tlsCertFile === null) !== (relay.tlsKeyFile === null)) {
-    const missing: SettingPath = relay.tlsCertFile === null ? 'relay.tlsCertFile' : 'relay.tlsKeyFile';
-    issue(missing, 'TLS needs both a certificate and a key (set both LTM_TLS_CERT and LTM_TLS_KEY, or --tls-cert and --tls-key, or neither)');
+    const [given, missing] = relay.tlsCertFile === null ? ['key', 'certificate'] : ['certificate', 'key'];
+    issue(
+      missing === 'key' ? 'relay.tlsKeyFile' : 'relay.tlsCertFile',
+      `TLS needs both a certificate and a key: the ${given} file was given but no ${missing} file ` +
+        '(set both --tls-cert and --tls-key, or LTM_TLS_CERT and LTM_TLS_KEY, or neither)',
+    );
   }
   if (access.passwordMinLength > access.passwordMaxLength) issue('access.passwordMinLength', 'must not exceed access.passwordMaxLength');
 }

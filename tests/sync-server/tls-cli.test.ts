@@ -84,8 +84,8 @@ Cli('a certificate without a key, or a key without a certificate, stops the star
     failedStart(ctx, ['--tls-cert', certFile]),
     failedStart(ctx, [], { LTM_TLS_KEY: keyFile }),
   ]);
-  assert.match(onlyCert, /^ConfigError: TLS needs both a certificate and a key: the certificate file was given but no key file/);
-  assert.match(onlyKey, /^ConfigError: TLS needs both a certificate and a key: the key file was given but no certificate file/);
+  assert.match(onlyCert, /^InvalidSettingError: relay\.tlsKeyFile \(default\): TLS needs both a certificate and a key: the certificate file was given but no key file/);
+  assert.match(onlyKey, /^InvalidSettingError: relay\.tlsCertFile \(default\): TLS needs both a certificate and a key: the key file was given but no certificate file/);
 });
 
 Cli('a missing file, garbage PEM and a key of another certificate each stop the start', async (ctx) => {
