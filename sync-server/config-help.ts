@@ -1,12 +1,10 @@
 // The two texts generated from the settings schema: `ltm-relay --help` and the settings table of
-// sync-server/README.md (`npm run docs:settings` rewrites it; a test fails when the two differ).
+// sync-server/README.md (`npm run docs:relay` rewrites it; a test fails when the two differ).
 import { SETTINGS, type ServiceConfig, type Setting } from './config-schema.ts';
 import { serviceDefaults } from './config.ts';
 
 export const CONFIG_FLAG = 'config';
 export const CONFIG_ENV = 'LTM_CONFIG';
-export const TABLE_START = '<!-- settings-table:start (generated: npm run docs:settings) -->';
-export const TABLE_END = '<!-- settings-table:end -->';
 
 const PRECEDENCE = 'Flags win over environment variables, which win over the config file, which wins over the defaults.';
 
@@ -28,14 +26,14 @@ export function helpText(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The README's table, between its markers. */
+/** The README's table of settings (Markdown). */
 export function settingsTable(): string {
   const defaults = serviceDefaults();
   const rows = SETTINGS.map((s) => {
     const flag = s.flag === null ? '(env or file only)' : `\`--${s.flag}\``;
     return `| \`${s.path}\` | \`${s.env}\` | ${flag} | ${shownDefault(s, defaults, true)} | ${s.doc.replaceAll('|', '\\|')} |`;
   });
-  return [TABLE_START, '', '| setting (file key) | env | flag | default | meaning |', '| --- | --- | --- | --- | --- |', ...rows, '', TABLE_END].join('\n');
+  return ['| setting (file key) | env | flag | default | meaning |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 function shownDefault(s: Setting, defaults: ServiceConfig, markdown: boolean): string {

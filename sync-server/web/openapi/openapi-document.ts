@@ -47,8 +47,8 @@ function op({ summary, tag, responses, session, body, parameters }: Operation): 
     ...(session ? { security: [{ session: [] }] } : {}),
     ...(parameters ? { parameters } : {}),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
-    // Every /api route may be refused for a body over the limit or fail internally.
-    responses: { ...responses, ...(tag === 'website' || tag === 'operations' ? {} : errors(413, 500)) },
+    // Every route of access control reads a body (413 over the limit) and may fail internally.
+    responses: { ...responses, ...(tag === 'accounts' || tag === 'documents' ? errors(413, 500) : {}) },
   };
 }
 
