@@ -17,7 +17,7 @@ import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import { countStoreErrors } from './storage/counted-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
-import { normalizeAddress, resolveClientAddress } from './transport/client-address.ts';
+import { normalizeAddress, resolveClientAddress } from '../client-address.ts';
 import { readTlsCredentials, TlsCredentialsError, type TlsCredentials, type TlsFiles } from './transport/tls-credentials.ts';
 
 export interface RelayOptions {

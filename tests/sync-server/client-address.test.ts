@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
 import { ConfigError } from '../../sync-server/config.ts';
 import { configFromEnvironment } from '../../sync-server/env.ts';
-import { forwardedClient, normalizeAddress } from '../../sync-server/relay/transport/client-address.ts';
+import { forwardedClient, normalizeAddress } from '../../sync-server/client-address.ts';
 import { docName, startTestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 

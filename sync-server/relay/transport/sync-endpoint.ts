@@ -4,7 +4,7 @@
 // Also runs the keep-alive tick: ws pings to find dead peers, and a no-op awareness message so a
 // stock client's 30 s silence watchdog never fires on an idle but healthy connection.
 import type { IncomingMessage } from 'node:http';
-import { clientAddress } from './client-address.ts';
+import { clientAddress } from '../../client-address.ts';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { SocketRefusal, type AccessGate } from '../access-gate.ts';

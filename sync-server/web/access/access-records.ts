@@ -1,6 +1,6 @@
 // Every SQL statement of access control, prepared once. better-sqlite3 is synchronous, which is
 // what lets the socket authorizer check revocation without interleaving with a revoke.
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 import type { AccountId, SessionId, ShareId } from './access-ids.ts';
 import { ensureAccessSchema } from './access-schema.ts';
 
@@ -44,7 +44,7 @@ export function documentsOf(account: AccountId, meetings: readonly MeetingRow[])
   return [`library/${account}`, ...meetings.map((m) => `meeting/${m.meeting_id}`)];
 }
 
-export function createAccessRecords(db: SqliteDatabase) {
+export function createAccessRecords(db: SqlDatabase) {
   ensureAccessSchema(db);
   const q = <P extends unknown[], R = unknown>(sql: string) => db.prepare<P, R>(sql);
 

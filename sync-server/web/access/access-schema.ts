@@ -1,7 +1,7 @@
 // The access tables, created idempotently in the relay's SQLite database next to the document
 // store's tables. Rows are deleted explicitly (account deletion), not through foreign-key
 // cascades, so correctness does not depend on the connection's foreign_keys pragma.
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (
@@ -45,6 +45,6 @@ CREATE TABLE IF NOT EXISTS pending_document_deletions (
 
 export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares', 'pending_document_deletions'] as const;
 
-export function ensureAccessSchema(db: SqliteDatabase): void {
+export function ensureAccessSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
 }

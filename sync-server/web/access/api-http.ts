@@ -2,7 +2,7 @@
 // helpers that turn bodies and headers into checked values or ApiErrors. Handlers never touch
 // the Node response, so every reply and every error goes out through one writer.
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
-import { clientAddress } from '../../relay/transport/client-address.ts';
+import { clientAddress } from '../../client-address.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
 
 export interface ApiRequest {

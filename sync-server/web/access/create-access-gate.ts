@@ -4,7 +4,7 @@
 // Socket refusals are returned as decisions; the transport logs them with the code it sends.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DocumentStore } from '../../relay/storage/document-store.ts';
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 import { accountDataRoutes } from './account-data-routes.ts';
 import { accountRoutes } from './account-routes.ts';
 import type { AccessConfig } from './access-config.ts';
@@ -23,7 +23,7 @@ import { authorizeSocket } from './socket-authorizer.ts';
 import { createTokenCodec } from './token-codec.ts';
 
 export interface AccessGateOptions {
-  readonly db: SqliteDatabase;
+  readonly db: SqlDatabase;
   readonly dataDir: string;
   readonly store: DocumentStore;
   readonly config: AccessConfig;

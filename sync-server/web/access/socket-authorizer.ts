@@ -4,7 +4,8 @@
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
 import type { AccessContext } from './access-context.ts';
-import { SocketRefusal, type SocketDecision, type SocketRefusalReason } from '../../relay/access-gate.ts';
+import type { SocketDecision } from '../../relay/access-gate.ts';
+import { SocketRefusal, type SocketRefusalReason } from '../../../wire/socket-refusals.ts';
 import { RevocationKey } from './access-ids.ts';
 import type { TokenPayload } from './token-codec.ts';
 

@@ -2,7 +2,7 @@
 // next to the field; a sign-up is stored once and mailed once, and a mail that cannot be sent
 // takes the address back out, so trying again works.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientAddress } from '../../relay/transport/client-address.ts';
+import { clientAddress } from '../../client-address.ts';
 import { confirmationMail } from './confirmation-mail.ts';
 import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { checkEmail } from './email-address.ts';

@@ -2,7 +2,7 @@
 // was given. The unsubscribe token is random and only its SHA-256 is stored, so the table alone
 // cannot be used to unsubscribe anyone.
 import { createHash, randomBytes } from 'node:crypto';
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
 
 export type SignUpResult = { readonly kind: 'added'; readonly unsubscribeToken: string } | { readonly kind: 'already' };
@@ -17,7 +17,7 @@ export class SignUpStore {
   readonly #findByHash;
   readonly #deleteByHash;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     ensureWebsiteSchema(db);
     this.#insert = db.prepare<[string, number, Buffer]>(
       'INSERT INTO signups (email, consented_at, unsubscribe_hash) VALUES (?, ?, ?) ON CONFLICT (email) DO NOTHING',

@@ -1,7 +1,7 @@
 // The operator's stats page: counts for the last days when the request carries the stats token
 // (Bearer header or the cookie from signing in here), else the sign-in form.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientAddress } from '../../relay/transport/client-address.ts';
+import { clientAddress } from '../../client-address.ts';
 import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { readForm } from './form-body.ts';
 import { redirect, sendHtml } from './http-response.ts';

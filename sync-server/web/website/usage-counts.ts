@@ -1,7 +1,7 @@
 // Anonymous usage counts: one row per (UTC day, event, extension version) holding a number.
 // Nothing else about a request is written: no address, account, device or content, so the
 // table cannot be joined back to a person.
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 import { USAGE_EVENTS, type UsageEvent } from '../../../wire/usage-events.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
 
@@ -34,7 +34,7 @@ export class UsageCounts {
   readonly #increment;
   readonly #since;
 
-  constructor(db: SqliteDatabase) {
+  constructor(db: SqlDatabase) {
     ensureWebsiteSchema(db);
     this.#increment = db.prepare<[string, string, string]>(
       `INSERT INTO usage_counts (day, event, version, count) VALUES (?, ?, ?, 1)

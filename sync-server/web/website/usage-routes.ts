@@ -2,7 +2,7 @@
 // counter and nothing else; the per-IP limiter lives in memory only. Events carry no
 // credentials, so any origin may send them (the extension posts from chrome-extension://).
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { clientAddress } from '../../relay/transport/client-address.ts';
+import { clientAddress } from '../../client-address.ts';
 import { FormBodyError, readLimited } from './form-body.ts';
 import { sendHtml, sendPlain, SECURITY_HEADERS } from './http-response.ts';
 import { messagePage } from './pages/message-page.ts';

@@ -1,6 +1,6 @@
 // The website's tables, created idempotently in the relay's SQLite database. Both hold the least
 // that their purpose needs; the privacy page lists them column by column (a test keeps it so).
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS signups (
@@ -17,6 +17,6 @@ CREATE TABLE IF NOT EXISTS usage_counts (
 ) STRICT;
 `;
 
-export function ensureWebsiteSchema(db: SqliteDatabase): void {
+export function ensureWebsiteSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
 }

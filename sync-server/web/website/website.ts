@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigError } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
-import type { SqliteDatabase } from '../../relay/storage/sqlite-database.ts';
+import type { SqlDatabase } from '../sql-database.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import { FormBodyError } from './form-body.ts';
 import { sendHtml, sendPlain } from './http-response.ts';
@@ -23,7 +23,7 @@ import type { WebsiteConfig } from './website-config.ts';
 import { createLimiters, type WebsiteContext } from './website-context.ts';
 
 export interface WebsiteOptions {
-  readonly db: SqliteDatabase;
+  readonly db: SqlDatabase;
   readonly dataDir: string;
   readonly config: WebsiteConfig;
   /** The relay's own listening address (http://127.0.0.1:8787), asked once mail is sent. */
