@@ -18,6 +18,9 @@ export const RejectReason = {
 } as const;
 export type RejectReasonValue = (typeof RejectReason)[keyof typeof RejectReason];
 
+/** Seconds; a commit or fan-out beyond 1 s is an outage whatever its exact length. */
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+
 export class RelayMetrics {
   readonly registry = new Registry();
   readonly connections = new Gauge({ name: 'ltm_connections', help: 'Open websocket connections', registers: [this.registry] });
@@ -30,13 +33,13 @@ export class RelayMetrics {
   readonly commitLatency = new Histogram({
     name: 'ltm_commit_latency_seconds',
     help: 'Time of one group commit to the document store',
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
   readonly fanOutLatency = new Histogram({
     name: 'ltm_fanout_latency_seconds',
     help: 'Time from receiving an update to having sent it to every socket of its room (apply, commit, broadcast)',
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
   readonly storeErrors = new Counter({
