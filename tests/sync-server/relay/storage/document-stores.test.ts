@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { MemoryDocumentStore } from '../../../../sync-server/relay/storage/memory-document-store.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
+import { PostgresDocumentStore } from '../../../../sync-server/relay/storage/postgres-document-store.ts';
+import { startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { makeTempDir } from '../../helpers/relay-harness.ts';
 import { documentStoreAcceptance } from './document-store.acceptance.ts';
 
@@ -32,3 +34,25 @@ documentStoreAcceptance('sqlite', async () => {
     },
   };
 }).run();
+
+// One cluster for the suite, a fresh database per test.
+let cluster: Promise<PostgresCluster> | null = null;
+let databases = 0;
+const postgres = documentStoreAcceptance('postgres', async () => {
+  cluster ??= startPostgres();
+  const url = await (await cluster).createDatabase(`acceptance_${++databases}`);
+  let store = await PostgresDocumentStore.open(url, 4);
+  return {
+    store,
+    async reopen() {
+      await store.close();
+      store = await PostgresDocumentStore.open(url, 4);
+      return store;
+    },
+    cleanup: () => store.close(),
+  };
+});
+postgres.after(async () => {
+  if (cluster) await (await cluster).stop();
+});
+postgres.run();
