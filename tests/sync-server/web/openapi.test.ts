@@ -56,6 +56,14 @@ test("carries the package's version", () => {
   assert.is(openApiDocument.info.version, pkg.version);
 });
 
+test('every described /api route of access control exists (another method gets 405, not 404)', async () => {
+  const paths = Object.keys(openApiDocument.paths).filter((path) => path.startsWith('/api/') && path !== '/api/time');
+  for (const path of paths) {
+    const concrete = path.replace(/\{[^}]+\}/g, 'abcdefghijklmnopqrstuv');
+    assert.is((await h.api('PUT', concrete)).status, 405, path);
+  }
+});
+
 test('describes every website route and the operational ones', () => {
   for (const path of [...Object.values(Routes).filter((p) => !p.endsWith('/')), '/healthz', '/metrics', '/api/time', '/m/abcdefghijklmnop', '/assets/site.css']) {
     assert.ok(describedPath(path), path);
