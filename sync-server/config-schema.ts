@@ -93,6 +93,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.deadPeerTimeoutMs', ms(), 'a socket that answered no ping for this long is terminated'),
   setting('relay.viewerAwareness', z.boolean(), "broadcast viewers' awareness (cursors, names)"),
   setting('relay.maxApiBodyBytes', count(), 'largest /api request body; bigger gets 413'),
+  setting('relay.readinessProbeIntervalMs', ms(), '/readyz probes the store with a commit when none happened this recently'),
   setting('access.accountTokenTtlMs', ms(), 'lifetime of a document token obtained with a session'),
   setting('access.shareTokenTtlMs', ms(), 'lifetime of a share link (revocation ends it sooner)'),
   setting('access.sessionTtlMs', ms(), 'lifetime of a sign-in session'),
@@ -128,6 +129,12 @@ export const SETTINGS: readonly Setting[] = [
   setting('website.maxFormBytes', count(), 'largest form body the website reads'),
   setting('website.statsCookieTtlMs', ms(), 'lifetime of the stats page cookie'),
   setting('website.statsDays', count(), 'days shown on the stats page'),
+  setting('website.mailRetry.firstDelayMs', ms(), 'delay before the first retry of a failed sign-up mail (doubles after each)'),
+  setting('website.mailRetry.maxDelayMs', ms(), 'longest delay between retries of a sign-up mail'),
+  setting('website.mailRetry.maxAttempts', count(), 'attempts before a sign-up mail is given up and its address deleted'),
+  setting('website.mailFirstAttemptWaitMs', count(0), "how long a sign-up waits for its mail's first attempt before answering"),
+  setting('website.signUpRetentionMs', ms(), 'a sign-up address is deleted this long after it was given'),
+  setting('website.retentionSweepMs', ms(), 'how often expired sign-up addresses are deleted; below signUpRetentionMs'),
 ];
 
 /** Leaves of the defaults objects that are not settings, and why. */
@@ -144,7 +151,7 @@ export const FIXED: Readonly<Record<string, string>> = {
 
 /** Rules that tie settings together; each names the setting an operator should change. */
 export function crossChecks(config: ServiceConfig, ctx: z.RefinementCtx): void {
-  const { relay, access } = config;
+  const { relay, access, website } = config;
   const issue = (path: SettingPath, message: string) => ctx.addIssue({ code: 'custom', path: path.split('.'), message });
   // A maximal message must always fit in a full byte bucket, or it could never be accepted.
   if (relay.byteBurst < relay.maxMessageBytes) issue('relay.byteBurst', 'must be at least relay.maxMessageBytes');
@@ -158,4 +165,9 @@ export function crossChecks(config: ServiceConfig, ctx: z.RefinementCtx): void {
     );
   }
   if (access.passwordMinLength > access.passwordMaxLength) issue('access.passwordMinLength', 'must not exceed access.passwordMaxLength');
+  // The website checks these too (createWebsite); here they are refused naming the setting.
+  if (website.mailRetry.firstDelayMs > website.mailRetry.maxDelayMs) issue('website.mailRetry.maxDelayMs', 'must be at least website.mailRetry.firstDelayMs');
+  if (website.retentionSweepMs >= website.signUpRetentionMs) issue('website.retentionSweepMs', 'must be below website.signUpRetentionMs');
+  // Links in real mail must never follow a request header, so SMTP needs the public URL.
+  if (website.smtpUrl !== null && relay.publicUrl === null) issue('relay.publicUrl', 'must be set when website.smtpUrl is (links in mail point at it)');
 }

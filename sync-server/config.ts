@@ -47,6 +47,9 @@ export interface RelayConfig {
   readonly deadPeerTimeoutMs: number;
   readonly viewerAwareness: boolean;
   readonly maxApiBodyBytes: number;
+  /** /readyz and /metrics answer from the last commit or probe if it is this recent; else the
+   *  store is probed with a commit (so a flood of /readyz costs at most one commit per interval). */
+  readonly readinessProbeIntervalMs: number;
   /** NORMAL survives kill -9; FULL also survives power loss, at an fsync per group commit. */
   readonly sqliteSynchronous: SqliteSynchronous;
   /** The relay's public base URL (https://relay.example); share links are absolute when set. */
@@ -86,6 +89,7 @@ export const defaults: RelayConfig = {
   deadPeerTimeoutMs: 45_000,
   viewerAwareness: false,
   maxApiBodyBytes: 64 * 1024,
+  readinessProbeIntervalMs: 1_000,
   sqliteSynchronous: 'NORMAL',
   publicUrl: null,
   trustedProxies: [],

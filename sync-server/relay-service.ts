@@ -8,6 +8,7 @@ import { createLogger, type Logger } from './logger.ts';
 import type { AccessGate } from './relay/access-gate.ts';
 import { startRelay, tlsFiles, type Relay } from './relay/relay.ts';
 import type { DocumentStore } from './relay/storage/document-store.ts';
+import type { UpdateFeed } from './relay/storage/update-feed.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from './relay/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './relay/storage/sqlite-document-store.ts';
 import type { HttpFallback } from './relay/transport/http-routes.ts';
@@ -29,6 +30,8 @@ export interface RelayServiceOptions {
   readonly viewerDistDir?: string;
   /** Replaces the SQLite document store (the database still holds accounts and the website). */
   readonly store?: DocumentStore;
+  /** Commits of other nodes sharing `store`. */
+  readonly feed?: UpdateFeed;
   /** Replaces the web's access gate, for suites that exercise the transport alone. */
   readonly gate?: AccessGate;
   /** Sees every page request before the pages do (tests that record what was requested). */
@@ -80,13 +83,15 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   };
   let relay: Relay;
   try {
-    relay = await startRelay(config, { access, logger, store, httpFallback, credentials });
+    relay = await startRelay(config, { access, logger, store, httpFallback, credentials, ...(options.feed ? { feed: options.feed } : {}) });
   } catch (error) {
     access.close();
-    website.close();
+    await website.close();
     db.close();
     throw error;
   }
+  // Mail queued before a restart; the relay listens now, so mail links can use its address.
+  void website.sendDueMail();
 
   let closing: Promise<void> | null = null;
   return {
@@ -99,7 +104,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
       closing ??= (async () => {
         await relay.close();
         access.close();
-        website.close();
+        await website.close();
         db.close();
       })();
       return closing;

@@ -50,6 +50,12 @@ export class RelayMetrics {
   });
   readonly roomsLoaded = new Counter({ name: 'ltm_rooms_loaded_total', help: 'Rooms created (each loads its document from the store)', registers: [this.registry] });
   readonly socketsOpened = new Counter({ name: 'ltm_sockets_opened_total', help: 'Websocket connections admitted to a room', registers: [this.registry] });
+  /** 1 while the store can commit, 0 while it cannot (what /readyz answers); set by Readiness. */
+  readonly storeReady = new Gauge({
+    name: 'ltm_store_ready',
+    help: 'Whether the store can commit (1) or not (0); /readyz answers 503 while 0',
+    registers: [this.registry],
+  });
   readonly compactions = new Counter({ name: 'ltm_compactions_total', help: 'Room logs compacted', registers: [this.registry] });
   readonly rejectedFrames = new Counter({
     name: 'ltm_rejected_frames_total',

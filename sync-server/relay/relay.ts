@@ -9,8 +9,10 @@ import type { AccessGate } from './access-gate.ts';
 import type { RelayConfig } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { RelayMetrics } from './metrics.ts';
+import { Readiness } from './readiness.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
 import type { DocumentStore } from './storage/document-store.ts';
+import type { UpdateFeed } from './storage/update-feed.ts';
 import { GroupCommit } from './storage/group-commit.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
@@ -25,6 +27,8 @@ export interface RelayOptions {
   readonly logger?: Logger;
   /** Defaults to SQLite in config.dataDir, opened and closed by the relay. */
   readonly store?: DocumentStore;
+  /** Commits of other nodes writing the same store (PostgreSQL); none for the SQLite default. */
+  readonly feed?: UpdateFeed;
   /** Serves non-API pages (the website); resolves false for an unknown path. */
   readonly httpFallback?: HttpFallback;
   /** Already read from the config's TLS files (main.ts reads them before opening anything). */
@@ -67,8 +71,24 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     rawStore = new SqliteDocumentStore(ownedDb);
   }
   const store = countStoreErrors(rawStore, (operation) => metrics.storeErrors.inc({ operation }));
-  const commits = new GroupCommit(store, (seconds) => metrics.commitLatency.observe(seconds));
+  const readiness = new Readiness({
+    probe: store.probeCommit ? () => store.probeCommit!() : null,
+    probeIntervalMs: config.readinessProbeIntervalMs,
+    logger,
+    onChange: (ready) => metrics.storeReady.set(ready ? 1 : 0),
+  });
+  const commits = new GroupCommit(
+    store,
+    (seconds) => metrics.commitLatency.observe(seconds),
+    (error) => readiness.record(error),
+  );
   const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
+  await options.feed?.start({
+    committed: (doc, seq) => rooms.get(doc)?.noteCommitted(seq),
+    resync: () => {
+      for (const room of rooms.all()) room.noteCommitted(Number.POSITIVE_INFINITY);
+    },
+  });
   const endpoint = new SyncEndpoint({ config, logger, metrics, access: options.access, rooms });
   // Account deletion: retire the documents' rooms before the store deletes them, so no queued
   // commit or compaction writes a deleted document back and no socket is served it from memory.
@@ -88,6 +108,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   const routes = createHttpHandler({
     access: options.access,
     metrics,
+    readiness,
     logger,
     maxBodyBytes: config.maxApiBodyBytes,
     ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
@@ -135,6 +156,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
       for (const conn of endpoint.connections) conn.ws.terminate();
       server.closeAllConnections();
       await stopped;
+      await options.feed?.close();
       await store.close();
       ownedDb?.close();
       logger.info({ port }, 'relay stopped');

@@ -59,6 +59,9 @@ const CASES: readonly Case[] = [
   ['byte burst under the message size', [], { LTM_MAX_MESSAGE_BYTES: String(8 * 1024 * 1024) }, InvalidSettingError, 'relay.byteBurst', /default/],
   ['certificate without key', [], { LTM_TLS_CERT: '/etc/cert.pem' }, InvalidSettingError, 'relay.tlsKeyFile', /default/],
   ['password bounds crossed', [], { LTM_ACCESS_PASSWORD_MIN_LENGTH: '300' }, InvalidSettingError, 'access.passwordMinLength', /LTM_ACCESS_PASSWORD_MIN_LENGTH/],
+  ['retention sweep not below retention', [], { LTM_WEBSITE_RETENTION_SWEEP_MS: String(30 * 86_400_000) }, InvalidSettingError, 'website.retentionSweepMs', /LTM_WEBSITE_RETENTION_SWEEP_MS/],
+  ['mail retry delays crossed', [], { LTM_WEBSITE_MAIL_RETRY_FIRST_DELAY_MS: String(2 * 3_600_000) }, InvalidSettingError, 'website.mailRetry.maxDelayMs', /default/],
+  ['SMTP without a public URL', [], { LTM_SMTP_URL: 'smtp://mail.example:587' }, InvalidSettingError, 'relay.publicUrl', /default/],
   ['unknown flag', ['--prot', '80'], {}, UnknownSettingError, '--prot 80', /command line/],
   ['secret given as a flag', ['--smtp-url', 'smtp://x'], {}, UnknownSettingError, '--smtp-url smtp://x', /command line/],
 ];

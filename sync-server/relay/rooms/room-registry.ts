@@ -21,6 +21,11 @@ export class RoomRegistry {
     return this.#rooms.get(name);
   }
 
+  /** Every room in memory, for fan-out of store-wide events (a feed's resync). */
+  all(): IterableIterator<Room> {
+    return this.#rooms.values();
+  }
+
   /** Joins the socket to its document's room, creating (and loading) the room if needed. */
   join(conn: Connection): { room: Room; result: Exclude<JoinResult, 'retired'> } {
     for (;;) {

@@ -2,7 +2,9 @@
 // runs on the room's serial queue: load first (nothing is answered before it), then batches of
 // messages, compaction and unload. A batch is applied, committed through the group commit and
 // only then broadcast, so nobody (the sender included) hears of an update that is not durable.
-// A failed load closes the sockets with 1011 and writes nothing.
+// A failed load closes the sockets with 1011 and writes nothing. When other nodes write the same
+// store, the room also applies and broadcasts their committed rows by sequence number (catch-up),
+// and compacts only up to the last sequence number below which it has applied every row.
 import * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
@@ -52,6 +54,11 @@ export class Room {
   /** Receives the document's own update events while a batch is applied. */
   #collected: Uint8Array[] | null = null;
   #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
+  /** Every stored row up to this sequence number is in the doc. */
+  #appliedSeq = 0;
+  /** This node's rows above #appliedSeq: a catch-up skips them (they were broadcast at commit). */
+  readonly #ownSeqs = new Set<number>();
+  #catchUpQueued = false;
   #unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(name: string, deps: RoomDeps) {
@@ -110,6 +117,13 @@ export class Room {
     }
   }
 
+  /** Another node (or this one) committed the document up to `seq`; Infinity after a missed stretch. */
+  noteCommitted(seq: number): void {
+    if (this.#state === 'retired' || seq <= this.#appliedSeq || this.#catchUpQueued) return;
+    this.#catchUpQueued = true;
+    this.#enqueue('catch-up', () => this.#catchUp());
+  }
+
   /** For shutdown: closes the sockets, lets queued work (and its commits) finish, then retires. */
   async shutdown(): Promise<void> {
     for (const conn of this.connections) conn.close(CloseCode.goingAway, 'relay shutting down');
@@ -153,6 +167,8 @@ export class Room {
       });
       const { rowCount, byteSize, lastSeq } = stored;
       this.#stored = { rowCount, byteSize, lastSeq, snapshotBytes: this.#stored.snapshotBytes };
+      this.#appliedSeq = lastSeq;
+      this.#ownSeqs.clear();
       return doc;
     } catch (error) {
       doc.destroy();
@@ -235,7 +251,14 @@ export class Room {
   async #commit(updates: Uint8Array[], receivedAt: number | null): Promise<boolean> {
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     try {
-      this.#stored.lastSeq = await this.#deps.commits.append(this.name, [update]);
+      const seq = await this.#deps.commits.append(this.name, [update]);
+      this.#stored.lastSeq = seq;
+      if (seq === this.#appliedSeq + 1) this.#appliedSeq = seq;
+      else {
+        // Another node committed in between: fetch its rows (after this broadcast).
+        this.#ownSeqs.add(seq);
+        this.noteCommitted(seq);
+      }
     } catch (error) {
       // The doc now holds data that is not durable; drop the room so nothing serves it.
       this.#fail('commit failed', 'update could not be stored', error);
@@ -249,6 +272,30 @@ export class Room {
     for (const conn of this.connections) conn.send(message);
     if (receivedAt !== null) this.#deps.metrics.fanOutLatency.observe((performance.now() - receivedAt) / 1000);
     return true;
+  }
+
+  async #catchUp(): Promise<void> {
+    this.#catchUpQueued = false;
+    if (this.#state !== 'ready') return;
+    let rows;
+    try {
+      rows = await this.#deps.store.loadSince(this.name, this.#appliedSeq);
+    } catch (error) {
+      this.#fail('catch-up failed', 'document could not be loaded', error);
+      return;
+    }
+    for (const row of rows) {
+      this.#appliedSeq = row.seq;
+      this.#stored.rowCount += 1;
+      this.#stored.byteSize += row.update.byteLength;
+      if (this.#ownSeqs.delete(row.seq)) continue;
+      Y.applyUpdate(this.#doc, row.update);
+      const message = encodeUpdate(row.update);
+      for (const conn of this.connections) conn.send(message);
+    }
+    for (const seq of this.#ownSeqs) if (seq <= this.#appliedSeq) this.#ownSeqs.delete(seq);
+    this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#appliedSeq);
+    await this.#maybeCompact();
   }
 
   /** Replaces a tainted doc by the committed state; the store is the truth. */
@@ -268,13 +315,16 @@ export class Room {
     if (this.#state !== 'ready' || stored.rowCount < 2) return;
     if (stored.rowCount <= config.compactAfterRows && stored.byteSize <= byteLimit) return;
     const snapshot = Y.encodeStateAsUpdate(this.#doc);
+    // Only what this doc is known to hold may be replaced by its snapshot.
+    const uptoSeq = this.#appliedSeq;
     try {
-      await store.compact(this.name, snapshot, stored.lastSeq);
+      await store.compact(this.name, snapshot, uptoSeq);
     } catch (error) {
       logger.warn({ doc: this.name, err: error }, 'compaction failed; the log is kept');
       return;
     }
-    this.#stored = { rowCount: 1, byteSize: snapshot.byteLength, lastSeq: stored.lastSeq, snapshotBytes: snapshot.byteLength };
+    const later = stored.lastSeq - uptoSeq;
+    this.#stored = { rowCount: 1 + later, byteSize: snapshot.byteLength, lastSeq: stored.lastSeq, snapshotBytes: snapshot.byteLength };
     metrics.compactions.inc();
   }
 

@@ -13,6 +13,12 @@ export interface StoredDocument {
   readonly lastSeq: number;
 }
 
+/** One stored row, for a node catching up on what other nodes committed. */
+export interface StoredRow {
+  readonly seq: number;
+  readonly update: Uint8Array;
+}
+
 export interface AppendBatch {
   readonly doc: string;
   readonly updates: readonly Uint8Array[];
@@ -20,6 +26,8 @@ export interface AppendBatch {
 
 export interface DocumentStore {
   load(doc: string): Promise<StoredDocument>;
+  /** The rows after `afterSeq`, in order (a compacted snapshot counts as the row at its seq). */
+  loadSince(doc: string, afterSeq: number): Promise<readonly StoredRow[]>;
   /** Appends every batch in one commit (group commit across rooms). Returns each doc's new lastSeq. */
   append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>>;
   /**
@@ -31,5 +39,8 @@ export interface DocumentStore {
   delete(doc: string): Promise<void>;
   /** Names of stored documents starting with prefix (for account export/deletion). */
   list(prefix: string): Promise<readonly string[]>;
+  /** Commits a write that stores nothing, and rejects when the store cannot commit (readiness).
+   *  Optional: a store without it is judged by its appends alone. */
+  probeCommit?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -10,13 +10,16 @@ interface Pending {
 export class GroupCommit {
   readonly #store: DocumentStore;
   readonly #observeSeconds: (seconds: number) => void;
+  readonly #outcome: (error: unknown | null) => void;
   #pending = new Map<string, Pending>();
   #scheduled = false;
   #inFlight: Promise<void> = Promise.resolve();
 
-  constructor(store: DocumentStore, observeSeconds: (seconds: number) => void = () => {}) {
+  /** `outcome` hears of every commit: null when it succeeded, else its error (readiness). */
+  constructor(store: DocumentStore, observeSeconds: (seconds: number) => void = () => {}, outcome: (error: unknown | null) => void = () => {}) {
     this.#store = store;
     this.#observeSeconds = observeSeconds;
+    this.#outcome = outcome;
   }
 
   append(doc: string, updates: readonly Uint8Array[]): Promise<number> {
@@ -50,12 +53,14 @@ export class GroupCommit {
     this.#inFlight = this.#store.append(batches).then(
       (seqs) => {
         this.#observeSeconds((performance.now() - started) / 1000);
+        this.#outcome(null);
         for (const [doc, p] of pending) {
           const seq = seqs.get(doc) ?? 0;
           for (const waiter of p.waiters) waiter.resolve(seq);
         }
       },
       (error: unknown) => {
+        this.#outcome(error);
         for (const p of pending.values()) for (const waiter of p.waiters) waiter.reject(error);
       },
     );

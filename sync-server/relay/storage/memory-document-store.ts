@@ -1,7 +1,7 @@
 // DocumentStore in memory: the second real implementation, for fast tests and as the reference
 // the acceptance suite holds SQLite to. Data is copied in and out so callers cannot mutate it.
 import { StoreClosedError } from '../errors.ts';
-import type { AppendBatch, DocumentStore, StoredDocument } from './document-store.ts';
+import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 
 interface Row {
   readonly seq: number;
@@ -22,6 +22,11 @@ export class MemoryDocumentStore implements DocumentStore {
       byteSize,
       lastSeq: rows.at(-1)?.seq ?? 0,
     };
+  }
+
+  async loadSince(doc: string, afterSeq: number): Promise<readonly StoredRow[]> {
+    this.#assertOpen();
+    return (this.#docs.get(doc) ?? []).filter((row) => row.seq > afterSeq).map((row) => ({ seq: row.seq, update: row.data.slice() }));
   }
 
   async append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {

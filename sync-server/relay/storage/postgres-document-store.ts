@@ -7,7 +7,7 @@
 // lets other nodes broadcast an update only after it is durable (DocumentFeed).
 import pg from 'pg';
 import { StoreClosedError } from '../errors.ts';
-import type { AppendBatch, DocumentStore, StoredDocument } from './document-store.ts';
+import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 
 export const UPDATES_CHANNEL = 'ltm_updates' as const;
 
@@ -63,11 +63,10 @@ export class PostgresDocumentStore implements DocumentStore {
     return this.#stored(rows);
   }
 
-  /** Rows of one document after `afterSeq`, for a node catching up on a notification. */
-  async loadSince(doc: string, afterSeq: number): Promise<StoredDocument> {
+  async loadSince(doc: string, afterSeq: number): Promise<readonly StoredRow[]> {
     this.#assertOpen();
     const { rows } = await this.#pool.query<Row>('SELECT seq, data FROM ltm_updates WHERE doc = $1 AND seq > $2 ORDER BY seq', [doc, afterSeq]);
-    return this.#stored(rows);
+    return rows.map((row) => ({ seq: Number(row.seq), update: view(row.data) }));
   }
 
   append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {

@@ -10,6 +10,10 @@
 // measures both modes side by side; figures in bench/RESULTS.md). The relay promises "survives
 // kill -9", so NORMAL is the default and FULL is one config switch (LTM_SQLITE_SYNCHRONOUS=FULL)
 // for hosts without reliable power.
+//
+// Deleted rows are overwritten with zeros (secure_delete), so what is deleted for privacy (an
+// unsubscribed address, a deleted account's documents) does not linger in free space; the
+// website also empties the WAL after such deletions (web/website/erase-deleted.ts).
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -26,6 +30,7 @@ export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NOR
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
   return db;
 }
 

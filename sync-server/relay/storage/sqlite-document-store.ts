@@ -2,8 +2,10 @@
 // one transaction (the relay's group commit). Compaction replaces a prefix of a document's rows
 // by one snapshot row in one transaction, so a crash leaves either the old rows or the snapshot.
 // The store borrows the Database: whoever opened it closes it (access shares it).
+// The readiness probe writes a row of two pages into store_probe and deletes it in one
+// transaction: it commits like an append that needs new pages, and leaves the table empty.
 import { StoreClosedError } from '../errors.ts';
-import type { AppendBatch, DocumentStore, StoredDocument } from './document-store.ts';
+import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 import type { SqliteDatabase } from './sqlite-database.ts';
 
 const SCHEMA = `
@@ -12,10 +14,16 @@ const SCHEMA = `
     seq  INTEGER NOT NULL,
     data BLOB    NOT NULL,
     PRIMARY KEY (doc, seq)
-  )`;
+  );
+  CREATE TABLE IF NOT EXISTS store_probe (
+    checked_at INTEGER NOT NULL,
+    pad BLOB NOT NULL
+  ) STRICT`;
 
 /** Upper bound for prefix ranges: sorts after every UTF-8 string that starts with the prefix. */
 const MAX_CHAR = '\u{10FFFF}';
+
+const view = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 interface Row {
   readonly seq: number;
@@ -25,6 +33,7 @@ interface Row {
 export class SqliteDocumentStore implements DocumentStore {
   #closed = false;
   readonly #select;
+  readonly #selectSince;
   readonly #lastSeq;
   readonly #insert;
   readonly #deleteUpTo;
@@ -32,10 +41,12 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #list;
   readonly #appendAll;
   readonly #compact;
+  readonly #probe;
 
   constructor(db: SqliteDatabase) {
     db.exec(SCHEMA);
     this.#select = db.prepare<[string], Row>('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq');
+    this.#selectSince = db.prepare<[string, number], Row>('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
     this.#lastSeq = db.prepare<[string], { seq: number | null }>(
       'SELECT max(seq) AS seq FROM updates WHERE doc = ?',
     );
@@ -58,6 +69,13 @@ export class SqliteDocumentStore implements DocumentStore {
       this.#deleteUpTo.run(doc, uptoSeq);
       this.#insert.run(doc, uptoSeq, snapshot);
     });
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    const probeRow = db.prepare<[number, number]>('INSERT INTO store_probe (checked_at, pad) VALUES (?, zeroblob(?))');
+    const clearProbe = db.prepare('DELETE FROM store_probe');
+    this.#probe = db.transaction((now: number) => {
+      probeRow.run(now, 2 * pageSize);
+      clearProbe.run();
+    });
   }
 
   async load(doc: string): Promise<StoredDocument> {
@@ -66,9 +84,14 @@ export class SqliteDocumentStore implements DocumentStore {
     let byteSize = 0;
     const updates = rows.map((row) => {
       byteSize += row.data.byteLength;
-      return new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
+      return view(row.data);
     });
     return { updates, rowCount: rows.length, byteSize, lastSeq: rows.at(-1)?.seq ?? 0 };
+  }
+
+  async loadSince(doc: string, afterSeq: number): Promise<readonly StoredRow[]> {
+    this.#assertOpen();
+    return this.#selectSince.all(doc, afterSeq).map((row) => ({ seq: row.seq, update: view(row.data) }));
   }
 
   async append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {
@@ -90,6 +113,11 @@ export class SqliteDocumentStore implements DocumentStore {
   async list(prefix: string): Promise<readonly string[]> {
     this.#assertOpen();
     return this.#list.all(prefix, prefix + MAX_CHAR).map((row) => row.doc);
+  }
+
+  async probeCommit(): Promise<void> {
+    this.#assertOpen();
+    this.#probe(Date.now());
   }
 
   async close(): Promise<void> {

@@ -1,16 +1,19 @@
-// Plain HTTP routes of the relay: health, metrics, the clock, and /api/* handed to access control.
+// Plain HTTP routes of the relay: liveness (/healthz: the process answers), readiness (/readyz:
+// the store can commit), metrics, the clock, and /api/* handed to access control.
 // Anything else goes to an optional fallback (the website) and then to a JSON 404. Requests are
 // logged by method and path only; query strings can carry tokens.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessGate } from '../access-gate.ts';
 import type { Logger } from '../../logger.ts';
 import type { RelayMetrics } from '../metrics.ts';
+import type { Readiness } from '../readiness.ts';
 
 export type HttpFallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
 export interface HttpRouteDeps {
   readonly access: AccessGate;
   readonly metrics: RelayMetrics;
+  readonly readiness: Readiness;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
   readonly fallback?: HttpFallback;
@@ -62,7 +65,12 @@ function allowCrossOrigin(req: IncomingMessage, res: ServerResponse): boolean {
 export function createHttpHandler(deps: HttpRouteDeps) {
   const route = async (req: IncomingMessage, res: ServerResponse, path: string): Promise<void> => {
     if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (req.method === 'GET' && path === '/readyz') {
+      if (await deps.readiness.check()) return sendJson(res, 200, { status: 'ready' });
+      return sendError(res, 503, 'store_unavailable', 'the store cannot commit');
+    }
     if (req.method === 'GET' && path === '/metrics') {
+      await deps.readiness.check();
       const text = await deps.metrics.registry.metrics();
       res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });
       res.end(text);

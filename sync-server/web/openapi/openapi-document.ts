@@ -22,7 +22,7 @@ const REASONS: Readonly<Record<number, string>> = {
   415: 'Unsupported content type',
   429: 'Rate limited; see Retry-After',
   500: 'The relay failed; logged on the server',
-  503: 'Not available yet',
+  503: 'Not available now (not built yet, or the store cannot commit)',
 };
 
 const described = (status: number, rest: Json = {}): Json => ({ description: REASONS[status] ?? String(status), ...rest });
@@ -54,8 +54,9 @@ function op({ summary, tag, responses, session, body, parameters }: Operation): 
 
 const pathParam = (name: string, description: string): Json => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 const query = (name: string, description: string, required = false): Json => ({ name, in: 'query', required, schema: { type: 'string' }, description });
+// Any page answers an HTML 500 when the website fails (logged once on the server).
 const form = (summary: string, ...statuses: number[]): Json =>
-  op({ summary, tag: 'website', responses: Object.fromEntries(statuses.map((s) => [s, s === 303 ? described(s) : html(s)])) });
+  op({ summary, tag: 'website', responses: Object.fromEntries([...statuses, 500].map((s) => [s, s === 303 ? described(s) : html(s)])) });
 
 const SESSION_ERRORS = [401, 429] as const;
 
@@ -76,7 +77,10 @@ export const openApiDocument = {
     securitySchemes: { session: { type: 'http', scheme: 'bearer', description: 'the session from sign-up or sign-in' } },
   },
   paths: {
-    '/healthz': { get: op({ summary: 'Liveness', tag: 'operations', responses: { 200: json(200, ref('Health')) } }) },
+    '/healthz': { get: op({ summary: 'Liveness: the process answers (never looks at the store)', tag: 'operations', responses: { 200: json(200, ref('Health')) } }) },
+    '/readyz': {
+      get: op({ summary: 'Readiness: 200 while the store can commit, 503 while it cannot', tag: 'operations', responses: { 200: json(200, ref('Ready')), ...errors(503) } }),
+    },
     '/metrics': { get: op({ summary: 'Prometheus metrics (text exposition format)', tag: 'operations', responses: { 200: typed(200, 'text/plain') } }) },
     '/api/time': { get: op({ summary: "The relay's clock, for clock-offset estimates", tag: 'clock', responses: { 200: json(200, ref('Time')) } }) },
     [OPENAPI_PATH]: { get: op({ summary: 'This document', tag: 'operations', responses: { 200: json(200, ref('OpenApi')) } }) },
@@ -145,7 +149,7 @@ export const openApiDocument = {
     },
     [Routes.landing]: { get: form('Landing page with the download and the mailing-list form', 200) },
     [Routes.privacy]: { get: form('What the relay stores', 200) },
-    [Routes.signUp]: { post: form('Join the mailing list (form post; sends a confirmation mail)', 303, 400, 403, 413, 429) },
+    [Routes.signUp]: { post: form('Join the mailing list (form post; queues a confirmation mail)', 303, 400, 403, 413, 429, 503) },
     [Routes.signUpDone]: { get: form('After signing up', 200) },
     [Routes.unsubscribe]: {
       get: { ...form('Confirm leaving the mailing list', 200, 404), parameters: [query('token', 'from the mail', true)] },

@@ -21,6 +21,7 @@ const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: 'null' }
 export const SCHEMAS = {
   Error: closed({ error: closed({ code: { type: 'string' }, message: { type: 'string' } }) }, 'every refusal of /api'),
   Health: closed({ status: { const: 'ok' } }),
+  Ready: closed({ status: { const: 'ready' } }),
   Time: closed({ now: MS }),
   Credentials: { type: 'object', properties: { email: { type: 'string' }, password: { type: 'string' } }, required: ['email', 'password'] },
   NewAccount: {

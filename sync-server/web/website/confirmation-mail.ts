@@ -3,7 +3,8 @@
 import type { OutgoingMail } from './mailer.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 
-export function confirmationMail(from: string, to: string, baseUrl: string, unsubscribeToken: string): OutgoingMail {
+/** `keptFor` is how long the address is kept after this mail ("7 days", as the privacy page says). */
+export function confirmationMail(from: string, to: string, baseUrl: string, unsubscribeToken: string, keptFor: string): OutgoingMail {
   const download = new URL(Routes.download, baseUrl).href;
   const unsubscribe = new URL(`${Routes.unsubscribe}?token=${unsubscribeToken}`, baseUrl).href;
   const text = [
@@ -16,7 +17,8 @@ export function confirmationMail(from: string, to: string, baseUrl: string, unsu
     'To install: unzip it, open chrome://extensions, switch on Developer mode,',
     'choose "Load unpacked" and pick the unzipped folder.',
     '',
-    'We keep your address and the time you asked, and nothing else. To remove it:',
+    `We keep your address and the time you asked, and nothing else, for ${keptFor}`,
+    'at most; then they are deleted. To remove them now:',
     '',
     `  ${unsubscribe}`,
     '',

@@ -1,8 +1,6 @@
-// Where the site's emails go: through SMTP (nodemailer) when an SMTP URL is configured, else
-// appended as one JSON line per message to an outbox file in the data directory, so a relay
-// without mail still records exactly what it would have sent (and tests can read it).
-import { appendFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Where the site's emails go: through SMTP (nodemailer) when an SMTP URL is configured, else to
+// the outbox file (outbox-file-mailer.ts). A mailer only hands mail over; queueing and retries
+// are the sender's (mail-sender.ts).
 import nodemailer from 'nodemailer';
 
 export interface OutgoingMail {
@@ -16,21 +14,10 @@ export interface OutgoingMail {
 export interface Mailer {
   readonly kind: 'smtp' | 'outbox';
   send(mail: OutgoingMail): Promise<void>;
+  /** Deletes what the mailer itself keeps of an address (the outbox file's lines): every line
+   *  to `to` when given, and every line written at or before `upTo`. SMTP keeps nothing. */
+  forget(to: string | null, upTo: number): Promise<void>;
   close(): void;
-}
-
-const OWNER_ONLY = 0o600;
-
-export function outboxMailer(dataDir: string, fileName: string): Mailer {
-  const file = join(dataDir, fileName);
-  return {
-    kind: 'outbox',
-    async send(mail) {
-      const line = JSON.stringify({ queuedAt: new Date().toISOString(), ...mail });
-      await appendFile(file, `${line}\n`, { mode: OWNER_ONLY });
-    },
-    close() {},
-  };
 }
 
 export function smtpMailer(smtpUrl: string): Mailer {
@@ -40,6 +27,7 @@ export function smtpMailer(smtpUrl: string): Mailer {
     async send(mail) {
       await transport.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, headers: { ...mail.headers } });
     },
+    async forget() {},
     close() {
       transport.close();
     },

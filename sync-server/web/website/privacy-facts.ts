@@ -1,6 +1,9 @@
-// What the software stores, as data: every relay table with every column, and what the extension
-// keeps in the browser. The privacy page renders this; a test compares it with the relay's live
-// SQLite schema, so a new table or column cannot go unmentioned.
+// What the software stores, as data: every relay table with every column, how long a sign-up
+// address is kept (from the configuration the relay runs with), and what the extension keeps in
+// the browser. The privacy page renders this; a test compares it with the relay's live SQLite
+// schema, so a new table or column cannot go unmentioned.
+import type { WebsiteConfig } from './website-config.ts';
+
 export interface StoredTable {
   readonly name: string;
   readonly why: string;
@@ -15,6 +18,14 @@ export const RELAY_TABLES: readonly StoredTable[] = [
       ['doc', 'the document name, library/<account id> or meeting/<meeting id>'],
       ['seq', 'the position of the update in that document'],
       ['data', 'the update itself: the document content as written in the extension'],
+    ],
+  },
+  {
+    name: 'store_probe',
+    why: 'Always empty. To check that it can still save (its readiness), the relay writes one row here and deletes it in the same step.',
+    columns: [
+      ['checked_at', 'when the check ran'],
+      ['pad', 'zeros, so the check needs as much room as saving a document does'],
     ],
   },
   {
@@ -80,6 +91,17 @@ export const RELAY_TABLES: readonly StoredTable[] = [
     ],
   },
   {
+    name: 'mail_outbox',
+    why: 'The email with the download link, while it waits to be handed to the mail server. It is written together with your sign-up, so the address is never kept without its email, and it is deleted as soon as the mail server has the email.',
+    columns: [
+      ['mail_id', 'a number for the email'],
+      ['email', 'your address, to send to'],
+      ['unsubscribe_token', 'the secret part of the removal link in the email (kept only until the email is sent)'],
+      ['attempts', 'how many times sending failed'],
+      ['next_attempt_at', 'when the next try is due'],
+    ],
+  },
+  {
     name: 'usage_counts',
     why: 'To learn which features are used, only if you switch usage counts on in the extension options. Only numbers per day are kept.',
     columns: [
@@ -95,7 +117,7 @@ export const RELAY_FILES = [
   ['relay.sqlite (with -wal and -shm)', 'the tables above'],
   ['server-secret', '32 random bytes that sign document and share tokens; never leaves the server'],
   ['stats-token', 'the operator’s key to the usage chart, when not given in the configuration'],
-  ['outbox.jsonl', 'the emails the relay would have sent, when no mail server is configured: address, subject, text with the download and removal links'],
+  ['outbox.jsonl', 'the emails the relay would have sent, when no mail server is configured: address, subject, text with the download and removal links; each line is kept as long as the sign-up (below)'],
 ] as const;
 
 export const EXTENSION_STORAGE = [
@@ -107,3 +129,33 @@ export const EXTENSION_STORAGE = [
   ['overlayPosition', 'where you dragged the small clock on a meeting page'],
   ['shares:<meeting id>', 'the live links you created for a meeting, so you can copy or revoke them'],
 ] as const;
+
+const HOUR_MS = 3_600_000;
+
+/** "7 days", "36 hours", "1 hour": the largest whole unit, so the page states the exact time. */
+export function spokenDuration(ms: number): string {
+  const [count, unit] = ms % (24 * HOUR_MS) === 0 ? [ms / (24 * HOUR_MS), 'day'] : ms % HOUR_MS === 0 ? [ms / HOUR_MS, 'hour'] : [Math.ceil(ms / 60_000), 'minute'];
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** The longest a queued email is retried: the sum of the delays between its attempts. */
+export function retryWindowMs(retry: WebsiteConfig['mailRetry']): number {
+  let total = 0;
+  for (let attempt = 1; attempt < retry.maxAttempts; attempt++) total += Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (attempt - 1));
+  return total;
+}
+
+/** How long a sign-up address is kept, in every place that holds it. */
+export function addressRetention(config: Pick<WebsiteConfig, 'signUpRetentionMs' | 'mailRetry' | 'smtpUrl'>): readonly string[] {
+  const kept = spokenDuration(config.signUpRetentionMs);
+  return [
+    `Your address is deleted at the latest ${kept} after the email with the link is sent: from the sign-up list (signups), the mail queue (mail_outbox) and the outbox file. Until then it keeps the same address from being emailed twice and the removal link working.`,
+    'The queued email, and the removal link’s secret with it, is deleted as soon as the mail server accepts it.',
+    `If the email cannot be delivered, it is tried ${config.mailRetry.maxAttempts} times within ${spokenDuration(Math.ceil(retryWindowMs(config.mailRetry) / HOUR_MS) * HOUR_MS)}; then it is given up and your address deleted at once, so you can ask again. A mail server that refuses the address for good ends this at once.`,
+    'The removal link in the email deletes your address from every one of these places at once.',
+    'Deleting overwrites the address in the database file itself, not only in its table.',
+    config.smtpUrl === null
+      ? 'This relay has no mail server configured: the email is written to the outbox file instead.'
+      : 'Once handed over, the email is in the mail server’s care, under its operator’s rules.',
+  ];
+}

@@ -1,9 +1,9 @@
 // The sign-up and unsubscribe flows. A refused form is answered with the same page and a reason
-// next to the field; a sign-up is stored once and mailed once, and a mail that cannot be sent
-// takes the address back out, so trying again works.
+// next to the field. A sign-up is stored once, with its mail queued in the same transaction (the
+// sender delivers and retries it); when the database cannot commit, nothing is stored and the
+// page says to try again. Unsubscribing deletes the address from every place at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress } from '../../client-address.ts';
-import { confirmationMail } from './confirmation-mail.ts';
 import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
 import { checkEmail } from './email-address.ts';
 import { readForm } from './form-body.ts';
@@ -44,19 +44,28 @@ export async function signUp(ctx: WebsiteContext, req: IncomingMessage, res: Ser
   const checked = checkEmail(typed);
   if (!checked.ok) return showLanding(ctx, req, res, 400, typed, checked.message);
 
-  const result = ctx.signUps.add(checked.email, ctx.now());
-  if (result.kind === 'added') {
-    try {
-      await ctx.mailer.send(confirmationMail(ctx.config.mailFrom, checked.email, ctx.mailBaseUrl(), result.unsubscribeToken));
-    } catch (error) {
-      ctx.signUps.remove(result.unsubscribeToken);
-      ctx.logger.error({ err: error, mailer: ctx.mailer.kind }, 'sign-up mail failed');
-      return showLanding(ctx, req, res, 503, typed, 'We could not send the email just now. Please try again later.');
-    }
-    ctx.logger.info({ mailer: ctx.mailer.kind }, 'sign-up stored');
+  let result;
+  try {
+    result = ctx.signUps.add(checked.email, ctx.now());
+  } catch (error) {
+    ctx.logger.error({ err: error }, 'sign-up not stored');
+    return showLanding(ctx, req, res, 503, typed, 'We could not save your address just now, so nothing was stored and no email will come. Please try again in a few minutes.');
   }
+  if (result.kind === 'added') ctx.logger.info('sign-up stored');
+  await firstAttempt(ctx);
   // The same answer either way, so the form does not reveal who is already on the list.
   redirect(res, Routes.signUpDone);
+}
+
+/** Lets the sender try the new mail before the page says "check your inbox"; a slow or failing
+ *  mail server does not hold the page longer (the mail stays queued and is retried). */
+async function firstAttempt(ctx: WebsiteContext): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ctx.config.mailFirstAttemptWaitMs);
+  });
+  await Promise.race([ctx.sender.flush(), waited]);
+  clearTimeout(timer);
 }
 
 export function signUpDone(res: ServerResponse): void {
@@ -80,7 +89,14 @@ export function showUnsubscribe(ctx: WebsiteContext, req: IncomingMessage, res: 
 export async function unsubscribe(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = await readForm(req, ctx.config.maxFormBytes);
   if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res);
-  if (!ctx.signUps.remove(form.get('token') ?? '')) return sendHtml(res, 404, unsubscribeUnknownPage());
+  const email = ctx.signUps.remove(form.get('token') ?? '');
+  if (email === null) return sendHtml(res, 404, unsubscribeUnknownPage());
   ctx.logger.info('sign-up removed');
+  try {
+    await ctx.retention.forget(email);
+  } catch (error) {
+    // The table no longer has it; the retention sweep removes the file's line at the latest.
+    ctx.logger.error({ err: error }, 'unsubscribed address not removed from the outbox file');
+  }
   sendHtml(res, 200, unsubscribedPage());
 }

@@ -25,10 +25,28 @@ export interface WebsiteConfig {
   readonly statsCookieTtlMs: number;
   /** Days shown on the stats page. */
   readonly statsDays: number;
+  /** Delivery of queued sign-up mail: the delay doubles from first to max after each failure;
+   *  after maxAttempts (or a permanent 5xx refusal) the mail is given up and its address deleted. */
+  readonly mailRetry: MailRetry;
+  /** How long a sign-up request waits for its mail's first attempt before answering (the mail
+   *  is queued durably either way; this only makes "check your inbox" true in the usual case). */
+  readonly mailFirstAttemptWaitMs: number;
+  /** A sign-up's address is deleted this long after it was given (its mail is sent well before). */
+  readonly signUpRetentionMs: number;
+  /** How often expired addresses are deleted; each sweep also takes those that would expire
+   *  before the next one, so none is kept past signUpRetentionMs. */
+  readonly retentionSweepMs: number;
+}
+
+export interface MailRetry {
+  readonly firstDelayMs: number;
+  readonly maxDelayMs: number;
+  readonly maxAttempts: number;
 }
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export const websiteDefaults: WebsiteConfig = {
   publicUrl: null,
@@ -45,4 +63,9 @@ export const websiteDefaults: WebsiteConfig = {
   maxFormBytes: 8 * 1024,
   statsCookieTtlMs: 12 * HOUR,
   statsDays: 30,
+  // 1, 2, 4, ... 60 minutes: ten attempts span about five hours.
+  mailRetry: { firstDelayMs: MINUTE, maxDelayMs: HOUR, maxAttempts: 10 },
+  mailFirstAttemptWaitMs: 5_000,
+  signUpRetentionMs: 7 * DAY,
+  retentionSweepMs: HOUR,
 };

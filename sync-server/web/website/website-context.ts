@@ -1,8 +1,9 @@
-// What every website route shares: configuration, stores, the mailer, rate limiters and the
-// clock. Built once by createWebsite.
+// What every website route shares: configuration, stores, the mail sender, address retention,
+// rate limiters and the clock. Built once by createWebsite.
 import { AttemptLimiter } from '../access/attempt-limiter.ts';
 import type { Logger } from '../../logger.ts';
-import type { Mailer } from './mailer.ts';
+import type { AddressRetention } from './address-retention.ts';
+import type { MailSender } from './mail-sender.ts';
 import type { SignUpStore } from './signup-store.ts';
 import type { StatsAccess } from './stats-access.ts';
 import type { UsageCounts } from './usage-counts.ts';
@@ -13,9 +14,8 @@ export interface WebsiteContext {
   readonly logger: Logger;
   readonly signUps: SignUpStore;
   readonly counts: UsageCounts;
-  readonly mailer: Mailer;
-  /** Base of links in mail: the public URL, else the relay's listening address; never a header. */
-  readonly mailBaseUrl: () => string;
+  readonly sender: MailSender;
+  readonly retention: AddressRetention;
   readonly stats: StatsAccess;
   readonly limits: {
     readonly signUp: AttemptLimiter;

@@ -1,5 +1,7 @@
-// The website's tables, created idempotently in the relay's SQLite database. Both hold the least
-// that their purpose needs; the privacy page lists them column by column (a test keeps it so).
+// The website's tables, created idempotently in the relay's SQLite database. Each holds the least
+// that its purpose needs; the privacy page lists them column by column (a test keeps it so).
+// A queued mail belongs to its sign-up: removing the address (unsubscribe, retention, a mail
+// given up) removes the queued mail with it, so no copy of the address outlives the sign-up.
 import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `
@@ -8,6 +10,15 @@ CREATE TABLE IF NOT EXISTS signups (
   consented_at INTEGER NOT NULL,
   unsubscribe_hash BLOB NOT NULL UNIQUE
 ) STRICT;
+CREATE TABLE IF NOT EXISTS mail_outbox (
+  mail_id INTEGER PRIMARY KEY,
+  email TEXT NOT NULL REFERENCES signups (email) ON DELETE CASCADE,
+  unsubscribe_token TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL
+) STRICT;
+CREATE INDEX IF NOT EXISTS mail_outbox_email ON mail_outbox (email);
+CREATE INDEX IF NOT EXISTS mail_outbox_due ON mail_outbox (next_attempt_at);
 CREATE TABLE IF NOT EXISTS usage_counts (
   day TEXT NOT NULL,
   event TEXT NOT NULL,

@@ -8,9 +8,15 @@ import type { SqlDatabase } from '../sql-database.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import { FormBodyError } from './form-body.ts';
 import { sendHtml, sendPlain } from './http-response.ts';
-import { outboxMailer, smtpMailer } from './mailer.ts';
+import { AddressRetention } from './address-retention.ts';
+import { confirmationMail } from './confirmation-mail.ts';
+import { MailOutbox } from './mail-outbox.ts';
+import { MailSender } from './mail-sender.ts';
+import { smtpMailer } from './mailer.ts';
+import { outboxFileMailer } from './outbox-file-mailer.ts';
 import { messagePage } from './pages/message-page.ts';
 import { privacyPage } from './pages/privacy-page.ts';
+import { spokenDuration } from './privacy-facts.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import { showLanding, showUnsubscribe, signUp, signUpDone, unsubscribe } from './sign-up-routes.ts';
 import { SignUpStore } from './signup-store.ts';
@@ -35,7 +41,12 @@ export interface WebsiteOptions {
 export interface Website {
   readonly handle: HttpFallback;
   readonly mailerKind: 'smtp' | 'outbox';
-  close(): void;
+  /** Sends the queued mail that is due now and keeps the sender's timer for the rest. Call it
+   *  once the relay listens (mail links may use its address): mail queued before a restart. */
+  readonly sendDueMail: () => Promise<void>;
+  /** Deletes the addresses past their retention now (also done on a timer). */
+  readonly sweepExpiredAddresses: () => Promise<void>;
+  close(): Promise<void>;
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
@@ -44,7 +55,7 @@ type MethodTable = Partial<Record<'GET' | 'POST' | 'OPTIONS', Handler>>;
 function routeTable(ctx: WebsiteContext): ReadonlyMap<string, MethodTable> {
   return new Map<string, MethodTable>([
     [Routes.landing, { GET: (req, res) => showLanding(ctx, req, res) }],
-    [Routes.privacy, { GET: (_req, res) => sendHtml(res, 200, privacyPage()) }],
+    [Routes.privacy, { GET: (_req, res) => sendHtml(res, 200, privacyPage(ctx.config)) }],
     [Routes.signUp, { POST: (req, res) => signUp(ctx, req, res) }],
     [Routes.signUpDone, { GET: (_req, res) => signUpDone(res) }],
     [
@@ -69,6 +80,17 @@ function routeTable(ctx: WebsiteContext): ReadonlyMap<string, MethodTable> {
   ]);
 }
 
+function checkMailTimes(config: WebsiteConfig): void {
+  const { firstDelayMs, maxDelayMs, maxAttempts } = config.mailRetry;
+  if (!(Number.isInteger(maxAttempts) && maxAttempts >= 1 && firstDelayMs > 0 && maxDelayMs >= firstDelayMs)) {
+    throw new ConfigError('mailRetry needs maxAttempts of at least 1 and 0 < firstDelayMs <= maxDelayMs');
+  }
+  // A sweep interval as long as the retention would delete every address at once.
+  if (!(config.retentionSweepMs > 0 && config.retentionSweepMs < config.signUpRetentionMs)) {
+    throw new ConfigError('retentionSweepMs must be above 0 and below signUpRetentionMs');
+  }
+}
+
 export function createWebsite(options: WebsiteOptions): Website {
   const { config } = options;
   // Links in real mail must never follow a request header (a forged Host or Origin would make
@@ -76,19 +98,36 @@ export function createWebsite(options: WebsiteOptions): Website {
   if (config.smtpUrl !== null && config.publicUrl === null) {
     throw new ConfigError('mail is sent over SMTP but the public URL is not set: set LTM_PUBLIC_URL (or --public-url) so links in mail point at this site');
   }
-  const mailer = config.smtpUrl !== null ? smtpMailer(config.smtpUrl) : outboxMailer(options.dataDir, config.outboxFileName);
+  checkMailTimes(config);
+  const { logger } = options;
+  const now = options.now ?? Date.now;
+  const mailer = config.smtpUrl !== null ? smtpMailer(config.smtpUrl) : outboxFileMailer(options.dataDir, config.outboxFileName, now);
+  const outbox = new MailOutbox(options.db);
+  const signUps = new SignUpStore(options.db, outbox);
+  const sender = new MailSender({
+    outbox,
+    mailer,
+    // Links are composed at sending time from the public URL, else the relay's listening address
+    // (known once it listens); never from a request header.
+    compose: (mail) => confirmationMail(config.mailFrom, mail.email, config.publicUrl ?? options.ownUrl(), mail.unsubscribeToken, spokenDuration(config.signUpRetentionMs)),
+    retry: config.mailRetry,
+    logger,
+    now,
+  });
+  const retention = new AddressRetention({ signUps, mailer, retentionMs: config.signUpRetentionMs, sweepMs: config.retentionSweepMs, logger, now });
   const ctx: WebsiteContext = {
     config,
-    logger: options.logger,
-    signUps: new SignUpStore(options.db),
+    logger,
+    signUps,
     counts: new UsageCounts(options.db),
-    mailer,
-    mailBaseUrl: () => config.publicUrl ?? options.ownUrl(),
+    sender,
+    retention,
     stats: new StatsAccess(loadOrCreateStatsToken(config.statsToken, options.dataDir, config.statsTokenFileName)),
     limits: createLimiters(config),
-    now: options.now ?? Date.now,
+    now,
   };
   const routes = routeTable(ctx);
+  retention.start();
 
   const handle: HttpFallback = async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://site');
@@ -106,11 +145,27 @@ export function createWebsite(options: WebsiteOptions): Website {
     try {
       await handler(req, res, url);
     } catch (error) {
-      if (!(error instanceof FormBodyError)) throw error;
-      sendHtml(res, error.status, messagePage({ title: 'Please try again', paragraphs: ['That form could not be read.'] }));
+      if (res.headersSent) throw error;
+      if (error instanceof FormBodyError) {
+        sendHtml(res, error.status, messagePage({ title: 'Please try again', paragraphs: ['That form could not be read.'] }));
+        return true;
+      }
+      // A page, not the API's JSON: people read these answers in a browser.
+      logger.error({ method: req.method, path: url.pathname, err: error }, 'website request failed');
+      sendHtml(res, 500, messagePage({ title: 'Something went wrong', paragraphs: ['The server could not finish this just now. Please try again in a few minutes.'] }));
     }
     return true;
   };
 
-  return { handle, mailerKind: mailer.kind, close: () => mailer.close() };
+  return {
+    handle,
+    mailerKind: mailer.kind,
+    sendDueMail: () => sender.flush(),
+    sweepExpiredAddresses: () => retention.sweep(),
+    async close() {
+      retention.stop();
+      await sender.close();
+      mailer.close();
+    },
+  };
 }

@@ -13,6 +13,7 @@ import { createLogger } from '../../../sync-server/logger.ts';
 import type { Relay } from '../../../sync-server/relay/relay.ts';
 import { startRelayService } from '../../../sync-server/relay-service.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
+import type { UpdateFeed } from '../../../sync-server/relay/storage/update-feed.ts';
 import type { Role } from '../../../sync-server/relay/access-gate.ts';
 import { TokenRoleGate } from './token-role-gate.ts';
 
@@ -66,7 +67,7 @@ export function rawClient(url: string, doc: string, token: string | null): RawCl
 
 export async function startTestRelay(
   overrides: Partial<RelayConfig> = {},
-  options: { store?: DocumentStore; dataDir?: string } = {},
+  options: { store?: DocumentStore; feed?: UpdateFeed; dataDir?: string } = {},
 ): Promise<TestRelay> {
   const dataDir = options.dataDir ?? makeTempDir();
   const logs: string[] = [];
@@ -74,7 +75,7 @@ export async function startTestRelay(
   const gate = new TokenRoleGate();
   let config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, ...overrides });
   // The transport under test with the test gate in place of the web's access control.
-  const start = () => startRelayService(config, { gate, logger, ...(options.store ? { store: options.store } : {}) });
+  const start = () => startRelayService(config, { gate, logger, ...(options.store ? { store: options.store } : {}), ...(options.feed ? { feed: options.feed } : {}) });
   let service = await start();
   let relay = service.relay;
   const providers = new Set<WebsocketProvider>();

@@ -65,7 +65,7 @@ test('every described /api route of access control exists (another method gets 4
 });
 
 test('describes every website route and the operational ones', () => {
-  for (const path of [...Object.values(Routes).filter((p) => !p.endsWith('/')), '/healthz', '/metrics', '/api/time', '/m/abcdefghijklmnop', '/assets/site.css']) {
+  for (const path of [...Object.values(Routes).filter((p) => !p.endsWith('/')), '/healthz', '/readyz', '/metrics', '/api/time', '/m/abcdefghijklmnop', '/assets/site.css']) {
     assert.ok(describedPath(path), path);
   }
 });

@@ -2,7 +2,8 @@
 // by table and column by column (from privacy-facts.ts), and what is never stored.
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
-import { EXTENSION_STORAGE, RELAY_FILES, RELAY_TABLES } from '../privacy-facts.ts';
+import { addressRetention, EXTENSION_STORAGE, RELAY_FILES, RELAY_TABLES } from '../privacy-facts.ts';
+import type { WebsiteConfig } from '../website-config.ts';
 
 function table(t: (typeof RELAY_TABLES)[number]): SafeHtml {
   return html`<section class="stored-table" id="${t.name}">
@@ -18,7 +19,7 @@ function table(t: (typeof RELAY_TABLES)[number]): SafeHtml {
 const pairs = (rows: readonly (readonly [string, string])[]): SafeHtml =>
   html`<dl class="pairs">${rows.map(([name, what]) => html`<dt><code>${name}</code></dt><dd>${what}</dd>`)}</dl>`;
 
-export function privacyPage(): SafeHtml {
+export function privacyPage(config: Pick<WebsiteConfig, 'signUpRetentionMs' | 'mailRetry' | 'smtpUrl'>): SafeHtml {
   const body = html`<article class="prose">
 <h1>What LeaveTheMeeting stores</h1>
 <p>In short: your meetings live in your browser. The relay holds only what you ask it to sync or share, the account that lets you do so, and, if you ask for it, your email address for one message. There is no advertising, no tracking and no third party.</p>
@@ -34,6 +35,11 @@ ${pairs(RELAY_FILES)}
 <p>Its database has these tables:</p>
 ${RELAY_TABLES.map(table)}
 
+<h2 id="retention">How long your email address is kept</h2>
+<ul class="retention">
+  ${addressRetention(config).map((line) => html`<li>${line}</li>`)}
+</ul>
+
 <h2>What is never stored</h2>
 <ul>
   <li>Passwords: only a scrypt hash. Session and share tokens: only hashes or signatures.</li>
@@ -44,7 +50,7 @@ ${RELAY_TABLES.map(table)}
 
 <h2 id="signups">Your choices</h2>
 <ul>
-  <li>The email with the download link carries a link that deletes your address at once.</li>
+  <li>The email with the download link carries a link that deletes your address at once; otherwise it is deleted by itself (<a href="#retention">how long</a>).</li>
   <li>On the <a href="/account">account page</a> you can end sessions, revoke share links, change your password, download everything the relay holds for you (every document as JSON and each meeting as Markdown, in one zip built on request and never kept), and delete the account. That page sets no cookie: it keeps your session only in the tab’s <code>sessionStorage</code> (<code>ltm-account-session</code>, gone when the tab closes) and sends it as a header.</li>
   <li>Deleting your account removes the account, its sessions, its share links and every document it owns from the relay.</li>
   <li>Signing out or turning sync off stops the extension from talking to the relay; your meetings stay in your browser.</li>

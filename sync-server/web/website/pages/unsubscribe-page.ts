@@ -20,7 +20,7 @@ export function unsubscribeConfirmPage(email: string, token: string, csrfToken: 
 export function unsubscribeUnknownPage(): SafeHtml {
   return messagePage({
     title: 'Nothing to remove',
-    paragraphs: ['This link does not match any address on our list. It may have been removed already, or the link was cut short by your mail program.'],
+    paragraphs: ['This link does not match any address on our list. It may have been removed already (addresses are also deleted by themselves some days after the email; the privacy page says when), or the link was cut short by your mail program.'],
   });
 }
 

@@ -88,6 +88,15 @@ export function documentStoreAcceptance(engine: string, open: () => Promise<Stor
     assert.is((await store.append([{ doc: 'meeting/k', updates: [updates[0]!] }])).get('meeting/k'), 31);
   });
 
+  test('loadSince gives the rows after a sequence number, a snapshot as the row at its seq', async ({ store }) => {
+    await store.append([{ doc: 'meeting/s', updates: [bytes(1), bytes(2), bytes(3), bytes(4)] }]);
+    assert.equal((await store.loadSince('meeting/s', 2)).map((row) => [row.seq, [...row.update]]), [[3, [3]], [4, [4]]]);
+    assert.equal(await store.loadSince('meeting/s', 4), []);
+    await store.compact('meeting/s', bytes(9), 3);
+    assert.equal((await store.loadSince('meeting/s', 0)).map((row) => [row.seq, [...row.update]]), [[3, [9]], [4, [4]]]);
+    assert.equal(await store.loadSince('meeting/none', 0), []);
+  });
+
   test('compacting everything leaves exactly one row', async ({ store }) => {
     const { updates, text } = textUpdates(10);
     const seqs = await store.append([{ doc: 'meeting/one', updates }]);

@@ -1,5 +1,7 @@
 // A minimal SMTP receiver on 127.0.0.1 port 0 (RFC 5321 commands without extensions: no TLS, no
 // auth) that keeps each received message, so a test can check what the relay sent over SMTP.
+// Setting `refusal` makes it refuse every sender with that reply (451: try later; 550: never),
+// as a busy or strict mail server does.
 import { createServer, type Server, type Socket } from 'node:net';
 
 export interface ReceivedMessage {
@@ -11,10 +13,11 @@ export interface ReceivedMessage {
 export interface SmtpSink {
   readonly url: string;
   readonly messages: ReceivedMessage[];
+  refusal: string | null;
   close(): Promise<void>;
 }
 
-function serve(socket: Socket, messages: ReceivedMessage[]): void {
+function serve(socket: Socket, messages: ReceivedMessage[], refusal: () => string | null): void {
   let buffer = '';
   let inData = false;
   let from = '';
@@ -39,6 +42,7 @@ function serve(socket: Socket, messages: ReceivedMessage[]): void {
       buffer = buffer.slice(eol + 2);
       const verb = line.slice(0, 4).toUpperCase();
       if (verb === 'EHLO' || verb === 'HELO') reply('250 sink');
+      else if (verb === 'MAIL' && refusal() !== null) reply(refusal()!);
       else if (verb === 'MAIL') {
         from = /<([^>]*)>/.exec(line)?.[1] ?? '';
         to = [];
@@ -65,18 +69,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serve(socket, messages);
+    serve(socket, messages, () => sink.refusal);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  const sink: SmtpSink = {
     url: `smtp://127.0.0.1:${port}`,
     messages,
+    refusal: null,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
   };
+  return sink;
 }

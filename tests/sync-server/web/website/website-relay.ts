@@ -1,6 +1,7 @@
 // A real relay serving the website, for the website suites: 127.0.0.1 port 0, SQLite in a fresh
 // temp dir, real access control and document store (so the schema is the production one), the
-// outbox mailer. Also small HTTP helpers that act like a browser posting the site's own forms.
+// outbox mailer. A relay can be stopped and another started on the same data directory (a
+// restart), and given a clock (retention). Also small HTTP helpers that act like a browser posting the site's own forms.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +11,24 @@ import { startRelayService } from '../../../../sync-server/relay-service.ts';
 import type { SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { CSRF_COOKIE } from '../../../../sync-server/web/website/csrf.ts';
 import { websiteDefaults, type WebsiteConfig } from '../../../../sync-server/web/website/website-config.ts';
+import type { Website } from '../../../../sync-server/web/website/website.ts';
 
 export interface WebsiteRelay {
   readonly url: string;
   readonly dataDir: string;
   readonly db: SqliteDatabase;
+  readonly website: Website;
   outbox(): OutboxMail[];
+  /** Stops the relay and closes the database, keeping the data directory. */
+  stop(): Promise<void>;
+  /** Stops and deletes the data directory. */
   close(): Promise<void>;
+}
+
+export interface WebsiteRelayOptions {
+  /** Start on this data directory (a restart) instead of a fresh one. */
+  readonly dataDir?: string;
+  readonly now?: () => number;
 }
 
 export interface OutboxMail {
@@ -26,19 +38,25 @@ export interface OutboxMail {
   readonly headers: Record<string, string>;
 }
 
-export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}): Promise<WebsiteRelay> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ltm-website-'));
+export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, options: WebsiteRelayOptions = {}): Promise<WebsiteRelay> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ltm-website-'));
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
   const logger = pino({ level: 'silent' });
   const service = await startRelayService(config, {
     logger,
     website: { extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
+    ...(options.now ? { now: options.now } : {}),
   });
-  const { relay, db } = service;
+  const { relay, db, website } = service;
+  // The service starts sending queued mail itself; waiting for it makes a restart's delivery
+  // visible to the test as soon as the relay is back.
+  await website.sendDueMail();
+  const stop = (): Promise<void> => service.close();
   return {
     url: relay.httpUrl,
     dataDir,
     db,
+    website,
     outbox() {
       let text: string;
       try {
@@ -48,8 +66,9 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}):
       }
       return text.trim().split('\n').map((line) => JSON.parse(line) as OutboxMail);
     },
+    stop,
     async close() {
-      await service.close();
+      await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,16 @@
+// How a relay hears that another node committed to a document it serves. A store shared by
+// several nodes comes with a feed; the single-node SQLite default has none. The feed reports a
+// commit only after it is durable (write-through across nodes), and reports a resync after any
+// stretch in which it may have missed commits (a dropped connection), so that every room catches
+// up by sequence number and nothing is lost to a missed notification.
+export interface UpdateFeedListener {
+  /** A commit of `doc` reached `seq` (this node's own commits included). */
+  committed(doc: string, seq: number): void;
+  /** Commits may have been missed: every loaded room should catch up from the store. */
+  resync(): void;
+}
+
+export interface UpdateFeed {
+  start(listener: UpdateFeedListener): Promise<void>;
+  close(): Promise<void>;
+}
