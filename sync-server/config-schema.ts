@@ -93,7 +93,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.deadPeerTimeoutMs', ms(), 'a socket that answered no ping for this long is terminated'),
   setting('relay.viewerAwareness', z.boolean(), "broadcast viewers' awareness (cursors, names)"),
   setting('relay.maxApiBodyBytes', count(), 'largest /api request body; bigger gets 413'),
-  setting('relay.readinessProbeIntervalMs', ms(), '/readyz probes the store with a commit when none happened this recently'),
+  setting('relay.readinessProbeIntervalMs', count(0), '/readyz probes the store with a commit when none happened this recently (0: every time)'),
   setting('access.accountTokenTtlMs', ms(), 'lifetime of a document token obtained with a session'),
   setting('access.shareTokenTtlMs', ms(), 'lifetime of a share link (revocation ends it sooner)'),
   setting('access.sessionTtlMs', ms(), 'lifetime of a sign-in session'),
