@@ -10,6 +10,7 @@ import { StoreClosedError } from '../errors.ts';
 import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 
 export const UPDATES_CHANNEL = 'ltm_updates' as const;
+const SCHEMA_LOCK = 0x6c746d; // 'ltm'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS ltm_updates (
@@ -17,6 +18,10 @@ const SCHEMA = `
     seq  BIGINT NOT NULL,
     data BYTEA  NOT NULL,
     PRIMARY KEY (doc, seq)
+  );
+  CREATE TABLE IF NOT EXISTS ltm_store_probe (
+    id         INTEGER PRIMARY KEY,
+    checked_at BIGINT NOT NULL
   )`;
 
 interface Row {
@@ -49,7 +54,19 @@ export class PostgresDocumentStore implements DocumentStore {
     // that would end the process. The next query gets a fresh connection.
     pool.on('error', () => {});
     try {
-      await pool.query(SCHEMA);
+      // Nodes starting together would race on CREATE TABLE IF NOT EXISTS; one at a time.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+        await client.query(SCHEMA);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     } catch (error) {
       await pool.end();
       throw error;
@@ -115,6 +132,16 @@ export class PostgresDocumentStore implements DocumentStore {
       await client.query('DELETE FROM ltm_updates WHERE doc = $1 AND seq <= $2', [doc, uptoSeq]);
       await client.query('INSERT INTO ltm_updates (doc, seq, data) VALUES ($1, $2, $3)', [doc, uptoSeq, Buffer.from(snapshot)]);
     });
+  }
+
+  /** Readiness: a real logged write that commits (one row, rewritten), so a database that is
+   *  read-only, out of space or unreachable reads as not ready. */
+  async probeCommit(): Promise<void> {
+    this.#assertOpen();
+    await this.#pool.query(
+      'INSERT INTO ltm_store_probe (id, checked_at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at',
+      [Date.now()],
+    );
   }
 
   async delete(doc: string): Promise<void> {

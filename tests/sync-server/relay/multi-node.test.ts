@@ -2,7 +2,7 @@
 // on different nodes see each other's edits (each node broadcasts another node's update only
 // after the store's NOTIFY, which PostgreSQL delivers at commit), nodes that compact the same
 // document at the same time lose nothing, and a database restart during editing loses nothing
-// that was acknowledged while the relays recover without a restart. Real PostgreSQL, real relays,
+// that was acknowledged while the relays recover without a restart (readiness says 503 meanwhile). Real PostgreSQL, real relays,
 // real providers; the access gate is the test gate, since accounts are not yet shared.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -101,8 +101,9 @@ test('a database restart during editing loses nothing acknowledged; the relays r
   await w.cluster.halt();
   a.doc.getText('t').insert(0, 'during-a;');
   b.doc.getText('t').insert(0, 'during-b;');
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await waitFor(async () => (await fetch(`${nodes[0]!.relay.httpUrl}/readyz`)).status === 503, 'not ready while the database is down', 15_000);
   await w.cluster.resume();
+  await waitFor(async () => (await fetch(`${nodes[0]!.relay.httpUrl}/readyz`)).status === 200, 'ready again without a restart', 15_000);
   await waitFor(
     () => textOf(a) === textOf(b) && textOf(a).includes('during-a;') && textOf(a).includes('during-b;') && textOf(a).includes('before;'),
     'both clients converge with every edit after the database returns',
