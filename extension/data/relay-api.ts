@@ -5,9 +5,17 @@ import type { Role } from '../../wire/roles.ts';
 
 export { normaliseRelayUrl, RelayRequestError } from '../../wire/relay-client.ts';
 
+/** What every sign-in answers (password or OpenID): the name is the account's display name. */
 export interface SessionGrant {
   readonly accountId: string;
   readonly session: string;
+  readonly name: string;
+}
+
+export interface CurrentAccount {
+  readonly accountId: string;
+  readonly email: string;
+  readonly name: string;
 }
 
 export type DocRole = Role;
@@ -35,6 +43,14 @@ export function createAccount(relayUrl: string, input: { email: string; password
 
 export function signIn(relayUrl: string, input: { email: string; password: string }): Promise<SessionGrant> {
   return call(relayUrl, 'POST', '/api/sessions', input);
+}
+
+export function fetchCurrentAccount(relayUrl: string, session: string): Promise<CurrentAccount> {
+  return call(relayUrl, 'GET', '/api/accounts/current', undefined, session);
+}
+
+export function renameAccount(relayUrl: string, session: string, name: string): Promise<{ accountId: string; name: string }> {
+  return call(relayUrl, 'PATCH', '/api/accounts/current', { name }, session);
 }
 
 export async function signOut(relayUrl: string, session: string): Promise<void> {

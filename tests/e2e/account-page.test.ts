@@ -40,7 +40,7 @@ test.after(async () => {
   await relay?.close();
 });
 
-async function newAccount(): Promise<{ email: string; password: string; session: string; accountId: string }> {
+async function newAccount(): Promise<{ email: string; password: string; name: string; session: string; accountId: string }> {
   const credentials = newCredentials();
   const created = await api('POST', '/api/accounts', credentials);
   assert.is(created.status, 201);
@@ -168,6 +168,28 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
   const refusedSignIn = problems.filter((p) => p.includes('status of 401'));
   assert.is(refusedSignIn.length, 1, 'the wrong password, and nothing else, was refused');
   assert.equal(problems.filter((p) => !refusedSignIn.includes(p)), [], 'no alert, no page error, no CSP violation');
+  await page.context().close();
+});
+
+test('the display name is shown and changed on the page; a bad one is refused with its reason', async () => {
+  const me = await newAccount();
+  const { page, problems } = await openPage();
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  assert.is(await page.inputValue('#display-name'), me.name);
+  await page.fill('#display-name', '  Ada Lovelace ');
+  await page.click('#name-button');
+  await page.locator('#name-status[data-tone="ok"]').waitFor();
+  assert.is(await page.inputValue('#display-name'), 'Ada Lovelace');
+  assert.is((await api('GET', '/api/accounts/current', undefined, me.session)).json.name, 'Ada Lovelace');
+  assert.is(await page.textContent('#account-name'), ' (Ada Lovelace)');
+
+  await page.fill('#display-name', '   ');
+  await page.click('#name-button');
+  await page.locator('#name-status[data-tone="error"]').waitFor();
+  assert.match((await page.textContent('#name-status')) ?? '', /1 to 100 characters/);
+  assert.is((await api('GET', '/api/accounts/current', undefined, me.session)).json.name, 'Ada Lovelace', 'nothing changed');
+  assert.equal(problems.filter((p) => !p.includes('status of 400')), []);
   await page.context().close();
 });
 

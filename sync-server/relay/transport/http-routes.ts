@@ -49,7 +49,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 // never cookies, so allowing any origin grants nothing a page could not already do.
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, DELETE',
+  'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
   'access-control-allow-headers': 'authorization, content-type',
   'access-control-max-age': '600',
 } as const;

@@ -6,10 +6,11 @@ import { ApiError, ApiErrorCode } from './access-errors.ts';
 import { RevocationKey, randomId, type AccountId, type SessionId } from './access-ids.ts';
 import type { AttemptLimiter } from './attempt-limiter.ts';
 import { readJsonObject, type ApiHandler, type ApiRequest } from './api-http.ts';
-import { checkNewPassword, normaliseEmail, normaliseName, requireString } from './api-validation.ts';
+import { checkNewPassword, normaliseEmail, requireString } from './api-validation.ts';
+import { displayName } from './display-name.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
-import { authenticate, startSession } from './session-auth.ts';
+import { authenticate, grantSession } from './session-auth.ts';
 
 const CURRENT = 'current';
 const MS_PER_SECOND = 1000;
@@ -24,7 +25,7 @@ export function accountRoutes(ctx: AccessContext) {
     const body = readJsonObject(request, config.maxBodyBytes);
     const email = normaliseEmail(requireString(body, 'email'));
     const password = checkNewPassword(requireString(body, 'password'), config);
-    const name = normaliseName(body.name, config);
+    const name = displayName(body.name, config, false);
     enforce(request, [[limiters.signUpPerIp, request.ip]]);
     const taken = () => new ApiError(409, ApiErrorCode.emailTaken, 'An account with this email already exists; sign in instead.');
     if (records.accountByEmail(email) !== null) throw taken();
@@ -32,7 +33,7 @@ export function accountRoutes(ctx: AccessContext) {
     const password_hash = await hashPassword(password, config.scrypt);
     if (!records.insertAccount({ account_id: accountId, email, name, password_hash, created_at: request.now })) throw taken();
     ctx.logger.info({ accountId }, 'account created');
-    return { status: 201, body: { accountId, session: startSession(ctx, accountId, request.now) } };
+    return { status: 201, body: grantSession(ctx, { account_id: accountId, name }, request.now) };
   };
 
   const signIn: ApiHandler = async (request) => {
@@ -51,13 +52,21 @@ export function accountRoutes(ctx: AccessContext) {
     }
     limiters.signInPerEmail.forget(email);
     records.purgeExpiredSessions(request.now);
-    return { status: 200, body: { accountId: account.account_id, session: startSession(ctx, account.account_id, request.now) } };
+    return { status: 200, body: grantSession(ctx, account, request.now) };
   };
 
   const currentAccount: ApiHandler = (request) => {
     const { account } = authenticate(ctx, request);
     const { account_id, email, name, created_at } = account;
     return { status: 200, body: { accountId: account_id, email, name, createdAt: created_at } };
+  };
+
+  const renameAccount: ApiHandler = (request) => {
+    const { account } = authenticate(ctx, request);
+    const name = displayName(readJsonObject(request, config.maxBodyBytes).name, config, true);
+    records.setName(account.account_id, name);
+    ctx.logger.info({ accountId: account.account_id }, 'display name changed');
+    return { status: 200, body: { accountId: account.account_id, name } };
   };
 
   const listSessions: ApiHandler = (request) => {
@@ -115,7 +124,7 @@ export function accountRoutes(ctx: AccessContext) {
     return { status: 204 };
   };
 
-  return { signUp, signIn, currentAccount, listSessions, endSession, changePassword, deleteAccount };
+  return { signUp, signIn, currentAccount, renameAccount, listSessions, endSession, changePassword, deleteAccount };
 }
 
 export function enforce(request: ApiRequest, checks: readonly (readonly [AttemptLimiter, string])[]): void {

@@ -37,14 +37,6 @@ export function checkNewPassword(password: string, config: AccessConfig): string
   return password;
 }
 
-export function normaliseName(raw: unknown, config: AccessConfig): string {
-  if (raw === undefined) return '';
-  if (typeof raw !== 'string' || [...raw.trim()].length > config.nameMaxLength) {
-    throw new ApiError(400, ApiErrorCode.invalidName, `The name must be a string of at most ${config.nameMaxLength} characters.`);
-  }
-  return raw.trim();
-}
-
 export function requireShareRole(raw: unknown): ShareRole {
   if (!SHARE_ROLES.includes(raw as ShareRole)) {
     throw new ApiError(400, ApiErrorCode.invalidRole, 'The role must be "view" or "edit".');

@@ -76,7 +76,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const data = accountDataRoutes(ctx);
   const routes: readonly ApiRoute[] = [
     { path: '/api/accounts', methods: { POST: accounts.signUp } },
-    { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, DELETE: accounts.deleteAccount } },
+    { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, PATCH: accounts.renameAccount, DELETE: accounts.deleteAccount } },
     { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },
     { path: '/api/accounts/current/export', methods: { GET: data.exportData } },
     { path: '/api/meetings', methods: { GET: data.listMeetings } },

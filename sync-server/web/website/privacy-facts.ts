@@ -34,7 +34,7 @@ export const RELAY_TABLES: readonly StoredTable[] = [
     columns: [
       ['account_id', 'a random id'],
       ['email', 'your address, to sign in'],
-      ['name', 'the name you gave'],
+      ['name', 'the display name you chose, which people in your meetings and on your share links see instead of your email'],
       ['password_hash', 'a scrypt hash of your password (never the password)'],
       ['created_at', 'when the account was made'],
     ],

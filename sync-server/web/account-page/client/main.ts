@@ -37,6 +37,9 @@ function renderAccount(info: AccountInfo): void {
   byId('account-name', HTMLSpanElement).textContent = info.name === '' ? '' : ` (${info.name})`;
   byId('account-since', HTMLSpanElement).textContent = formatDate(info.createdAt);
   byId('password-username', HTMLInputElement).value = info.email;
+  const nameField = byId('display-name', HTMLInputElement);
+  // A name being typed is not overwritten by a refresh that another form started.
+  if (document.activeElement !== nameField) nameField.value = info.name;
 }
 
 const ctx: PageContext = {
