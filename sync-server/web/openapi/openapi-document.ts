@@ -89,6 +89,7 @@ export const openApiDocument = {
     },
     '/api/accounts/current': {
       get: op({ summary: 'The signed-in account', tag: 'accounts', session: true, responses: { 200: json(200, ref('Account')), ...errors(...SESSION_ERRORS) } }),
+      patch: op({ summary: 'Change the display name', tag: 'accounts', session: true, body: ref('NewName'), responses: { 200: json(200, ref('Renamed')), ...errors(400, ...SESSION_ERRORS) } }),
       delete: op({ summary: 'Delete the account, its meetings, shares and sessions', tag: 'accounts', session: true, responses: { 204: described(204), ...errors(...SESSION_ERRORS) } }),
     },
     '/api/accounts/current/password': {
