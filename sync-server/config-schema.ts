@@ -81,7 +81,10 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.step1Burst', count(), 'sync step 1 burst per socket'),
   setting('relay.connectionsPerSecondPerIp', positive(), 'websocket upgrades per second per IP; over it HTTP 429'),
   setting('relay.connectionBurstPerIp', count(), 'websocket upgrade burst per IP'),
+  setting('relay.maxSocketsPerIp', count(), 'sockets one IP address may hold open at once; beyond it the upgrade gets HTTP 429'),
   setting('relay.maxConnectionsPerRoom', count(), 'sockets per document; more closes with 4503'),
+  setting('relay.maxAwarenessStateBytes', count(), 'one awareness (presence) state larger than this closes its socket with 4431'),
+  setting('relay.maxAwarenessBytesPerRoom', count(), "all awareness states of a room together; beyond it new or grown states are dropped"),
   setting('relay.maxQueuedMessagesPerRoom', count(), 'messages a room holds while it loads or commits; more closes with 4503'),
   setting('relay.maxQueuedBytesPerRoom', count(), 'bytes a room holds while it loads or commits; at least maxMessageBytes'),
   setting('relay.authDeadlineMs', ms(), 'an upgrade request (with its token) must be complete within this'),
@@ -91,6 +94,8 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.compactAfterBytes', count(), 'a room log larger than this is compacted into one snapshot'),
   setting('relay.keepAliveMs', ms().max(MAX_KEEP_ALIVE_MS), `ping and keep-alive interval (at most ${MAX_KEEP_ALIVE_MS} ms: stock clients give up after 30 s)`),
   setting('relay.deadPeerTimeoutMs', ms(), 'a socket that answered no ping for this long is terminated'),
+  setting('relay.closeGraceMs', ms(), 'a socket the relay closed is cut if its peer has not answered the close within this'),
+  setting('relay.failureLogIntervalMs', count(0), 'a repeating failure (full disk: every commit) is logged once per this'),
   setting('relay.viewerAwareness', z.boolean(), "broadcast viewers' awareness (cursors, names)"),
   setting('relay.maxApiBodyBytes', count(), 'largest /api request body; bigger gets 413'),
   setting('relay.readinessProbeIntervalMs', count(0), '/readyz probes the store with a commit when none happened this recently (0: every time)'),
@@ -156,6 +161,7 @@ export function crossChecks(config: ServiceConfig, ctx: z.RefinementCtx): void {
   // A maximal message must always fit in a full byte bucket, or it could never be accepted.
   if (relay.byteBurst < relay.maxMessageBytes) issue('relay.byteBurst', 'must be at least relay.maxMessageBytes');
   if (relay.maxQueuedBytesPerRoom < relay.maxMessageBytes) issue('relay.maxQueuedBytesPerRoom', 'must be at least relay.maxMessageBytes');
+  if (relay.maxAwarenessBytesPerRoom < relay.maxAwarenessStateBytes) issue('relay.maxAwarenessBytesPerRoom', 'must be at least relay.maxAwarenessStateBytes');
   if ((relay.tlsCertFile === null) !== (relay.tlsKeyFile === null)) {
     const [given, missing] = relay.tlsCertFile === null ? ['key', 'certificate'] : ['certificate', 'key'];
     issue(

@@ -7,6 +7,7 @@ import type { AccessGate } from '../access-gate.ts';
 import type { Logger } from '../../logger.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import type { Readiness } from '../readiness.ts';
+import { BodyTooLargeError, readBodyWithin } from '../../request-body.ts';
 
 export type HttpFallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -19,10 +20,6 @@ export interface HttpRouteDeps {
   readonly fallback?: HttpFallback;
 }
 
-class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
-}
-
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -31,17 +28,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 export function sendError(res: ServerResponse, status: number, code: string, message: string): void {
   sendJson(res, status, { error: { code, message } });
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > limit) throw new BodyTooLargeError(`body over ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 // The extension calls the API from its own origin (chrome-extension://...) without a host
@@ -81,7 +67,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
       return sendJson(res, 200, { now: Date.now() });
     }
     if (path.startsWith('/api/')) {
-      const body = await readBody(req, deps.maxBodyBytes);
+      const body = await readBodyWithin(req, res, deps.maxBodyBytes);
       if (await deps.access.handleHttp(req, res, body)) return;
       return sendError(res, 404, 'not_found', `no route ${req.method} ${path}`);
     }

@@ -31,7 +31,7 @@ export function showStats(ctx: WebsiteContext, req: IncomingMessage, res: Server
 }
 
 export async function signInToStats(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const form = await readForm(req, ctx.config.maxFormBytes);
+  const form = await readForm(req, res, ctx.config.maxFormBytes);
   if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res);
   if (!ctx.limits.statsSignIn.hit(clientAddress(req), ctx.now()).ok) return showSignIn(req, res, 429, 'Too many attempts; try again later.');
   const cookie = ctx.stats.signIn(form.get('token') ?? '', ctx.config.statsCookieTtlMs);
