@@ -8,6 +8,7 @@ import { libraryDocName } from '../../crdt/doc-names.ts';
 import type { SpaceId } from '../../crdt/ids.ts';
 import { localSpaceId } from '../platform/device.ts';
 import { getSettings, updateSettings, type Account } from '../platform/settings.ts';
+import { deviceTokenFor, keepDeviceToken } from './device-tokens.ts';
 import { openDoc } from './doc-connection.ts';
 import { createAccount, fetchCurrentAccount, normaliseRelayUrl, renameAccount, signIn, signOut, type SessionGrant } from './relay-api.ts';
 
@@ -29,6 +30,7 @@ async function mergeLocalLibraryInto(accountId: string): Promise<void> {
 }
 
 async function become(relayUrl: string, email: string, grant: SessionGrant): Promise<Account> {
+  await keepDeviceToken(relayUrl, email, grant.deviceToken);
   await mergeLocalLibraryInto(grant.accountId);
   const account: Account = { accountId: grant.accountId, email, session: grant.session, name: grant.name };
   await updateSettings({ relayUrl: normaliseRelayUrl(relayUrl), account });
@@ -40,7 +42,9 @@ export async function signUpAccount(relayUrl: string, input: Credentials & { nam
 }
 
 export async function signInAccount(relayUrl: string, input: Credentials): Promise<Account> {
-  return become(relayUrl, input.email, await signIn(relayUrl, input));
+  const deviceToken = await deviceTokenFor(relayUrl, input.email);
+  const grant = await signIn(relayUrl, deviceToken === undefined ? input : { ...input, deviceToken });
+  return become(relayUrl, input.email, grant);
 }
 
 /** Changes the display name on the relay, then here; throws RelayError when the relay refuses. */

@@ -10,6 +10,8 @@ export interface SessionGrant {
   readonly accountId: string;
   readonly session: string;
   readonly name: string;
+  /** Sent back at the next sign-in (data/device-tokens.ts); absent from older relays. */
+  readonly deviceToken?: string;
 }
 
 export interface CurrentAccount {
@@ -41,7 +43,7 @@ export function createAccount(relayUrl: string, input: { email: string; password
   return call(relayUrl, 'POST', '/api/accounts', input);
 }
 
-export function signIn(relayUrl: string, input: { email: string; password: string }): Promise<SessionGrant> {
+export function signIn(relayUrl: string, input: { email: string; password: string; deviceToken?: string }): Promise<SessionGrant> {
   return call(relayUrl, 'POST', '/api/sessions', input);
 }
 

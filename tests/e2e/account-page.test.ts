@@ -209,4 +209,33 @@ test('a session ended elsewhere sends the page back to sign-in with a note', asy
   await page.context().close();
 });
 
+test('this browser keeps its device token, so a stranger\'s guesses do not lock it out; a weak new password shows why', async () => {
+  const me = await newAccount();
+  const { page, problems } = await openPage();
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  await page.click('#sign-out');
+  await page.locator('#signed-out').waitFor();
+  const stranger: number[] = [];
+  for (let i = 0; i < 7; i++) stranger.push((await api('POST', '/api/sessions', { email: me.email, password: `stranger guess ${i}` })).status);
+  assert.is(stranger.at(-1), 429, `the stranger is throttled: ${stranger.join(' ')}`);
+
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  await page.fill('#current-password', me.password);
+  await page.fill('#new-password', 'password');
+  await page.fill('#repeat-password', 'password');
+  await page.click('#password-button');
+  await page.locator('#password-status[data-tone="error"]').waitFor();
+  assert.match((await page.textContent('#password-status')) ?? '', /too easy to guess.*heavily used password/);
+
+  const { page: elsewhere } = await openPage();
+  await signInOnPage(elsewhere, me.email, me.password);
+  await elsewhere.locator('#sign-in-status[data-tone="error"]').waitFor();
+  assert.match((await elsewhere.textContent('#sign-in-status')) ?? '', /Too many attempts/, 'a browser without the token is throttled');
+  assert.equal(problems.filter((p) => !/status of 400/.test(p)), [], 'only the refused password is logged');
+  await elsewhere.context().close();
+  await page.context().close();
+});
+
 test.run();

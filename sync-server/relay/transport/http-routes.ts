@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessGate } from '../access-gate.ts';
 import type { Logger } from '../../logger.ts';
 import type { RelayMetrics } from '../metrics.ts';
+import { warnIfAborted } from '../../aborted-request.ts';
 import type { Readiness } from '../readiness.ts';
 import { BodyTooLargeError, readBodyWithin } from '../../request-body.ts';
 
@@ -83,6 +84,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
         if (!res.headersSent) sendError(res, 413, 'body_too_large', error.message);
         return;
       }
+      if (warnIfAborted(deps.logger, req, path, error)) return;
       deps.logger.error({ method: req.method, path, err: error }, 'http request failed');
       if (!res.headersSent) sendError(res, 500, 'internal', 'internal error');
       else res.destroy();

@@ -21,6 +21,7 @@ import { loadOrCreateServerSecret } from './server-secret.ts';
 import { OPENAPI_PATH, openApiDocument } from '../openapi/openapi-document.ts';
 import { authorizeSocket } from './socket-authorizer.ts';
 import { createTokenCodec } from './token-codec.ts';
+import { createDeviceTokens } from './device-tokens.ts';
 
 export interface AccessGateOptions {
   readonly db: SqlDatabase;
@@ -38,14 +39,17 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const evictors = new Set<(docs: readonly string[]) => Promise<void> | void>();
   const limiter = (rate: AccessConfig['signInPerIp']) => new AttemptLimiter(rate, config.limiterMaxKeys);
 
+  const secret = loadOrCreateServerSecret(options.dataDir, config.secretFileName);
   const ctx: AccessContext = {
     records: createAccessRecords(options.db),
-    codec: createTokenCodec(loadOrCreateServerSecret(options.dataDir, config.secretFileName)),
+    codec: createTokenCodec(secret),
+    devices: createDeviceTokens(secret),
     config,
     store: options.store,
     logger,
     limiters: {
       signInPerEmail: limiter(config.signInPerEmail),
+      signInPerDevice: limiter(config.signInPerDevice),
       signInPerIp: limiter(config.signInPerIp),
       signUpPerIp: limiter(config.signUpPerIp),
       listMeetingsPerAccount: limiter(config.listMeetingsPerAccount),

@@ -18,7 +18,7 @@ test('sign-up and sign-in grants carry the display name', async () => {
   const credentials = { ...newCredentials(), name: '  Grace Hopper ' };
   const created = await h.api('POST', '/api/accounts', credentials);
   assert.is(created.status, 201);
-  assert.equal(Object.keys(created.json).sort(), ['accountId', 'name', 'session']);
+  assert.equal(Object.keys(created.json).sort(), ['accountId', 'deviceToken', 'name', 'session']);
   assert.is(created.json.name, 'Grace Hopper');
   const signedIn = await h.api('POST', '/api/sessions', { email: credentials.email, password: credentials.password });
   assert.equal([signedIn.status, signedIn.json.accountId, signedIn.json.name], [200, created.json.accountId, 'Grace Hopper']);
