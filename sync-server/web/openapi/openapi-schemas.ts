@@ -18,21 +18,31 @@ function closed(properties: Record<string, unknown>, description?: string): Sche
 
 const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: 'null' }] });
 
+/** What every sign-in of any kind answers (a password sign-in adds its device token). */
+const SESSION_GRANT = {
+  accountId: ID,
+  session: { type: 'string', description: 'bearer session for Authorization: Bearer' },
+  name: { type: 'string', description: 'the display name others see' },
+} as const;
+
 export const SCHEMAS = {
   Error: closed({ error: closed({ code: { type: 'string' }, message: { type: 'string' } }) }, 'every refusal of /api'),
   Health: closed({ status: { const: 'ok' } }),
   Ready: closed({ status: { const: 'ready' } }),
   Time: closed({ now: MS }),
-  Credentials: { type: 'object', properties: { email: { type: 'string' }, password: { type: 'string' } }, required: ['email', 'password'] },
+  Credentials: {
+    type: 'object',
+    properties: { email: { type: 'string' }, password: { type: 'string' }, deviceToken: { type: 'string' } },
+    required: ['email', 'password'],
+  },
   NewAccount: {
     type: 'object',
     properties: { email: { type: 'string', format: 'email' }, password: { type: 'string' }, name: { type: 'string' } },
     required: ['email', 'password'],
   },
   SessionStarted: closed({
-    accountId: ID,
-    session: { type: 'string', description: 'bearer session for Authorization: Bearer' },
-    name: { type: 'string', description: 'the display name others see' },
+    ...SESSION_GRANT,
+    deviceToken: { type: 'string', description: 'send it with later sign-ins from this device: strangers guessing the password do not lock it out' },
   }),
   NewName: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
   Renamed: closed({ accountId: ID, name: { type: 'string' } }),
