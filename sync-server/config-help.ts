@@ -11,7 +11,10 @@ const PRECEDENCE = 'Flags win over environment variables, which win over the con
 export function helpText(): string {
   const defaults = serviceDefaults();
   const lines = [
-    'Usage: ltm-relay [--config relay.json] [--<setting> <value> ...]',
+    'Usage: ltm-relay [--config relay.json] [--<setting> <value> ...]   serve (default)',
+    '       ltm-relay backup --data <dir> --out <dir2>                  copy a (live) data directory',
+    '       ltm-relay check --data <dir>                                schema version and integrity_check',
+    '       ltm-relay --help | --version',
     '',
     `  --${CONFIG_FLAG} <file>   (${CONFIG_ENV})  a JSON file of settings, shaped like {"relay": {"port": 8787}, "access": {...}, "website": {...}}`,
     '',

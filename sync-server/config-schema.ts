@@ -5,6 +5,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { RelayConfig } from './config.ts';
+import { LOG_LEVELS } from './logger.ts';
 import type { AccessConfig } from './web/access/access-config.ts';
 import type { WebsiteConfig } from './web/website/website-config.ts';
 
@@ -57,7 +58,6 @@ function setting<P extends SettingPath>(path: P, type: z.ZodType<ValueAt<Service
 const count = (min = 1) => z.number().int().min(min);
 const positive = () => z.number().positive();
 const ms = () => count(1);
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const httpUrl = z.url({ protocol: /^https?$/ });
 const ipAddress = z.string().refine((value) => isIP(value) !== 0, 'must be an IP address');
 const file = z.string().min(1).nullable();
@@ -66,7 +66,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.port', count(0).max(65_535), 'TCP port; 0 picks a free one (the first log line names it)'),
   setting('relay.host', z.string().min(1), 'interface to listen on'),
   setting('relay.dataDir', z.string().min(1), 'data directory (SQLite database, secrets, outbox)', { env: 'LTM_DATA', flag: 'data' }),
-  setting('relay.logLevel', z.enum(LOG_LEVELS), `log level: ${LOG_LEVELS.join(', ')}`),
+  setting('relay.logLevel', z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), `log level: ${LOG_LEVELS.join(', ')}`),
   setting('relay.publicUrl', httpUrl.nullable(), 'public base URL (https://relay.example): absolute share links, mail links, Origin check'),
   setting('relay.tlsCertFile', file, 'PEM certificate chain; with the key the relay serves HTTPS and WSS', { env: 'LTM_TLS_CERT', flag: 'tls-cert' }),
   setting('relay.tlsKeyFile', file, 'PEM private key for the certificate', { env: 'LTM_TLS_KEY', flag: 'tls-key' }),
@@ -124,7 +124,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('access.exportPerAccount.windowMs', ms(), 'window of the export limit'),
   setting('access.maxMeetingsPerAccount', count(), 'meetings one account may own'),
   setting('access.limiterMaxKeys', count(), 'rate-limit keys remembered per access limit (bounds memory)'),
-  setting('website.smtpUrl', z.url({ protocol: /^smtps?$/ }).nullable(), 'SMTP URL (smtp://user:pass@host:587); unset: mail goes to the outbox file', { env: 'LTM_SMTP_URL', secret: true }),
+  setting('website.smtpUrl', z.url({ protocol: /^smtps?$/, error: 'must look like smtp://user:password@host:587 or smtps://…' }).nullable(), 'SMTP URL (smtp://user:pass@host:587); unset: mail goes to the outbox file', { env: 'LTM_SMTP_URL', secret: true }),
   setting('website.mailFrom', z.string().min(3), 'sender of confirmation mails', { env: 'LTM_MAIL_FROM' }),
   setting('website.statsToken', z.string().min(16).nullable(), 'token of the /stats page; unset: read from or created in the data directory', { env: 'LTM_STATS_TOKEN', secret: true }),
   setting('website.signUpPerIp.max', count(), 'mailing-list sign-ups per IP per window'),

@@ -22,3 +22,8 @@ export function loadServiceConfig(argv: readonly string[] = process.argv.slice(2
 export function configFromEnvironment(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): RelayConfig {
   return loadServiceConfig(argv, env).relay;
 }
+
+/** The data directory the data tools use when no --data flag is given. */
+export function environmentDataDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.LTM_DATA || undefined;
+}
