@@ -1,7 +1,15 @@
 // Every tunable of the relay in one `defaults` object; callers pass overrides (env.ts for the CLI,
-// tests for their scenarios). Limits are generous for people, tight for abuse.
-import { EXTENSION_ID } from './web/oidc/redirect-allow-list.ts';
-import { OidcSettingsError, resolveOidcProviders, type OidcProviderSettings } from './web/oidc/oidc-settings.ts';
+// tests for their scenarios). Limits are generous for people, tight for abuse. What may be set
+// from outside, and how it is checked, is config-schema.ts; a new field here needs one line there.
+import type { ServiceConfig } from './config-schema.ts';
+import type { OidcProviderSettings } from './web/oidc/oidc-settings.ts';
+import { layerFromObject, resolveSettings, type SettingLayer } from './config-layers.ts';
+import { accessDefaults } from './web/access/access-config.ts';
+import { websiteDefaults } from './web/website/website-config.ts';
+
+export { ConfigError, ConfigFileError, InvalidSettingError, UnknownSettingError } from './config-errors.ts';
+export { MAX_KEEP_ALIVE_MS, type ServiceConfig } from './config-schema.ts';
+export { helpText, settingsTable } from './config-help.ts';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
@@ -72,8 +80,6 @@ export interface RelayConfig {
 }
 
 const MiB = 1024 * 1024;
-/** A socket may hear nothing for 1.5 x keepAliveMs: 27 s at most, under stock clients' 30 s. */
-export const MAX_KEEP_ALIVE_MS = 18_000;
 
 export const defaults: RelayConfig = {
   port: 8787,
@@ -119,75 +125,16 @@ export const defaults: RelayConfig = {
   extensionIds: [],
 };
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+export function serviceDefaults(): ServiceConfig {
+  return { relay: defaults, access: accessDefaults, website: websiteDefaults };
 }
 
+/** The defaults overlaid by each layer in turn (later layers win), validated by the schema. */
+export function resolveServiceConfig(layers: readonly SettingLayer[] = []): ServiceConfig {
+  return resolveSettings(serviceDefaults(), layers);
+}
+
+/** The relay's part alone, for code and tests that build a relay without the web around it. */
 export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig {
-  const config: RelayConfig = { ...defaults, ...overrides };
-  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) {
-    throw new ConfigError(`port must be 0..65535, got ${config.port}`);
-  }
-  // A maximal message must always fit in a full byte bucket, or it could never be accepted.
-  if (config.byteBurst < config.maxMessageBytes) {
-    throw new ConfigError('byteBurst must be at least maxMessageBytes');
-  }
-  if (config.maxQueuedBytesPerRoom < config.maxMessageBytes) {
-    throw new ConfigError('maxQueuedBytesPerRoom must be at least maxMessageBytes');
-  }
-  if (config.maxAwarenessBytesPerRoom < config.maxAwarenessStateBytes) {
-    throw new ConfigError('maxAwarenessBytesPerRoom must be at least maxAwarenessStateBytes');
-  }
-  if (config.keepAliveMs <= 0 || config.keepAliveMs > MAX_KEEP_ALIVE_MS) {
-    throw new ConfigError(`keepAliveMs must be in (0, ${MAX_KEEP_ALIVE_MS}] so stock clients never time out`);
-  }
-  if (config.publicUrl !== null && !isHttpUrl(config.publicUrl)) {
-    throw new ConfigError(`publicUrl must be an absolute http(s) URL, got ${config.publicUrl}`);
-  }
-  if ((config.tlsCertFile === null) !== (config.tlsKeyFile === null)) {
-    const [given, missing] = config.tlsCertFile === null ? ['key', 'certificate'] : ['certificate', 'key'];
-    throw new ConfigError(
-      `TLS needs both a certificate and a key: the ${given} file was given but no ${missing} file ` +
-        '(set both --tls-cert and --tls-key, or LTM_TLS_CERT and LTM_TLS_KEY, or neither)',
-    );
-  }
-  const badId = config.extensionIds.find((id) => !EXTENSION_ID.test(id));
-  if (badId !== undefined) throw new ConfigError(`extension ids are 32 letters a to p, got ${badId}`);
-  try {
-    resolveOidcProviders(config.oidcProviders, config.allowInsecureOidc);
-  } catch (error) {
-    if (error instanceof OidcSettingsError) throw new ConfigError(error.message);
-    throw error;
-  }
-  return config;
-}
-
-function isHttpUrl(value: string): boolean {
-  return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
-}
-
-/** `ltm-relay --help`. A minimal list of today's flags and variables until the schema generates it. */
-export function helpText(): string {
-  return [
-    'Usage: ltm-relay [flags]                       serve (default)',
-    '       ltm-relay backup --data <dir> --out <dir2>   copy a (live) data directory',
-    '       ltm-relay check --data <dir>               schema version and integrity_check',
-    '       ltm-relay --help | --version',
-    '',
-    'Flags (environment variable, default):',
-    `  --port <n>                 LTM_PORT                 ${defaults.port}`,
-    `  --host <addr>              LTM_HOST                 ${defaults.host}`,
-    `  --data <dir>               LTM_DATA                 ${defaults.dataDir}`,
-    `  --log-level <level>        LTM_LOG_LEVEL            ${defaults.logLevel}`,
-    `  --sqlite-synchronous <m>   LTM_SQLITE_SYNCHRONOUS   ${defaults.sqliteSynchronous} (or FULL)`,
-    '  --public-url <url>         LTM_PUBLIC_URL           none',
-    '  --trust-proxy <ips>        LTM_TRUST_PROXY          none',
-    '  --tls-cert <file>          LTM_TLS_CERT             none',
-    '  --tls-key <file>           LTM_TLS_KEY              none',
-    '',
-    'Environment only:',
-    '  LTM_SMTP_URL               smtp:// or smtps:// URL  none (mail goes to the outbox file)',
-    '  LTM_MAIL_FROM              sender address           LeaveTheMeeting <no-reply@localhost>',
-    '  LTM_STATS_TOKEN            token for /stats         generated into the data directory',
-  ].join('\n');
+  return resolveServiceConfig([layerFromObject({ relay: overrides }, 'overrides')]).relay;
 }

@@ -3,21 +3,18 @@
 // accepting, flush, close, exit 0. With --tls-cert/--tls-key it serves HTTPS/WSS, and SIGHUP
 // re-reads both files (a bad renewal is logged and the old pair kept).
 import { resolve } from 'node:path';
-import { resolveConfig } from '../config.ts';
-import { configFromEnvironment, websiteFromEnvironment } from '../env.ts';
+import { loadServiceConfig } from '../env.ts';
 import { createLogger } from '../logger.ts';
 import { startRelayService } from '../relay-service.ts';
-import { websiteDefaults } from '../web/website/website-config.ts';
 import { onShutdown } from './shutdown.ts';
 import { startupSummary } from './startup-summary.ts';
 
 const RELOAD_SIGNAL = 'SIGHUP' as const;
 
 export async function serve(args: readonly string[]): Promise<void> {
-  const config = resolveConfig(configFromEnvironment(args));
+  const { relay: config, access, website } = loadServiceConfig(args);
   const logger = createLogger(config.logLevel);
-  const website = websiteFromEnvironment();
-  const service = await startRelayService(config, { logger, website });
+  const service = await startRelayService(config, { logger, access, website });
   const { relay } = service;
 
   onShutdown(logger, () => service.close());
@@ -34,7 +31,7 @@ export async function serve(args: readonly string[]): Promise<void> {
     startupSummary({
       url: config.publicUrl ?? relay.httpUrl,
       dataDir: resolve(config.dataDir),
-      website: { ...websiteDefaults, ...website },
+      website,
       mailerKind: service.website.mailerKind,
     }),
   );

@@ -22,6 +22,9 @@ export const RejectReason = {
 } as const;
 export type RejectReasonValue = (typeof RejectReason)[keyof typeof RejectReason];
 
+/** Seconds; a commit or fan-out beyond 1 s is an outage whatever its exact length. */
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1];
+
 export class RelayMetrics {
   readonly registry = new Registry();
   readonly connections = new Gauge({ name: 'ltm_connections', help: 'Open websocket connections', registers: [this.registry] });
@@ -34,9 +37,23 @@ export class RelayMetrics {
   readonly commitLatency = new Histogram({
     name: 'ltm_commit_latency_seconds',
     help: 'Time of one group commit to the document store',
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    buckets: LATENCY_BUCKETS,
     registers: [this.registry],
   });
+  readonly fanOutLatency = new Histogram({
+    name: 'ltm_fanout_latency_seconds',
+    help: 'Time from receiving an update to having sent it to every socket of its room (apply, commit, broadcast)',
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly storeErrors = new Counter({
+    name: 'ltm_store_errors_total',
+    help: 'Document store operations that failed, by operation (load, append, compact, delete, list, close)',
+    labelNames: ['operation'],
+    registers: [this.registry],
+  });
+  readonly roomsLoaded = new Counter({ name: 'ltm_rooms_loaded_total', help: 'Rooms created (each loads its document from the store)', registers: [this.registry] });
+  readonly socketsOpened = new Counter({ name: 'ltm_sockets_opened_total', help: 'Websocket connections admitted to a room', registers: [this.registry] });
   /** 1 while the store can commit, 0 while it cannot (what /readyz answers); set by Readiness. */
   readonly storeReady = new Gauge({
     name: 'ltm_store_ready',

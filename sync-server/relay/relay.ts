@@ -17,6 +17,7 @@ import type { UpdateFeed } from './storage/update-feed.ts';
 import { GroupCommit } from './storage/group-commit.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
+import { countStoreErrors } from './storage/counted-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
 import { normalizeAddress, resolveClientAddress } from '../client-address.ts';
@@ -65,11 +66,12 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   const credentials = options.credentials ?? (files && readTlsCredentials(files));
   const metrics = new RelayMetrics();
   let ownedDb: SqliteDatabase | null = null;
-  let store = options.store;
-  if (!store) {
+  let rawStore = options.store;
+  if (!rawStore) {
     ownedDb = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
-    store = new SqliteDocumentStore(ownedDb);
+    rawStore = new SqliteDocumentStore(ownedDb);
   }
+  const store = countStoreErrors(rawStore, (operation) => metrics.storeErrors.inc({ operation }));
   const readiness = new Readiness({
     probe: store.probeCommit ? () => store.probeCommit!() : null,
     probeIntervalMs: config.readinessProbeIntervalMs,

@@ -38,12 +38,12 @@ test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('--log-level loud names the level and the choices', () => {
   const err = failedStart([...NODE_CLI, '--port', '0', '--data', join(dir, 'log'), '--log-level', 'loud']);
-  assert.match(err, /^LogLevelError: log level "loud" is not one of trace, debug, info, warn, error, fatal, silent/);
+  assert.match(err, /^InvalidSettingError: relay\.logLevel \(--log-level="loud"\): must be one of trace, debug, info, warn, error, fatal, silent/);
 });
 
 test('LTM_SMTP_URL=notaurl names the SMTP URL without echoing it', () => {
   const err = failedStart([...NODE_CLI, '--port', '0', '--data', join(dir, 'smtp')], { LTM_SMTP_URL: 'notaurl', LTM_PUBLIC_URL: 'https://relay.example' });
-  assert.match(err, /^SmtpUrlError: the SMTP URL \(LTM_SMTP_URL\) must look like smtp:/);
+  assert.match(err, /^InvalidSettingError: website\.smtpUrl \(LTM_SMTP_URL\): must look like smtp:/);
   assert.not.match(err, /notaurl/);
 });
 

@@ -2,49 +2,15 @@
 // reverse), an unreadable file, garbage PEM and a key of another certificate each stop the start
 // with exit code 1 and one JSON line naming the fault; a valid pair given through the environment
 // serves HTTPS, and SIGHUP swaps in renewed files (a bad renewal is logged, the old pair stays).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import readline from 'node:readline';
+import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { makeCertificate, writeCertificate, writePem, type TestCertificate } from './helpers/tls-certificates.ts';
 import { fingerprintOf, httpsRequest, presentedFingerprint } from './helpers/tls-client.ts';
 import { waitFor } from './helpers/relay-harness.ts';
-
-const REPO = resolve(import.meta.dirname, '../..');
-const CLI = 'sync-server/main.ts';
-const EXIT_LIMIT_MS = 30_000;
-
-interface Cli {
-  readonly stdout: string[];
-  readonly stderr: string[];
-  readonly exited: Promise<number | null>;
-  signal(name: NodeJS.Signals): void;
-}
-
-/** Runs the CLI with only the given LTM_* variables (none inherited), killing it if it hangs. */
-function runCli(args: readonly string[], env: Record<string, string> = {}): Cli {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LTM_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    cwd: REPO,
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  readline.createInterface({ input: child.stdout }).on('line', (line) => stdout.push(line));
-  readline.createInterface({ input: child.stderr }).on('line', (line) => stderr.push(line));
-  const limit = setTimeout(() => child.kill('SIGKILL'), EXIT_LIMIT_MS);
-  const exited = new Promise<number | null>((done) =>
-    child.once('close', (code) => {
-      clearTimeout(limit);
-      done(code);
-    }),
-  );
-  return { stdout, stderr, exited, signal: (name) => void child.kill(name) };
-}
+import { EXIT_LIMIT_MS, failedStart, runCli } from './helpers/relay-cli.ts';
 
 interface Dirs {
   dir: string;
@@ -64,28 +30,15 @@ Cli.after((ctx) => {
   rmSync(ctx.dir, { recursive: true, force: true });
 });
 
-/** Runs the CLI expecting a failed start: exit 1, nothing on stdout, one JSON line on stderr. */
-async function failedStart(ctx: Dirs, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
-  // Each run its own data dir: runs go in parallel, and a TLS fault is found after the CLI opened it.
-  const cli = runCli(['--port', '0', '--data', mkdtempSync(join(ctx.dir, 'data-')), ...args], env);
-  assert.is(await cli.exited, 1, cli.stderr.join('\n'));
-  assert.is(cli.stderr.length, 1, cli.stderr.join('\n'));
-  assert.equal(cli.stdout, []);
-  const line = JSON.parse(cli.stderr[0]!) as { level: string; msg: string; err: string };
-  assert.is(line.level, 'fatal');
-  assert.is(line.msg, 'relay failed to start');
-  return line.err;
-}
-
 Cli('a certificate without a key, or a key without a certificate, stops the start', async (ctx) => {
   const certFile = writePem(ctx.dir, 'alone-cert.pem', ctx.good.cert);
   const keyFile = writePem(ctx.dir, 'alone-key.pem', ctx.good.key);
   const [onlyCert, onlyKey] = await Promise.all([
-    failedStart(ctx, ['--tls-cert', certFile]),
-    failedStart(ctx, [], { LTM_TLS_KEY: keyFile }),
+    failedStart(ctx.dir, ['--tls-cert', certFile]),
+    failedStart(ctx.dir, [], { LTM_TLS_KEY: keyFile }),
   ]);
-  assert.match(onlyCert, /^ConfigError: TLS needs both a certificate and a key: the certificate file was given but no key file/);
-  assert.match(onlyKey, /^ConfigError: TLS needs both a certificate and a key: the key file was given but no certificate file/);
+  assert.match(onlyCert, /^InvalidSettingError: relay\.tlsKeyFile \(default\): TLS needs both a certificate and a key: the certificate file was given but no key file/);
+  assert.match(onlyKey, /^InvalidSettingError: relay\.tlsCertFile \(default\): TLS needs both a certificate and a key: the key file was given but no certificate file/);
 });
 
 Cli('a missing file, garbage PEM and a key of another certificate each stop the start', async (ctx) => {
@@ -95,10 +48,10 @@ Cli('a missing file, garbage PEM and a key of another certificate each stop the 
   const otherKey = writePem(ctx.dir, 'other-key.pem', ctx.other.key);
   const missing = join(ctx.dir, 'no-such-file.pem');
   const [unreadable, badCert, badKey, foreignKey] = await Promise.all([
-    failedStart(ctx, ['--tls-cert', missing, '--tls-key', keyFile]),
-    failedStart(ctx, ['--tls-cert', garbage, '--tls-key', keyFile]),
-    failedStart(ctx, ['--tls-cert', certFile, '--tls-key', garbage]),
-    failedStart(ctx, ['--tls-cert', certFile, '--tls-key', otherKey]),
+    failedStart(ctx.dir, ['--tls-cert', missing, '--tls-key', keyFile]),
+    failedStart(ctx.dir, ['--tls-cert', garbage, '--tls-key', keyFile]),
+    failedStart(ctx.dir, ['--tls-cert', certFile, '--tls-key', garbage]),
+    failedStart(ctx.dir, ['--tls-cert', certFile, '--tls-key', otherKey]),
   ]);
   assert.match(unreadable, /^TlsCredentialsError: cannot read the TLS certificate file .*no-such-file\.pem/);
   assert.match(badCert, /^TlsCredentialsError: the TLS certificate file .*garbage\.pem holds no valid PEM certificate/);

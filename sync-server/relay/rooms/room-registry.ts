@@ -49,6 +49,7 @@ export class RoomRegistry {
       },
     });
     this.#rooms.set(name, room);
+    this.#deps.metrics.roomsLoaded.inc();
     this.#onCountChanged(this.#rooms.size);
     return room;
   }

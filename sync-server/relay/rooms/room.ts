@@ -38,6 +38,8 @@ interface Inbound {
   readonly conn: Connection;
   readonly message: ClientMessage;
   readonly size: number;
+  /** performance.now() at arrival, for the fan-out latency. */
+  readonly receivedAt: number;
 }
 
 export class Room {
@@ -98,7 +100,7 @@ export class Room {
       conn.close(CloseCode.roomFull, 'room is busy: too much queued');
       return;
     }
-    this.#inbox.push({ conn, message, size });
+    this.#inbox.push({ conn, message, size, receivedAt: performance.now() });
     this.#inboxBytes += size;
     if (!this.#drainQueued) {
       this.#drainQueued = true;
@@ -199,6 +201,7 @@ export class Room {
     const collected: Uint8Array[] = [];
     this.#collected = collected;
     let tainted = false;
+    let firstUpdateAt: number | null = null;
     let i = 0;
     for (; i < batch.length && !tainted; i++) {
       const { conn, message } = batch[i]!;
@@ -214,6 +217,7 @@ export class Room {
             conn.close(CloseCode.forbidden, 'view role cannot write');
             break;
           }
+          firstUpdateAt ??= batch[i]!.receivedAt;
           tainted = this.#writes.apply(this.#doc, conn, message.update, collected) === 'tainted';
           break;
         case 'awareness':
@@ -242,7 +246,7 @@ export class Room {
       tainted = this.#writes.retry(this.#doc, collected, (conn) => this.connections.has(conn));
     }
     this.#collected = null;
-    if (collected.length > 0 && !(await this.#commit(collected))) return;
+    if (collected.length > 0 && !(await this.#commit(collected, firstUpdateAt))) return;
     if (tainted && !(await this.#rebuild())) return;
     for (const reply of replies) reply();
     await this.#maybeCompact();
@@ -252,7 +256,8 @@ export class Room {
     }
   }
 
-  async #commit(updates: Uint8Array[]): Promise<boolean> {
+  /** receivedAt: when the oldest of these updates arrived (null for held updates released now). */
+  async #commit(updates: Uint8Array[], receivedAt: number | null): Promise<boolean> {
     const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     try {
       const seq = await this.#deps.commits.append(this.name, [update]);
@@ -274,6 +279,7 @@ export class Room {
     this.#deps.metrics.updateBytes.inc(update.byteLength);
     const message = encodeUpdate(update);
     for (const conn of this.connections) conn.send(message);
+    if (receivedAt !== null) this.#deps.metrics.fanOutLatency.observe((performance.now() - receivedAt) / 1000);
     return true;
   }
 

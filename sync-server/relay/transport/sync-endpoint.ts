@@ -144,6 +144,7 @@ export class SyncEndpoint {
     };
     this.connections.add(conn);
     metrics.connections.set(this.connections.size);
+    metrics.socketsOpened.inc();
     logger.debug({ doc: docName, conn: conn.id, role: conn.grant.role }, 'socket joined');
 
     ws.on('message', (data: RawData, isBinary: boolean) => {

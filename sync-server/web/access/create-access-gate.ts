@@ -20,6 +20,7 @@ import { AttemptLimiter } from './attempt-limiter.ts';
 import { documentRoutes } from './document-routes.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
 import { loadOrCreateServerSecret } from './server-secret.ts';
+import { OPENAPI_PATH, openApiDocument } from '../openapi/openapi-document.ts';
 import { authorizeSocket } from './socket-authorizer.ts';
 import { createTokenCodec } from './token-codec.ts';
 import { createDeviceTokens } from './device-tokens.ts';
@@ -96,6 +97,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     { path: '/api/tokens', methods: { POST: documents.issueToken } },
     { path: '/api/shares', methods: { POST: documents.createShare, GET: documents.listShares } },
     { path: '/api/shares/*', methods: { DELETE: documents.revokeShare } },
+    { path: OPENAPI_PATH, methods: { GET: () => ({ status: 200, body: openApiDocument }) } },
   ];
 
   ctx.records.purgeExpiredSessions(now());

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLogger } from '../../../../sync-server/logger.ts';
 import type { OidcOptions } from '../../../../sync-server/web/oidc/oidc-routes.ts';
+import { checkResponse } from '../../helpers/openapi-contract.ts';
 import { accessDefaults, type AccessConfig } from '../../../../sync-server/web/access/access-config.ts';
 import type { AccessGate } from '../../../../sync-server/relay/access-gate.ts';
 import { createAccessGate } from '../../../../sync-server/web/access/create-access-gate.ts';
@@ -29,7 +30,8 @@ export interface ApiResult {
 
 export type ApiCall = (method: string, path: string, body?: unknown, session?: string) => Promise<ApiResult>;
 
-/** Real HTTP requests (fetch) to a base URL; a string body is sent verbatim, anything else as JSON. */
+/** Real HTTP requests (fetch) to a base URL; a string body is sent verbatim, anything else as JSON.
+ *  Every response is checked against the relay's OpenAPI document (a mismatch fails the test). */
 export function apiClient(base: string): ApiCall {
   return async (method, path, body, session) => {
     const headers: Record<string, string> = {};
@@ -37,8 +39,10 @@ export function apiClient(base: string): ApiCall {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
     const response = await fetch(base + path, { method, headers, body: payload });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, json: text === '' ? null : JSON.parse(text) };
+    const contentType = response.headers.get('content-type');
+    const json = contentType?.startsWith('application/json') ? await response.json() : await response.text();
+    checkResponse(method, path, response.status, contentType, json === '' ? null : json);
+    return { status: response.status, headers: response.headers, json: json === '' ? null : json };
   };
 }
 

@@ -1,0 +1,68 @@
+// /metrics after real traffic: stock y-websocket providers edit a document on a real relay with a
+// real SQLite file, a socket is refused, and the database is closed under the relay. The
+// Prometheus text then holds the commit and fan-out histograms and the counters of rooms,
+// sockets, bytes, refusals by close code and store errors, under their documented names.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import { CloseCode } from '../../wire/close-codes.ts';
+import { encodeUpdate } from '../../sync-server/relay/protocol/messages.ts';
+import { databasePath, openDatabase } from '../../sync-server/relay/storage/sqlite-database.ts';
+import { SqliteDocumentStore } from '../../sync-server/relay/storage/sqlite-document-store.ts';
+import { textUpdate } from './helpers/frames.ts';
+import { docName, makeTempDir, startTestRelay, waitFor } from './helpers/relay-harness.ts';
+import { TokenRoleGate } from './helpers/token-role-gate.ts';
+
+const test = suite('relay metrics');
+
+/** One sample's value from the Prometheus text, e.g. sample(text, 'ltm_rooms_loaded_total'). */
+function sample(text: string, series: string): number | null {
+  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? null : Number(line.slice(series.length + 1));
+}
+
+test('metrics appear with their names after real traffic', async () => {
+  const dataDir = makeTempDir();
+  const db = openDatabase(databasePath(dataDir));
+  const harness = await startTestRelay({}, { store: new SqliteDocumentStore(db), dataDir });
+  try {
+    const doc = docName();
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    const writer = harness.provider(doc, 'edit', a);
+    harness.provider(doc, 'edit', b);
+    a.getText('notes').insert(0, 'agenda');
+    await waitFor(() => b.getText('notes').toString() === 'agenda', 'the edit reached the other device');
+    writer.disconnect();
+
+    const refused = harness.raw(doc, 'forged');
+    assert.is((await refused.closed).code, CloseCode.unauthenticated);
+
+    const before = await (await fetch(`${harness.relay.httpUrl}/metrics`)).text();
+    assert.ok(sample(before, 'ltm_commit_latency_seconds_count')! >= 1, 'commit histogram');
+    assert.ok(sample(before, 'ltm_fanout_latency_seconds_count')! >= 1, 'fan-out histogram');
+    assert.ok(before.includes('ltm_fanout_latency_seconds_bucket{le="0.001"}'), 'fan-out buckets');
+    assert.is(sample(before, 'ltm_rooms_loaded_total'), 1);
+    assert.is(sample(before, 'ltm_rooms'), 1);
+    assert.is(sample(before, 'ltm_sockets_opened_total'), 2);
+    assert.ok(sample(before, 'ltm_bytes_received_total')! > 0, 'bytes in');
+    assert.ok(sample(before, 'ltm_bytes_sent_total')! > 0, 'bytes out');
+    assert.ok(sample(before, 'ltm_update_bytes_total')! > 0, 'update bytes');
+    assert.is(sample(before, 'ltm_refused_connections_total{code="4401"}'), 1);
+    assert.is(sample(before, 'ltm_store_errors_total{operation="append"}'), null, 'no store error yet');
+
+    // A real failure of the real database: the connection is gone when the next update commits.
+    db.close();
+    const late = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await late.opened;
+    late.ws.send(encodeUpdate(textUpdate('lost')));
+    assert.is((await late.closed).code, CloseCode.internalError);
+    const after = await (await fetch(`${harness.relay.httpUrl}/metrics`)).text();
+    assert.is(sample(after, 'ltm_store_errors_total{operation="append"}'), 1);
+    // Both sockets of the failed room (the remaining provider and the late writer) close with 1011.
+    assert.is(sample(after, 'ltm_refused_connections_total{code="1011"}'), 2, 'refusals by close code include 1011');
+  } finally {
+    await harness.stop().catch(() => {});
+  }
+});
+
+test.run();
