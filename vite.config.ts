@@ -85,6 +85,11 @@ const viewerCompileHint: Plugin = {
   },
 };
 
+function translationChunk(moduleId: string): string | null {
+  const locale = /_locales[\\/]([^\\/]+)[\\/]/.exec(moduleId)?.[1];
+  return locale === undefined || locale === 'en' ? null : `messages-${locale}`;
+}
+
 function viewerBuild(): UserConfig {
   return {
     root: join(root, 'viewer'),
@@ -97,7 +102,11 @@ function viewerBuild(): UserConfig {
       target: 'es2022',
       modulePreload: { polyfill: false },
       sourcemap: false,
-      rolldownOptions: { input: { viewer: entry('viewer/index.html') } },
+      rolldownOptions: {
+        input: { viewer: entry('viewer/index.html') },
+        // One chunk per translated language, loaded only by readers of that language.
+        output: { codeSplitting: { groups: [{ name: translationChunk, test: /_locales/ }] } },
+      },
     },
   };
 }

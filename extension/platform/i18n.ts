@@ -42,6 +42,24 @@ export function t(key: string, ...subs: (string | number)[]): string {
   return entry ? format(entry, strings) : key;
 }
 
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * A counted message: key_one, key_few, key_other… chosen by the UI language's plural rules,
+ * falling back to key_other where a language needs no separate form. $1 is the count.
+ */
+export function tCount(key: string, count: number, ...subs: (string | number)[]): string {
+  const locale = uiLanguage();
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  const exact = `${key}_${rules.select(count)}`;
+  const text = t(exact, count, ...subs);
+  return text === exact ? t(`${key}_other`, count, ...subs) : text;
+}
+
 export function uiLanguage(): string {
   const i18n = (globalThis as { chrome?: typeof chrome }).chrome?.i18n;
   return i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
