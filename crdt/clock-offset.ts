@@ -26,7 +26,3 @@ export function bestClockOffset(samples: readonly OffsetSample[]): OffsetEstimat
   }
   return best;
 }
-
-export function correctedNow(localNow: number, offset: OffsetEstimate | null): number {
-  return offset === null ? localNow : localNow + offset.offsetMs;
-}

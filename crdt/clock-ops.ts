@@ -84,3 +84,9 @@ export function endMeeting(doc: Y.Doc, stamp: ClockStamp): boolean {
   if (!view.started || view.ended) return false;
   return append(doc, { op: 'end', itemId: view.currentItemId, at: stamp.now, by: stamp.by }, stamp.now);
 }
+
+/** Pauses a counting clock or resumes a paused one: one key or button, whatever the state. */
+export function toggleClock(doc: Y.Doc, stamp: ClockStamp): boolean {
+  const { view } = current(doc, stamp);
+  return view.paused ? resumeClock(doc, stamp) : pauseClock(doc, stamp);
+}

@@ -92,18 +92,6 @@ export function updateItem(doc: Y.Doc, itemId: ItemId, patch: ItemPatch): boolea
   return found;
 }
 
-export function renameItem(doc: Y.Doc, itemId: ItemId, title: string): boolean {
-  return updateItem(doc, itemId, { title });
-}
-
-export function setPlannedTime(doc: Y.Doc, itemId: ItemId, plannedSec: number): boolean {
-  return updateItem(doc, itemId, { plannedSec });
-}
-
-export function setItemOwner(doc: Y.Doc, itemId: ItemId, owner: string): boolean {
-  return updateItem(doc, itemId, { owner });
-}
-
 export function setItemDone(doc: Y.Doc, itemId: ItemId, done: boolean): boolean {
   return updateItem(doc, itemId, { done });
 }

@@ -58,10 +58,6 @@ export function updateMeeting(doc: Y.Doc, patch: MeetingPatch): void {
   });
 }
 
-export function renameMeeting(doc: Y.Doc, title: string): void {
-  updateMeeting(doc, { title });
-}
-
 export function meetingNotesText(doc: Y.Doc): Y.Text {
   return meetingRoots(doc).notes;
 }

@@ -60,10 +60,6 @@ export function updateTemplate(lib: Y.Doc, id: TemplateId, patch: TemplatePatch,
   return found;
 }
 
-export function renameTemplate(lib: Y.Doc, id: TemplateId, name: string, now: number): boolean {
-  return updateTemplate(lib, id, { name }, now);
-}
-
 /** Copies a built-in or own template into a new own template; null if the source is gone. */
 export function duplicateTemplate(
   lib: Y.Doc,

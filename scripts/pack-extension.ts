@@ -1,10 +1,12 @@
 // `npm run build` step: packs dist/extension/ into dist/leavethemeeting-extension.zip, the file
-// the website offers for download. Entries are sorted and dated at a fixed time, so the same
-// build gives the same zip. Refuses to write a zip without a manifest.
+// the website offers for download. Every entry sits in one folder (wire/extension-package.ts),
+// so unzipping gives the folder "Load unpacked" wants. Entries are sorted and dated at a fixed
+// time, so the same build gives the same zip. Refuses to write a zip without a manifest.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { websiteDefaults } from '../sync-server/web/website/website-config.ts';
+import { EXTENSION_FOLDER } from '../wire/extension-package.ts';
 
 const EXTENSION_DIR = join(import.meta.dirname, '..', 'dist', 'extension');
 // Zip timestamps start in 1980; a fixed one keeps the archive reproducible.
@@ -26,7 +28,7 @@ export function packExtension(sourceDir: string, zipPath: string): { files: numb
   const entries: Zippable = {};
   const files = filesUnder(sourceDir);
   for (const file of files) {
-    entries[relative(sourceDir, file).split(sep).join('/')] = [readFileSync(file), { mtime: FIXED_MTIME }];
+    entries[`${EXTENSION_FOLDER}/${relative(sourceDir, file).split(sep).join('/')}`] = [readFileSync(file), { mtime: FIXED_MTIME }];
   }
   const zip = zipSync(entries, { level: 9 });
   writeFileSync(zipPath, zip);

@@ -11,7 +11,6 @@ import { ActiveMeetingFollower, type ActiveMeeting } from './active-meeting.ts';
 import { syncAlarms } from './alarm-scheduler.ts';
 import { alert, chime } from './alert.ts';
 import { showBadge } from './badge.ts';
-import { runClockCommand } from './clock-commands.ts';
 import {
   alarmStillApplies,
   badgeFor,
@@ -28,8 +27,8 @@ import { claimMeetings } from './meeting-claim.ts';
 import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
 import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
 
-async function refresh(meeting: ActiveMeeting | null): Promise<void> {
-  const view = meeting?.view() ?? null;
+async function refresh(active: ActiveMeeting | null): Promise<void> {
+  const view = active?.meeting.snapshot() ?? null;
   const { warnMinutes } = await getSettings();
   await showBadge(badgeFor(view));
   publishSnapshot(snapshotFor(view, Date.now()));
@@ -52,11 +51,11 @@ const follower = new ActiveMeetingFollower(queueRefresh);
 
 async function onAlarm(name: string): Promise<void> {
   await follower.ready;
-  const meeting = follower.current();
-  if (name === TICK_ALARM || !meeting) return refresh(meeting);
+  const active = follower.current();
+  if (name === TICK_ALARM || !active) return refresh(active);
   const alarm = parseAlarmName(name);
-  const view = meeting.view();
-  if (!alarm || !alarmStillApplies(alarm, view)) return refresh(meeting);
+  const view = active.meeting.snapshot();
+  if (!alarm || !alarmStillApplies(alarm, view)) return refresh(active);
   const current = await getSettings();
   const item = currentItemTitle(view);
   if (alarm.kind === 'warn') {
@@ -64,13 +63,13 @@ async function onAlarm(name: string): Promise<void> {
     await alert(name, t('bgWarnTitle', minutesText(minutes * 60)), t('bgWarnMessage', item, inMinutesText(minutes)), current);
   } else {
     const next = nextItemTitle(view);
-    if (current.autoAdvance && next !== null && (await runClockCommand(meeting, 'next'))) {
+    if (current.autoAdvance && next !== null && active.meeting.next()) {
       await alert(name, t('bgTimesUpTitle', item), t('bgAutoAdvanced', next), current);
     } else {
       await alert(name, t('bgTimesUpTitle', item), next === null ? t('bgTimesUpLast') : t('bgTimesUpNext', next), current);
     }
   }
-  await refresh(meeting);
+  await refresh(active);
 }
 
 chrome.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name));
@@ -81,7 +80,11 @@ chrome.commands.onCommand.addListener((command, tab) => {
     return;
   }
   if (command === 'next-item' || command === 'toggle-pause') {
-    void follower.ready.then(() => runClockCommand(follower.current(), command === 'next-item' ? 'next' : 'toggle-pause'));
+    void follower.ready.then(() => {
+      const meeting = follower.current()?.meeting;
+      if (command === 'next-item') meeting?.next();
+      else meeting?.togglePause();
+    });
   }
 });
 

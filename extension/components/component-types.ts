@@ -1,5 +1,7 @@
-// The plain data shapes the shared components take. Components never see Y types or crdt read
-// models directly, so the web viewer can feed them from any source.
+// The row shapes the shared list components take (agenda, actions, decisions, chart, progress),
+// so a list can be fed from a read model, a template or a patch in progress. Other components
+// take crdt's plain read models (ClockView, ItemView, MeetingReport), and NotesEditor binds a
+// Y.Text with its awareness, as the side panel and the web viewer both hold one.
 
 export type { SyncStatus } from '../data/sync-status.ts';
 

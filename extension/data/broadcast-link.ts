@@ -1,24 +1,45 @@
-// Live exchange of Yjs updates between the extension contexts of one profile (side panel, popup,
-// options, background) that have the same document open. IndexedDB alone would only converge
-// on the next load; this makes an edit in the popup appear in the side panel at once.
+// Live exchange between the extension contexts of one profile (side panel, popup, options,
+// background) that have the same document open: Yjs updates, awareness (who is here, cursors)
+// and the sync status of the one context that holds the document's socket. IndexedDB alone
+// would only converge on the next load; this makes an edit in the popup appear in the side panel
+// at once, and lets every context but one follow the relay through the one that holds the socket.
 // Joining sends a state vector; peers answer with what the joiner lacks plus their own vector,
 // so both sides converge.
 import * as Y from 'yjs';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
+import type { SyncStatus } from './sync-status.ts';
 
 type LinkMessage =
   | { readonly kind: 'state-vector'; readonly from: string; readonly data: Uint8Array; readonly reply: boolean }
-  | { readonly kind: 'update'; readonly from: string; readonly data: Uint8Array };
+  | { readonly kind: 'update'; readonly from: string; readonly data: Uint8Array }
+  | { readonly kind: 'awareness'; readonly from: string; readonly data: Uint8Array }
+  | { readonly kind: 'status'; readonly from: string; readonly status: SyncStatus };
+
+type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
 const CHANNEL_PREFIX = 'ltm-doc:' as const;
+
+export interface BroadcastLinkOptions {
+  /** A peer joined: the socket holder tells it the status. */
+  readonly onJoin?: () => void;
+  /** The socket holder's status changed. */
+  readonly onStatus?: (status: SyncStatus) => void;
+}
 
 export class BroadcastLink {
   private readonly channel: BroadcastChannel;
   private readonly id = crypto.randomUUID();
 
-  constructor(private readonly doc: Y.Doc, name: string) {
+  constructor(
+    private readonly doc: Y.Doc,
+    name: string,
+    private readonly awareness: Awareness | null = null,
+    private readonly options: BroadcastLinkOptions = {},
+  ) {
     this.channel = new BroadcastChannel(CHANNEL_PREFIX + name);
     this.channel.onmessage = (event: MessageEvent<LinkMessage>) => this.receive(event.data);
     doc.on('update', this.onUpdate);
+    awareness?.on('update', this.onAwareness);
     this.resync();
   }
 
@@ -27,13 +48,24 @@ export class BroadcastLink {
     this.post({ kind: 'state-vector', from: this.id, data: Y.encodeStateVector(this.doc), reply: false });
   }
 
+  /** The socket holder's status, for the contexts that follow it. */
+  announceStatus(status: SyncStatus): void {
+    this.post({ kind: 'status', from: this.id, status });
+  }
+
   destroy(): void {
     this.doc.off('update', this.onUpdate);
+    this.awareness?.off('update', this.onAwareness);
     this.channel.close();
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin !== this) this.post({ kind: 'update', from: this.id, data: update });
+  };
+
+  private readonly onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+    if (origin === this || !this.awareness) return;
+    this.post({ kind: 'awareness', from: this.id, data: encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]) });
   };
 
   private receive(message: LinkMessage): void {
@@ -42,11 +74,24 @@ export class BroadcastLink {
       Y.applyUpdate(this.doc, message.data, this);
       return;
     }
+    if (message.kind === 'awareness') {
+      if (this.awareness) applyAwarenessUpdate(this.awareness, message.data, this);
+      return;
+    }
+    if (message.kind === 'status') {
+      this.options.onStatus?.(message.status);
+      return;
+    }
     const diff = Y.encodeStateAsUpdate(this.doc, message.data);
     // An empty diff is two bytes (no structs, empty delete set): nothing worth sending.
     if (diff.byteLength > 2) this.post({ kind: 'update', from: this.id, data: diff });
-    // Answer a join with our own state vector once, so the joiner sends what we lack in turn.
-    if (!message.reply) this.post({ kind: 'state-vector', from: this.id, data: Y.encodeStateVector(this.doc), reply: true });
+    if (message.reply) return;
+    // Answer a join with our own state vector once, so the joiner sends what we lack in turn,
+    // and with who is here as far as we know.
+    this.post({ kind: 'state-vector', from: this.id, data: Y.encodeStateVector(this.doc), reply: true });
+    const known = this.awareness ? [...this.awareness.getStates().keys()] : [];
+    if (known.length > 0) this.post({ kind: 'awareness', from: this.id, data: encodeAwarenessUpdate(this.awareness!, known) });
+    this.options.onJoin?.();
   }
 
   private post(message: LinkMessage): void {

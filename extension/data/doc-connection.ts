@@ -1,7 +1,8 @@
 // Owns every open Y.Doc of this extension context: one per document name, reference-counted.
 // Each doc is persisted in its own IndexedDB database (y-indexeddb), linked live to the other
 // contexts of the profile (BroadcastChannel), and, while an account is signed in with sync on,
-// connected to the relay. Views never construct a Y.Doc for a stored document themselves.
+// connected to the relay by one context of the profile only (socket-leadership.ts); the others
+// follow it over the link. Views never construct a Y.Doc for a stored document themselves.
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -9,6 +10,7 @@ import { getSettings, onSettingsChanged, syncActive, updateSettings, type Settin
 import { BroadcastLink } from './broadcast-link.ts';
 import { keepOffsetFresh, stopOffsetRefresh } from './clock-offset.ts';
 import { RelayLink, type RelayTarget } from './relay-link.ts';
+import { leadDocument, type Leadership } from './socket-leadership.ts';
 import type { SyncStatus } from './sync-status.ts';
 
 export interface DocHandle {
@@ -31,6 +33,12 @@ interface Entry {
   readonly listeners: Set<(status: SyncStatus) => void>;
   relay: RelayLink | null;
   relayKey: string;
+  /** Where and as whom to sync now, known to leader and followers alike. */
+  target: RelayTarget | null;
+  leadership: Leadership | null;
+  leader: boolean;
+  /** The socket holder's status, as a follower last heard it. */
+  followed: SyncStatus;
   refs: number;
 }
 
@@ -41,8 +49,14 @@ function relayTarget(settings: Settings): RelayTarget | null {
   return syncActive(settings) ? { relayUrl: settings.relayUrl, session: settings.account.session } : null;
 }
 
+function statusOf(entry: Entry): SyncStatus {
+  if (entry.leader) return entry.relay?.status() ?? 'local';
+  return entry.target ? entry.followed : 'local';
+}
+
 function emit(entry: Entry): void {
-  const status = entry.relay?.status() ?? 'local';
+  const status = statusOf(entry);
+  if (entry.leader) entry.link.announceStatus(status);
   for (const cb of entry.listeners) cb(status);
 }
 
@@ -52,8 +66,14 @@ function forgetSession(session: string): void {
   void getSettings().then((s) => (s.account?.session === session ? updateSettings({ account: null }) : undefined));
 }
 
-// Rebuilds the relay link only when where or as whom we sync changed.
+// Rebuilds the relay link only when where or as whom we sync changed, and only in the context
+// that holds the document's socket.
 function applyTarget(name: string, entry: Entry, target: RelayTarget | null): void {
+  entry.target = target;
+  if (!entry.leader) {
+    emit(entry);
+    return;
+  }
   const key = target ? `${target.relayUrl}\n${target.session}` : '';
   if (key === entry.relayKey) return;
   entry.relay?.destroy();
@@ -88,16 +108,30 @@ function watchSettings(): void {
 function openEntry(name: string): Entry {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(name, doc);
-  const link = new BroadcastLink(doc, name);
+  const awareness = new Awareness(doc);
+  const link: BroadcastLink = new BroadcastLink(doc, name, awareness, {
+    onJoin: () => {
+      if (entry.leader) link.announceStatus(statusOf(entry));
+    },
+    onStatus: (status) => {
+      if (entry.leader) return;
+      entry.followed = status;
+      emit(entry);
+    },
+  });
   const entry: Entry = {
     doc,
-    awareness: new Awareness(doc),
+    awareness,
     persistence,
     link,
     whenLoaded: persistence.whenSynced.then(() => link.resync()),
     listeners: new Set(),
     relay: null,
     relayKey: '',
+    target: null,
+    leadership: null,
+    leader: false,
+    followed: 'connecting',
     refs: 0,
   };
   watchSettings();
@@ -109,12 +143,21 @@ function openEntry(name: string): Entry {
       const target = relayTarget(settings);
       if (target) keepOffsetFresh(target.relayUrl);
       applyTarget(name, entry, target);
+      entry.leadership = leadDocument(name, () => {
+        if (entries.get(name) !== entry) return;
+        entry.leader = true;
+        entry.relayKey = '';
+        applyTarget(name, entry, entry.target);
+      });
     });
   return entry;
 }
 
 function closeEntry(name: string, entry: Entry): void {
   entries.delete(name);
+  // Tell the other contexts (and, through the socket, other devices) this one has left.
+  entry.awareness.setLocalState(null);
+  entry.leadership?.release();
   entry.relay?.destroy();
   entry.link.destroy();
   entry.awareness.destroy();
@@ -133,7 +176,7 @@ export function openDoc(name: string): DocHandle {
     name,
     whenLoaded: e.whenLoaded,
     awareness: e.awareness,
-    status: () => e.relay?.status() ?? 'local',
+    status: () => statusOf(e),
     onStatus(cb) {
       e.listeners.add(cb);
       return () => e.listeners.delete(cb);

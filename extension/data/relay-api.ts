@@ -1,23 +1,16 @@
-// HTTP client for the relay's JSON API (DESIGN.md "The relay's interface"). Errors come back as
-// RelayError carrying the relay's {error: {code, message}}, or code 'network' when unreachable.
+// The extension's calls to the relay's JSON API (DESIGN.md "The relay's interface"), typed, over
+// the one relay client in wire/. Errors are RelayRequestError.
+import { normaliseRelayUrl, relayClient, type HttpMethod } from '../../wire/relay-client.ts';
+import type { Role } from '../../wire/roles.ts';
 
-export class RelayError extends Error {
-  override readonly name = 'RelayError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { normaliseRelayUrl, RelayRequestError } from '../../wire/relay-client.ts';
 
 export interface SessionGrant {
   readonly accountId: string;
   readonly session: string;
 }
 
-export type DocRole = 'owner' | 'edit' | 'view';
+export type DocRole = Role;
 
 export interface DocToken {
   readonly token: string;
@@ -32,39 +25,8 @@ export interface ShareLink {
   readonly url: string;
 }
 
-export function normaliseRelayUrl(url: string): string {
-  return url.trim().replace(/\/+$/, '');
-}
-
-async function call<T>(relayUrl: string, method: string, path: string, body?: unknown, session?: string): Promise<T> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (session) headers['authorization'] = `Bearer ${session}`;
-  let response: Response;
-  try {
-    response = await fetch(normaliseRelayUrl(relayUrl) + path, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-    });
-  } catch (cause) {
-    throw new RelayError(0, 'network', cause instanceof Error ? cause.message : String(cause));
-  }
-  const text = await response.text();
-  const json: unknown = text === '' ? null : safeJson(text);
-  if (!response.ok) {
-    const err = (json as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new RelayError(response.status, err?.code ?? `http_${response.status}`, err?.message ?? response.statusText);
-  }
-  return json as T;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+function call<T>(relayUrl: string, method: HttpMethod, path: string, body?: unknown, session?: string): Promise<T> {
+  return relayClient({ baseUrl: relayUrl, session: () => session ?? null }).json<T>(method, path, body);
 }
 
 export function createAccount(relayUrl: string, input: { email: string; password: string; name: string }): Promise<SessionGrant> {

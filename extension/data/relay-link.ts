@@ -6,7 +6,7 @@ import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../../wire/close-codes.ts';
-import { RelayError, requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
+import { RelayRequestError, requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
 import type { SyncStatus } from './sync-status.ts';
 
 export interface RelayTarget {
@@ -106,7 +106,7 @@ export class RelayLink {
     } catch (error) {
       if (this.destroyed) return false;
       this.set('offline');
-      if (error instanceof RelayError && error.status === HTTP_UNAUTHORIZED) {
+      if (error instanceof RelayRequestError && error.status === HTTP_UNAUTHORIZED) {
         this.o.onSessionRejected?.();
         return false;
       }

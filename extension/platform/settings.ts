@@ -1,5 +1,6 @@
 // User settings: one typed defaults object, stored as one record so a reader never sees half an
 // update. Every context (side panel, popup, options, background, overlay) reads them from here.
+import { packagedRelayUrl } from './packaged-relay.ts';
 import { readKey, watchKey, writeKey } from './storage-area.ts';
 
 export interface Account {
@@ -36,9 +37,15 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const SETTINGS_KEY = 'settings' as const;
 
+// A package downloaded from a relay names that relay as the default (platform/packaged-relay.ts).
+let defaults: Settings = DEFAULT_SETTINGS;
+const whenDefaults = packagedRelayUrl().then((relayUrl) => {
+  if (relayUrl !== null) defaults = { ...DEFAULT_SETTINGS, relayUrl };
+});
+
 export async function getSettings(): Promise<Settings> {
-  const stored = await readKey<Partial<Settings>>(SETTINGS_KEY);
-  return { ...DEFAULT_SETTINGS, ...stored };
+  const [stored] = await Promise.all([readKey<Partial<Settings>>(SETTINGS_KEY), whenDefaults]);
+  return { ...defaults, ...stored };
 }
 
 // Serialised so two quick patches from one context cannot overwrite each other.
@@ -55,7 +62,7 @@ export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
 }
 
 export function onSettingsChanged(cb: (settings: Settings) => void): () => void {
-  return watchKey(SETTINGS_KEY, (value) => cb({ ...DEFAULT_SETTINGS, ...(value as Partial<Settings> | undefined) }));
+  return watchKey(SETTINGS_KEY, (value) => cb({ ...defaults, ...(value as Partial<Settings> | undefined) }));
 }
 
 /** True when documents should sync through the relay. */

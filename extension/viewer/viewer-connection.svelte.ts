@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { isFinalClose, problemForClose } from './close-problem.ts';
-import { ServerClock } from './server-clock.ts';
+import { OffsetEstimator } from '../data/offset-estimator.ts';
+import { fetchServerTime } from '../data/relay-api.ts';
 import type { LinkProblem, ViewerLink } from './viewer-link.ts';
 import { VIEWER_MARK } from './viewer-marks.ts';
 
@@ -33,7 +34,8 @@ export interface Presence {
 export class ViewerConnection {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
-  readonly clock = new ServerClock();
+  /** The relay's clock, measured on this page's own origin. */
+  readonly clock = new OffsetEstimator(() => fetchServerTime(''));
   state: ConnectionState = $state({ kind: 'connecting' });
   /** True once the relay's copy of the meeting has arrived. */
   loaded = $state(false);

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { bestClockOffset, correctedNow, estimateClockOffset } from '../../crdt/index.ts';
+import { bestClockOffset, estimateClockOffset } from '../../crdt/index.ts';
 
 test('estimateClockOffset: the server reading is taken as the midpoint of the round trip', () => {
   // Local clock 5 minutes behind the relay; 100 ms round trip.
@@ -21,11 +21,6 @@ test('bestClockOffset keeps the sample with the shortest round trip', () => {
   ]);
   assert.equal(best, { offsetMs: 500, roundTripMs: 40 });
   assert.is(bestClockOffset([]), null);
-});
-
-test('correctedNow applies the offset when known', () => {
-  assert.is(correctedNow(1000, { offsetMs: -250, roundTripMs: 10 }), 750);
-  assert.is(correctedNow(1000, null), 1000);
 });
 
 test.run();

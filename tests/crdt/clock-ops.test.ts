@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
   clockView, endMeeting, extendItem, jumpToItem, meetingView, nextItem, pauseClock, readClockLog, resumeClock,
-  removeItem, startMeeting,
+  removeItem, startMeeting, toggleClock,
 } from '../../crdt/index.ts';
 import { at, BOB, cloneDoc, invalidInput, meetingWith, MIN, sync, T0 } from './helpers.ts';
 
@@ -154,6 +154,19 @@ ops('clock operations refuse a device time outside 2000..2200', () => {
   const { doc } = meetingWith([5]);
   assert.throws(() => startMeeting(doc, at(8.64e15)), invalidInput);
   assert.throws(() => startMeeting(doc, at(0)), invalidInput);
+});
+
+ops('toggleClock pauses a counting clock and resumes a paused one; nothing before the start or after the end', () => {
+  const { doc } = meetingWith([10, 5]);
+  assert.not.ok(toggleClock(doc, at(T0)));
+  startMeeting(doc, at(T0));
+  assert.ok(toggleClock(doc, at(T0 + MIN)));
+  assert.ok(clock(doc, T0 + MIN).paused);
+  assert.ok(toggleClock(doc, at(T0 + 2 * MIN)));
+  assert.ok(clock(doc, T0 + 2 * MIN).running);
+  endMeeting(doc, at(T0 + 3 * MIN));
+  assert.not.ok(toggleClock(doc, at(T0 + 4 * MIN)));
+  assert.is(readClockLog(doc).events.length, 4);
 });
 
 ops.run();

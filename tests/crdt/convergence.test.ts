@@ -56,9 +56,9 @@ function apply(r: Replica, op: OpName, a: number, b: number, text: string, now: 
   const own = library.templates.filter((t) => !t.builtIn);
   switch (op) {
     case 'addItem': M.addItem(doc, { random, title: text, plannedSec: (b % 20) * 30, index: b % 5 }); break;
-    case 'renameItem': if (item) M.renameItem(doc, item, text); break;
-    case 'setPlannedTime': if (item) M.setPlannedTime(doc, item, (b % 20) * 30); break;
-    case 'setItemOwner': if (item) M.setItemOwner(doc, item, text); break;
+    case 'renameItem': if (item) M.updateItem(doc, item, { title: text }); break;
+    case 'setPlannedTime': if (item) M.updateItem(doc, item, { plannedSec: (b % 20) * 30 }); break;
+    case 'setItemOwner': if (item) M.updateItem(doc, item, { owner: text }); break;
     case 'setItemDone': if (item) M.setItemDone(doc, item, b % 2 === 0); break;
     case 'moveItem': if (item) M.moveItem(doc, item, b % 6); break;
     case 'removeItem': if (item) M.removeItem(doc, item); break;
@@ -89,7 +89,7 @@ function apply(r: Replica, op: OpName, a: number, b: number, text: string, now: 
     case 'endMeeting': M.endMeeting(doc, stamp); break;
     case 'updateMeeting': M.updateMeeting(doc, b % 2 ? { title: text } : { durationSec: b % 3 ? (b % 40) * 60 : null }); break;
     case 'createTemplate': M.createTemplate(lib, { random, now, name: text, items: [{ title: text, plannedSec: 60, prompt: '' }] }); break;
-    case 'renameTemplate': { const t = pick(own, a); if (t) M.renameTemplate(lib, t.id, text, now); break; }
+    case 'renameTemplate': { const t = pick(own, a); if (t) M.updateTemplate(lib, t.id, { name: text }, now); break; }
     case 'duplicateTemplate': { const t = pick(library.templates, a); if (t) M.duplicateTemplate(lib, t.id, { random, now }); break; }
     case 'deleteTemplate': { const t = pick(own, a); if (t) M.deleteTemplate(lib, t.id); break; }
     case 'addIndexEntry': { const e = M.meetingIndexEntry(doc, now); if (e) M.addIndexEntry(lib, e, now); break; }

@@ -1,7 +1,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  addItem, meetingView, moveItem, removeItem, renameItem, setItemDone, setItemOwner, setPlannedTime,
+  addItem, meetingView, moveItem, removeItem, setItemDone,
   updateItem,
 } from '../../crdt/index.ts';
 import { cloneDoc, invalidInput, meetingWith, sync, T0 } from './helpers.ts';
@@ -30,12 +30,12 @@ items('addItem refuses a planned time that is not whole non-negative seconds', (
   assert.throws(() => addItem(doc, { random, title: 'x', plannedSec: -1 }), invalidInput);
 });
 
-items('renameItem, setPlannedTime, setItemOwner, setItemDone, updateItem', () => {
+items('updateItem (title, planned time, owner), setItemDone', () => {
   const { doc, items: ids } = meetingWith([5, 5]);
   const id = ids[0]!;
-  assert.ok(renameItem(doc, id, 'Intro'));
-  assert.ok(setPlannedTime(doc, id, 90));
-  assert.ok(setItemOwner(doc, id, 'Bo'));
+  assert.ok(updateItem(doc, id, { title: 'Intro' }));
+  assert.ok(updateItem(doc, id, { plannedSec: 90 }));
+  assert.ok(updateItem(doc, id, { owner: 'Bo' }));
   assert.ok(setItemDone(doc, id, true));
   assert.ok(updateItem(doc, id, { prompt: 'Say hello' }));
   const v = meetingView(doc, T0).items[0]!;
@@ -54,7 +54,7 @@ items('moveItem reorders; removeItem removes; both return false for a missing it
   assert.equal(titles(doc), ['Item 2', 'Item 1', 'Item 4']);
   assert.not.ok(removeItem(doc, ids[2]!));
   assert.not.ok(moveItem(doc, ids[2]!, 0));
-  assert.not.ok(renameItem(doc, ids[2]!, 'gone'));
+  assert.not.ok(updateItem(doc, ids[2]!, { title: 'gone' }));
 });
 
 items('many moves into the same gap stay ordered (keys are renumbered when halving runs out)', () => {
@@ -80,7 +80,7 @@ items('an edit of an item removed concurrently does not bring it back', () => {
   const { doc: a, items: ids } = meetingWith([1, 2]);
   const b = cloneDoc(a);
   removeItem(a, ids[0]!);
-  renameItem(b, ids[0]!, 'Renamed');
+  updateItem(b, ids[0]!, { title: 'Renamed' });
   sync(a, b);
   assert.equal(titles(a), ['Item 2']);
   assert.equal(titles(b), ['Item 2']);

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
   addIndexEntry, BUILTIN_TEMPLATES, createTemplate, deleteTemplate, duplicateTemplate, findTemplate, libraryView,
-  meetingIndexEntry, newId, removeIndexEntry, renameTemplate, startMeeting, updateIndexEntry, updateTemplate,
+  meetingIndexEntry, newId, removeIndexEntry, startMeeting, updateIndexEntry, updateTemplate,
 } from '../../crdt/index.ts';
 import type { MeetingId, TemplateId } from '../../crdt/index.ts';
 import { at, cloneDoc, meetingWith, seededRandom, sync, T0 } from './helpers.ts';
@@ -24,20 +24,20 @@ templates('the six built-ins come first, with time boxes and prompts', () => {
   assert.is(BUILTIN_TEMPLATES[0]!.itemsPlannedSec, 15 * 60);
 });
 
-templates('createTemplate, updateTemplate, renameTemplate, deleteTemplate', () => {
+templates('createTemplate, updateTemplate, deleteTemplate', () => {
   const lib = new Y.Doc();
   const id = createTemplate(lib, { random, now: T0, name: 'Demo day', description: 'Show work', items });
   let t = libraryView(lib).templates.find((x) => x.id === id)!;
   assert.equal([t.name, t.description, t.builtIn, t.itemsPlannedSec, t.createdAt, t.updatedAt], ['Demo day', 'Show work', false, 720, T0, T0]);
   assert.equal(t.items, items);
   assert.ok(updateTemplate(lib, id, { items: items.slice(1), durationSec: 900 }, T0 + 1));
-  assert.ok(renameTemplate(lib, id, 'Demo hour', T0 + 2));
+  assert.ok(updateTemplate(lib, id, { name: 'Demo hour' }, T0 + 2));
   t = findTemplate(lib, id)!;
   assert.equal([t.name, t.items.length, t.durationSec, t.updatedAt], ['Demo hour', 1, 900, T0 + 2]);
   assert.ok(deleteTemplate(lib, id));
   assert.is(findTemplate(lib, id), null);
   assert.not.ok(deleteTemplate(lib, id));
-  assert.not.ok(renameTemplate(lib, id, 'x', T0));
+  assert.not.ok(updateTemplate(lib, id, { name: 'x' }, T0));
 });
 
 templates('duplicateTemplate copies a built-in or an own template', () => {

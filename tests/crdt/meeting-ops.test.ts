@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
-  createMeeting, itemNotesText, meetingNotesText, meetingView, newId, renameMeeting, updateMeeting,
+  createMeeting, itemNotesText, meetingNotesText, meetingView, newId, updateMeeting,
 } from '../../crdt/index.ts';
 import type { ItemId, MeetingId, TemplateId } from '../../crdt/index.ts';
 import { invalidInput, meetingWith, seededRandom, T0 } from './helpers.ts';
@@ -36,10 +36,10 @@ meta('createMeeting refuses a malformed id or duration', () => {
   assert.throws(() => createMeeting(doc, { id, title: 't', now: T0, durationSec: -5 }), invalidInput);
 });
 
-meta('updateMeeting and renameMeeting change only what they name', () => {
+meta('updateMeeting changes only what it names', () => {
   const { doc } = meetingWith([10, 20]);
   updateMeeting(doc, { scheduledFor: T0 + 1000, durationSec: 1200 });
-  renameMeeting(doc, 'Retro');
+  updateMeeting(doc, { title: 'Retro' });
   let v = meetingView(doc, T0);
   assert.is(v.title, 'Retro');
   assert.is(v.scheduledFor, T0 + 1000);

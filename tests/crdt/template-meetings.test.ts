@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import {
   addAction, BUILTIN_TEMPLATES, createFollowUp, createMeetingFromTemplate, findTemplate, itemNotesText, meetingView,
   clockView, endMeeting, jumpToItem, nextItem, readClockLog, startMeeting,
-  newId, NotAMeetingError, saveMeetingAsTemplate, setActionDone, setItemDone, setItemOwner, updateMeeting,
+  newId, NotAMeetingError, saveMeetingAsTemplate, setActionDone, setItemDone, updateItem, updateMeeting,
 } from '../../crdt/index.ts';
 import type { MeetingId } from '../../crdt/index.ts';
 import { at, meetingWith, MIN, seededRandom, T0 } from './helpers.ts';
@@ -41,7 +41,7 @@ const followUp = suite('follow-up');
 followUp('createFollowUp carries unfinished items and open actions, linking back', () => {
   const { doc, id, items } = meetingWith([5, 10, 15]);
   setItemDone(doc, items[0]!, true);
-  setItemOwner(doc, items[2]!, 'Cy');
+  updateItem(doc, items[2]!, { owner: 'Cy' });
   itemNotesText(doc, items[1]!)!.insert(0, 'old notes');
   addAction(doc, { random, now: T0, text: 'Open, on item 2', owner: 'Ann', due: '2026-12-01', itemId: items[1]! });
   addAction(doc, { random, now: T0, text: 'Open, on done item 1', itemId: items[0]! });

@@ -1,5 +1,6 @@
 // The layout's rules, checked on every source file's imports: wire/ imports nothing of the
-// project; crdt/ only wire/; extension/ and sync-server/ never import each other; the relay half
+// project; crdt/ only wire/; extension/ and sync-server/ never import each other, and outside
+// themselves reach only into wire/ and crdt/ (never scripts/, tests/ or bench/); the relay half
 // never imports the web half, and the web half uses the relay only through type-only imports of
 // the interfaces it implements. A new import that breaks a rule fails here with its file and line.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -59,6 +60,13 @@ test('crdt/ imports only itself and wire/', () => {
 test('extension/ and sync-server/ never import each other', () => {
   const bad = edges.filter(
     (e) => (within(e.from, 'extension') && within(e.to, 'sync-server')) || (within(e.from, 'sync-server') && within(e.to, 'extension')),
+  );
+  assert.is(show(bad), '');
+});
+
+test('extension/ and sync-server/ reach outside themselves only into wire/ and crdt/', () => {
+  const bad = edges.filter((e) =>
+    ['extension', 'sync-server'].some((side) => within(e.from, side) && !within(e.to, side) && !within(e.to, 'wire') && !within(e.to, 'crdt')),
   );
   assert.is(show(bad), '');
 });

@@ -46,14 +46,16 @@ export async function serveAsset(res: ServerResponse, name: string): Promise<boo
   return true;
 }
 
+export const ZIP_HEADERS = {
+  'content-type': 'application/zip',
+  'content-disposition': 'attachment; filename="leavethemeeting.zip"',
+  'cache-control': 'no-cache',
+} as const;
+
 /** Streams the extension zip; false when it has not been built. */
 export async function serveZip(res: ServerResponse, zipPath: string): Promise<boolean> {
   const size = await fileSize(zipPath);
   if (size === null) return false;
-  await streamFile(res, zipPath, size, {
-    'content-type': 'application/zip',
-    'content-disposition': 'attachment; filename="leavethemeeting.zip"',
-    'cache-control': 'no-cache',
-  });
+  await streamFile(res, zipPath, size, ZIP_HEADERS);
   return true;
 }

@@ -20,7 +20,8 @@ import { spokenDuration } from './privacy-facts.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import { showLanding, showUnsubscribe, signUp, signUpDone, unsubscribe } from './sign-up-routes.ts';
 import { SignUpStore } from './signup-store.ts';
-import { serveAsset, serveZip } from './static-files.ts';
+import { serveAsset } from './static-files.ts';
+import { serveExtension } from './extension-download.ts';
 import { loadOrCreateStatsToken, StatsAccess } from './stats-access.ts';
 import { showStats, signInToStats } from './stats-routes.ts';
 import { UsageCounts } from './usage-counts.ts';
@@ -72,7 +73,7 @@ function routeTable(ctx: WebsiteContext): ReadonlyMap<string, MethodTable> {
       Routes.download,
       {
         GET: async (_req, res) => {
-          if (await serveZip(res, ctx.config.extensionZipPath)) return;
+          if (await serveExtension(res, ctx.config.extensionZipPath, ctx.config.publicUrl, ctx.logger)) return;
           sendHtml(res, 404, messagePage({ title: 'Not built yet', paragraphs: ['The packaged extension is not on this server yet. Its operator builds it with npm run build.'] }));
         },
       },

@@ -37,14 +37,15 @@ async function findWorker(context: BrowserContext): Promise<Worker> {
   return existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
 }
 
-export async function launchExtension(userDataDir: string = newProfileDir()): Promise<ExtensionBrowser> {
+/** extensionDir: an unpacked extension folder other than the build (a downloaded package). */
+export async function launchExtension(userDataDir: string = newProfileDir(), extensionDir: string = DIST): Promise<ExtensionBrowser> {
   assertReady();
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',

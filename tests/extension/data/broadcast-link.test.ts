@@ -1,9 +1,12 @@
 // Two contexts of one profile exchange Yjs updates over a real BroadcastChannel: live edits
-// flow both ways, and a late joiner converges with what the others already had.
+// flow both ways, and a late joiner converges with what the others already had. Awareness
+// (who is here) travels too, and the socket holder's status reaches the contexts following it.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
 import { BroadcastLink } from '../../../extension/data/broadcast-link.ts';
+import type { SyncStatus } from '../../../extension/data/sync-status.ts';
 
 const test = suite('broadcast link');
 
@@ -54,6 +57,49 @@ test('after destroy nothing more is exchanged', async () => {
   assert.is(b.getText('notes').toString(), '');
   linkA.destroy();
   linkProbe.destroy();
+});
+
+test('awareness flows both ways, a joiner learns who is here, and a leaver is removed', async () => {
+  const name = `meeting/test${Math.random().toString(36).slice(2)}`;
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  const c = new Y.Doc();
+  const [awA, awB, awC] = [new Awareness(a), new Awareness(b), new Awareness(c)];
+  awA.setLocalStateField('user', { name: 'Ada' });
+  const linkA = new BroadcastLink(a, name, awA);
+  const linkB = new BroadcastLink(b, name, awB);
+  let linkC: BroadcastLink | null = null;
+  try {
+    await until(() => (awB.getStates().get(a.clientID) as { user?: { name?: string } } | undefined)?.user?.name === 'Ada', 'B knows A on join');
+    awB.setLocalStateField('user', { name: 'Bo' });
+    await until(() => awA.getStates().has(b.clientID), 'A learns B');
+    linkC = new BroadcastLink(c, name, awC);
+    await until(() => awC.getStates().has(a.clientID) && awC.getStates().has(b.clientID), 'C learns both');
+    awB.setLocalState(null);
+    await until(() => !awA.getStates().has(b.clientID) && !awC.getStates().has(b.clientID), 'B left everywhere');
+  } finally {
+    linkA.destroy();
+    linkB.destroy();
+    linkC?.destroy();
+    for (const aw of [awA, awB, awC]) aw.destroy();
+  }
+});
+
+test('the socket holder answers a joiner with its status and announces every change', async () => {
+  const name = `meeting/test${Math.random().toString(36).slice(2)}`;
+  const heard: SyncStatus[] = [];
+  let current: SyncStatus = 'syncing';
+  const holder: BroadcastLink = new BroadcastLink(new Y.Doc(), name, null, { onJoin: () => holder.announceStatus(current) });
+  const follower = new BroadcastLink(new Y.Doc(), name, null, { onStatus: (s) => heard.push(s) });
+  try {
+    await until(() => heard.includes('syncing'), 'joiner told the status');
+    current = 'synced';
+    holder.announceStatus(current);
+    await until(() => heard.at(-1) === 'synced', 'change announced');
+  } finally {
+    holder.destroy();
+    follower.destroy();
+  }
 });
 
 test.run();

@@ -7,7 +7,6 @@ import {
   createAccount,
   createShare,
   fetchServerTime,
-  RelayError,
   requestDocToken,
   revokeShare,
   signIn,
@@ -15,6 +14,7 @@ import {
   syncUrl,
 } from '../../../extension/data/relay-api.ts';
 import { startE2eRelay, type E2eRelay } from '../../e2e/helpers/e2e-relay.ts';
+import { refusal } from '../../wire/refusal.ts';
 import { guardedSetup } from '../../e2e/helpers/guarded-setup.ts';
 
 const test = suite<{ relay: E2eRelay | null }>('relay api client', { relay: null });
@@ -28,16 +28,6 @@ guardedSetup(test, async (ctx) => {
 test.after(async (ctx) => {
   await ctx.relay?.close();
 });
-
-async function refusal(p: Promise<unknown>): Promise<RelayError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof RelayError) return e;
-    throw e;
-  }
-  throw new Error('expected a RelayError');
-}
 
 test('sign up, sign in, tokens, shares, sign out', async ({ relay }) => {
   const url = relay!.httpUrl + '/';

@@ -1,5 +1,6 @@
-// Packing the extension: every file of the folder is in the zip under its relative path with
-// identical bytes, the same input gives the same zip, and a folder without a manifest is refused.
+// Packing the extension: every file of the folder is in the zip under its relative path inside
+// one folder, with identical bytes; the same input gives the same zip, and a folder without a
+// manifest is refused.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { packExtension } from '../../../../scripts/pack-extension.ts';
+import { EXTENSION_FOLDER } from '../../../../wire/extension-package.ts';
 
 function fixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ltm-pack-'));
@@ -26,9 +28,10 @@ test('the zip holds every file with its bytes and is reproducible', () => {
     const a = readFileSync(join(dir, 'a.zip'));
     assert.ok(a.equals(readFileSync(join(dir, 'b.zip'))), 'same input, same bytes');
     const entries = unzipSync(new Uint8Array(a));
-    assert.equal(Object.keys(entries).sort(), ['icon.png', 'manifest.json', 'side-panel/index.html']);
-    assert.is(Buffer.from(entries['manifest.json']!).toString(), '{"manifest_version":3}');
-    assert.ok(Buffer.from(entries['icon.png']!).equals(readFileSync(join(dir, 'ext', 'icon.png'))));
+    const inFolder = (path: string) => `${EXTENSION_FOLDER}/${path}`;
+    assert.equal(Object.keys(entries).sort(), ['icon.png', 'manifest.json', 'side-panel/index.html'].map(inFolder));
+    assert.is(Buffer.from(entries[inFolder('manifest.json')]!).toString(), '{"manifest_version":3}');
+    assert.ok(Buffer.from(entries[inFolder('icon.png')]!).equals(readFileSync(join(dir, 'ext', 'icon.png'))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,17 @@
+// The viewer's clock source: relay time from this page's offset estimate while live; while the
+// connection is down it stands still at the moment of the drop, so an offline page never counts
+// down as if it knew. Actions are still stamped with the corrected time.
+import { Ticker } from '../components/ticker.svelte.ts';
+import type { ClockSource } from '../live/clock-source.ts';
+import type { ViewerConnection } from './viewer-connection.svelte.ts';
+
+export function viewerClock(conn: ViewerConnection): ClockSource {
+  const ticker = new Ticker(() => conn.clock.offsetMs);
+  return {
+    get now() {
+      const state = conn.state;
+      return state.kind === 'offline' ? state.since : ticker.now;
+    },
+    corrected: () => ticker.corrected(),
+  };
+}

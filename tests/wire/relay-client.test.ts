@@ -1,0 +1,59 @@
+// The one relay HTTP client against a real relay (port 0): the relay's JSON errors arrive as
+// RelayRequestError with its code, a refused session is reported once to onSessionEnded, an
+// answer that is not the relay's (a proxy's page) gets an http_<status> code, and an
+// unreachable relay the 'network' code.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { relayClient } from '../../wire/relay-client.ts';
+import { startE2eRelay, type E2eRelay } from '../e2e/helpers/e2e-relay.ts';
+import { refusal } from './refusal.ts';
+import { guardedSetup } from '../e2e/helpers/guarded-setup.ts';
+
+const test = suite<{ relay: E2eRelay | null; proxy: Server | null }>('relay client', { relay: null, proxy: null });
+
+guardedSetup(test, async (ctx) => {
+  ctx.relay = await startE2eRelay();
+  ctx.proxy = createServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>'));
+  ctx.proxy.listen(0, '127.0.0.1');
+  await once(ctx.proxy, 'listening');
+});
+
+test.after(async (ctx) => {
+  await ctx.relay?.close();
+  ctx.proxy?.close();
+});
+
+test('answers and the relay own errors', async ({ relay }) => {
+  const client = relayClient({ baseUrl: relay!.httpUrl + '/' });
+  const { now } = await client.json<{ now: number }>('GET', '/api/time');
+  assert.type(now, 'number');
+  const bad = await refusal(client.json('POST', '/api/sessions', { email: 'nobody@example.org', password: 'not the password' }));
+  assert.ok(bad.status >= 400 && bad.status < 500);
+  assert.match(bad.code, /^[a-z_]+$/);
+  assert.not.ok(bad.code.startsWith('http_'), bad.code);
+});
+
+test('a refused session is reported to onSessionEnded; no session, no report', async ({ relay }) => {
+  let ended = 0;
+  const signedIn = relayClient({ baseUrl: relay!.httpUrl, session: () => 'not-a-session', onSessionEnded: () => ended++ });
+  assert.is((await refusal(signedIn.json('POST', '/api/tokens', { doc: 'meeting/abcdefghijklmnopqrstuv' }))).status, 401);
+  assert.is(ended, 1);
+  const anonymous = relayClient({ baseUrl: relay!.httpUrl, session: () => null, onSessionEnded: () => ended++ });
+  assert.is((await refusal(anonymous.json('POST', '/api/tokens', { doc: 'meeting/abcdefghijklmnopqrstuv' }))).status, 401);
+  assert.is(ended, 1);
+});
+
+test('a proxy page and an unreachable relay get their own codes', async ({ proxy }) => {
+  const port = (proxy!.address() as AddressInfo).port;
+  const viaProxy = await refusal(relayClient({ baseUrl: `http://127.0.0.1:${port}` }).json('GET', '/api/time'));
+  assert.is(viaProxy.status, 502);
+  assert.is(viaProxy.code, 'http_502');
+  const down = await refusal(relayClient({ baseUrl: 'http://127.0.0.1:1' }).json('GET', '/api/time'));
+  assert.is(down.code, 'network');
+  assert.is(down.status, 0);
+});
+
+test.run();
