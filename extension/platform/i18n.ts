@@ -60,7 +60,12 @@ export function tCount(key: string, count: number, ...subs: (string | number)[])
   return text === exact ? t(`${key}_other`, count, ...subs) : text;
 }
 
+// The language the messages are in (each translation names itself in intlLocale), so numbers,
+// dates and plural forms speak the language of the words around them. Chrome's own answers
+// (getUILanguage, @@ui_locale) can name another language than the one it took messages from.
 export function uiLanguage(): string {
+  const own = t('intlLocale');
+  if (own !== 'intlLocale') return own;
   const i18n = (globalThis as { chrome?: typeof chrome }).chrome?.i18n;
   return i18n?.getUILanguage?.() ?? globalThis.navigator?.language ?? 'en';
 }

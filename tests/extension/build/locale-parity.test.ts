@@ -18,6 +18,10 @@ test('every locale has every English key, no others, and the same placeholders',
   assert.equal(problems.map((p) => `${p.locale} ${p.key}: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`), []);
 });
 
+test('each translation names its own language, which numbers and dates are formatted in', () => {
+  for (const [locale, table] of mergeAllLocales(LOCALES)) assert.is(table.intlLocale?.message, locale.replace('_', '-'));
+});
+
 test('no translation is left empty', () => {
   for (const [locale, table] of mergeAllLocales(LOCALES)) {
     const empty = Object.entries(table).filter(([, e]) => e.message.trim() === '').map(([k]) => `${locale} ${k}`);
