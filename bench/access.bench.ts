@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { accessDefaults, type AccessConfig } from '../sync-server/web/access/access-config.ts';
@@ -15,7 +16,10 @@ import { SqliteDocumentStore } from '../sync-server/relay/storage/sqlite-documen
 import type { BenchResult } from './bench-result.ts';
 import { formatMs, percentile, timeCalls } from './measure.ts';
 
-const TARGET_MS = { authorize: 0.05, hash: 100 } as const;
+// OWASP's minimum scrypt cost (N=2^17) is meant to be slow; the target is that one sign-in
+// still answers within a second on the reference machine.
+const TARGET_MS = { authorize: 0.05, hash: 1000 } as const;
+const NS_PER_MS = 1e6;
 const CONCURRENT_SIGN_INS = 16;
 const US_PER_MS = 1000;
 
@@ -58,11 +62,14 @@ export default async function run(): Promise<BenchResult> {
     hashes.sort((a, b) => a - b);
     const hashMs = percentile(hashes, 50);
 
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const start = performance.now();
     const results = await Promise.all(
       Array.from({ length: CONCURRENT_SIGN_INS }, () => post('/api/sessions', { email: credentials.email, password: credentials.password })),
     );
     const burstMs = performance.now() - start;
+    loopDelay.disable();
     if (results.some((r) => typeof r.session !== 'string')) throw new Error('a bench sign-in failed');
 
     return {
@@ -72,15 +79,17 @@ export default async function run(): Promise<BenchResult> {
         { metric: 'authorizeSocket, valid token (HMAC + 2 SQLite reads)', value: `${(authorize.medianMs * US_PER_MS).toFixed(1)} µs`, target: `< ${TARGET_MS.authorize * US_PER_MS} µs`, ok: authorize.medianMs < TARGET_MS.authorize },
         { metric: 'authorizeSocket, valid token p95', value: `${(authorize.p95Ms * US_PER_MS).toFixed(1)} µs` },
         { metric: 'authorizeSocket, forged token', value: `${(refuse.medianMs * US_PER_MS).toFixed(1)} µs` },
-        { metric: 'scrypt hash, N=16384 r=8 p=1 (one sign-in)', value: formatMs(hashMs), target: `< ${TARGET_MS.hash} ms`, ok: hashMs < TARGET_MS.hash },
+        { metric: `scrypt hash, N=${config.scrypt.cost} r=${config.scrypt.blockSize} p=${config.scrypt.parallelization} (one sign-in)`, value: formatMs(hashMs), target: `< ${TARGET_MS.hash} ms`, ok: hashMs < TARGET_MS.hash },
         { metric: `${CONCURRENT_SIGN_INS} concurrent sign-ins over HTTP, total`, value: formatMs(burstMs) },
-        { metric: 'sign-ins per second (libuv pool of 4 threads)', value: (CONCURRENT_SIGN_INS / (burstMs / 1000)).toFixed(0) },
+        { metric: 'sign-ins per second (libuv pool of 4 threads)', value: (CONCURRENT_SIGN_INS / (burstMs / 1000)).toFixed(1) },
+        { metric: 'event-loop delay during the burst, max', value: formatMs(loopDelay.max / NS_PER_MS) },
         { metric: '1-minute load average at the end (other jobs share the machine)', value: loadavg()[0]!.toFixed(2) },
       ],
       notes: [
         'A 2,000-socket reconnect storm spends about 2,000 x the authorizeSocket median in access checks.',
         'scrypt runs on the libuv thread pool, so sign-ins never block the event loop that serves sockets.',
-        'Each sign-in also commits its session row (WAL, synchronous=FULL), one fsync per sign-in.',
+        'Each sign-in also commits its session row (WAL, synchronous=NORMAL).',
+        'N=2^17, r=8 needs 128 MiB per hash: with libuv\'s 4 threads, concurrent sign-ins peak near 512 MiB.',
       ],
     };
   } finally {

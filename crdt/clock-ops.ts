@@ -7,8 +7,9 @@ import { clockView } from './clock-view.ts';
 import type { ItemId } from './ids.ts';
 import { meetingRoots } from './meeting-doc.ts';
 import { readClockLog } from './meeting-read.ts';
-import { LIMITS, META_KEY } from './schema.ts';
-import { InvalidInputError } from './errors.ts';
+import { LIMITS } from './schema.ts';
+import { InvalidInputError, UnknownItemError } from './errors.ts';
+import { isId } from './ids.ts';
 import { checkSeconds, checkTime } from './validate-input.ts';
 import type { ClockStamp, ClockView } from './views.ts';
 
@@ -21,19 +22,24 @@ function current(doc: Y.Doc, stamp: ClockStamp): { log: ClockLog; view: ClockVie
   return { log, view: clockView(log, stamp.now) };
 }
 
-function append(doc: Y.Doc, event: ClockEvent, endedAt: number | null = null): true {
-  doc.transact(() => {
-    const roots = meetingRoots(doc);
-    roots.clock.push([{ ...event }]);
-    if (endedAt !== null) roots.meta.set(META_KEY.endedAt, endedAt);
-  });
+// Only the event is written: whether and when the meeting ended is read from the fold, so a
+// Next that a concurrent jump makes stale cannot leave an "ended" mark behind.
+function append(doc: Y.Doc, event: ClockEvent): true {
+  meetingRoots(doc).clock.push([{ ...event }]);
   return true;
+}
+
+/** Checks an item id the caller chose: malformed or not on the agenda is refused by name. */
+function agendaItem(log: ClockLog, itemId: ItemId): ItemId {
+  if (!isId(itemId)) throw new InvalidInputError('itemId: not an id');
+  if (!log.items.some((i) => i.id === itemId)) throw new UnknownItemError(`itemId: ${itemId} is not on the agenda`);
+  return itemId;
 }
 
 /** Starts at the given item, or the first on the agenda; false if already started or empty. */
 export function startMeeting(doc: Y.Doc, stamp: ClockStamp, itemId?: ItemId): boolean {
   const { log, view } = current(doc, stamp);
-  const first = itemId ?? log.items[0]?.id;
+  const first = itemId === undefined ? log.items[0]?.id : agendaItem(log, itemId);
   if (view.started || first === undefined) return false;
   return append(doc, { op: 'start', itemId: first, at: stamp.now, by: stamp.by });
 }
@@ -50,7 +56,7 @@ export function nextItem(doc: Y.Doc, from: ItemId, stamp: ClockStamp): boolean {
   const to = index < 0
     ? log.items.find((i) => !view.visited.includes(i.id))?.id ?? null
     : log.items[index + 1]?.id ?? null;
-  return append(doc, { op: 'next', itemId: from, to, at: stamp.now, by: stamp.by }, to === null ? stamp.now : null);
+  return append(doc, { op: 'next', itemId: from, to, at: stamp.now, by: stamp.by });
 }
 
 export function extendItem(doc: Y.Doc, itemId: ItemId, sec: number, stamp: ClockStamp): boolean {
@@ -73,6 +79,7 @@ export function resumeClock(doc: Y.Doc, stamp: ClockStamp): boolean {
 }
 
 export function jumpToItem(doc: Y.Doc, itemId: ItemId, stamp: ClockStamp): boolean {
+  if (!isId(itemId)) throw new InvalidInputError('itemId: not an id');
   const { log, view } = current(doc, stamp);
   if (!view.started || view.ended || view.currentItemId === itemId) return false;
   if (!log.items.some((i) => i.id === itemId)) return false;
@@ -82,7 +89,7 @@ export function jumpToItem(doc: Y.Doc, itemId: ItemId, stamp: ClockStamp): boole
 export function endMeeting(doc: Y.Doc, stamp: ClockStamp): boolean {
   const { view } = current(doc, stamp);
   if (!view.started || view.ended) return false;
-  return append(doc, { op: 'end', itemId: view.currentItemId, at: stamp.now, by: stamp.by }, stamp.now);
+  return append(doc, { op: 'end', itemId: view.currentItemId, at: stamp.now, by: stamp.by });
 }
 
 /** Pauses a counting clock or resumes a paused one: one key or button, whatever the state. */

@@ -73,6 +73,6 @@ export function removeIndexEntry(lib: Y.Doc, id: MeetingId): boolean {
 export function meetingIndexEntry(meeting: Y.Doc, now: number): Omit<MeetingIndexEntry, 'updatedAt'> | null {
   const meta = readMeta(meeting, new Reader());
   if (meta.id === null) return null;
-  const status = meetingStatus(clockView(readClockLog(meeting), now), meta.endedAt);
+  const status = meetingStatus(clockView(readClockLog(meeting), now));
   return { id: meta.id, title: meta.title, scheduledFor: meta.scheduledFor, status, createdAt: meta.createdAt, followUpOf: meta.followUpOf };
 }

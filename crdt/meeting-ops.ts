@@ -32,7 +32,6 @@ export function createMeeting(doc: Y.Doc, m: NewMeeting): MeetingId {
       [META_KEY.durationSec]: durationSec,
       [META_KEY.templateId]: checkNullableId(m.templateId ?? null, 'templateId'),
       [META_KEY.followUpOf]: checkNullableId(m.followUpOf ?? null, 'followUpOf'),
-      [META_KEY.endedAt]: null,
     });
   });
   return m.id;

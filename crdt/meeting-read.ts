@@ -38,7 +38,6 @@ export function readMeta(doc: Y.Doc, r: Reader): MeetingMetaView {
     durationSec: r.nullableNumber(meta, META_KEY.durationSec, 'meta'),
     templateId: r.nullableId(meta, META_KEY.templateId, 'meta'),
     followUpOf: r.nullableId(meta, META_KEY.followUpOf, 'meta'),
-    endedAt: r.nullableNumber(meta, META_KEY.endedAt, 'meta'),
   };
 }
 

@@ -7,8 +7,10 @@ import { meetingRoots } from './meeting-doc.ts';
 import type { ItemId } from './ids.ts';
 import type { ClockView, ItemState, ItemView, MeetingStatus, MeetingView } from './views.ts';
 
-export function meetingStatus(clock: ClockView, endedAt: number | null): MeetingStatus {
-  if (clock.ended || endedAt !== null) return 'ended';
+// The fold alone decides: documents written by older versions carry a meta endedAt beside the
+// log, which a concurrent jump may have made stale, so it is never read.
+export function meetingStatus(clock: ClockView): MeetingStatus {
+  if (clock.ended) return 'ended';
   return clock.started ? 'running' : 'planned';
 }
 
@@ -45,8 +47,8 @@ export function meetingView(doc: Y.Doc, now: number): MeetingView {
   return Object.freeze({
     ...meta,
     // Two devices may end at once; the clock's fold says which end counted.
-    endedAt: clock.endedAt ?? meta.endedAt,
-    status: meetingStatus(clock, meta.endedAt),
+    endedAt: clock.endedAt,
+    status: meetingStatus(clock),
     items: Object.freeze(items),
     itemsPlannedSec,
     plannedSec: meta.durationSec ?? itemsPlannedSec,

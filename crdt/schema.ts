@@ -20,6 +20,7 @@ export const META_KEY = {
   durationSec: 'durationSec',
   templateId: 'templateId',
   followUpOf: 'followUpOf',
+  // Written by older versions beside the clock log; known so it reads without a warning, never used.
   endedAt: 'endedAt',
 } as const;
 

@@ -85,10 +85,11 @@ export interface MeetingMetaView {
   readonly durationSec: number | null;
   readonly templateId: TemplateId | null;
   readonly followUpOf: MeetingId | null;
-  readonly endedAt: number | null;
 }
 
 export interface MeetingView extends MeetingMetaView {
+  /** When the folded clock log ended the meeting; null while it has not. */
+  readonly endedAt: number | null;
   readonly status: MeetingStatus;
   readonly items: readonly ItemView[];
   readonly itemsPlannedSec: number;
@@ -107,10 +108,14 @@ export interface ReportItem {
   readonly id: ItemId;
   readonly title: string;
   readonly owner: string;
-  readonly plannedSec: number;
+  /** The time box as set on the agenda. */
+  readonly boxSec: number;
   readonly extendedSec: number;
+  /** What the row is measured against: the box plus its extensions. */
+  readonly plannedSec: number;
+  /** Rounded with the other rows so that the rows add up to the meeting's actualSec. */
   readonly actualSec: number;
-  /** Seconds beyond planned + extended; 0 when on time. */
+  /** Seconds beyond plannedSec; 0 when on time. */
   readonly overrunSec: number;
   readonly skipped: boolean;
   readonly done: boolean;

@@ -20,7 +20,13 @@ export interface RelayConfig {
   /** Per-IP websocket upgrades (socket address only); over it the upgrade gets HTTP 429. */
   readonly connectionsPerSecondPerIp: number;
   readonly connectionBurstPerIp: number;
+  /** Sockets one IP address may hold open at once (upgrades beyond it get HTTP 429). */
+  readonly maxSocketsPerIp: number;
   readonly maxConnectionsPerRoom: number;
+  /** One awareness state larger than this closes its socket with 4431. */
+  readonly maxAwarenessStateBytes: number;
+  /** All awareness states of one room together; beyond it new or grown states are dropped. */
+  readonly maxAwarenessBytesPerRoom: number;
   /** Messages a room holds while it loads or commits; more closes the sender with 4503. */
   readonly maxQueuedMessagesPerRoom: number;
   readonly maxQueuedBytesPerRoom: number;
@@ -33,9 +39,13 @@ export interface RelayConfig {
   readonly compactAfterBytes: number;
   /** Every connection hears something at least every 1.5 x this (stock clients give up at 30 s). */
   readonly keepAliveMs: number;
+  /** A socket the relay closed whose peer has not answered the close frame within this is cut. */
+  readonly closeGraceMs: number;
   /** A socket that answered no ping for this long is a dead peer and is terminated. */
   readonly deadPeerTimeoutMs: number;
   readonly viewerAwareness: boolean;
+  /** A failure that repeats (full disk: every commit, every reconnect) is logged once per this. */
+  readonly failureLogIntervalMs: number;
   readonly maxApiBodyBytes: number;
   /** /readyz and /metrics answer from the last commit or probe if it is this recent; else the
    *  store is probed with a commit (so a flood of /readyz costs at most one commit per interval). */
@@ -69,7 +79,12 @@ export const defaults: RelayConfig = {
   step1Burst: 8,
   connectionsPerSecondPerIp: 20,
   connectionBurstPerIp: 100,
+  // An office behind one NAT address: a few dozen people with two or three documents open each.
+  maxSocketsPerIp: 128,
   maxConnectionsPerRoom: 200,
+  // A state is a name, a colour and a cursor (well under 1 KiB); a full room of them fits easily.
+  maxAwarenessStateBytes: 16 * 1024,
+  maxAwarenessBytesPerRoom: 1 * MiB,
   maxQueuedMessagesPerRoom: 2000,
   maxQueuedBytesPerRoom: 32 * MiB,
   authDeadlineMs: 10_000,
@@ -78,8 +93,10 @@ export const defaults: RelayConfig = {
   compactAfterRows: 500,
   compactAfterBytes: 1 * MiB,
   keepAliveMs: 15_000,
+  closeGraceMs: 5_000,
   deadPeerTimeoutMs: 45_000,
   viewerAwareness: false,
+  failureLogIntervalMs: 60_000,
   maxApiBodyBytes: 64 * 1024,
   readinessProbeIntervalMs: 1_000,
   sqliteSynchronous: 'NORMAL',
@@ -104,6 +121,9 @@ export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
   }
   if (config.maxQueuedBytesPerRoom < config.maxMessageBytes) {
     throw new ConfigError('maxQueuedBytesPerRoom must be at least maxMessageBytes');
+  }
+  if (config.maxAwarenessBytesPerRoom < config.maxAwarenessStateBytes) {
+    throw new ConfigError('maxAwarenessBytesPerRoom must be at least maxAwarenessStateBytes');
   }
   if (config.keepAliveMs <= 0 || config.keepAliveMs > MAX_KEEP_ALIVE_MS) {
     throw new ConfigError(`keepAliveMs must be in (0, ${MAX_KEEP_ALIVE_MS}] so stock clients never time out`);

@@ -20,6 +20,20 @@ function parseAddressList(value: string, source: string): string[] {
   return addresses;
 }
 
+function toCount(value: string, name: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new ConfigError(`${name} must be a whole number of at least 1, got ${value}`);
+  return count;
+}
+
+/** Caps and intervals an operator may tune without a flag of their own (LTM_<NAME>=<whole number>). */
+const COUNT_VARIABLES = {
+  LTM_MAX_SOCKETS_PER_IP: 'maxSocketsPerIp',
+  LTM_MAX_AWARENESS_STATE_BYTES: 'maxAwarenessStateBytes',
+  LTM_MAX_AWARENESS_BYTES_PER_ROOM: 'maxAwarenessBytesPerRoom',
+  LTM_FAILURE_LOG_INTERVAL_MS: 'failureLogIntervalMs',
+} as const satisfies Record<string, keyof RelayConfig>;
+
 export function configFromEnvironment(
   argv: readonly string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env,
@@ -56,6 +70,10 @@ export function configFromEnvironment(
   if (tlsKeyFile !== undefined && tlsKeyFile !== '') overrides.tlsKeyFile = tlsKeyFile;
   const trustProxy = values['trust-proxy'] ?? env.LTM_TRUST_PROXY;
   if (trustProxy !== undefined && trustProxy !== '') overrides.trustedProxies = parseAddressList(trustProxy, values['trust-proxy'] ? '--trust-proxy' : 'LTM_TRUST_PROXY');
+  for (const [name, field] of Object.entries(COUNT_VARIABLES)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') overrides[field] = toCount(value, name);
+  }
   const synchronous = (values['sqlite-synchronous'] ?? env.LTM_SQLITE_SYNCHRONOUS)?.toUpperCase();
   if (synchronous !== undefined) {
     if (!SYNCHRONOUS_MODES.includes(synchronous as SqliteSynchronous)) {

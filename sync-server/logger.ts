@@ -10,10 +10,12 @@ const REDACTED_PATHS = [
   'password',
   'session',
   'authorization',
+  'deviceToken',
   '*.token',
   '*.password',
   '*.session',
   '*.authorization',
+  '*.deviceToken',
   'req.headers.authorization',
   'req.url',
 ] as const;

@@ -20,6 +20,13 @@ export const CloseCode = {
   forbidden: 4403,
   /** A message larger than the configured maximum. */
   tooLarge: 4413,
+  /**
+   * One awareness (presence) state larger than the relay's per-state cap (16 KiB by default;
+   * `maxAwarenessStateBytes`). Presence is a name, a colour and a cursor: a state that big is a
+   * bug or abuse, and sending it again would be refused again, so this is final. Numbered after
+   * HTTP 431 (header fields too large): presence is the metadata that travels with a document.
+   */
+  awarenessTooLarge: 4431,
   /** Transient: the room is at its connection limit, or its inbound queue is busy. */
   roomFull: 4503,
   /** Transient: the client did not read fast enough; its send buffer passed the bound. */

@@ -16,6 +16,7 @@ import { WireClient, type WireClientEvents } from './wire-client.ts';
 export const LOAD_OVERRIDES: Partial<RelayConfig> = {
   connectionsPerSecondPerIp: 1e9,
   connectionBurstPerIp: 1e9,
+  maxSocketsPerIp: 1e9,
 };
 
 const CONNECT_CONCURRENCY = 64;

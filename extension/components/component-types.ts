@@ -41,7 +41,10 @@ export type DecisionRow = { readonly id: string; readonly text: string };
 export type ChartRow = {
   readonly id: string;
   readonly title: string;
+  /** The time box plus its extensions: the figure the actual is measured against. */
   readonly plannedSec: number;
+  /** The part of plannedSec added during the meeting, shown beside it. */
+  readonly extendedSec?: number;
   readonly actualSec: number;
   /** Never reached before the meeting ended. */
   readonly skipped?: boolean;

@@ -5,9 +5,19 @@ import type { Role } from '../../wire/roles.ts';
 
 export { normaliseRelayUrl, RelayRequestError } from '../../wire/relay-client.ts';
 
+/** What every sign-in answers (password or OpenID): the name is the account's display name. */
 export interface SessionGrant {
   readonly accountId: string;
   readonly session: string;
+  readonly name: string;
+  /** Sent back at the next sign-in (data/device-tokens.ts); absent from older relays. */
+  readonly deviceToken?: string;
+}
+
+export interface CurrentAccount {
+  readonly accountId: string;
+  readonly email: string;
+  readonly name: string;
 }
 
 export type DocRole = Role;
@@ -33,8 +43,16 @@ export function createAccount(relayUrl: string, input: { email: string; password
   return call(relayUrl, 'POST', '/api/accounts', input);
 }
 
-export function signIn(relayUrl: string, input: { email: string; password: string }): Promise<SessionGrant> {
+export function signIn(relayUrl: string, input: { email: string; password: string; deviceToken?: string }): Promise<SessionGrant> {
   return call(relayUrl, 'POST', '/api/sessions', input);
+}
+
+export function fetchCurrentAccount(relayUrl: string, session: string): Promise<CurrentAccount> {
+  return call(relayUrl, 'GET', '/api/accounts/current', undefined, session);
+}
+
+export function renameAccount(relayUrl: string, session: string, name: string): Promise<{ accountId: string; name: string }> {
+  return call(relayUrl, 'PATCH', '/api/accounts/current', { name }, session);
 }
 
 export async function signOut(relayUrl: string, session: string): Promise<void> {

@@ -2,11 +2,14 @@
 // a document token with the account session, renews it when the relay refuses it (4401), and
 // reduces the provider's events to a SyncStatus. Tokens live only in memory. A session the relay
 // no longer knows (401 on the token request) is final: retrying cannot help, the owner is told.
+// After a connection fails, the link, not the provider, decides when to try again
+// (reconnect-backoff.ts): exponentially later, up to a cap, until a connection stays up.
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../../wire/close-codes.ts';
 import { RelayRequestError, requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
+import { ReconnectBackoff, type BackoffPolicy } from './reconnect-backoff.ts';
 import type { SyncStatus } from './sync-status.ts';
 
 export interface RelayTarget {
@@ -23,7 +26,13 @@ export interface RelayLinkOptions {
   readonly onSessionRejected?: () => void;
   /** Outside browsers (Node) the global WebSocket may be missing. */
   readonly WebSocketImpl?: typeof WebSocket;
+  readonly backoff?: BackoffPolicy;
+  /** Told each delay before trying again after a failed connection. */
+  readonly onRetry?: (delayMs: number) => void;
 }
+
+/** 4400-4499 are the relay's final refusals (wire/close-codes.ts); everything else is retried. */
+const isFinal = (code: number): boolean => code >= 4400 && code < 4500;
 
 const TOKEN_MARGIN_MS = 60_000;
 const TOKEN_RETRY_MS = 5_000;
@@ -36,9 +45,13 @@ export class RelayLink {
   private everConnected = false;
   private destroyed = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private openedAt: number | null = null;
   private current: SyncStatus = 'connecting';
+  private readonly backoff: ReconnectBackoff;
 
   constructor(private readonly o: RelayLinkOptions) {
+    this.backoff = new ReconnectBackoff(o.backoff);
     void this.start();
   }
 
@@ -51,6 +64,7 @@ export class RelayLink {
     globalThis.removeEventListener?.('offline', this.wentOffline);
     globalThis.removeEventListener?.('online', this.cameOnline);
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.cancelReconnect();
     this.provider?.destroy();
     this.provider = null;
   }
@@ -63,15 +77,21 @@ export class RelayLink {
       disableBc: true,
       maxBackoffTime: MAX_BACKOFF_MS,
       ...(this.o.WebSocketImpl ? { WebSocketPolyfill: this.o.WebSocketImpl } : {}),
-      // 4400-4499 are the relay's final refusals; only 4401 may be cured (a fresh token). The
-      // transient ones (45xx: room full, rate, slow reader) are retried with backoff.
-      shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500),
+      // Only 4401 of the final refusals may be cured (a fresh token). The transient ones (45xx:
+      // room full, rate, slow reader; 1011: the relay could not store) are retried with backoff.
+      shouldReconnect: (event) => !isFinal(event.code),
     });
     this.provider = provider;
     globalThis.addEventListener?.('offline', this.wentOffline);
     globalThis.addEventListener?.('online', this.cameOnline);
     if (globalThis.navigator?.onLine === false) this.wentOffline();
-    provider.on('status', () => this.recompute());
+    provider.on('status', ({ status }) => {
+      if (status === 'connected') this.openedAt = Date.now();
+      this.recompute();
+    });
+    provider.on('connection-close', (event) => {
+      if (event) this.retryLater(event.code);
+    });
     provider.on('sync', () => this.recompute());
     provider.on('closed', (event) => {
       if (event.code === CloseCode.unauthenticated) void this.reconnectWithNewToken();
@@ -83,13 +103,40 @@ export class RelayLink {
   // The browser knows before the socket does: a dead connection can look open for tens of
   // seconds. Drop it at once and say so; come back when the browser is online again.
   private readonly wentOffline = (): void => {
+    this.cancelReconnect();
     this.provider?.disconnect();
     this.set('offline');
   };
 
   private readonly cameOnline = (): void => {
+    this.cancelReconnect();
+    this.backoff.reset();
     this.provider?.connect();
   };
+
+  // The provider has scheduled its own attempt; it is stopped (disconnect makes that attempt a
+  // no-op once the provider has let go of the closed socket) and ours is made at our delay.
+  private retryLater(code: number): void {
+    if (isFinal(code) || this.destroyed) return;
+    const upMs = this.openedAt === null ? 0 : Date.now() - this.openedAt;
+    this.openedAt = null;
+    const delay = this.backoff.failed(upMs);
+    this.o.onRetry?.(delay);
+    this.cancelReconnect();
+    queueMicrotask(() => {
+      this.provider?.disconnect();
+      this.recompute();
+    });
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.provider?.connect();
+    }, delay);
+  }
+
+  private cancelReconnect(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
 
   private async reconnectWithNewToken(): Promise<void> {
     this.token = null;

@@ -7,6 +7,8 @@ export interface Account {
   readonly accountId: string;
   readonly email: string;
   readonly session: string;
+  /** The display name the relay holds; absent for accounts signed in before names were kept. */
+  readonly name?: string;
 }
 
 export interface Settings {

@@ -15,6 +15,10 @@ export const RejectReason = {
   heldUpdatesFull: 'held_updates_full',
   /** Awareness entries for client ids beyond the socket's or the room's cap (dropped). */
   awarenessOverCap: 'awareness_over_cap',
+  /** One awareness state over maxAwarenessStateBytes (the socket is closed with 4431). */
+  awarenessTooLarge: 'awareness_too_large',
+  /** Anything a socket sent after the relay decided to close it (dropped unread). */
+  afterClose: 'after_close',
 } as const;
 export type RejectReasonValue = (typeof RejectReason)[keyof typeof RejectReason];
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import type { AccessGate } from './access-gate.ts';
 import type { RelayConfig } from '../config.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { FailureLog } from './failure-log.ts';
 import { RelayMetrics } from './metrics.ts';
 import { Readiness } from './readiness.ts';
 import { RoomRegistry } from './rooms/room-registry.ts';
@@ -80,14 +81,15 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     (seconds) => metrics.commitLatency.observe(seconds),
     (error) => readiness.record(error),
   );
-  const rooms = new RoomRegistry({ store, commits, config, logger, metrics }, (count) => metrics.rooms.set(count));
+  const failures = new FailureLog(logger, config.failureLogIntervalMs);
+  const rooms = new RoomRegistry({ store, commits, config, logger, failures, metrics }, (count) => metrics.rooms.set(count));
   await options.feed?.start({
     committed: (doc, seq) => rooms.get(doc)?.noteCommitted(seq),
     resync: () => {
       for (const room of rooms.all()) room.noteCommitted(Number.POSITIVE_INFINITY);
     },
   });
-  const endpoint = new SyncEndpoint({ config, logger, metrics, access: options.access, rooms });
+  const endpoint = new SyncEndpoint({ config, logger, failures, metrics, access: options.access, rooms });
   // Account deletion: retire the documents' rooms before the store deletes them, so no queued
   // commit or compaction writes a deleted document back and no socket is served it from memory.
   const stopEvicting = options.access.onDeletingDocuments?.(async (docs) => {

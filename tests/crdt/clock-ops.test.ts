@@ -3,8 +3,9 @@ import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
   clockView, endMeeting, extendItem, jumpToItem, meetingView, nextItem, pauseClock, readClockLog, resumeClock,
-  removeItem, startMeeting, toggleClock,
+  removeItem, startMeeting, toggleClock, UnknownItemError,
 } from '../../crdt/index.ts';
+import type { ItemId } from '../../crdt/index.ts';
 import { at, BOB, cloneDoc, invalidInput, meetingWith, MIN, sync, T0 } from './helpers.ts';
 
 const ops = suite('clock operations');
@@ -24,6 +25,17 @@ ops('startMeeting can start at a chosen item', () => {
   const { doc, items } = meetingWith([10, 5]);
   assert.ok(startMeeting(doc, at(T0), items[1]!));
   assert.is(clock(doc, T0).currentIndex, 1);
+});
+
+ops('startMeeting refuses a malformed id and an id not on the agenda with named errors', () => {
+  const { doc, items } = meetingWith([10, 5]);
+  const other = meetingWith([5], 7).items[0]!;
+  assert.throws(() => startMeeting(doc, at(T0), 'not an id' as ItemId), invalidInput);
+  assert.throws(() => startMeeting(doc, at(T0), other), (e: unknown) => e instanceof UnknownItemError);
+  assert.is(clock(doc, T0).started, false);
+  assert.is(readClockLog(doc).events.length, 0);
+  assert.ok(startMeeting(doc, at(T0), items[1]!));
+  assert.throws(() => jumpToItem(doc, 'bad' as ItemId, at(T0 + 1)), invalidInput);
 });
 
 ops('nextItem advances from the named item only', () => {

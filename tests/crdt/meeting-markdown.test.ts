@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
   addAction, addDecision, createMeeting, endMeeting, formatDuration, itemNotesText, meetingMarkdown, meetingNotesText,
-  newId, nextItem, setActionDone, startMeeting,
+  newId, nextItem, setActionDone, startMeeting, updateItem, updateMeeting,
 } from '../../crdt/index.ts';
 import { at, meetingWith, MIN, seededRandom, T0 } from './helpers.ts';
 
@@ -65,6 +65,33 @@ md('user text is escaped so it renders as typed', () => {
   assert.ok(out.includes('\\- not a list  \n1\\. not ordered  \n\\# not a heading  \n\\[link\\](x) \\&amp; \\`code\\`'), out);
   assert.ok(out.includes('- [ ] a\\_b next line'), out);
   assert.not.ok(out.includes('## Agenda'));
+});
+
+md('every kind of line break in titles, owners, actions and decisions stays out of the table and lists', () => {
+  const breaks = ['\r\n', '\r', '\n', '\v', '\f', '\u0085', '\u2028', '\u2029'];
+  for (const br of breaks) {
+    const { doc, items, random } = meetingWith([5, 5]);
+    updateMeeting(doc, { title: `Weekly${br}sync` });
+    updateItem(doc, items[0]!, { title: `First${br}| injected | row |` });
+    updateItem(doc, items[1]!, { owner: `Ann${br}Bo` });
+    addDecision(doc, { random, now: T0, text: `Ship${br}it`, itemId: items[0]! });
+    addAction(doc, { random, now: T0, text: `Write${br}- fake item`, owner: `Cy${br}Di` });
+    itemNotesText(doc, items[0]!)!.insert(0, `one${br}two`);
+    startMeeting(doc, at(T0));
+    endMeeting(doc, at(T0 + MIN));
+    const out = meetingMarkdown(doc, { timeZone: 'UTC' });
+    const shown = JSON.stringify(br);
+    assert.not.match(out, /[\r\v\f\u0085\u2028\u2029]/, `${shown} reaches the Markdown`);
+    const lines = out.split('\n');
+    assert.is(lines[0], '# Weekly sync', shown);
+    const table = lines.slice(lines.indexOf('## Agenda') + 2, lines.indexOf('## Notes') - 1);
+    assert.is(table.length, 4, `${shown} breaks the table: ${JSON.stringify(table)}`);
+    for (const row of table) assert.ok(row.startsWith('| ') && row.endsWith(' |'), `${shown}: ${row}`);
+    assert.is(table[2], '| 1 | First \\| injected \\| row \\| |  | 5 min | 1 min |  |', shown);
+    assert.ok(out.includes('- Ship it _(First \\| injected \\| row \\|)_\n'), `${shown}: ${out}`);
+    assert.ok(out.includes('- [ ] Write - fake item — **Cy Di**\n'), `${shown}: ${out}`);
+    assert.ok(out.includes('\none  \ntwo\n'), `${shown}: notes keep the line as a hard break`);
+  }
 });
 
 md('a meeting that never started shows only its plan', () => {

@@ -40,7 +40,7 @@ test.after(async () => {
   await relay?.close();
 });
 
-async function newAccount(): Promise<{ email: string; password: string; session: string; accountId: string }> {
+async function newAccount(): Promise<{ email: string; password: string; name: string; session: string; accountId: string }> {
   const credentials = newCredentials();
   const created = await api('POST', '/api/accounts', credentials);
   assert.is(created.status, 201);
@@ -171,6 +171,28 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
   await page.context().close();
 });
 
+test('the display name is shown and changed on the page; a bad one is refused with its reason', async () => {
+  const me = await newAccount();
+  const { page, problems } = await openPage();
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  assert.is(await page.inputValue('#display-name'), me.name);
+  await page.fill('#display-name', '  Ada Lovelace ');
+  await page.click('#name-button');
+  await page.locator('#name-status[data-tone="ok"]').waitFor();
+  assert.is(await page.inputValue('#display-name'), 'Ada Lovelace');
+  assert.is((await api('GET', '/api/accounts/current', undefined, me.session)).json.name, 'Ada Lovelace');
+  assert.is(await page.textContent('#account-name'), ' (Ada Lovelace)');
+
+  await page.fill('#display-name', '   ');
+  await page.click('#name-button');
+  await page.locator('#name-status[data-tone="error"]').waitFor();
+  assert.match((await page.textContent('#name-status')) ?? '', /1 to 100 characters/);
+  assert.is((await api('GET', '/api/accounts/current', undefined, me.session)).json.name, 'Ada Lovelace', 'nothing changed');
+  assert.equal(problems.filter((p) => !p.includes('status of 400')), []);
+  await page.context().close();
+});
+
 test('a session ended elsewhere sends the page back to sign-in with a note', async () => {
   const me = await newAccount();
   const { page, problems } = await openPage();
@@ -184,6 +206,35 @@ test('a session ended elsewhere sends the page back to sign-in with a note', asy
   assert.match((await page.textContent('#signed-out-note')) ?? '', /session ended/);
   assert.ok(await page.isHidden('#signed-in'));
   assert.equal(problems.filter((p) => !p.includes('status of 401')), [], 'only the expected 401 is logged');
+  await page.context().close();
+});
+
+test('this browser keeps its device token, so a stranger\'s guesses do not lock it out; a weak new password shows why', async () => {
+  const me = await newAccount();
+  const { page, problems } = await openPage();
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  await page.click('#sign-out');
+  await page.locator('#signed-out').waitFor();
+  const stranger: number[] = [];
+  for (let i = 0; i < 7; i++) stranger.push((await api('POST', '/api/sessions', { email: me.email, password: `stranger guess ${i}` })).status);
+  assert.is(stranger.at(-1), 429, `the stranger is throttled: ${stranger.join(' ')}`);
+
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  await page.fill('#current-password', me.password);
+  await page.fill('#new-password', 'password');
+  await page.fill('#repeat-password', 'password');
+  await page.click('#password-button');
+  await page.locator('#password-status[data-tone="error"]').waitFor();
+  assert.match((await page.textContent('#password-status')) ?? '', /too easy to guess.*heavily used password/);
+
+  const { page: elsewhere } = await openPage();
+  await signInOnPage(elsewhere, me.email, me.password);
+  await elsewhere.locator('#sign-in-status[data-tone="error"]').waitFor();
+  assert.match((await elsewhere.textContent('#sign-in-status')) ?? '', /Too many attempts/, 'a browser without the token is throttled');
+  assert.equal(problems.filter((p) => !/status of 400/.test(p)), [], 'only the refused password is logged');
+  await elsewhere.context().close();
   await page.context().close();
 });
 

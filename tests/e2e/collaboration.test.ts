@@ -1,7 +1,8 @@
 // Notes typed together: two devices of one account edit the same meeting's notes in the side
 // panel; both keep both people's words, character-merged by the Y.Text binding, and each sees
-// the other's cursor labelled with their name (the awareness user set by the side panel).
+// the other's cursor labelled with their display name (the awareness user set by the side panel).
 import { test } from 'uvu';
+import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { createMeeting, eventually, msg, openMeeting } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
@@ -44,9 +45,11 @@ test('concurrent notes merge and collaborators show with their names', async () 
   const expected = '[A] Alpha from A. [B]';
   await eventually(async () => (await notesText(panelA)) === expected && (await notesText(panelB)) === expected, 'both texts merged');
 
-  const name = who.email.split('@')[0]!;
-  const label = (p: Page) => p.locator('.cm-ySelectionInfo', { hasText: name });
+  // Cursors carry the account's display name, never anything from the email.
+  const label = (p: Page) => p.locator('.cm-ySelectionInfo', { hasText: who.name });
   await eventually(async () => (await label(panelA).count()) > 0 && (await label(panelB).count()) > 0, 'each sees the other’s named cursor');
+  const local = who.email.split('@')[0]!;
+  assert.is(await panelA.locator('.cm-ySelectionInfo', { hasText: local }).count(), 0, 'no cursor shows the email');
   await shoot(panelB, 'collaboration-cursor');
 });
 

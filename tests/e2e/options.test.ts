@@ -83,4 +83,39 @@ test('a wrong password is refused with a message; the right one signs in; sync t
   await signedIn.close();
 });
 
+test('a stranger\'s failed sign-ins do not lock this browser out: it sends the device token it kept', async ({ relay, browser }) => {
+  const page = await browser!.page('options/index.html');
+  await page.getByRole('button', { name: msg('optSignOut') }).click();
+  await page.getByRole('button', { name: msg('optSignIn') }).waitFor();
+  await page.close();
+  const kept = (await (await browser!.worker()).evaluate(() => chrome.storage.local.get('deviceTokens'))) as { deviceTokens?: Record<string, string> };
+  assert.ok(Object.keys(kept.deviceTokens ?? {}).some((slot) => slot.endsWith(` ${who.email}`)), 'a device token is kept for the account');
+  const stranger: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const response = await fetch(`${relay!.httpUrl}/api/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: who.email, password: `stranger guess ${i}` }),
+    });
+    stranger.push(response.status);
+  }
+  assert.is(stranger.at(-1), 429, `the stranger is throttled: ${stranger.join(' ')}`);
+  const back = await signIn(browser!, relay!.httpUrl, who);
+  await back.close();
+});
+
+test('sign-up with a common password shows the relay\'s reason', async ({ relay, browser }) => {
+  const page = await browser!.page('options/index.html');
+  await page.getByRole('button', { name: msg('optSignOut') }).click();
+  await page.getByLabel(msg('optRelayUrl')).fill(relay!.httpUrl);
+  await page.getByRole('button', { name: msg('optModeSignUp') }).click();
+  await page.getByLabel(msg('optName')).fill('Weak');
+  await page.getByLabel(msg('optEmail')).fill('weak@example.org');
+  await page.getByLabel(msg('optPassword')).fill('password');
+  await page.getByRole('button', { name: msg('optCreateAccount') }).click();
+  const alert = await page.getByRole('alert').textContent({ timeout: 15_000 });
+  assert.match(alert ?? '', /too easy to guess.*heavily used password/);
+  await page.close();
+});
+
 test.run();

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import {
-  addAction, addDecision, itemNotesText, meetingNotesText, nextItem, startMeeting,
+  addAction, addDecision, endMeeting, itemNotesText, meetingNotesText, nextItem, startMeeting,
 } from '../../crdt/index.ts';
 import { CloseCode } from '../../wire/close-codes.ts';
 import type { Facilitator } from './helpers/facilitator.ts';
@@ -251,6 +251,27 @@ test('offline: says so, freezes the clock as last known, and catches up when bac
   assert.ok(await page.isVisible('.run[data-stale="false"]'));
   await assertClockAgrees(page, f);
   assert.equal(problems, []);
+});
+
+test('a meeting that ends while watched, or is opened after its end, is not shown as live', async () => {
+  const f = await facilitator();
+  startMeeting(f.doc, f.stamp());
+  const link = await f.share('view');
+  const watching = await viewer(link.path);
+  await shown(watching.page, '#current-title:has-text("Check-in")');
+  await shown(watching.page, '[data-connection="live"]:has-text("Live")');
+  assert.ok(endMeeting(f.doc, f.stamp()));
+  await shown(watching.page, 'text=This meeting has ended');
+  const later = await viewer(link.path);
+  await shown(later.page, 'text=This meeting has ended');
+  for (const { page, problems } of [watching, later]) {
+    const badge = page.locator('[data-connection]');
+    await shown(page, '[data-connection="live"]:has-text("Up to date")');
+    const text = (await badge.textContent()) ?? '';
+    assert.not.match(text, /Live|●/, `the badge says "${text.trim()}"`);
+    assert.not.ok(((await page.textContent('body')) ?? '').includes('● Live'));
+    assert.equal(problems, []);
+  }
 });
 
 async function waitFor(check: () => boolean, what: string): Promise<void> {

@@ -46,6 +46,7 @@ const RELAXED = {
   byteBurst: 1e12,
   connectionsPerSecondPerIp: 1e9,
   connectionBurstPerIp: 1e9,
+  maxSocketsPerIp: 1e9,
 } as const;
 
 interface Room {

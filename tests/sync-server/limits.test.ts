@@ -11,19 +11,10 @@ import { CloseCode } from '../../wire/close-codes.ts';
 import { defaults } from '../../sync-server/config.ts';
 import { encodeSyncStep1, encodeUpdate, MessageType } from '../../sync-server/relay/protocol/messages.ts';
 import { isStep2Frame, isUpdateFrame, storedRows } from './helpers/frames.ts';
-import { docName, startTestRelay, waitFor, type TestRelay } from './helpers/relay-harness.ts';
+import { docName, waitFor, withTestRelay, type TestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 
 const QUERY_AWARENESS = new Uint8Array([MessageType.queryAwareness]);
-
-async function withRelay(overrides: Parameters<typeof startTestRelay>[0], body: (h: TestRelay) => Promise<void>) {
-  const harness = await startTestRelay(overrides);
-  try {
-    await body(harness);
-  } finally {
-    await harness.stop();
-  }
-}
 
 async function slowConsumerCloses(harness: TestRelay): Promise<number> {
   const { values } = await harness.relay.metrics.refusedConnections.get();
@@ -33,7 +24,7 @@ async function slowConsumerCloses(harness: TestRelay): Promise<number> {
 const test = suite('limits');
 
 test('a frame over maxMessageBytes closes with 4413 and is not stored', () =>
-  withRelay({ maxMessageBytes: 64 * 1024 }, async (harness) => {
+  withTestRelay({ maxMessageBytes: 64 * 1024 }, async (harness) => {
     const doc = docName();
     const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
     await client.opened;
@@ -47,7 +38,7 @@ test('a frame over maxMessageBytes closes with 4413 and is not stored', () =>
   }));
 
 test('a room at maxConnectionsPerRoom refuses the next socket with 4503', () =>
-  withRelay({ maxConnectionsPerRoom: 2 }, async (harness) => {
+  withTestRelay({ maxConnectionsPerRoom: 2 }, async (harness) => {
     const doc = docName();
     const first = harness.raw(doc, TokenRoleGate.token('edit', doc));
     const second = harness.raw(doc, TokenRoleGate.token('view', doc));
@@ -62,7 +53,7 @@ test('a room at maxConnectionsPerRoom refuses the next socket with 4503', () =>
   }));
 
 test('a connection over its message rate is closed with 4529', () =>
-  withRelay({ messagesPerSecond: 1, messageBurst: 5 }, async (harness) => {
+  withTestRelay({ messagesPerSecond: 1, messageBurst: 5 }, async (harness) => {
     const doc = docName();
     const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
     await client.opened;
@@ -71,7 +62,7 @@ test('a connection over its message rate is closed with 4529', () =>
   }));
 
 test('a connection over its byte rate is closed with 4529', () =>
-  withRelay({ bytesPerSecond: 1024, byteBurst: 16 * 1024, maxMessageBytes: 16 * 1024 }, async (harness) => {
+  withTestRelay({ bytesPerSecond: 1024, byteBurst: 16 * 1024, maxMessageBytes: 16 * 1024 }, async (harness) => {
     const doc = docName();
     const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
     await client.opened;
@@ -80,7 +71,7 @@ test('a connection over its byte rate is closed with 4529', () =>
   }));
 
 test('a flood of sync step 1s costs at most the step 1 budget in document encodes, then closes with 4529', () =>
-  withRelay({}, async (harness) => {
+  withTestRelay({}, async (harness) => {
     const doc = docName();
     const writer = harness.raw(doc, TokenRoleGate.token('edit', doc));
     await writer.opened;
@@ -102,7 +93,7 @@ test('a flood of sync step 1s costs at most the step 1 budget in document encode
   }));
 
 test('a connection flood from one IP is limited by the socket address, not X-Forwarded-For', () =>
-  withRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 5 }, async (harness) => {
+  withTestRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 5 }, async (harness) => {
     const doc = docName();
     const outcomes = await Promise.all(
       Array.from({ length: 12 }, (_, i) => new Promise<string>((resolve) => {
@@ -125,7 +116,7 @@ test('a connection flood from one IP is limited by the socket address, not X-For
   }));
 
 test('a client that stops reading is closed with 4508 once its send buffer passes the bound', () =>
-  withRelay({ sendBufferBytes: 256 * 1024, bytesPerSecond: 64 * 1024 * 1024, byteBurst: 64 * 1024 * 1024, messagesPerSecond: 10_000, messageBurst: 10_000 }, async (harness) => {
+  withTestRelay({ sendBufferBytes: 256 * 1024, bytesPerSecond: 64 * 1024 * 1024, byteBurst: 64 * 1024 * 1024, messagesPerSecond: 10_000, messageBurst: 10_000 }, async (harness) => {
     const doc = docName();
     const slow = harness.raw(doc, TokenRoleGate.token('view', doc));
     const writer = harness.raw(doc, TokenRoleGate.token('edit', doc));
@@ -155,7 +146,7 @@ test('a client that stops reading is closed with 4508 once its send buffer passe
   }));
 
 test('upgrade refusals carry named close codes', () =>
-  withRelay({}, async (harness) => {
+  withTestRelay({}, async (harness) => {
     const doc = docName();
     const noToken = harness.raw(doc, null);
     assert.is((await noToken.closed).code, CloseCode.unauthenticated);
@@ -175,7 +166,7 @@ test('upgrade refusals carry named close codes', () =>
   }));
 
 test('an upgrade request that never completes is cut at the auth deadline', () =>
-  withRelay({ authDeadlineMs: 200 }, async (harness) => {
+  withTestRelay({ authDeadlineMs: 200 }, async (harness) => {
     const socket = net.connect(harness.relay.port, '127.0.0.1');
     let closed = false;
     let response = '';

@@ -11,13 +11,14 @@ import { openStoredMeeting } from '../../live/stored-meeting.ts';
 import { LiveStatus } from '../../components/sync-status.svelte.ts';
 import type { Ticker } from '../../components/ticker.svelte.ts';
 import { actor } from './randomness.ts';
-import { announcePresence } from './presence.ts';
+import { followPresence } from './presence.ts';
 
 export class MeetingSession {
   readonly id: MeetingId;
   readonly handle: DocHandle;
   readonly status: LiveStatus;
   readonly meeting: LiveMeeting;
+  readonly #stopPresence: () => void;
   loaded = $state(false);
 
   constructor(id: MeetingId, ticker: Ticker) {
@@ -26,7 +27,7 @@ export class MeetingSession {
     this.handle = source.handle;
     this.status = new LiveStatus(this.handle);
     this.meeting = new LiveMeeting({ source, clock: ticker, actor: () => actor, track: createSubscriber });
-    void announcePresence(this.handle.awareness);
+    this.#stopPresence = followPresence(this.handle.awareness);
     void this.handle.whenLoaded.then(() => {
       this.loaded = true;
     });
@@ -37,6 +38,7 @@ export class MeetingSession {
   }
 
   close(): void {
+    this.#stopPresence();
     this.meeting.close();
   }
 }

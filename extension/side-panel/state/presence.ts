@@ -1,7 +1,9 @@
 // Who this person is to collaborators in a meeting: the name and colour the notes editors show
-// next to their cursor (y-codemirror.next reads the awareness field `user`).
+// next to their cursor (y-codemirror.next reads the awareness field `user`), and the viewer's
+// "Here now". Only the account's display name is ever used, never anything from the email, which
+// a share link's visitors must not learn. A name changed in the options follows at once.
 import type { Awareness } from 'y-protocols/awareness';
-import { getSettings } from '../../platform/settings.ts';
+import { getSettings, onSettingsChanged, type Settings } from '../../platform/settings.ts';
 import { t } from '../../platform/i18n.ts';
 import { actor } from './randomness.ts';
 
@@ -14,9 +16,27 @@ function colorFor(id: string): string {
   return COLORS[h % COLORS.length] ?? COLORS[0];
 }
 
-export async function announcePresence(awareness: Awareness): Promise<void> {
-  const settings = await getSettings();
-  const name = settings.account?.email.split('@')[0] || t('presenceGuest');
+function presenceName(settings: Pick<Settings, 'account'>): string {
+  return settings.account?.name?.trim() || t('presenceGuest');
+}
+
+function announce(awareness: Awareness, settings: Settings): void {
+  const name = presenceName(settings);
   const color = colorFor(settings.account?.accountId ?? actor);
+  const user = awareness.getLocalState()?.user as { name?: string; color?: string } | undefined;
+  if (user?.name === name && user.color === color) return;
   awareness.setLocalStateField('user', { name, color, colorLight: `${color}33` });
+}
+
+/** Announces this person now and again whenever the settings change; returns the stop. */
+export function followPresence(awareness: Awareness): () => void {
+  let stopped = false;
+  void getSettings().then((settings) => {
+    if (!stopped) announce(awareness, settings);
+  });
+  const stop = onSettingsChanged((settings) => announce(awareness, settings));
+  return () => {
+    stopped = true;
+    stop();
+  };
 }

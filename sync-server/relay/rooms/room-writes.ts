@@ -1,7 +1,8 @@
 // A room's writes: applies a writer's update to the document, or refuses it (1007), or holds it
 // when its dependencies have not reached the relay yet (typing right after a reconnect, before
 // the client's sync step 2 arrives). Held updates wait per socket, bounded, and are retried
-// whenever the document grows; a socket that leaves takes its held updates along.
+// whenever the document grows; a socket that leaves takes its held updates along, and nothing is
+// ever held for a socket that is no longer open (the relay decided to close it, or it left).
 import type * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { Logger } from '../../logger.ts';
@@ -34,15 +35,15 @@ export class RoomWrites {
     const outcome = applyClientUpdate(doc, update, conn);
     if (outcome === 'applied') return outcome;
     if (outcome === 'waiting') {
-      if (this.#hold(conn, update)) return outcome;
+      if (!conn.isOpen || this.#hold(conn, update)) return outcome;
       metrics.reject(RejectReason.heldUpdatesFull);
-      conn.close(CloseCode.rateLimited, 'too many updates waiting for their dependencies', true);
+      conn.close(CloseCode.rateLimited, 'too many updates waiting for their dependencies');
       return outcome;
     }
     collected.length = mark;
     metrics.reject(RejectReason.badUpdate);
     logger.info({ doc: this.#deps.doc, conn: conn.id, outcome }, 'update rejected');
-    conn.close(CloseCode.malformedData, 'update could not be applied', true);
+    conn.close(CloseCode.malformedData, 'update could not be applied');
     return outcome;
   }
 
@@ -53,7 +54,7 @@ export class RoomWrites {
       const held = [...this.#held].flatMap(([conn, updates]) => updates.map((update) => ({ conn, update })));
       this.#held.clear();
       for (const [n, { conn, update }] of held.entries()) {
-        if (conn.violated || !isMember(conn)) continue;
+        if (!conn.isOpen || !isMember(conn)) continue;
         if (this.apply(doc, conn, update, collected) !== 'tainted') continue;
         for (const rest of held.slice(n + 1)) this.#hold(rest.conn, rest.update);
         return true;

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
+import type { FailureLog } from '../failure-log.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { encodeSyncStep1, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -24,6 +25,8 @@ export interface RoomDeps {
   readonly commits: GroupCommit;
   readonly config: RelayConfig;
   readonly logger: Logger;
+  /** Failures that repeat (a full disk, a broken store) are logged through it, rate limited. */
+  readonly failures: FailureLog;
   readonly metrics: RelayMetrics;
   readonly onRetired: (room: Room) => void;
 }
@@ -64,7 +67,8 @@ export class Room {
     this.#deps = deps;
     this.#writes = new RoomWrites({ doc: name, logger: deps.logger, metrics: deps.metrics, maxHeldBytesPerConnection: deps.config.maxMessageBytes });
     this.#doc = this.#newDoc();
-    this.awareness = new RoomAwareness((message) => {
+    const limits = { maxStateBytes: deps.config.maxAwarenessStateBytes, maxRoomBytes: deps.config.maxAwarenessBytesPerRoom };
+    this.awareness = new RoomAwareness(limits, (message) => {
       for (const conn of this.connections) if (conn.greeted) conn.send(message);
     });
     this.#enqueue('load', () => this.#load());
@@ -91,7 +95,7 @@ export class Room {
     const { maxQueuedMessagesPerRoom, maxQueuedBytesPerRoom } = this.#deps.config;
     if (this.#inbox.length >= maxQueuedMessagesPerRoom || this.#inboxBytes + size > maxQueuedBytesPerRoom) {
       this.#deps.metrics.reject(RejectReason.roomQueueFull);
-      conn.close(CloseCode.roomFull, 'room is busy: too much queued', true);
+      conn.close(CloseCode.roomFull, 'room is busy: too much queued');
       return;
     }
     this.#inbox.push({ conn, message, size });
@@ -124,7 +128,7 @@ export class Room {
 
   /** For shutdown: closes the sockets, lets queued work (and its commits) finish, then retires. */
   async shutdown(): Promise<void> {
-    for (const conn of this.connections) conn.close(CloseCode.goingAway, 'relay shutting down');
+    for (const conn of this.connections) conn.close(CloseCode.goingAway, 'relay shutting down', { keepQueued: true });
     await this.#queue.run(async () => this.#retire());
   }
 
@@ -135,7 +139,7 @@ export class Room {
 
   /** Logs the failure once, closes every socket with internalError and retires the room. */
   #fail(message: string, reason: string, error: unknown, step?: string): void {
-    this.#deps.logger.error({ doc: this.name, ...(step === undefined ? {} : { step }), err: error }, message);
+    this.#deps.failures.error(message, { doc: this.name, ...(step === undefined ? {} : { step }) }, error);
     for (const conn of this.connections) conn.close(CloseCode.internalError, reason);
     this.#retire();
   }
@@ -198,7 +202,7 @@ export class Room {
     let i = 0;
     for (; i < batch.length && !tainted; i++) {
       const { conn, message } = batch[i]!;
-      if (conn.violated) continue;
+      if (conn.discardsQueued) continue;
       switch (message.kind) {
         case 'sync-step1':
           replies.push(() => conn.isOpen && conn.send(answers.for(message.stateVector)));
@@ -207,12 +211,17 @@ export class Room {
         case 'sync-update':
           if (!conn.canWrite) {
             this.#deps.metrics.reject(RejectReason.viewerWrite);
-            conn.close(CloseCode.forbidden, 'view role cannot write', true);
+            conn.close(CloseCode.forbidden, 'view role cannot write');
             break;
           }
           tainted = this.#writes.apply(this.#doc, conn, message.update, collected) === 'tainted';
           break;
         case 'awareness':
+          if (this.awareness.oversized(message.entries)) {
+            this.#deps.metrics.reject(RejectReason.awarenessTooLarge);
+            conn.close(CloseCode.awarenessTooLarge, 'awareness state too large');
+            break;
+          }
           if (!conn.canWrite && !this.#deps.config.viewerAwareness) break;
           replies.push(() => {
             if (this.awareness.apply(message.entries, conn).overCap > 0) this.#deps.metrics.reject(RejectReason.awarenessOverCap);
@@ -303,7 +312,7 @@ export class Room {
   }
 
   async #maybeCompact(): Promise<void> {
-    const { config, store, metrics, logger } = this.#deps;
+    const { config, store, metrics, failures } = this.#deps;
     const stored = this.#stored;
     const byteLimit = Math.max(config.compactAfterBytes, 2 * stored.snapshotBytes);
     if (this.#state !== 'ready' || stored.rowCount < 2) return;
@@ -314,7 +323,7 @@ export class Room {
     try {
       await store.compact(this.name, snapshot, uptoSeq);
     } catch (error) {
-      logger.warn({ doc: this.name, err: error }, 'compaction failed; the log is kept');
+      failures.warn('compaction failed; the log is kept', { doc: this.name }, error);
       return;
     }
     const later = stored.lastSeq - uptoSeq;

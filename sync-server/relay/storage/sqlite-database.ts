@@ -11,20 +11,29 @@
 // kill -9", so NORMAL is the default and FULL is one config switch (LTM_SQLITE_SYNCHRONOUS=FULL)
 // for hosts without reliable power.
 //
+// Privacy: the file is created 0600 before SQLite opens it, because SQLite gives its -wal and
+// -shm files the database file's mode; an existing database, -wal or -shm open to others is
+// refused (sync-server/data-directory.ts).
+//
 // Deleted rows are overwritten with zeros (secure_delete), so what is deleted for privacy (an
 // unsubscribed address, a deleted account's documents) does not linger in free space; the
 // website also empties the WAL after such deletions (web/website/erase-deleted.ts).
 import Database from 'better-sqlite3';
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SqliteSynchronous } from '../../config.ts';
+import { ensurePrivateDirectory, ensurePrivateFile, refuseSharedFile } from '../../data-directory.ts';
 
 export type SqliteDatabase = Database.Database;
 
 export const DATABASE_FILE = 'relay.sqlite' as const;
+const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 
 export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NORMAL'): SqliteDatabase {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (file !== ':memory:') {
+    ensurePrivateDirectory(path.dirname(file));
+    for (const suffix of SIDE_FILES) refuseSharedFile(file + suffix);
+    ensurePrivateFile(file);
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);

@@ -1,8 +1,12 @@
 // One accepted websocket: its grant, its rate buckets and the only path by which the relay sends
-// to it. Sending enforces backpressure: if the socket already holds more unsent bytes than the
-// bound, the client is closed with 4508 instead of being silently skipped or buffered forever.
-// The bound grows to twice the largest message sent, so a document bigger than the configured
-// bound (its sync step 2) does not by itself make its reader "slow".
+// to it or closes it. Sending enforces backpressure: if the socket already holds more unsent bytes
+// than the bound, the client is closed with 4508 instead of being silently skipped or buffered
+// forever. The bound grows to twice the largest message sent, so a document bigger than the
+// configured bound (its sync step 2) does not by itself make its reader "slow".
+// Invariant: once the relay has decided to close the socket (any code, including ws's own
+// protocol-error closes), `closedByRelay` is true and stays true. A peer that ignores the close
+// frame can keep sending for as long as ws waits for its answer; everything it sends from then on
+// is dropped by the endpoint, and the room forgets what the socket held (`onClosedByRelay`).
 import type { WebSocket } from 'ws';
 import type { SocketGrant } from '../access-gate.ts';
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
@@ -12,8 +16,15 @@ import type { RelayMetrics } from '../metrics.ts';
 
 /** Close reasons are limited to 123 bytes by RFC 6455. */
 const MAX_REASON_LENGTH = 120;
+/** ws closes an oversized frame with 1009 itself; the relay's contract names it 4413. */
+const WS_CLOSE_TOO_BIG = 1009;
 
 let nextConnectionId = 1;
+
+export interface CloseOptions {
+  /** Messages it queued before the close still apply (graceful shutdown flushes them). */
+  readonly keepQueued?: boolean;
+}
 
 export class Connection {
   readonly id = nextConnectionId++;
@@ -21,17 +32,19 @@ export class Connection {
   readonly grant: SocketGrant;
   /** Set once the room has loaded and greeted it; before that it hears nothing. */
   greeted = false;
-  /** Closed for breaking a rule: its queued messages are discarded, not applied. */
-  violated = false;
   /** When the peer last answered a ping (dead peers are terminated by the keep-alive tick). */
   lastPongAt: number;
   lastSentAt: number;
+  /** Called once, when the relay decides to close the socket (code null: ws closed it itself). */
+  onClosedByRelay: (code: CloseCodeValue | null, reason: string) => void = () => {};
   readonly #config: RelayConfig;
   readonly #metrics: RelayMetrics;
   readonly #messages: TokenBucket;
   readonly #bytes: TokenBucket;
   readonly #step1s: TokenBucket;
-  #closing = false;
+  readonly #closeSocket: (code?: number, reason?: string | Buffer) => void;
+  #closedByRelay = false;
+  #discardQueued = false;
   #largestSent = 0;
 
   constructor(ws: WebSocket, grant: SocketGrant, config: RelayConfig, metrics: RelayMetrics, now: number) {
@@ -47,6 +60,15 @@ export class Connection {
     ws.on('pong', () => {
       this.lastPongAt = performance.now();
     });
+    // ws closes by itself on a frame it cannot parse (then emits 'error') or one over maxPayload
+    // (1009). Both are the relay's decisions, so they go through the same path as ours. ws also
+    // calls close() to answer the peer's own close frame; that one is not a decision.
+    this.#closeSocket = ws.close.bind(ws);
+    ws.close = (code?: number, reason?: string | Buffer) => {
+      if (code === WS_CLOSE_TOO_BIG) this.close(CloseCode.tooLarge, 'message too large');
+      else this.#closeSocket(code, reason);
+    };
+    ws.on('error', (error: Error) => this.#decided(true, null, error.message));
   }
 
   get doc(): string {
@@ -58,7 +80,17 @@ export class Connection {
   }
 
   get isOpen(): boolean {
-    return !this.#closing && this.ws.readyState === this.ws.OPEN;
+    return !this.#closedByRelay && this.ws.readyState === this.ws.OPEN;
+  }
+
+  /** The relay decided to close it: nothing it sends from then on counts. */
+  get closedByRelay(): boolean {
+    return this.#closedByRelay;
+  }
+
+  /** Closed, and what it queued before the close is discarded as well. */
+  get discardsQueued(): boolean {
+    return this.#discardQueued;
   }
 
   admit(bytes: number, now: number): boolean {
@@ -73,7 +105,7 @@ export class Connection {
   send(data: Uint8Array, now = performance.now()): boolean {
     if (!this.isOpen) return false;
     if (this.ws.bufferedAmount > Math.max(this.#config.sendBufferBytes, 2 * this.#largestSent)) {
-      this.close(CloseCode.slowConsumer, 'send buffer full: client is not reading', true);
+      this.close(CloseCode.slowConsumer, 'send buffer full: client is not reading');
       return false;
     }
     this.ws.send(data);
@@ -83,13 +115,24 @@ export class Connection {
     return true;
   }
 
-  close(code: CloseCodeValue, reason: string, violation = false): void {
-    if (violation) this.violated = true;
-    if (this.#closing) return;
-    this.#closing = true;
+  close(code: CloseCodeValue, reason: string, options: CloseOptions = {}): void {
+    if (this.#closedByRelay) return;
     if (code !== CloseCode.normal && code !== CloseCode.goingAway) {
       this.#metrics.refusedConnections.inc({ code: String(code) });
     }
-    this.ws.close(code, reason.slice(0, MAX_REASON_LENGTH));
+    this.#decided(!options.keepQueued, code, reason);
+    this.#closeSocket(code, reason.slice(0, MAX_REASON_LENGTH));
+  }
+
+  #decided(discardQueued: boolean, code: CloseCodeValue | null, reason: string): void {
+    if (discardQueued) this.#discardQueued = true;
+    if (this.#closedByRelay) return;
+    this.#closedByRelay = true;
+    // ws waits 30 s for the peer's answer; a peer that ignores the close frame would hold the
+    // socket (and a slot of its address) that long for nothing.
+    const cutoff = setTimeout(() => this.ws.terminate(), this.#config.closeGraceMs);
+    cutoff.unref();
+    this.ws.once('close', () => clearTimeout(cutoff));
+    this.onClosedByRelay(code, reason);
   }
 }

@@ -6,7 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AccessGate } from '../access-gate.ts';
 import type { Logger } from '../../logger.ts';
 import type { RelayMetrics } from '../metrics.ts';
+import { warnIfAborted } from '../../aborted-request.ts';
 import type { Readiness } from '../readiness.ts';
+import { BodyTooLargeError, readBodyWithin } from '../../request-body.ts';
 
 export type HttpFallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -19,10 +21,6 @@ export interface HttpRouteDeps {
   readonly fallback?: HttpFallback;
 }
 
-class BodyTooLargeError extends Error {
-  override readonly name = 'BodyTooLargeError';
-}
-
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
@@ -33,23 +31,12 @@ export function sendError(res: ServerResponse, status: number, code: string, mes
   sendJson(res, status, { error: { code, message } });
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > limit) throw new BodyTooLargeError(`body over ${limit} bytes`);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 // The extension calls the API from its own origin (chrome-extension://...) without a host
 // permission for the relay, so the API answers CORS. Credentials are bearer tokens in a header,
 // never cookies, so allowing any origin grants nothing a page could not already do.
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, DELETE',
+  'access-control-allow-methods': 'GET, POST, PATCH, DELETE',
   'access-control-allow-headers': 'authorization, content-type',
   'access-control-max-age': '600',
 } as const;
@@ -81,7 +68,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
       return sendJson(res, 200, { now: Date.now() });
     }
     if (path.startsWith('/api/')) {
-      const body = await readBody(req, deps.maxBodyBytes);
+      const body = await readBodyWithin(req, res, deps.maxBodyBytes);
       if (await deps.access.handleHttp(req, res, body)) return;
       return sendError(res, 404, 'not_found', `no route ${req.method} ${path}`);
     }
@@ -97,6 +84,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
         if (!res.headersSent) sendError(res, 413, 'body_too_large', error.message);
         return;
       }
+      if (warnIfAborted(deps.logger, req, path, error)) return;
       deps.logger.error({ method: req.method, path, err: error }, 'http request failed');
       if (!res.headersSent) sendError(res, 500, 'internal', 'internal error');
       else res.destroy();

@@ -1,6 +1,7 @@
 // The websocket side of the relay: /sync/<doc>?token=... upgrades. Refusals before the handshake
-// are HTTP (per-IP rate: 429, unknown path: 404) so stock clients retry with backoff; after it
-// they are named close codes. Each socket is checked by the access gate, then joins its room.
+// are HTTP (per-IP rate or open sockets: 429, unknown path: 404) so stock clients retry with
+// backoff; after it they are named close codes. Each socket is checked by the access gate, then
+// joins its room.
 // Also runs the keep-alive tick: ws pings to find dead peers, and a no-op awareness message so a
 // stock client's 30 s silence watchdog never fires on an idle but healthy connection.
 import type { IncomingMessage } from 'node:http';
@@ -13,7 +14,9 @@ import type { RelayConfig } from '../../config.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
 import { MalformedMessageError } from '../errors.ts';
 import { IpConnectionLimiter } from '../limits/ip-connection-limiter.ts';
+import { IpSocketCount } from '../limits/ip-socket-count.ts';
 import type { Logger } from '../../logger.ts';
+import type { FailureLog } from '../failure-log.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { KEEP_ALIVE_MESSAGE, decodeClientMessage } from '../protocol/messages.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
@@ -21,12 +24,25 @@ import { Connection } from './connection.ts';
 
 export const SYNC_PATH_PREFIX = '/sync/' as const;
 
-/** ws closes an oversized frame with 1009 itself; the relay's contract names it 4413. */
-const WS_CLOSE_TOO_BIG = 1009;
+/**
+ * Refusals of an open socket whose cause is logged nowhere else get their one line when the
+ * socket is closed. 1007 is logged where the frame is judged (with what was wrong), 1011 through
+ * the failure log (one line per kind, not per socket), 1000/1001 are no refusal.
+ */
+const LOGGED_ON_CLOSE: ReadonlySet<number> = new Set([
+  CloseCode.unauthenticated,
+  CloseCode.forbidden,
+  CloseCode.tooLarge,
+  CloseCode.awarenessTooLarge,
+  CloseCode.roomFull,
+  CloseCode.slowConsumer,
+  CloseCode.rateLimited,
+]);
 
 export interface SyncEndpointDeps {
   readonly config: RelayConfig;
   readonly logger: Logger;
+  readonly failures: FailureLog;
   readonly metrics: RelayMetrics;
   readonly access: AccessGate;
   readonly rooms: RoomRegistry;
@@ -46,6 +62,7 @@ export class SyncEndpoint {
   readonly #deps: SyncEndpointDeps;
   readonly #wss: WebSocketServer;
   readonly #ipLimiter: IpConnectionLimiter;
+  readonly #ipSockets: IpSocketCount;
   readonly #tick: NodeJS.Timeout;
   readonly #stopRevocations: () => void;
   #accepting = true;
@@ -60,6 +77,7 @@ export class SyncEndpoint {
       clientTracking: false,
     });
     this.#ipLimiter = new IpConnectionLimiter(config.connectionsPerSecondPerIp, config.connectionBurstPerIp);
+    this.#ipSockets = new IpSocketCount(config.maxSocketsPerIp);
     this.#tick = setInterval(() => this.#keepAlive(), config.keepAliveMs);
     this.#tick.unref();
     this.#stopRevocations = deps.access.onRevoked((key) => this.#revoke(key));
@@ -69,7 +87,7 @@ export class SyncEndpoint {
     socket.on('error', () => socket.destroy());
     if (!this.#accepting) return refuseUpgrade(socket, 503, 'Service Unavailable');
     const ip = clientAddress(req);
-    if (!this.#ipLimiter.allow(ip, performance.now())) {
+    if (!this.#ipLimiter.allow(ip, performance.now()) || !this.#ipSockets.hold(ip, socket)) {
       this.#deps.metrics.refusedConnections.inc({ code: '429' });
       return refuseUpgrade(socket, 429, 'Too Many Requests');
     }
@@ -90,9 +108,6 @@ export class SyncEndpoint {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.reject(RejectReason.tooLarge);
       logger.debug({ err: error.message }, 'websocket error');
     });
-    const close = ws.close.bind(ws);
-    ws.close = (code?: number, reason?: string | Buffer) =>
-      code === WS_CLOSE_TOO_BIG ? close(CloseCode.tooLarge, 'message too large') : close(code, reason);
 
     let docName: string;
     try {
@@ -118,38 +133,44 @@ export class SyncEndpoint {
     const { room, result } = this.#deps.rooms.join(conn);
     if (result === 'full') {
       logger.info({ doc: docName, code: CloseCode.roomFull }, 'room is full');
-      conn.close(CloseCode.roomFull, 'room is full', true);
+      conn.close(CloseCode.roomFull, 'room is full');
       return;
     }
+    // The one place the rule is kept: a socket the relay is closing leaves its room at once (its
+    // awareness and held updates go with it) and anything it still sends is dropped unread.
+    conn.onClosedByRelay = (code, reason) => {
+      room.leave(conn);
+      if (code !== null && LOGGED_ON_CLOSE.has(code)) logger.info({ doc: docName, conn: conn.id, code, reason }, 'socket closed');
+    };
     this.connections.add(conn);
     metrics.connections.set(this.connections.size);
     logger.debug({ doc: docName, conn: conn.id, role: conn.grant.role }, 'socket joined');
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (conn.violated) return;
       const bytes = toBuffer(data);
       metrics.messagesIn.inc();
       metrics.bytesIn.inc(bytes.byteLength);
+      if (conn.closedByRelay) return metrics.reject(RejectReason.afterClose);
       if (!conn.admit(bytes.byteLength, performance.now())) {
         metrics.reject(RejectReason.messageRate);
-        return conn.close(CloseCode.rateLimited, 'message rate exceeded', true);
+        return conn.close(CloseCode.rateLimited, 'message rate exceeded');
       }
       try {
         if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol');
         const message = decodeClientMessage(bytes);
         if (message.kind === 'sync-step1' && !conn.admitStep1(performance.now())) {
           metrics.reject(RejectReason.step1Rate);
-          return conn.close(CloseCode.rateLimited, 'too many sync step 1 messages', true);
+          return conn.close(CloseCode.rateLimited, 'too many sync step 1 messages');
         }
         room.receive(conn, message, bytes.byteLength);
       } catch (error) {
         if (error instanceof MalformedMessageError) {
           metrics.reject(RejectReason.malformed);
           logger.info({ doc: docName, conn: conn.id, err: error.message }, 'malformed message');
-          conn.close(error.code, 'malformed message', true);
+          conn.close(error.code, 'malformed message');
         } else {
-          logger.error({ doc: docName, conn: conn.id, err: error }, 'message handling failed');
-          conn.close(CloseCode.internalError, 'internal error', true);
+          this.#deps.failures.error('message handling failed', { doc: docName, conn: conn.id }, error);
+          conn.close(CloseCode.internalError, 'internal error');
         }
       }
     });

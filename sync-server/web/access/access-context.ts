@@ -5,6 +5,7 @@ import type { DocumentStore } from '../../relay/storage/document-store.ts';
 import type { AccessConfig } from './access-config.ts';
 import type { AccessRecords } from './access-records.ts';
 import type { AttemptLimiter } from './attempt-limiter.ts';
+import type { DeviceTokens } from './device-tokens.ts';
 import type { TokenCodec } from './token-codec.ts';
 
 export type AccessLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
@@ -12,11 +13,13 @@ export type AccessLogger = Pick<Logger, 'debug' | 'info' | 'warn' | 'error'>;
 export interface AccessContext {
   readonly records: AccessRecords;
   readonly codec: TokenCodec;
+  readonly devices: DeviceTokens;
   readonly config: AccessConfig;
   readonly store: DocumentStore;
   readonly logger: AccessLogger;
   readonly limiters: {
     readonly signInPerEmail: AttemptLimiter;
+    readonly signInPerDevice: AttemptLimiter;
     readonly signInPerIp: AttemptLimiter;
     readonly signUpPerIp: AttemptLimiter;
     readonly listMeetingsPerAccount: AttemptLimiter;

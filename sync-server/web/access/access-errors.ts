@@ -7,6 +7,8 @@ export const ApiErrorCode = {
   bodyTooLarge: 'body_too_large',
   invalidEmail: 'invalid_email',
   invalidPassword: 'invalid_password',
+  /** Long enough but easy to guess (common, a pattern, or built from the email or name). */
+  weakPassword: 'weak_password',
   invalidName: 'invalid_name',
   invalidDocument: 'invalid_document',
   invalidRole: 'invalid_role',

@@ -83,6 +83,8 @@ export function createAccessRecords(db: SqlDatabase) {
   const sharesOf = q<[string], ShareRow>('SELECT * FROM shares WHERE meeting_id = ? ORDER BY created_at');
   const sharesOfAccount = q<[string], ShareRow>('SELECT * FROM shares WHERE account_id = ? ORDER BY created_at');
   const setPasswordHash = q<[string, string]>('UPDATE accounts SET password_hash = ? WHERE account_id = ?');
+  const setName = q<[string, string]>('UPDATE accounts SET name = ? WHERE account_id = ?');
+  const replacePasswordHash = q<[string, string, string]>('UPDATE accounts SET password_hash = ? WHERE account_id = ? AND password_hash = ?');
   const otherSessionIds = q<[string, string], { session_id: SessionId }>(
     'SELECT session_id FROM sessions WHERE account_id = ? AND session_id != ?',
   );
@@ -131,6 +133,9 @@ export function createAccessRecords(db: SqlDatabase) {
     revokeShare: (id: ShareId, now: number) => void revokeShare.run(now, id),
     meetingsOf: (account: AccountId) => meetingsOf.all(account),
     sharesOfAccount: (account: AccountId) => sharesOfAccount.all(account),
+    setName: (account: AccountId, name: string) => void setName.run(name, account),
+    /** Swaps a hash for a rehash of the same password, unless the password changed meanwhile. */
+    replacePasswordHash: (account: AccountId, old: string, next: string) => replacePasswordHash.run(next, account, old).changes > 0,
     /** Sets the new hash and ends every other session in one transaction; returns their ids. */
     changePassword: db.transaction((account: AccountId, passwordHash: string, keep: SessionId): SessionId[] => {
       setPasswordHash.run(passwordHash, account);

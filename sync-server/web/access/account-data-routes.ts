@@ -4,7 +4,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { AccessContext } from './access-context.ts';
 import { exportAccount } from './account-export.ts';
-import { enforce } from './account-routes.ts';
+import { enforce } from './enforce-limits.ts';
 import type { ApiHandler } from './api-http.ts';
 import { authenticate } from './session-auth.ts';
 import { loadStoredDoc, meetingTitle } from './stored-documents.ts';

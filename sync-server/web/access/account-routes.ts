@@ -1,18 +1,20 @@
 // Accounts and sessions: sign-up, sign-in, sign-out, session listing, password change and
 // account deletion. Sign-in answers the same 401 for an unknown email and a wrong password, and spends the same
-// scrypt work on both, so the API does not reveal which emails have accounts.
+// scrypt work on both, so the API does not reveal which emails have accounts. Sign-up and sign-in
+// hand the client a device token (device-tokens.ts) that it sends with its next sign-in.
 import type { AccessContext } from './access-context.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
 import { RevocationKey, randomId, type AccountId, type SessionId } from './access-ids.ts';
-import type { AttemptLimiter } from './attempt-limiter.ts';
-import { readJsonObject, type ApiHandler, type ApiRequest } from './api-http.ts';
-import { checkNewPassword, normaliseEmail, normaliseName, requireString } from './api-validation.ts';
+import { readJsonObject, type ApiHandler } from './api-http.ts';
+import { enforce } from './enforce-limits.ts';
+import { checkNewPassword, emailWords, normaliseEmail, requireString } from './api-validation.ts';
+import { displayName } from './display-name.ts';
 import { hashPassword, verifyPassword } from './password-hash.ts';
+import { checkPasswordSignIn } from './password-sign-in.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
-import { authenticate, startSession } from './session-auth.ts';
+import { authenticate, grantSession } from './session-auth.ts';
 
 const CURRENT = 'current';
-const MS_PER_SECOND = 1000;
 
 export function accountRoutes(ctx: AccessContext) {
   const { records, config, limiters } = ctx;
@@ -23,41 +25,40 @@ export function accountRoutes(ctx: AccessContext) {
   const signUp: ApiHandler = async (request) => {
     const body = readJsonObject(request, config.maxBodyBytes);
     const email = normaliseEmail(requireString(body, 'email'));
-    const password = checkNewPassword(requireString(body, 'password'), config);
-    const name = normaliseName(body.name, config);
+    const name = displayName(body.name, config, false);
+    const offered = requireString(body, 'password');
+    // Counted before the strength check, which costs tens of milliseconds of CPU.
     enforce(request, [[limiters.signUpPerIp, request.ip]]);
+    const password = await checkNewPassword(offered, config, [...emailWords(email), name]);
     const taken = () => new ApiError(409, ApiErrorCode.emailTaken, 'An account with this email already exists; sign in instead.');
     if (records.accountByEmail(email) !== null) throw taken();
     const accountId = randomId<AccountId>();
     const password_hash = await hashPassword(password, config.scrypt);
     if (!records.insertAccount({ account_id: accountId, email, name, password_hash, created_at: request.now })) throw taken();
     ctx.logger.info({ accountId }, 'account created');
-    return { status: 201, body: { accountId, session: startSession(ctx, accountId, request.now) } };
+    return { status: 201, body: { ...grantSession(ctx, { account_id: accountId, name }, request.now), deviceToken: ctx.devices.issue(accountId) } };
   };
 
   const signIn: ApiHandler = async (request) => {
     const body = readJsonObject(request, config.maxBodyBytes);
-    const email = normaliseEmail(requireString(body, 'email'));
-    const password = requireString(body, 'password');
-    enforce(request, [
-      [limiters.signInPerIp, request.ip],
-      [limiters.signInPerEmail, email],
-    ]);
-    const account = records.accountByEmail(email);
-    const tooLong = [...password].length > config.passwordMaxLength;
-    const matches = await verifyPassword(password, account?.password_hash ?? (await hashForUnknownEmail));
-    if (account === null || tooLong || !matches) {
-      throw new ApiError(401, ApiErrorCode.invalidCredentials, 'The email or the password is wrong.');
-    }
-    limiters.signInPerEmail.forget(email);
+    const attempt = { email: normaliseEmail(requireString(body, 'email')), password: requireString(body, 'password'), deviceToken: body.deviceToken };
+    const account = await checkPasswordSignIn(ctx, request, attempt, hashForUnknownEmail);
     records.purgeExpiredSessions(request.now);
-    return { status: 200, body: { accountId: account.account_id, session: startSession(ctx, account.account_id, request.now) } };
+    return { status: 200, body: { ...grantSession(ctx, account, request.now), deviceToken: ctx.devices.issue(account.account_id) } };
   };
 
   const currentAccount: ApiHandler = (request) => {
     const { account } = authenticate(ctx, request);
     const { account_id, email, name, created_at } = account;
     return { status: 200, body: { accountId: account_id, email, name, createdAt: created_at } };
+  };
+
+  const renameAccount: ApiHandler = (request) => {
+    const { account } = authenticate(ctx, request);
+    const name = displayName(readJsonObject(request, config.maxBodyBytes).name, config, true);
+    records.setName(account.account_id, name);
+    ctx.logger.info({ accountId: account.account_id }, 'display name changed');
+    return { status: 200, body: { accountId: account.account_id, name } };
   };
 
   const listSessions: ApiHandler = (request) => {
@@ -83,22 +84,26 @@ export function accountRoutes(ctx: AccessContext) {
     return { status: 204 };
   };
 
-  /** Needs the current password even with a live session, so a borrowed session cannot lock the owner out. */
+  /** Needs the current password even with a live session, so a borrowed session cannot lock the
+   *  owner out. Guesses count per session (a session is a device that signed in), never in the
+   *  email's bucket, so strangers' failed sign-ins cannot block the owner's change either. */
   const changePassword: ApiHandler = async (request) => {
     const { account, session } = authenticate(ctx, request);
     const body = readJsonObject(request, config.maxBodyBytes);
     const currentPassword = requireString(body, 'currentPassword');
-    const newPassword = checkNewPassword(requireString(body, 'newPassword'), config);
+    const offered = requireString(body, 'newPassword');
+    const sessionKey = `session:${session.session_id}`;
     enforce(request, [
       [limiters.signInPerIp, request.ip],
-      [limiters.signInPerEmail, account.email],
+      [limiters.signInPerDevice, sessionKey],
     ]);
+    const newPassword = await checkNewPassword(offered, config, [...emailWords(account.email), account.name]);
     const tooLong = [...currentPassword].length > config.passwordMaxLength;
     if (tooLong || !(await verifyPassword(currentPassword, account.password_hash))) {
       // 403, not 401: the session is fine, so the client must not treat this as signed out.
       throw new ApiError(403, ApiErrorCode.invalidCredentials, 'The current password is wrong.');
     }
-    limiters.signInPerEmail.forget(account.email);
+    limiters.signInPerDevice.forget(sessionKey);
     const ended = records.changePassword(account.account_id, await hashPassword(newPassword, config.scrypt), session.session_id);
     for (const id of ended) ctx.revoke(RevocationKey.session(id));
     ctx.logger.info({ accountId: account.account_id, endedSessions: ended.length }, 'password changed');
@@ -115,18 +120,5 @@ export function accountRoutes(ctx: AccessContext) {
     return { status: 204 };
   };
 
-  return { signUp, signIn, currentAccount, listSessions, endSession, changePassword, deleteAccount };
-}
-
-export function enforce(request: ApiRequest, checks: readonly (readonly [AttemptLimiter, string])[]): void {
-  let retryAfterMs = 0;
-  for (const [limiter, key] of checks) {
-    const decision = limiter.hit(key, request.now);
-    if (!decision.ok) retryAfterMs = Math.max(retryAfterMs, decision.retryAfterMs);
-  }
-  if (retryAfterMs > 0) {
-    throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many attempts; wait a while and try again.', {
-      'retry-after': String(Math.ceil(retryAfterMs / MS_PER_SECOND)),
-    });
-  }
+  return { signUp, signIn, currentAccount, renameAccount, listSessions, endSession, changePassword, deleteAccount };
 }

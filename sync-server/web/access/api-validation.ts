@@ -3,6 +3,7 @@
 import type { AccessConfig } from './access-config.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
 import type { ShareRole } from './access-records.ts';
+import { weakPasswordReason } from './password-strength.ts';
 
 const MAX_EMAIL_LENGTH = 254;
 // Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is not our check.
@@ -25,7 +26,8 @@ export function normaliseEmail(raw: string): string {
   return email;
 }
 
-export function checkNewPassword(password: string, config: AccessConfig): string {
+/** personalWords: the email, name and the like, which a password must not be built from. */
+export async function checkNewPassword(password: string, config: AccessConfig, personalWords: readonly string[]): Promise<string> {
   const length = [...password].length;
   if (length < config.passwordMinLength || length > config.passwordMaxLength) {
     throw new ApiError(
@@ -34,15 +36,15 @@ export function checkNewPassword(password: string, config: AccessConfig): string
       `The password must be ${config.passwordMinLength} to ${config.passwordMaxLength} characters long.`,
     );
   }
+  const reason = await weakPasswordReason(password, personalWords, config.passwordMinScore);
+  if (reason !== null) throw new ApiError(400, ApiErrorCode.weakPassword, reason);
   return password;
 }
 
-export function normaliseName(raw: unknown, config: AccessConfig): string {
-  if (raw === undefined) return '';
-  if (typeof raw !== 'string' || [...raw.trim()].length > config.nameMaxLength) {
-    throw new ApiError(400, ApiErrorCode.invalidName, `The name must be a string of at most ${config.nameMaxLength} characters.`);
-  }
-  return raw.trim();
+/** The parts of an email a person might build a password from: the whole, the local part, its words. */
+export function emailWords(email: string): string[] {
+  const local = email.split('@')[0] ?? '';
+  return [email, local, ...local.split(/[^a-z0-9]+/i).filter((word) => word.length >= 3)];
 }
 
 export function requireShareRole(raw: unknown): ShareRole {

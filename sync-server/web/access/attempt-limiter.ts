@@ -30,6 +30,14 @@ export class AttemptLimiter {
     return window.count <= this.rate.max ? { ok: true } : { ok: false, retryAfterMs: window.resetAt - now };
   }
 
+  /** Whether one more attempt would be within the limit, without counting one: for limits that
+   *  count only failures, checked before the secret is compared so a refused guess learns nothing. */
+  peek(key: string, now: number): LimitDecision {
+    const window = this.#windows.get(key);
+    if (window === undefined || window.resetAt <= now || window.count < this.rate.max) return { ok: true };
+    return { ok: false, retryAfterMs: window.resetAt - now };
+  }
+
   forget(key: string): void {
     this.#windows.delete(key);
   }

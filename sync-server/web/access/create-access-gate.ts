@@ -20,6 +20,7 @@ import { runPendingDeletions } from './pending-deletions.ts';
 import { loadOrCreateServerSecret } from './server-secret.ts';
 import { authorizeSocket } from './socket-authorizer.ts';
 import { createTokenCodec } from './token-codec.ts';
+import { createDeviceTokens } from './device-tokens.ts';
 
 export interface AccessGateOptions {
   readonly db: SqlDatabase;
@@ -37,14 +38,17 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const evictors = new Set<(docs: readonly string[]) => Promise<void> | void>();
   const limiter = (rate: AccessConfig['signInPerIp']) => new AttemptLimiter(rate, config.limiterMaxKeys);
 
+  const secret = loadOrCreateServerSecret(options.dataDir, config.secretFileName);
   const ctx: AccessContext = {
     records: createAccessRecords(options.db),
-    codec: createTokenCodec(loadOrCreateServerSecret(options.dataDir, config.secretFileName)),
+    codec: createTokenCodec(secret),
+    devices: createDeviceTokens(secret),
     config,
     store: options.store,
     logger,
     limiters: {
       signInPerEmail: limiter(config.signInPerEmail),
+      signInPerDevice: limiter(config.signInPerDevice),
       signInPerIp: limiter(config.signInPerIp),
       signUpPerIp: limiter(config.signUpPerIp),
       listMeetingsPerAccount: limiter(config.listMeetingsPerAccount),
@@ -75,7 +79,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const data = accountDataRoutes(ctx);
   const routes: readonly ApiRoute[] = [
     { path: '/api/accounts', methods: { POST: accounts.signUp } },
-    { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, DELETE: accounts.deleteAccount } },
+    { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, PATCH: accounts.renameAccount, DELETE: accounts.deleteAccount } },
     { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },
     { path: '/api/accounts/current/export', methods: { GET: data.exportData } },
     { path: '/api/meetings', methods: { GET: data.listMeetings } },

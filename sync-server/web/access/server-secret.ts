@@ -3,8 +3,9 @@
 // readable by others is refused rather than silently replaced, because replacing it would
 // invalidate every token and hide tampering.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDirectory } from '../../data-directory.ts';
 import { SecretFileError } from './access-errors.ts';
 
 export const SECRET_BYTES = 32;
@@ -12,7 +13,7 @@ const OWNER_ONLY = 0o600;
 const GROUP_OR_OTHER_BITS = 0o077;
 
 export function loadOrCreateServerSecret(dataDir: string, fileName: string): Buffer {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir);
   const path = join(dataDir, fileName);
   const created = tryCreate(path);
   return created ?? readExisting(path);

@@ -34,6 +34,17 @@ export function startSession(ctx: AccessContext, account: AccountId, now: number
   return session;
 }
 
+/** What a sign-in of any kind answers: the account, a new session and the name to show. */
+export interface SessionGrant {
+  readonly accountId: AccountId;
+  readonly session: string;
+  readonly name: string;
+}
+
+export function grantSession(ctx: AccessContext, account: Pick<AccountRow, 'account_id' | 'name'>, now: number): SessionGrant {
+  return { accountId: account.account_id, session: startSession(ctx, account.account_id, now), name: account.name };
+}
+
 export function authenticate(ctx: AccessContext, request: ApiRequest): Authenticated {
   const session = ctx.records.liveSessionByHash(hashSessionToken(bearerToken(request)), request.now);
   const account = session === null ? null : ctx.records.accountById(session.account_id);

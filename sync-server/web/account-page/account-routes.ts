@@ -7,3 +7,6 @@ export const AccountRoutes = {
 
 /** Where the script keeps the bearer session: this tab only, gone when the tab closes. */
 export const SESSION_STORAGE_KEY = 'ltm-account-session' as const;
+
+/** Where the script keeps this browser's device tokens (one per email), across tabs and restarts. */
+export const DEVICE_TOKENS_KEY = 'ltm-device-tokens' as const;

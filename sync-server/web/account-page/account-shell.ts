@@ -25,6 +25,17 @@ const summary = html`<section class="panel" aria-labelledby="summary-title">
   <div class="actions"><button id="sign-out" type="button" class="secondary">Sign out</button></div>
 </section>`;
 
+const displayName = html`<section class="panel" aria-labelledby="name-title">
+  <h2 id="name-title">Name shown to others</h2>
+  <p class="small">Collaborators in your meetings and visitors of your share links see this name next to your cursor and under "Here now", never your email.</p>
+  <form id="name-form" method="post" action="${AccountRoutes.page}">
+    <label for="display-name">Name</label>
+    <input id="display-name" name="name" autocomplete="name" maxlength="100" required>
+    <div class="actions"><button id="name-button" type="submit">Save name</button></div>
+    <p id="name-status" class="form-status" role="status" aria-live="polite"></p>
+  </form>
+</section>`;
+
 const sessions = html`<section class="panel" aria-labelledby="sessions-title">
   <h2 id="sessions-title">Sessions</h2>
   <p class="small">Every browser and extension signed in to this account. Signing one out closes its sync at once.</p>
@@ -82,7 +93,7 @@ export function accountShell(): SafeHtml {
   <h1>Your account</h1>
   <noscript><p class="notice">This page needs JavaScript to talk to the relay.</p></noscript>
   ${signedOut}
-  <div id="signed-in" hidden>${summary}${sessions}${shares}${password}${exportPanel}${deletion}</div>
+  <div id="signed-in" hidden>${summary}${displayName}${sessions}${shares}${password}${exportPanel}${deletion}</div>
 </section>
 <script type="module" src="${AccountRoutes.script}"></script>`,
   });

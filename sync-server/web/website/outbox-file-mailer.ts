@@ -5,9 +5,8 @@
 // run one at a time, so a rewrite never loses a line appended meanwhile.
 import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensurePrivateFile } from '../../data-directory.ts';
 import type { Mailer } from './mailer.ts';
-
-const OWNER_ONLY = 0o600;
 
 interface Line {
   readonly queuedAt?: string;
@@ -40,7 +39,9 @@ export function outboxFileMailer(dataDir: string, fileName: string, now: () => n
     send: (mail) =>
       serial(async () => {
         const line = JSON.stringify({ queuedAt: new Date(now()).toISOString(), ...mail });
-        await appendFile(file, `${line}\n`, { mode: OWNER_ONLY });
+        // Created 0600 whatever the umask, and refused if someone opened it to others since.
+        ensurePrivateFile(file);
+        await appendFile(file, `${line}\n`);
       }),
     forget: (to, upTo) =>
       serial(async () => {
@@ -56,7 +57,8 @@ export function outboxFileMailer(dataDir: string, fileName: string, now: () => n
         if (kept.length === lines.length) return;
         // Write aside and rename, so a crash leaves the old file or the new one, never half.
         const next = `${file}.next`;
-        await writeFile(next, kept.map((line) => `${line}\n`).join(''), { mode: OWNER_ONLY });
+        ensurePrivateFile(next);
+        await writeFile(next, kept.map((line) => `${line}\n`).join(''));
         await rename(next, file);
       }),
     close() {},

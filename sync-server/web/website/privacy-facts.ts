@@ -34,7 +34,7 @@ export const RELAY_TABLES: readonly StoredTable[] = [
     columns: [
       ['account_id', 'a random id'],
       ['email', 'your address, to sign in'],
-      ['name', 'the name you gave'],
+      ['name', 'the display name you chose, which people in your meetings and on your share links see instead of your email'],
       ['password_hash', 'a scrypt hash of your password (never the password)'],
       ['created_at', 'when the account was made'],
     ],
@@ -128,6 +128,7 @@ export const EXTENSION_STORAGE = [
   ['clockOffset', 'the measured difference between your clock and the relay’s, so shared clocks agree'],
   ['overlayPosition', 'where you dragged the small clock on a meeting page'],
   ['shares:<meeting id>', 'the live links you created for a meeting, so you can copy or revoke them'],
+  ['deviceTokens', 'per relay and email, a random token the relay signed when this browser signed in, so that strangers guessing your password cannot lock this browser out; it is no password and kept after sign-out'],
 ] as const;
 
 const HOUR_MS = 3_600_000;

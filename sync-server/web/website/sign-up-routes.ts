@@ -33,7 +33,7 @@ export function refuseForm(res: ServerResponse): void {
 }
 
 export async function signUp(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const form = await readForm(req, ctx.config.maxFormBytes);
+  const form = await readForm(req, res, ctx.config.maxFormBytes);
   if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res);
   const typed = form.get('email') ?? '';
   const limit = ctx.limits.signUp.hit(clientAddress(req), ctx.now());
@@ -87,7 +87,7 @@ export function showUnsubscribe(ctx: WebsiteContext, req: IncomingMessage, res: 
 }
 
 export async function unsubscribe(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const form = await readForm(req, ctx.config.maxFormBytes);
+  const form = await readForm(req, res, ctx.config.maxFormBytes);
   if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res);
   const email = ctx.signUps.remove(form.get('token') ?? '');
   if (email === null) return sendHtml(res, 404, unsubscribeUnknownPage());

@@ -5,8 +5,9 @@
 // scripts and API clients may send the token as a Bearer header instead.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDirectory, refuseSharedFile } from '../../data-directory.ts';
 import { readCookie, strictCookie } from './cookies.ts';
 import { secretsEqual } from './secure-compare.ts';
 
@@ -25,12 +26,9 @@ export function loadOrCreateStatsToken(configured: string | null, dataDir: strin
     return configured;
   }
   const file = join(dataDir, fileName);
-  mkdirSync(dataDir, { recursive: true });
-  try {
-    writeFileSync(file, `${randomBytes(TOKEN_BYTES).toString('base64url')}\n`, { flag: 'wx', mode: OWNER_ONLY });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  }
+  ensurePrivateDirectory(dataDir);
+  createOnce(file);
+  refuseSharedFile(file);
   const token = readFileSync(file, 'utf8').trim();
   if (token.length < MIN_TOKEN_LENGTH) throw new StatsTokenError(`${file} holds too short a token`);
   return token;
@@ -45,6 +43,11 @@ export class StatsAccess {
     this.#cookieValue = createHmac('sha256', token).update('ltm-stats-cookie').digest('base64url');
   }
 
+  /** Whether the request offers a token at all (a Bearer header or the stats cookie). */
+  presentsToken(req: IncomingMessage): boolean {
+    return req.headers.authorization !== undefined || readCookie(req, STATS_COOKIE) !== null;
+  }
+
   allows(req: IncomingMessage): boolean {
     const auth = req.headers.authorization;
     if (auth?.startsWith('Bearer ') && secretsEqual(auth.slice('Bearer '.length).trim(), this.#token)) return true;
@@ -55,5 +58,21 @@ export class StatsAccess {
   /** The Set-Cookie for a correct token, or null. */
   signIn(token: string, ttlMs: number): string | null {
     return secretsEqual(token.trim(), this.#token) ? strictCookie(STATS_COOKIE, this.#cookieValue, Math.floor(ttlMs / 1000)) : null;
+  }
+}
+
+function createOnce(file: string): void {
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx', OWNER_ONLY);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
+  try {
+    fchmodSync(fd, OWNER_ONLY);
+    writeSync(fd, `${randomBytes(TOKEN_BYTES).toString('base64url')}\n`);
+  } finally {
+    closeSync(fd);
   }
 }

@@ -53,7 +53,7 @@ export async function recordEvent(ctx: WebsiteContext, req: IncomingMessage, res
     const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (!(JSON_TYPES as readonly string[]).includes(type)) throw new EventRefusal(415, 'send JSON');
     if (!ctx.limits.events.hit(clientAddress(req), ctx.now()).ok) throw new EventRefusal(429, 'too many events');
-    const { event, version } = parseEvent(await readLimited(req, EVENT_BODY_LIMIT));
+    const { event, version } = parseEvent(await readLimited(req, res, EVENT_BODY_LIMIT));
     ctx.counts.count(event, version, ctx.now());
     res.writeHead(204, { ...SECURITY_HEADERS, ...EVENT_CORS });
     res.end();

@@ -7,6 +7,7 @@ import type { Logger } from '../../logger.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import { FormBodyError } from './form-body.ts';
+import { warnIfAborted } from '../../aborted-request.ts';
 import { sendHtml, sendPlain } from './http-response.ts';
 import { AddressRetention } from './address-retention.ts';
 import { confirmationMail } from './confirmation-mail.ts';
@@ -151,6 +152,7 @@ export function createWebsite(options: WebsiteOptions): Website {
         sendHtml(res, error.status, messagePage({ title: 'Please try again', paragraphs: ['That form could not be read.'] }));
         return true;
       }
+      if (warnIfAborted(logger, req, url.pathname, error)) return true;
       // A page, not the API's JSON: people read these answers in a browser.
       logger.error({ method: req.method, path: url.pathname, err: error }, 'website request failed');
       sendHtml(res, 500, messagePage({ title: 'Something went wrong', paragraphs: ['The server could not finish this just now. Please try again in a few minutes.'] }));

@@ -10,11 +10,14 @@ import { accessDefaults, type AccessConfig } from '../../../sync-server/web/acce
 import { resolveConfig } from '../../../sync-server/config.ts';
 import { startRelayService } from '../../../sync-server/relay-service.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
+import type { SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
 
 export interface E2eRelay {
   readonly httpUrl: string;
   /** The store of the relay currently running (a restart opens a new one). */
   readonly store: DocumentStore;
+  /** The database of the relay currently running (access and documents share it). */
+  readonly db: SqliteDatabase;
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -31,7 +34,7 @@ async function boot(dataDir: string, port: number, options: E2eRelayOptions) {
     // Cheap password hashing keeps sign-ups quick; production cost is covered by relay tests.
     access: { scrypt: { ...accessDefaults.scrypt, cost: 1024 }, signUpPerIp: { max: 1000, windowMs: 60_000 }, ...options.access },
   });
-  return { relay: service.relay, store: service.store, stop: () => service.close() };
+  return { relay: service.relay, store: service.store, db: service.db, stop: () => service.close() };
 }
 
 export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eRelay> {
@@ -42,6 +45,9 @@ export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eR
     httpUrl: running.relay.httpUrl,
     get store() {
       return running.store;
+    },
+    get db() {
+      return running.db;
     },
     async restart() {
       await running.stop();

@@ -125,3 +125,13 @@ export async function startTestRelay(
   };
   return harness;
 }
+
+/** Runs `body` against a fresh test relay and always stops it. */
+export async function withTestRelay(overrides: Partial<RelayConfig>, body: (harness: TestRelay) => Promise<void>): Promise<void> {
+  const harness = await startTestRelay(overrides);
+  try {
+    await body(harness);
+  } finally {
+    await harness.stop();
+  }
+}

@@ -1,4 +1,5 @@
-// The signed-in page's forms and buttons: change password, export, delete the account, sign out.
+// The signed-in page's forms and buttons: display name, change password, export, delete the
+// account, sign out.
 // Each one reports in its own live region, and a refusal shows the relay's message as text.
 import { failureText } from './api.ts';
 import { byId, clearStatus, showStatus, whileBusy } from './dom.ts';
@@ -7,6 +8,26 @@ import type { PageContext } from './page-context.ts';
 const EXPORT_URL = '/api/accounts/current/export';
 // Long enough for the browser to start the download from the object URL before it is released.
 const RELEASE_DOWNLOAD_MS = 60_000;
+
+function wireName(ctx: PageContext): void {
+  const form = byId('name-form', HTMLFormElement);
+  const field = byId('display-name', HTMLInputElement);
+  const status = byId('name-status', HTMLParagraphElement);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void whileBusy(byId('name-button', HTMLButtonElement), async () => {
+      showStatus(status, 'Saving…', 'busy');
+      try {
+        const result = await ctx.api.json<{ name: string }>('PATCH', '/api/accounts/current', { name: field.value });
+        field.value = result.name;
+        showStatus(status, 'Name saved. Meetings you open from now on show it.', 'ok');
+        await ctx.refresh();
+      } catch (error) {
+        showStatus(status, failureText(error), 'error');
+      }
+    });
+  });
+}
 
 function wirePassword(ctx: PageContext): void {
   const form = byId('password-form', HTMLFormElement);
@@ -107,6 +128,7 @@ function wireSignOut(ctx: PageContext): void {
 }
 
 export function wireAccountForms(ctx: PageContext): void {
+  wireName(ctx);
   wirePassword(ctx);
   wireExport(ctx);
   wireDelete(ctx);

@@ -5,6 +5,7 @@ import { createApi, failureText, type AccountInfo, type MeetingInfo, type Sessio
 import { wireAccountForms } from './account-forms.ts';
 import { byId, clearStatus, formatDate, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
+import { deviceTokens } from './device-token-store.ts';
 import { sessionStore } from './session-store.ts';
 import { renderSessions } from './sessions-panel.ts';
 import { renderShares } from './shares-panel.ts';
@@ -37,6 +38,9 @@ function renderAccount(info: AccountInfo): void {
   byId('account-name', HTMLSpanElement).textContent = info.name === '' ? '' : ` (${info.name})`;
   byId('account-since', HTMLSpanElement).textContent = formatDate(info.createdAt);
   byId('password-username', HTMLInputElement).value = info.email;
+  const nameField = byId('display-name', HTMLInputElement);
+  // A name being typed is not overwritten by a refresh that another form started.
+  if (document.activeElement !== nameField) nameField.value = info.name;
 }
 
 const ctx: PageContext = {
@@ -80,8 +84,12 @@ function wireSignIn(): void {
     void whileBusy(button, async () => {
       showStatus(status, 'Signing in…', 'busy');
       try {
-        const result = await api.json<{ session: string }>('POST', '/api/sessions', { email: view.email.value, password: password.value });
+        const email = view.email.value;
+        const deviceToken = deviceTokens.get(email);
+        const body = deviceToken === null ? { email, password: password.value } : { email, password: password.value, deviceToken };
+        const result = await api.json<{ session: string; deviceToken?: string }>('POST', '/api/sessions', body);
         sessionStore.set(result.session);
+        if (typeof result.deviceToken === 'string') deviceTokens.set(email, result.deviceToken);
         form.reset();
         clearStatus(status);
         view.note.hidden = true;

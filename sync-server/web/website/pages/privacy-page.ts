@@ -51,7 +51,7 @@ ${RELAY_TABLES.map(table)}
 <h2 id="signups">Your choices</h2>
 <ul>
   <li>The email with the download link carries a link that deletes your address at once; otherwise it is deleted by itself (<a href="#retention">how long</a>).</li>
-  <li>On the <a href="/account">account page</a> you can end sessions, revoke share links, change your password, download everything the relay holds for you (every document as JSON and each meeting as Markdown, in one zip built on request and never kept), and delete the account. That page sets no cookie: it keeps your session only in the tab’s <code>sessionStorage</code> (<code>ltm-account-session</code>, gone when the tab closes) and sends it as a header.</li>
+  <li>On the <a href="/account">account page</a> you can end sessions, revoke share links, change your password, download everything the relay holds for you (every document as JSON and each meeting as Markdown, in one zip built on request and never kept), and delete the account. That page sets no cookie: it keeps your session only in the tab’s <code>sessionStorage</code> (<code>ltm-account-session</code>, gone when the tab closes) and sends it as a header. After a sign-in it keeps in <code>localStorage</code> (<code>ltm-device-tokens</code>) the relay's signed token for this browser, so strangers guessing your password cannot lock it out.</li>
   <li>Deleting your account removes the account, its sessions, its share links and every document it owns from the relay.</li>
   <li>Signing out or turning sync off stops the extension from talking to the relay; your meetings stay in your browser.</li>
 </ul>

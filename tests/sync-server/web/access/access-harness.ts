@@ -109,11 +109,16 @@ export function newCredentials(): { email: string; password: string; name: strin
   return { email: `person${counter}.${process.pid}@example.org`, password: `correct horse ${counter}`, name: `Person ${counter}` };
 }
 
-export async function signUp(h: { readonly api: ApiCall }): Promise<{ accountId: string; session: string; email: string; password: string }> {
+export async function signUp(h: { readonly api: ApiCall }): Promise<{ accountId: string; session: string; deviceToken: string; email: string; password: string }> {
   const credentials = newCredentials();
   const result = await h.api('POST', '/api/accounts', credentials);
   if (result.status !== 201) throw new Error(`sign-up failed: ${result.status} ${JSON.stringify(result.json)}`);
-  return { ...credentials, accountId: result.json.accountId, session: result.json.session };
+  return { ...credentials, accountId: result.json.accountId, session: result.json.session, deviceToken: result.json.deviceToken };
+}
+
+/** The password hash stored for an account, as a copy of the database would show it. */
+export function storedPasswordHash(h: { readonly db: SqliteDatabase }, accountId: string): string {
+  return (h.db.prepare('SELECT password_hash FROM accounts WHERE account_id = ?').get(accountId) as { password_hash: string }).password_hash;
 }
 
 /** A meeting id in the relay's id format (22 base64url characters). */

@@ -1,19 +1,18 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { newMeetingId, signUp, startAccessHarness, type AccessHarness } from './access-harness.ts';
+import { newMeetingId, signUp, startAccessHarness, storedPasswordHash, type AccessHarness } from './access-harness.ts';
 
 const test = suite('password change');
 let h: AccessHarness;
 
 test.before(async () => {
-  h = await startAccessHarness({ signInPerEmail: { max: 4, windowMs: 60_000 }, signInPerIp: { max: 1000, windowMs: 60_000 } });
+  h = await startAccessHarness({ signInPerEmail: { max: 4, windowMs: 60_000 }, signInPerDevice: { max: 4, windowMs: 60_000 }, signInPerIp: { max: 1000, windowMs: 60_000 } });
 });
 test.after(async () => {
   await h.close();
 });
 
-const passwordHash = (accountId: string) =>
-  (h.db.prepare('SELECT password_hash FROM accounts WHERE account_id = ?').get(accountId) as { password_hash: string }).password_hash;
+const passwordHash = (accountId: string) => storedPasswordHash(h, accountId);
 
 test('a new password replaces the old one, ends every other session and keeps the current one', async () => {
   const account = await signUp(h);

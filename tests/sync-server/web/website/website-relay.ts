@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { resolveConfig } from '../../../../sync-server/config.ts';
 import { startRelayService } from '../../../../sync-server/relay-service.ts';
 import type { SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
@@ -26,9 +26,11 @@ export interface WebsiteRelay {
 }
 
 export interface WebsiteRelayOptions {
-  /** Start on this data directory (a restart) instead of a fresh one. */
+  /** Start on this data directory (a restart, or one the relay creates itself) instead of a fresh one. */
   readonly dataDir?: string;
   readonly now?: () => number;
+  /** Default: silent. */
+  readonly logger?: Logger;
 }
 
 export interface OutboxMail {
@@ -41,7 +43,7 @@ export interface OutboxMail {
 export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, options: WebsiteRelayOptions = {}): Promise<WebsiteRelay> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ltm-website-'));
   const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent' });
-  const logger = pino({ level: 'silent' });
+  const logger = options.logger ?? pino({ level: 'silent' });
   const service = await startRelayService(config, {
     logger,
     website: { extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
