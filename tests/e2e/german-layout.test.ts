@@ -47,6 +47,7 @@ test('German at 400 px: no truncated or overflowing label in the side panel, pop
 
   await panel.getByRole('button', { name: msg('libraryNew') }).waitFor();
   assert.is(await panel.evaluate(() => chrome.i18n.getMessage('intlLocale')), 'de');
+  assert.is(await panel.evaluate(() => document.documentElement.lang), 'de');
   await checkLayout(panel, 'library-empty');
 
   await panel.getByRole('button', { name: msg('libraryNew') }).click();
@@ -69,6 +70,7 @@ test('German at 400 px: no truncated or overflowing label in the side panel, pop
   const popup = await open(browser, 'popup/index.html', 600);
   await popup.locator('main.popup').waitFor();
   await popup.getByRole('button', { name: msg('popupOpenPanel') }).waitFor();
+  assert.is(await popup.evaluate(() => document.documentElement.lang), 'de');
   await checkLayout(popup, 'popup-running');
   await popup.close();
 
@@ -91,6 +93,7 @@ test('German at 400 px: no truncated or overflowing label in the side panel, pop
 
   const options = await open(browser, 'options/index.html');
   await options.getByLabel(msg('optRelayUrl')).waitFor();
+  assert.is(await options.evaluate(() => document.documentElement.lang), 'de');
   await checkLayout(options, 'options');
 
   // The check itself sees a cut label and a spilling one.
