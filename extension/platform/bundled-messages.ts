@@ -1,7 +1,7 @@
 // The messages bundled into a page that runs outside the extension (web viewer, dev server),
 // where chrome.i18n does not exist. English is inlined, so every key always has a text; the
-// reader's own language, when we ship it, is one lazily loaded chunk, so English readers pay
-// nothing for the other languages.
+// reader's own language, when we ship it, is loaded lazily (one chunk per language, reached
+// through a tiny stub per fragment), so English readers pay nothing for the other languages.
 /// <reference types="vite/client" />
 import { setFallbackMessages, type MessageTable } from './i18n.ts';
 
@@ -9,7 +9,7 @@ const english = import.meta.glob<MessageTable>('../_locales/en/*.json', { eager:
 const translations = import.meta.glob<MessageTable>(['../_locales/*/*.json', '!../_locales/en/*.json'], { import: 'default' });
 
 const localeOf = (path: string): string => /_locales\/([^/]+)\//.exec(path)?.[1] ?? '';
-export const BUNDLED_LOCALES: readonly string[] = ['en', ...new Set(Object.keys(translations).map(localeOf))].sort();
+const BUNDLED_LOCALES: readonly string[] = ['en', ...new Set(Object.keys(translations).map(localeOf))].sort();
 
 /** The shipped locale for a BCP 47 tag: "de-AT" reads German, an unknown language English. */
 export function bundledLocaleFor(language: string): string {
