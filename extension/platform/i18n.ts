@@ -1,7 +1,8 @@
 /// <reference types="chrome" />
 // Every user-visible string goes through t(). In the extension chrome.i18n answers from the
-// merged _locales; elsewhere (the web viewer, dev pages) the bundled fragments (English, then the
-// reader's language) registered with setFallbackMessages() answer, using the same $1..$9 and named-placeholder rules.
+// merged _locales; elsewhere (the web viewer, dev pages) the bundled fragments (English, then
+// the reader's language) registered with setFallbackMessages() answer, using the same $1..$9
+// and named-placeholder rules.
 
 export interface ChromeMessage {
   readonly message: string;
