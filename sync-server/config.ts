@@ -144,3 +144,29 @@ export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
 function isHttpUrl(value: string): boolean {
   return URL.canParse(value) && ['http:', 'https:'].includes(new URL(value).protocol);
 }
+
+/** `ltm-relay --help`. A minimal list of today's flags and variables until the schema generates it. */
+export function helpText(): string {
+  return [
+    'Usage: ltm-relay [flags]                       serve (default)',
+    '       ltm-relay backup --data <dir> --out <dir2>   copy a (live) data directory',
+    '       ltm-relay check --data <dir>               schema version and integrity_check',
+    '       ltm-relay --help | --version',
+    '',
+    'Flags (environment variable, default):',
+    `  --port <n>                 LTM_PORT                 ${defaults.port}`,
+    `  --host <addr>              LTM_HOST                 ${defaults.host}`,
+    `  --data <dir>               LTM_DATA                 ${defaults.dataDir}`,
+    `  --log-level <level>        LTM_LOG_LEVEL            ${defaults.logLevel}`,
+    `  --sqlite-synchronous <m>   LTM_SQLITE_SYNCHRONOUS   ${defaults.sqliteSynchronous} (or FULL)`,
+    '  --public-url <url>         LTM_PUBLIC_URL           none',
+    '  --trust-proxy <ips>        LTM_TRUST_PROXY          none',
+    '  --tls-cert <file>          LTM_TLS_CERT             none',
+    '  --tls-key <file>           LTM_TLS_KEY              none',
+    '',
+    'Environment only:',
+    '  LTM_SMTP_URL               smtp:// or smtps:// URL  none (mail goes to the outbox file)',
+    '  LTM_MAIL_FROM              sender address           LeaveTheMeeting <no-reply@localhost>',
+    '  LTM_STATS_TOKEN            token for /stats         generated into the data directory',
+  ].join('\n');
+}

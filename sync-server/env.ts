@@ -93,3 +93,8 @@ export function websiteFromEnvironment(env: NodeJS.ProcessEnv = process.env): Pa
   if (env.LTM_STATS_TOKEN) overrides.statsToken = env.LTM_STATS_TOKEN;
   return overrides;
 }
+
+/** The data directory the data tools use when no --data flag is given. */
+export function environmentDataDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.LTM_DATA || undefined;
+}

@@ -20,7 +20,15 @@ const REDACTED_PATHS = [
   'req.url',
 ] as const;
 
+export const LOG_LEVELS = [...Object.keys(pino.levels.values), 'silent'] as const;
+
+export class LogLevelError extends Error {
+  override readonly name = 'LogLevelError';
+}
+
 export function createLogger(level = 'info', destination?: DestinationStream): Logger {
+  // pino's own message for a bad level is about its custom-level internals.
+  if (!LOG_LEVELS.includes(level)) throw new LogLevelError(`log level "${level}" is not one of ${LOG_LEVELS.join(', ')} (--log-level, LTM_LOG_LEVEL)`);
   const options = { level, base: { service: 'ltm-relay' }, redact: [...REDACTED_PATHS] };
   return destination ? pino(options, destination) : pino(options);
 }

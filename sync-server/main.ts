@@ -1,49 +1,46 @@
-// The relay's command line: `npm run relay -- --port 8787 --host 127.0.0.1 --data ./data`.
-// Builds the relay service from flags and environment (relay-service.ts) and logs one JSON line
-// with the bound port. SIGTERM/SIGINT: stop accepting, flush, close, exit 0.
-// With --tls-cert/--tls-key it serves HTTPS/WSS, and SIGHUP re-reads both files (a renewal takes
-// effect for new connections without a restart; a bad file is logged and the old one kept).
-import { resolveConfig } from './config.ts';
-import { configFromEnvironment, websiteFromEnvironment } from './env.ts';
-import { createLogger } from './logger.ts';
-import { startRelayService } from './relay-service.ts';
+#!/usr/bin/env node
+// The relay's command line, `ltm-relay` (also `npm run relay -- …`): serves by default
+// (`ltm-relay --port 8787 --host 127.0.0.1 --data ./data`), or runs a data tool (`backup`,
+// `check`); `--help` and `--version` print and exit. A failed start is one JSON line on stderr
+// whose `err` is the error's name and a message naming the thing at fault, and exit code 1.
+import { helpText } from './config.ts';
+import { environmentDataDir } from './env.ts';
+import { packageVersion } from './install-root.ts';
+import { parseCommand } from './cli/command-line.ts';
+import { runBackup, runCheck } from './cli/data-commands.ts';
+import { serve } from './cli/serve-command.ts';
 
-const SHUTDOWN_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
-const RELOAD_SIGNAL = 'SIGHUP' as const;
-
-async function main(): Promise<void> {
-  const config = resolveConfig(configFromEnvironment());
-  const logger = createLogger(config.logLevel);
-  const service = await startRelayService(config, { logger, website: websiteFromEnvironment() });
-  const { relay } = service;
-
-  let stopping = false;
-  const stop = async (signal: string): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    try {
-      await service.close();
-      process.exit(0);
-    } catch (error) {
-      logger.fatal({ err: error }, 'shutdown failed');
-      process.exit(1);
-    }
-  };
-  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, () => void stop(signal));
-  if (config.tlsCertFile !== null) {
-    process.on(RELOAD_SIGNAL, () => {
-      try {
-        relay.reloadTls();
-      } catch (error) {
-        logger.error({ err: error }, 'tls certificate reload failed; the previous certificate stays');
-      }
-    });
+async function main(argv: readonly string[]): Promise<number | null> {
+  const command = parseCommand(argv);
+  switch (command.kind) {
+    case 'help':
+      process.stdout.write(`${helpText()}\n`);
+      return 0;
+    case 'version':
+      process.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    case 'backup':
+      return runBackup(command.args, environmentDataDir());
+    case 'check':
+      return runCheck(command.args, environmentDataDir());
+    case 'serve':
+      await serve(command.args);
+      return null;
   }
 }
 
-main().catch((error: unknown) => {
-  // The logger may not exist yet (bad flags): one JSON line on stderr either way.
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: 'relay failed to start', err: String(error) })}\n`);
-  process.exit(1);
-});
+function failureMessage(argv: readonly string[]): string {
+  const first = argv[0];
+  return first === 'backup' || first === 'check' ? `${first} failed` : 'relay failed to start';
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== null) process.exitCode = code;
+  },
+  (error: unknown) => {
+    // The logger may not exist yet (bad flags): one JSON line on stderr either way.
+    process.stderr.write(`${JSON.stringify({ level: 'fatal', msg: failureMessage(process.argv.slice(2)), err: String(error) })}\n`);
+    process.exit(1);
+  },
+);

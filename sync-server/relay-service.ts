@@ -9,7 +9,8 @@ import type { AccessGate } from './relay/access-gate.ts';
 import { startRelay, tlsFiles, type Relay } from './relay/relay.ts';
 import type { DocumentStore } from './relay/storage/document-store.ts';
 import type { UpdateFeed } from './relay/storage/update-feed.ts';
-import { databasePath, openDatabase, type SqliteDatabase } from './relay/storage/sqlite-database.ts';
+import type { SqliteDatabase } from './relay/storage/sqlite-database.ts';
+import { openRelayDatabase } from './data/open-relay-database.ts';
 import { SqliteDocumentStore } from './relay/storage/sqlite-document-store.ts';
 import type { HttpFallback } from './relay/transport/http-routes.ts';
 import { readTlsCredentials, type TlsCredentials } from './relay/transport/tls-credentials.ts';
@@ -19,6 +20,7 @@ import { createAccountPage } from './web/account-page/account-page.ts';
 import { createViewerPage } from './web/viewer/viewer-page.ts';
 import { websiteDefaults, type WebsiteConfig } from './web/website/website-config.ts';
 import { createWebsite, type Website } from './web/website/website.ts';
+import { checkSmtpUrl } from './web/website/mailer.ts';
 
 export interface RelayServiceOptions {
   readonly logger?: Logger;
@@ -53,10 +55,13 @@ export interface RelayService {
 
 export async function startRelayService(config: RelayConfig, options: RelayServiceOptions = {}): Promise<RelayService> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  // A bad certificate must stop the start before the data directory is created or touched.
+  // A bad setting or certificate must stop the start before the data directory is touched.
+  const websiteConfig: WebsiteConfig = { ...websiteDefaults, publicUrl: config.publicUrl, ...options.website };
+  if (websiteConfig.smtpUrl !== null) checkSmtpUrl(websiteConfig.smtpUrl);
   const files = tlsFiles(config);
   const credentials = options.credentials ?? (files && readTlsCredentials(files));
-  const db = openDatabase(databasePath(config.dataDir), config.sqliteSynchronous);
+  // Created and checked, migrated (after a copy) or refused as too new, before anything else.
+  const { db } = await openRelayDatabase(config.dataDir, config.sqliteSynchronous, logger);
   const store = options.store ?? new SqliteDocumentStore(db);
   const now = options.now ? { now: options.now } : {};
   const access =
@@ -65,11 +70,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   const website = createWebsite({
     db,
     dataDir: config.dataDir,
-    config: {
-      ...websiteDefaults,
-      publicUrl: config.publicUrl,
-      ...options.website,
-    },
+    config: websiteConfig,
     logger,
     // Called only when a sign-up is mailed, so after the relay below is listening.
     ownUrl: () => relay.httpUrl,

@@ -20,6 +20,7 @@ import { createAccount } from './helpers/relay-account.ts';
 import { spawnRelay, type RelayProcess } from './helpers/relay-process.ts';
 import { makeTempDir, waitFor } from './helpers/relay-harness.ts';
 import { seededInts } from './helpers/seeded-ints.ts';
+import { destroyProvider, stockProvider } from './helpers/stock-provider.ts';
 
 /** Frames the relay must actually read (its ltm_messages_received_total), not merely be sent. */
 const TARGET_FRAMES = 100_000;
@@ -68,17 +69,10 @@ function allRows(dataDir: string, except: string): string[] {
 }
 
 function provider(relay: RelayProcess, doc: string, token: string, ydoc = new Y.Doc()): WebsocketProvider {
-  return new WebsocketProvider(relay.url, doc, ydoc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  });
+  return stockProvider(relay.url, doc, token, ydoc);
 }
 
-function destroy(p: WebsocketProvider): void {
-  p.awareness.destroy();
-  p.destroy();
-}
+const destroy = destroyProvider;
 
 /** Fills a room through a stock client; returns every update it made (each already stored). */
 async function populate(relay: RelayProcess, dataDir: string, name: string, token: string, seed: number): Promise<Uint8Array[]> {

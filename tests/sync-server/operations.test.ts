@@ -15,19 +15,13 @@ import { docName, makeTempDir, startTestRelay, waitFor } from './helpers/relay-h
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 import { spawnRelay, type RelayProcess } from './helpers/relay-process.ts';
 import { apiClient } from './web/access/access-harness.ts';
+import { destroyProvider, stockProvider } from './helpers/stock-provider.ts';
 
-function stockProvider(port: number, doc: string, token: string): WebsocketProvider {
-  return new WebsocketProvider(`ws://127.0.0.1:${port}/sync`, doc, new Y.Doc(), {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  });
+function stockProviderOn(port: number, doc: string, token: string): WebsocketProvider {
+  return stockProvider(`ws://127.0.0.1:${port}/sync`, doc, token);
 }
 
-function destroy(provider: WebsocketProvider): void {
-  provider.awareness.destroy();
-  provider.destroy();
-}
+const destroy = destroyProvider;
 
 const test = suite('operations');
 
@@ -45,8 +39,8 @@ test('the CLI reports its port, exits 0 on SIGTERM with data stored, and serves 
     const { token } = (await apiClient(first.httpUrl)('POST', '/api/tokens', { doc }, account.session)).json;
     assert.type(token, 'string');
 
-    const writer = stockProvider(first.port, doc, token);
-    const reader = stockProvider(first.port, doc, token);
+    const writer = stockProviderOn(first.port, doc, token);
+    const reader = stockProviderOn(first.port, doc, token);
     providers.push(writer, reader);
     await waitFor(() => writer.synced && reader.synced, 'synced with the child relay');
     writer.doc.getText('notes').insert(0, 'survives SIGTERM');
@@ -61,7 +55,7 @@ test('the CLI reports its port, exits 0 on SIGTERM with data stored, and serves 
     const second = await spawnRelay({ dataDir });
     children.push(second);
     const again = (await apiClient(second.httpUrl)('POST', '/api/tokens', { doc }, account.session)).json;
-    const late = stockProvider(second.port, doc, again.token);
+    const late = stockProviderOn(second.port, doc, again.token);
     providers.push(late);
     await waitFor(() => late.synced, 'synced after restart');
     assert.is(late.doc.getText('notes').toString(), 'survives SIGTERM');

@@ -43,6 +43,13 @@ export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NOR
   return db;
 }
 
+/** A database a relay made, for the data tools: never created here, and read-only for checks. */
+export function openExistingDatabase(file: string, options: { readonly readonly?: boolean } = {}): SqliteDatabase {
+  const db = new Database(file, { fileMustExist: true, readonly: options.readonly ?? false });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 export function databasePath(dataDir: string): string {
   return path.join(dataDir, DATABASE_FILE);
 }

@@ -20,6 +20,10 @@ const SCHEMA = `
     pad BLOB NOT NULL
   ) STRICT`;
 
+export function ensureDocumentSchema(db: SqliteDatabase): void {
+  db.exec(SCHEMA);
+}
+
 /** Upper bound for prefix ranges: sorts after every UTF-8 string that starts with the prefix. */
 const MAX_CHAR = '\u{10FFFF}';
 
@@ -44,7 +48,7 @@ export class SqliteDocumentStore implements DocumentStore {
   readonly #probe;
 
   constructor(db: SqliteDatabase) {
-    db.exec(SCHEMA);
+    ensureDocumentSchema(db);
     this.#select = db.prepare<[string], Row>('SELECT seq, data FROM updates WHERE doc = ? ORDER BY seq');
     this.#selectSince = db.prepare<[string, number], Row>('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
     this.#lastSeq = db.prepare<[string], { seq: number | null }>(

@@ -4,7 +4,7 @@
 // a cross-site request carries no credential: there is no CSRF surface to defend.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { installPath } from '../../install-root.ts';
 import type { Logger } from '../../logger.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import { redirect, SECURITY_HEADERS, sendHtml, sendPlain } from '../website/http-response.ts';
@@ -12,7 +12,7 @@ import { AccountRoutes } from './account-routes.ts';
 import { accountShell } from './account-shell.ts';
 import { accountScript } from './client-bundle.ts';
 
-const STYLES_FILE = join(import.meta.dirname, 'account.css');
+const STYLES_FILE = installPath('sync-server', 'web', 'account-page', 'account.css');
 // Served fresh on every release without fingerprinted names: revalidate, never store stale.
 const ASSET_CACHE = 'no-cache' as const;
 

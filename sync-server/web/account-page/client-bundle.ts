@@ -1,11 +1,14 @@
 // The page's script is TypeScript under client/, type-checked with the rest of the repo (tsc has
-// the DOM lib). The relay bundles it into one ES module with esbuild on first request and keeps
-// the text in memory: no build step, no generated file to go stale, and no change to the
-// extension's vite config. esbuild is already installed with vite and tsx (which runs the relay).
-import { build } from 'esbuild';
+// the DOM lib), and bundled into one ES module with esbuild. esbuild is a devDependency, so only
+// a relay run from source bundles (on first request, kept in memory, never stale while editing);
+// the compiled relay serves the file `npm run build` wrote (scripts/build-relay.ts).
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { installPath } from '../../install-root.ts';
 
 const ENTRY = join(import.meta.dirname, 'client', 'main.ts');
+export const BUILT_ACCOUNT_SCRIPT = installPath('dist', 'account', 'account.js');
+const RUNNING_FROM_SOURCE = import.meta.filename.endsWith('.ts');
 
 export class ClientBundleError extends Error {
   override readonly name = 'ClientBundleError';
@@ -14,14 +17,16 @@ export class ClientBundleError extends Error {
 let cached: Promise<string> | null = null;
 
 export function accountScript(): Promise<string> {
-  cached ??= bundle().catch((error: unknown) => {
+  cached ??= (RUNNING_FROM_SOURCE ? bundleAccountScript() : readFile(BUILT_ACCOUNT_SCRIPT, 'utf8')).catch((error: unknown) => {
     cached = null;
-    throw new ClientBundleError('bundling the account page script failed', { cause: error });
+    const what = RUNNING_FROM_SOURCE ? 'bundling the account page script failed' : `reading ${BUILT_ACCOUNT_SCRIPT} failed (run npm run build)`;
+    throw new ClientBundleError(what, { cause: error });
   });
   return cached;
 }
 
-async function bundle(): Promise<string> {
+export async function bundleAccountScript(): Promise<string> {
+  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [ENTRY],
     bundle: true,

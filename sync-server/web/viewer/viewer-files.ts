@@ -5,8 +5,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { installPath } from '../../install-root.ts';
 
-export const VIEWER_DIST_DIR = join(import.meta.dirname, '..', '..', '..', 'dist', 'viewer');
+export const VIEWER_DIST_DIR = installPath('dist', 'viewer');
 
 const ASSET_NAME = /^[A-Za-z0-9_-]+\.(js|css)$/;
 const CONTENT_TYPES: Record<string, string> = {

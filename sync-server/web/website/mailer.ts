@@ -20,7 +20,22 @@ export interface Mailer {
   close(): void;
 }
 
+export class SmtpUrlError extends Error {
+  override readonly name = 'SmtpUrlError';
+}
+
+const SMTP_PROTOCOLS = ['smtp:', 'smtps:'];
+
+/** nodemailer takes any string and fails later with a message about its own internals. The
+ *  value is not echoed: it may hold a password. */
+export function checkSmtpUrl(smtpUrl: string): void {
+  if (!URL.canParse(smtpUrl) || !SMTP_PROTOCOLS.includes(new URL(smtpUrl).protocol)) {
+    throw new SmtpUrlError('the SMTP URL (LTM_SMTP_URL) must look like smtp://user:password@host:587 or smtps://…; the value given is not one');
+  }
+}
+
 export function smtpMailer(smtpUrl: string): Mailer {
+  checkSmtpUrl(smtpUrl);
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     kind: 'smtp',

@@ -4,9 +4,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
+import { installPath } from '../../install-root.ts';
 import { SECURITY_HEADERS } from './http-response.ts';
 
-export const ASSETS_DIR = join(import.meta.dirname, 'assets');
+export const ASSETS_DIR = installPath('sync-server', 'web', 'website', 'assets');
 const ASSET_NAME = /^[a-z0-9][a-z0-9-]*\.(css|png|svg)$/;
 const CONTENT_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',

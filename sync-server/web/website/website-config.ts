@@ -1,6 +1,6 @@
 // The website's tunables in one `defaults` object; the CLI overrides a few from the environment
 // (env.ts), tests override limits and paths. Times are milliseconds.
-import { join } from 'node:path';
+import { installPath } from '../../install-root.ts';
 import type { RateWindow } from '../access/access-config.ts';
 
 export interface WebsiteConfig {
@@ -55,7 +55,7 @@ export const websiteDefaults: WebsiteConfig = {
   statsToken: null,
   statsTokenFileName: 'stats-token',
   outboxFileName: 'outbox.jsonl',
-  extensionZipPath: join(import.meta.dirname, '..', '..', '..', 'dist', 'leavethemeeting-extension.zip'),
+  extensionZipPath: installPath('dist', 'leavethemeeting-extension.zip'),
   signUpPerIp: { max: 5, windowMs: 10 * MINUTE },
   eventsPerIp: { max: 120, windowMs: MINUTE },
   statsSignInPerIp: { max: 10, windowMs: HOUR },

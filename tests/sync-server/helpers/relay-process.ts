@@ -2,10 +2,11 @@
 // it from outside: either the real CLI (sync-server/main.ts) or relay-child.ts (the same parts,
 // with config overrides the CLI has no flags for). The port is read from the "relay listening"
 // line; kill() is SIGKILL (no flush, no goodbye), stop() is SIGTERM (graceful).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { RelayConfig } from '../../../sync-server/config.ts';
+import type { WebsiteConfig } from '../../../sync-server/web/website/website-config.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const CLI = 'sync-server/main.ts';
@@ -21,6 +22,8 @@ export interface RelayProcessOptions {
   readonly logLevel?: string;
   /** Present: run relay-child.ts with these overrides; absent: run the real CLI. */
   readonly overrides?: Partial<RelayConfig>;
+  /** With overrides: the website's settings for relay-child.ts (retention, limits). */
+  readonly websiteOverrides?: Partial<WebsiteConfig>;
   readonly nodeArgs?: readonly string[];
 }
 
@@ -49,15 +52,37 @@ export class RelayStartError extends Error {
 export async function spawnRelay(options: RelayProcessOptions): Promise<RelayProcess> {
   const port = String(options.port ?? 0);
   const level = options.logLevel ?? 'info';
-  const script = options.overrides ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides })] : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level];
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
+  const script = options.overrides
+    ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides }), JSON.stringify(options.websiteOverrides ?? {})]
+    : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level];
+  return spawnListening(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
     cwd: REPO,
     stdio: options.overrides ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+export interface SpawnListeningOptions {
+  readonly cwd: string;
+  readonly stdio?: StdioOptions;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Its own process group (pid = group id), so a test can see whether anything of it outlives it. */
+  readonly detached?: boolean;
+  readonly startLimitMs?: number;
+}
+
+/** Any command that ends up running the relay (the CLI, `npm run relay`, `npx ltm-relay`, …). */
+export async function spawnListening(file: string, args: readonly string[], options: SpawnListeningOptions): Promise<RelayProcess> {
+  const limit = options.startLimitMs ?? START_LIMIT_MS;
+  const child = spawn(file, [...args], {
+    cwd: options.cwd,
+    stdio: options.stdio ?? ['ignore', 'pipe', 'inherit'],
+    ...(options.env ? { env: options.env } : {}),
+    detached: options.detached ?? false,
   });
   const lines: string[] = [];
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const bound = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new RelayStartError(`relay did not start in ${START_LIMIT_MS} ms`)), START_LIMIT_MS);
+    const timer = setTimeout(() => reject(new RelayStartError(`relay did not start in ${limit} ms`)), limit);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
       let entry: { msg?: unknown; port?: unknown };

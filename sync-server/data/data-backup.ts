@@ -1,0 +1,69 @@
+// Copies of the data directory. The database is copied with SQLite's online backup API, which
+// reads a consistent snapshot while a relay goes on committing in another process: every update
+// committed (and so acknowledged) before the copy began is in it. The other top-level files (the
+// server secret, the stats token, the outbox) are copied beside it, so a relay started on the
+// copy accepts the same sessions and tokens. Backups are 0700 directories of 0600 files.
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { DATABASE_FILE, databasePath, openExistingDatabase, type SqliteDatabase } from '../relay/storage/sqlite-database.ts';
+import { PRIVATE_DIRECTORY_MODE as DATA_DIR_MODE, PRIVATE_FILE_MODE as FILE_MODE } from '../data-directory.ts';
+import { existingDatabase } from './data-directory.ts';
+import { schemaVersion } from './schema-migrations.ts';
+
+/** Pages per backup step: everything at once, so a busy writer cannot keep restarting the copy. */
+const ALL_PAGES = 0x7fffffff;
+export const AUTOMATIC_BACKUPS_DIR = 'backups';
+
+export class BackupError extends Error {
+  override readonly name = 'BackupError';
+}
+
+export interface BackupSummary {
+  readonly outDir: string;
+  readonly schemaVersion: number;
+  readonly files: readonly string[];
+}
+
+export async function copyDatabase(db: SqliteDatabase, outFile: string): Promise<void> {
+  await db.backup(outFile, { progress: () => ALL_PAGES });
+  chmodSync(outFile, FILE_MODE);
+}
+
+function isDatabaseFile(name: string): boolean {
+  return name === DATABASE_FILE || name.startsWith(`${DATABASE_FILE}-`);
+}
+
+export async function backupDataDirectory(dataDir: string, outDir: string): Promise<BackupSummary> {
+  const sourceDb = existingDatabase(dataDir);
+  const source = dirname(sourceDb);
+  const target = resolve(outDir);
+  if (existsSync(target) && readdirSync(target).length > 0) throw new BackupError(`backup target ${target} is not empty; choose a new directory`);
+  mkdirSync(target, { recursive: true, mode: DATA_DIR_MODE });
+  chmodSync(target, DATA_DIR_MODE);
+  const db = openExistingDatabase(sourceDb);
+  let version: number;
+  try {
+    version = schemaVersion(db);
+    await copyDatabase(db, databasePath(target));
+  } finally {
+    db.close();
+  }
+  const files: string[] = [DATABASE_FILE];
+  for (const entry of readdirSync(source, { withFileTypes: true })) {
+    if (!entry.isFile() || isDatabaseFile(entry.name)) continue;
+    copyFileSync(join(source, entry.name), join(target, entry.name));
+    chmodSync(join(target, entry.name), FILE_MODE);
+    files.push(entry.name);
+  }
+  return { outDir: target, schemaVersion: version, files };
+}
+
+/** The copy taken before migrating: the database alone (migrations touch nothing else). */
+export async function automaticBackup(db: SqliteDatabase, dataDir: string, fromVersion: number, now = new Date()): Promise<string> {
+  const dir = join(dataDir, AUTOMATIC_BACKUPS_DIR);
+  mkdirSync(dir, { recursive: true, mode: DATA_DIR_MODE });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  const file = join(dir, `${DATABASE_FILE.replace(/\.sqlite$/, '')}-v${fromVersion}-${stamp}.sqlite`);
+  await copyDatabase(db, file);
+  return file;
+}
