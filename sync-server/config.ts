@@ -1,5 +1,8 @@
 // Every tunable of the relay in one `defaults` object; callers pass overrides (env.ts for the CLI,
 // tests for their scenarios). Limits are generous for people, tight for abuse.
+import { EXTENSION_ID } from './web/oidc/redirect-allow-list.ts';
+import { OidcSettingsError, resolveOidcProviders, type OidcProviderSettings } from './web/oidc/oidc-settings.ts';
+
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
 
 export interface RelayConfig {
@@ -59,6 +62,13 @@ export interface RelayConfig {
   /** PEM certificate (full chain) and private key: both set, the relay serves HTTPS and WSS. */
   readonly tlsCertFile: string | null;
   readonly tlsKeyFile: string | null;
+  /** OpenID providers by name (`google` is a preset); the redirect URI to register at each is
+   *  <publicUrl>/auth/<name>/callback. */
+  readonly oidcProviders: Readonly<Record<string, OidcProviderSettings>>;
+  /** Lets an http:// issuer through, for local testing only (a warning is logged). */
+  readonly allowInsecureOidc: boolean;
+  /** Extensions whose https://<id>.chromiumapp.org/ redirects may receive sign-in codes. */
+  readonly extensionIds: readonly string[];
 }
 
 const MiB = 1024 * 1024;
@@ -104,6 +114,9 @@ export const defaults: RelayConfig = {
   trustedProxies: [],
   tlsCertFile: null,
   tlsKeyFile: null,
+  oidcProviders: {},
+  allowInsecureOidc: false,
+  extensionIds: [],
 };
 
 export class ConfigError extends Error {
@@ -137,6 +150,14 @@ export function resolveConfig(overrides: Partial<RelayConfig> = {}): RelayConfig
       `TLS needs both a certificate and a key: the ${given} file was given but no ${missing} file ` +
         '(set both --tls-cert and --tls-key, or LTM_TLS_CERT and LTM_TLS_KEY, or neither)',
     );
+  }
+  const badId = config.extensionIds.find((id) => !EXTENSION_ID.test(id));
+  if (badId !== undefined) throw new ConfigError(`extension ids are 32 letters a to p, got ${badId}`);
+  try {
+    resolveOidcProviders(config.oidcProviders, config.allowInsecureOidc);
+  } catch (error) {
+    if (error instanceof OidcSettingsError) throw new ConfigError(error.message);
+    throw error;
   }
   return config;
 }

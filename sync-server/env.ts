@@ -3,6 +3,7 @@
 import { isIP } from 'node:net';
 import { parseArgs } from 'node:util';
 import { ConfigError, type RelayConfig, type SqliteSynchronous } from './config.ts';
+import type { OidcProviderSettings } from './web/oidc/oidc-settings.ts';
 import type { WebsiteConfig } from './web/website/website-config.ts';
 
 const SYNCHRONOUS_MODES: readonly SqliteSynchronous[] = ['FULL', 'NORMAL'];
@@ -50,6 +51,8 @@ export function configFromEnvironment(
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'extension-id': { type: 'string', multiple: true },
+      'allow-insecure-oidc': { type: 'boolean' },
     },
     strict: true,
   });
@@ -70,6 +73,11 @@ export function configFromEnvironment(
   if (tlsKeyFile !== undefined && tlsKeyFile !== '') overrides.tlsKeyFile = tlsKeyFile;
   const trustProxy = values['trust-proxy'] ?? env.LTM_TRUST_PROXY;
   if (trustProxy !== undefined && trustProxy !== '') overrides.trustedProxies = parseAddressList(trustProxy, values['trust-proxy'] ? '--trust-proxy' : 'LTM_TRUST_PROXY');
+  const extensionIds = values['extension-id']?.join(',') ?? env.LTM_EXTENSION_IDS;
+  if (extensionIds !== undefined && extensionIds !== '') overrides.extensionIds = splitList(extensionIds);
+  if (values['allow-insecure-oidc'] === true || env.LTM_ALLOW_INSECURE_OIDC === 'true') overrides.allowInsecureOidc = true;
+  const providers = oidcProvidersFromEnvironment(env);
+  if (Object.keys(providers).length > 0) overrides.oidcProviders = providers;
   for (const [name, field] of Object.entries(COUNT_VARIABLES)) {
     const value = env[name];
     if (value !== undefined && value !== '') overrides[field] = toCount(value, name);
@@ -82,6 +90,30 @@ export function configFromEnvironment(
     overrides.sqliteSynchronous = synchronous as SqliteSynchronous;
   }
   return overrides;
+}
+
+function splitList(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+const OIDC_VARIABLE = /^LTM_OIDC_([A-Z0-9_]+)_(ISSUER|CLIENT_ID|CLIENT_SECRET|LABEL)$/;
+const OIDC_FIELDS = { ISSUER: 'issuer', CLIENT_ID: 'clientId', CLIENT_SECRET: 'clientSecret', LABEL: 'label' } as const;
+
+/** LTM_OIDC_<NAME>_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _LABEL; NAME's underscores become dashes.
+ *  Secrets come from the environment only, never from flags (flags show in process listings). */
+export function oidcProvidersFromEnvironment(env: NodeJS.ProcessEnv = process.env): Record<string, OidcProviderSettings> {
+  const providers: Record<string, Record<string, string>> = {};
+  for (const [key, value] of Object.entries(env)) {
+    const match = OIDC_VARIABLE.exec(key);
+    if (match === null || value === undefined || value === '') continue;
+    const name = (match[1] ?? '').toLowerCase().replaceAll('_', '-');
+    const field = OIDC_FIELDS[match[2] as keyof typeof OIDC_FIELDS];
+    (providers[name] ??= {})[field] = value;
+  }
+  // Missing ids or secrets are left empty so resolveConfig names exactly what is missing.
+  return Object.fromEntries(
+    Object.entries(providers).map(([name, p]) => [name, { ...p, clientId: p.clientId ?? '', clientSecret: p.clientSecret ?? '' }]),
+  );
 }
 
 /** The website's settings: secrets and mail come from the environment only, never from flags

@@ -66,7 +66,21 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   const now = options.now ? { now: options.now } : {};
   const access =
     options.gate ??
-    createAccessGate({ db, dataDir: config.dataDir, store, config: { ...accessDefaults, publicUrl: config.publicUrl, ...options.access }, logger, ...now });
+    createAccessGate({
+      db,
+      dataDir: config.dataDir,
+      store,
+      config: { ...accessDefaults, publicUrl: config.publicUrl, ...options.access },
+      logger,
+      oidc: {
+        providers: config.oidcProviders,
+        allowInsecure: config.allowInsecureOidc,
+        extensionIds: config.extensionIds,
+        // Called per sign-in, so after the relay below is listening.
+        ownUrl: () => config.publicUrl ?? relay.httpUrl,
+      },
+      ...now,
+    });
   const website = createWebsite({
     db,
     dataDir: config.dataDir,

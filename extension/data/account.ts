@@ -1,7 +1,7 @@
-// Sign-up, sign-in and sign-out against the relay, and the account's display name. At sign-in the
-// local library is merged into the account's library with a Yjs update (a merge, so nothing made
-// offline is lost) before the account becomes current, so the UI never shows the account library
-// without the local meetings. The display name is the relay's: every grant carries it, and a
+// Sign-up, sign-in (with a password or an OpenID provider) and sign-out against the relay, and
+// the account's display name. At sign-in the local library is merged into the account's library
+// with a Yjs update (a merge, so nothing made offline is lost) before the account becomes
+// current, so the UI never shows the account library without the local meetings. The display name is the relay's: every grant carries it, and a
 // change is made there first, so all of a person's devices show the same name.
 import * as Y from 'yjs';
 import { libraryDocName } from '../../crdt/doc-names.ts';
@@ -10,6 +10,8 @@ import { localSpaceId } from '../platform/device.ts';
 import { getSettings, updateSettings, type Account } from '../platform/settings.ts';
 import { deviceTokenFor, keepDeviceToken } from './device-tokens.ts';
 import { openDoc } from './doc-connection.ts';
+import { launchWebAuth, webAuthRedirectUrl } from '../platform/web-auth.ts';
+import { signInWithProvider } from './provider-sign-in.ts';
 import { createAccount, fetchCurrentAccount, normaliseRelayUrl, renameAccount, signIn, signOut, type SessionGrant } from './relay-api.ts';
 
 export interface Credentials {
@@ -45,6 +47,13 @@ export async function signInAccount(relayUrl: string, input: Credentials): Promi
   const deviceToken = await deviceTokenFor(relayUrl, input.email);
   const grant = await signIn(relayUrl, deviceToken === undefined ? input : { ...input, deviceToken });
   return become(relayUrl, input.email, grant);
+}
+
+/** Through an OpenID provider in chrome.identity's auth window; the relay names the email. */
+export async function signInWithProviderAccount(relayUrl: string, provider: string): Promise<Account> {
+  const grant = await signInWithProvider(relayUrl, provider, webAuthRedirectUrl(), launchWebAuth);
+  const { email } = await fetchCurrentAccount(relayUrl, grant.session);
+  return become(relayUrl, email, grant);
 }
 
 /** Changes the display name on the relay, then here; throws RelayError when the relay refuses. */

@@ -1,6 +1,7 @@
 // The extension's calls to the relay's JSON API (DESIGN.md "The relay's interface"), typed, over
 // the one relay client in wire/. Errors are RelayRequestError.
-import { normaliseRelayUrl, relayClient, type HttpMethod } from '../../wire/relay-client.ts';
+import { OidcRoutes, type OidcProviderInfo, type OidcSessionGrant } from '../../wire/oidc-sign-in.ts';
+import { normaliseRelayUrl, RelayRequestError, relayClient, type HttpMethod } from '../../wire/relay-client.ts';
 import type { Role } from '../../wire/roles.ts';
 
 export { normaliseRelayUrl, RelayRequestError } from '../../wire/relay-client.ts';
@@ -45,6 +46,20 @@ export function createAccount(relayUrl: string, input: { email: string; password
 
 export function signIn(relayUrl: string, input: { email: string; password: string; deviceToken?: string }): Promise<SessionGrant> {
   return call(relayUrl, 'POST', '/api/sessions', input);
+}
+
+/** The OpenID providers the relay offers; none from a relay that predates them (404). */
+export async function listProviders(relayUrl: string): Promise<OidcProviderInfo[]> {
+  try {
+    return await call<OidcProviderInfo[]>(relayUrl, 'GET', OidcRoutes.providers);
+  } catch (error) {
+    if (error instanceof RelayRequestError && error.status === 404) return [];
+    throw error;
+  }
+}
+
+export function exchangeOidcCode(relayUrl: string, code: string, codeVerifier: string): Promise<OidcSessionGrant> {
+  return call(relayUrl, 'POST', OidcRoutes.exchange, { code, code_verifier: codeVerifier });
 }
 
 export function fetchCurrentAccount(relayUrl: string, session: string): Promise<CurrentAccount> {

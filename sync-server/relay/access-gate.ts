@@ -23,7 +23,7 @@ export type SocketDecision =
 export interface AccessGate {
   /** Synchronous so the upgrade path cannot interleave with revocation. */
   authorizeSocket(doc: string, token: string | null, now: number): SocketDecision;
-  /** Handles an /api/* request (other than /api/time). Resolves false when the route is unknown. */
+  /** Handles an /api/* (other than /api/time) or /auth/* request. Resolves false when the route is unknown. */
   handleHttp(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean>;
   /** Called with a revocation key whenever a share, session or account is revoked or deleted. */
   onRevoked(listener: (key: string) => void): () => void;

@@ -4,7 +4,7 @@
 // account deletion behind a typed confirmation. Screenshots in light, dark and phone width.
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AccountRoutes, SESSION_STORAGE_KEY } from '../../sync-server/web/account-page/account-routes.ts';
@@ -12,7 +12,7 @@ import { meetingFixture, storeUpdates } from '../sync-server/web/access/account-
 import { apiClient, newCredentials, newMeetingId, type ApiCall } from '../sync-server/web/access/access-harness.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
-import { CHROMIUM_PATH } from './helpers/extension-browser.ts';
+import { launchPageBrowser } from './helpers/viewer-browser.ts';
 import { shoot } from './helpers/screenshots.ts';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
@@ -26,13 +26,7 @@ let api: ApiCall;
 test.before(async () => {
   relay = await startE2eRelay();
   api = apiClient(relay.httpUrl);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    // Two cores shared with other suites: give a slow start room rather than fail the suite.
-    timeout: 60_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchPageBrowser();
 });
 
 test.after(async () => {

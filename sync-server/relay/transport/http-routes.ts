@@ -1,5 +1,6 @@
 // Plain HTTP routes of the relay: liveness (/healthz: the process answers), readiness (/readyz:
-// the store can commit), metrics, the clock, and /api/* handed to access control.
+// the store can commit), metrics, the clock, and /api/* and /auth/* (the OpenID sign-in
+// redirects) handed to access control.
 // Anything else goes to an optional fallback (the website) and then to a JSON 404. Requests are
 // logged by method and path only; query strings can carry tokens.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,6 +21,8 @@ export interface HttpRouteDeps {
   readonly maxBodyBytes: number;
   readonly fallback?: HttpFallback;
 }
+
+const SIGN_IN_PREFIX = '/auth/';
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -67,7 +70,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
       if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'use GET');
       return sendJson(res, 200, { now: Date.now() });
     }
-    if (path.startsWith('/api/')) {
+    if (path.startsWith('/api/') || path.startsWith(SIGN_IN_PREFIX)) {
       const body = await readBodyWithin(req, res, deps.maxBodyBytes);
       if (await deps.access.handleHttp(req, res, body)) return;
       return sendError(res, 404, 'not_found', `no route ${req.method} ${path}`);

@@ -42,6 +42,12 @@ export interface AccessConfig {
   /** Bound on remembered rate-limit keys, so a flood of distinct keys cannot grow memory. */
   readonly limiterMaxKeys: number;
   readonly secretFileName: string;
+  /** A one-time OpenID sign-in code must be exchanged within this time (single use). */
+  readonly oidcCodeTtlMs: number;
+  /** How long a person may take at the provider's login before the sign-in must start again. */
+  readonly oidcFlowTtlMs: number;
+  /** OpenID starts and code exchanges per IP: each start stores a pending flow. */
+  readonly oidcPerIp: RateWindow;
 }
 
 const MINUTE = 60_000;
@@ -71,4 +77,7 @@ export const accessDefaults: AccessConfig = {
   maxMeetingsPerAccount: 10_000,
   limiterMaxKeys: 10_000,
   secretFileName: 'server-secret',
+  oidcCodeTtlMs: MINUTE,
+  oidcFlowTtlMs: 10 * MINUTE,
+  oidcPerIp: { max: 60, windowMs: 15 * MINUTE },
 };

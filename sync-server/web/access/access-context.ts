@@ -24,6 +24,7 @@ export interface AccessContext {
     readonly signUpPerIp: AttemptLimiter;
     readonly listMeetingsPerAccount: AttemptLimiter;
     readonly exportPerAccount: AttemptLimiter;
+    readonly oidcPerIp: AttemptLimiter;
   };
   /** Announces a revocation key so the transport closes the sockets that hold it. */
   readonly revoke: (key: string) => void;

@@ -20,6 +20,16 @@ export const ApiErrorCode = {
   methodNotAllowed: 'method_not_allowed',
   rateLimited: 'rate_limited',
   meetingLimit: 'meeting_limit',
+  noPassword: 'no_password',
+  unknownProvider: 'unknown_provider',
+  providerUnavailable: 'provider_unavailable',
+  invalidRedirectUri: 'invalid_redirect_uri',
+  invalidState: 'invalid_state',
+  invalidGrant: 'invalid_grant',
+  emailUnverified: 'email_unverified',
+  accountExists: 'account_exists',
+  identityTaken: 'identity_taken',
+  lastSignIn: 'last_sign_in',
   internal: 'internal',
 } as const;
 

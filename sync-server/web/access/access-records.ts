@@ -32,6 +32,14 @@ export interface ShareRow {
   readonly revoked_at: number | null;
 }
 
+export interface ConnectedSignIn {
+  readonly issuer: string;
+  readonly subject: string;
+  readonly email: string | null;
+  readonly name: string;
+  readonly linked_at: number;
+}
+
 export type NewSession = SessionRow & { readonly token_hash: Buffer };
 
 export interface MeetingRow {
@@ -76,6 +84,7 @@ export function createAccessRecords(db: SqlDatabase) {
   const meetingsOf = q<[string], MeetingRow>(
     'SELECT meeting_id, claimed_at FROM meeting_owners WHERE account_id = ? ORDER BY claimed_at, meeting_id',
   );
+  const identitiesOf = q<[string], ConnectedSignIn>('SELECT issuer, subject, email, name, linked_at FROM identities WHERE account_id = ? ORDER BY linked_at');
   const insertShare = q<[string, string, string, ShareRole, number, number]>(
     'INSERT INTO shares (share_id, meeting_id, account_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -96,6 +105,8 @@ export function createAccessRecords(db: SqlDatabase) {
     q<[string]>('DELETE FROM sessions WHERE account_id = ?'),
     q<[string]>('DELETE FROM shares WHERE account_id = ?'),
     q<[string]>('DELETE FROM meeting_owners WHERE account_id = ?'),
+    q<[string]>('DELETE FROM identities WHERE account_id = ?'),
+    q<[string]>('DELETE FROM oidc_codes WHERE account_id = ?'),
     q<[string]>('DELETE FROM accounts WHERE account_id = ?'),
   ];
 
@@ -133,6 +144,8 @@ export function createAccessRecords(db: SqlDatabase) {
     revokeShare: (id: ShareId, now: number) => void revokeShare.run(now, id),
     meetingsOf: (account: AccountId) => meetingsOf.all(account),
     sharesOfAccount: (account: AccountId) => sharesOfAccount.all(account),
+    /** For the export; the OpenID routes keep their own statements (sync-server/web/oidc). */
+    connectedSignInsOf: (account: AccountId) => identitiesOf.all(account),
     setName: (account: AccountId, name: string) => void setName.run(name, account),
     /** Swaps a hash for a rehash of the same password, unless the password changed meanwhile. */
     replacePasswordHash: (account: AccountId, old: string, next: string) => replacePasswordHash.run(next, account, old).changes > 0,

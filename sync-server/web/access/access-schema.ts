@@ -2,6 +2,7 @@
 // store's tables. Rows are deleted explicitly (account deletion), not through foreign-key
 // cascades, so correctness does not depend on the connection's foreign_keys pragma.
 import type { SqlDatabase } from '../sql-database.ts';
+import { ensureOidcSchema } from '../oidc/oidc-schema.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (
@@ -47,4 +48,5 @@ export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares'
 
 export function ensureAccessSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
+  ensureOidcSchema(db);
 }

@@ -58,6 +58,13 @@ function accountJson(
     account: { accountId: id, email: account.email, name: account.name, createdAt: account.created_at },
     sessions: sessions.map((s) => ({ sessionId: s.session_id, createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
     meetings: meetings.map((m) => ({ meetingId: m.meeting_id, title: titles.get(m.meeting_id) ?? null, claimedAt: m.claimed_at })),
+    connectedSignIns: ctx.records.connectedSignInsOf(id).map((i) => ({
+      issuer: i.issuer,
+      subject: i.subject,
+      email: i.email,
+      name: i.name,
+      linkedAt: i.linked_at,
+    })),
     shares: ctx.records.sharesOfAccount(id).map((s) => ({
       shareId: s.share_id,
       meetingId: s.meeting_id,

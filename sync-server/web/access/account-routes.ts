@@ -9,7 +9,7 @@ import { readJsonObject, type ApiHandler } from './api-http.ts';
 import { enforce } from './enforce-limits.ts';
 import { checkNewPassword, emailWords, normaliseEmail, requireString } from './api-validation.ts';
 import { displayName } from './display-name.ts';
-import { hashPassword, verifyPassword } from './password-hash.ts';
+import { hashPassword, hasPassword, verifyPassword } from './password-hash.ts';
 import { checkPasswordSignIn } from './password-sign-in.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
 import { authenticate, grantSession } from './session-auth.ts';
@@ -97,6 +97,9 @@ export function accountRoutes(ctx: AccessContext) {
       [limiters.signInPerIp, request.ip],
       [limiters.signInPerDevice, sessionKey],
     ]);
+    if (!hasPassword(account.password_hash)) {
+      throw new ApiError(409, ApiErrorCode.noPassword, 'This account signs in with an OpenID provider and has no password to change.');
+    }
     const newPassword = await checkNewPassword(offered, config, [...emailWords(account.email), account.name]);
     const tooLong = [...currentPassword].length > config.passwordMaxLength;
     if (tooLong || !(await verifyPassword(currentPassword, account.password_hash))) {

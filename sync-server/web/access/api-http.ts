@@ -28,7 +28,9 @@ export interface ApiFile {
 export type ApiReply =
   | { readonly status: 200 | 201; readonly body: unknown }
   | { readonly status: 200; readonly file: ApiFile }
-  | { readonly status: 204 };
+  | { readonly status: 204 }
+  /** A browser redirect (the OpenID routes); the location may carry a one-time code. */
+  | { readonly status: 302; readonly location: string };
 
 export type ApiHandler = (request: ApiRequest) => ApiReply | Promise<ApiReply>;
 
@@ -51,6 +53,11 @@ export function toApiRequest(req: IncomingMessage, body: Buffer, now: number): A
 export function writeReply(res: ServerResponse, reply: ApiReply): void {
   if (reply.status === 204) {
     res.writeHead(204, { 'cache-control': 'no-store' }).end();
+    return;
+  }
+  if (reply.status === 302) {
+    // no-referrer: the provider's page must not learn the relay's URL with its query, nor the reverse.
+    res.writeHead(302, { location: reply.location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer' }).end();
     return;
   }
   if ('file' in reply) {

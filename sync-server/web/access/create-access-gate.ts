@@ -1,6 +1,8 @@
 // Builds the relay's AccessGate: loads (or creates) the server secret, prepares the access
-// tables, wires the /api routes and fans revocations out to the transport. This is the only
-// place where a refused HTTP request is logged, once, with its route and the client address.
+// tables, wires the /api routes and the OpenID /auth routes, and fans revocations out to the
+// transport. This is the only place where a refused HTTP request is logged, once, with its route
+// and the client address (an OpenID refusal answered by a redirect back to the client is a
+// success here; the callback logs it).
 // Socket refusals are returned as decisions; the transport logs them with the code it sends.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DocumentStore } from '../../relay/storage/document-store.ts';
@@ -21,6 +23,7 @@ import { loadOrCreateServerSecret } from './server-secret.ts';
 import { authorizeSocket } from './socket-authorizer.ts';
 import { createTokenCodec } from './token-codec.ts';
 import { createDeviceTokens } from './device-tokens.ts';
+import { NO_OIDC, oidcRoutes, type OidcOptions } from '../oidc/oidc-routes.ts';
 
 export interface AccessGateOptions {
   readonly db: SqlDatabase;
@@ -29,6 +32,8 @@ export interface AccessGateOptions {
   readonly config: AccessConfig;
   readonly logger: AccessLogger;
   readonly now?: () => number;
+  /** OpenID sign-in providers and redirect allow-list; none when left out. */
+  readonly oidc?: OidcOptions;
 }
 
 export function createAccessGate(options: AccessGateOptions): AccessGate {
@@ -53,6 +58,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       signUpPerIp: limiter(config.signUpPerIp),
       listMeetingsPerAccount: limiter(config.listMeetingsPerAccount),
       exportPerAccount: limiter(config.exportPerAccount),
+      oidcPerIp: limiter(config.oidcPerIp),
     },
     revoke(key) {
       for (const listener of listeners) {
@@ -78,6 +84,8 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const documents = documentRoutes(ctx);
   const data = accountDataRoutes(ctx);
   const routes: readonly ApiRoute[] = [
+    // Before /api/sessions/*, which would otherwise take POST /api/sessions/oidc for a session id.
+    ...oidcRoutes(ctx, options.db, options.oidc ?? NO_OIDC),
     { path: '/api/accounts', methods: { POST: accounts.signUp } },
     { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, PATCH: accounts.renameAccount, DELETE: accounts.deleteAccount } },
     { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },

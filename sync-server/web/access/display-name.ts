@@ -23,3 +23,10 @@ export function displayName(raw: unknown, config: Pick<AccessConfig, 'nameMaxLen
   }
   return name;
 }
+
+/** A name from an OpenID provider's profile, fitted to these rules instead of refused: what
+ *  breaks a line becomes a space, and the name is cut to nameMaxLength characters. */
+export function fitDisplayName(raw: string, config: Pick<AccessConfig, 'nameMaxLength'>): string {
+  const oneLine = raw.normalize('NFC').replace(new RegExp(FORBIDDEN.source, 'gu'), ' ').trim();
+  return displayName([...oneLine].slice(0, config.nameMaxLength).join('').trim(), config, false);
+}

@@ -8,6 +8,12 @@ import type { ScryptParams } from './access-config.ts';
 import { PasswordHashFormatError } from './access-errors.ts';
 
 const SCHEME = 'scrypt';
+/** The stored hash of an account made by an OpenID sign-in, which has no password. */
+export const NO_PASSWORD = '';
+
+export function hasPassword(storedHash: string): boolean {
+  return storedHash !== NO_PASSWORD;
+}
 const FIELD_COUNT = 6;
 /** scrypt needs 128 * N * r * p bytes; a stored hash may not make one check allocate more. */
 const MAX_SCRYPT_BYTES = 1024 * 1024 * 1024;

@@ -10,7 +10,7 @@ import type { AccountRow } from './access-records.ts';
 import type { ApiRequest } from './api-http.ts';
 import type { AttemptLimiter } from './attempt-limiter.ts';
 import { enforce } from './enforce-limits.ts';
-import { hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
+import { hashPassword, hasPassword, needsRehash, verifyPassword } from './password-hash.ts';
 
 export interface SignInAttempt {
   readonly email: string;
@@ -22,7 +22,9 @@ export interface SignInAttempt {
 /** The account whose password this is; otherwise an ApiError (401 wrong, 429 throttled). */
 export async function checkPasswordSignIn(ctx: AccessContext, request: ApiRequest, attempt: SignInAttempt, standIn: Promise<string>): Promise<AccountRow> {
   const { records, config, limiters } = ctx;
-  const account = records.accountByEmail(attempt.email);
+  const found = records.accountByEmail(attempt.email);
+  // An account made by an OpenID sign-in has no password: it answers like an unknown email.
+  const account = found !== null && hasPassword(found.password_hash) ? found : null;
   const device = account === null ? null : ctx.devices.deviceOf(attempt.deviceToken, account.account_id);
   const bucket: readonly [AttemptLimiter, string] = device === null ? [limiters.signInPerEmail, attempt.email] : [limiters.signInPerDevice, device];
   enforce(request, [[limiters.signInPerIp, request.ip], bucket]);

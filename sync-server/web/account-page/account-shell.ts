@@ -7,7 +7,7 @@ import { AccountRoutes } from './account-routes.ts';
 
 const signedOut = html`<section id="signed-out" class="panel" aria-labelledby="sign-in-title">
   <h2 id="sign-in-title">Sign in</h2>
-  <p class="small">With the email and password of your LeaveTheMeeting account, the one you use in the extension's Options.</p>
+  <p class="small">With the email and password of your LeaveTheMeeting account, the one you use in the extension's Options, or with a provider below.</p>
   <p id="signed-out-note" class="notice" role="status" hidden></p>
   <form id="sign-in-form" method="post" action="${AccountRoutes.page}">
     <label for="sign-in-email">Email</label>
@@ -17,6 +17,19 @@ const signedOut = html`<section id="signed-out" class="panel" aria-labelledby="s
     <div class="actions"><button type="submit">Sign in</button></div>
     <p id="sign-in-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
+  <div id="provider-sign-in" class="providers" hidden>
+    <p class="small">Or with a provider (the first time, this makes your account):</p>
+    <div id="provider-buttons" class="actions"></div>
+    <p id="provider-status" class="form-status" role="status" aria-live="polite"></p>
+  </div>
+</section>`;
+
+const connected = html`<section class="panel" aria-labelledby="connected-title">
+  <h2 id="connected-title">Connected sign-ins</h2>
+  <p class="small">Providers that can sign you in to this account. You can remove one while another way to sign in remains.</p>
+  <ul id="connected-list" class="entries"></ul>
+  <div id="connect-buttons" class="actions"></div>
+  <p id="connected-status" class="form-status" role="status" aria-live="polite"></p>
 </section>`;
 
 const summary = html`<section class="panel" aria-labelledby="summary-title">
@@ -50,7 +63,7 @@ const shares = html`<section class="panel" aria-labelledby="shares-title">
   <p id="shares-status" class="form-status" role="status" aria-live="polite"></p>
 </section>`;
 
-const password = html`<section class="panel" aria-labelledby="password-title">
+const password = html`<section id="password-panel" class="panel" aria-labelledby="password-title">
   <h2 id="password-title">Change password</h2>
   <p class="small">Every other session is signed out; this one stays.</p>
   <form id="password-form" method="post" action="${AccountRoutes.page}">
@@ -93,7 +106,7 @@ export function accountShell(): SafeHtml {
   <h1>Your account</h1>
   <noscript><p class="notice">This page needs JavaScript to talk to the relay.</p></noscript>
   ${signedOut}
-  <div id="signed-in" hidden>${summary}${displayName}${sessions}${shares}${password}${exportPanel}${deletion}</div>
+  <div id="signed-in" hidden>${summary}${displayName}${connected}${sessions}${shares}${password}${exportPanel}${deletion}</div>
 </section>
 <script type="module" src="${AccountRoutes.script}"></script>`,
   });

@@ -34,9 +34,52 @@ export const RELAY_TABLES: readonly StoredTable[] = [
     columns: [
       ['account_id', 'a random id'],
       ['email', 'your address, to sign in'],
-      ['name', 'the display name you chose, which people in your meetings and on your share links see instead of your email'],
-      ['password_hash', 'a scrypt hash of your password (never the password)'],
+      ['name', 'the display name you chose (at first, the name your OpenID provider gives, if you signed up with one), which people in your meetings and on your share links see instead of your email'],
+      ['password_hash', 'a scrypt hash of your password (never the password); empty when you signed up with Google or another OpenID provider'],
       ['created_at', 'when the account was made'],
+    ],
+  },
+  {
+    name: 'identities',
+    why: 'To let you sign in with Google or another OpenID provider you connected. Nothing else from the provider is kept: no token, no picture, no contacts.',
+    columns: [
+      ['identity_id', 'a random id'],
+      ['issuer', 'the provider, by its address (for example https://accounts.google.com)'],
+      ['subject', 'the provider’s id for you'],
+      ['account_id', 'the account this sign-in opens'],
+      ['email', 'your email, only when the provider says it is verified'],
+      ['name', 'your name as the provider gives it'],
+      ['linked_at', 'when this sign-in was connected'],
+    ],
+  },
+  {
+    name: 'oidc_flows',
+    why: 'A sign-in with a provider while you are on the provider’s page; removed when you come back, or after ten minutes.',
+    columns: [
+      ['state_hash', 'a hash of the random value that ties the provider’s answer to this sign-in'],
+      ['provider', 'which configured provider'],
+      ['intent', 'sign in, or connect to the account you are signed in to'],
+      ['redirect_uri', 'where to send you back: the extension or the account page'],
+      ['client_state', 'the random value the extension or the account page chose'],
+      ['code_challenge', 'a hash of the secret the extension or the account page keeps'],
+      ['code_verifier', 'the relay’s own one-time secret for the provider'],
+      ['nonce', 'a random value the provider must repeat'],
+      ['expires_at', 'when this pending sign-in lapses'],
+    ],
+  },
+  {
+    name: 'oidc_codes',
+    why: 'The one-time code that the extension or the account page exchanges for a session; used once, within 60 seconds.',
+    columns: [
+      ['code_hash', 'a hash of the code'],
+      ['intent', 'sign in, or connect'],
+      ['account_id', 'the account it signs in to'],
+      ['issuer', 'the provider'],
+      ['subject', 'the provider’s id for you'],
+      ['email', 'your email, only when verified'],
+      ['name', 'your name as the provider gives it'],
+      ['code_challenge', 'a hash of the secret the extension or the account page keeps'],
+      ['expires_at', 'when the code lapses'],
     ],
   },
   {
@@ -122,7 +165,7 @@ export const RELAY_FILES = [
 
 export const EXTENSION_STORAGE = [
   ['IndexedDB, one database per document', 'your library and every meeting you made or opened: agenda, clock log, notes, decisions, actions. This is the product working offline.'],
-  ['settings', 'relay address, your account id, email and session token once you sign in, and your choices: sync, chime and its volume, warning minutes, overlay, auto-advance'],
+  ['settings', 'relay address, your account id, email and session token once you sign in (with a password or a provider), and your choices: sync, chime and its volume, warning minutes, overlay, auto-advance'],
   ['actorId, localSpaceId', 'random ids of this browser profile: who pressed the clock buttons, and the name of the library before sign-in'],
   ['activeMeeting', 'which meeting is running on this device, for the badge, popup and overlay'],
   ['clockOffset', 'the measured difference between your clock and the relay’s, so shared clocks agree'],

@@ -16,15 +16,22 @@ export interface Visitor {
   close(): Promise<void>;
 }
 
+/** Headless Chromium without the extension, for the relay's own pages. */
+export function launchPageBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    // Two cores shared with other suites: give a slow start room rather than fail the suite.
+    timeout: 60_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
 export async function launchViewerBrowser(): Promise<Browser> {
   if (!existsSync(join(VIEWER_DIST_DIR, 'index.html'))) {
     throw new E2eSetupError(`no built viewer at ${VIEWER_DIST_DIR}; run \`npm run build\` first.`);
   }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return launchPageBrowser();
 }
 
 export async function visit(

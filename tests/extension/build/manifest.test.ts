@@ -1,4 +1,5 @@
-// The manifest asks for the minimum: the five API permissions the features need, page access
+// The manifest asks for the minimum: the six API permissions the features need (identity only
+// for chrome.identity.launchWebAuthFlow, the OpenID sign-in), page access
 // only to the meeting sites (through the overlay's matches), no host permission for the relay
 // (its API answers CORS; websockets need none).
 import { readFileSync } from 'node:fs';
@@ -10,8 +11,8 @@ const test = suite('extension manifest');
 
 const manifest = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'extension', 'manifest.json'), 'utf8'));
 
-test('permissions are exactly the five the features use', () => {
-  assert.equal([...manifest.permissions].sort(), ['alarms', 'notifications', 'offscreen', 'sidePanel', 'storage']);
+test('permissions are exactly the six the features use', () => {
+  assert.equal([...manifest.permissions].sort(), ['alarms', 'identity', 'notifications', 'offscreen', 'sidePanel', 'storage']);
   assert.is(manifest.host_permissions, undefined);
   assert.is(manifest.optional_host_permissions, undefined);
 });

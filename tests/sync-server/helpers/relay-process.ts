@@ -25,6 +25,9 @@ export interface RelayProcessOptions {
   /** With overrides: the website's settings for relay-child.ts (retention, limits). */
   readonly websiteOverrides?: Partial<WebsiteConfig>;
   readonly nodeArgs?: readonly string[];
+  /** More CLI flags, and environment variables on top of this process's (CLI only). */
+  readonly args?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 export interface Exit {
@@ -54,9 +57,10 @@ export async function spawnRelay(options: RelayProcessOptions): Promise<RelayPro
   const level = options.logLevel ?? 'info';
   const script = options.overrides
     ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides }), JSON.stringify(options.websiteOverrides ?? {})]
-    : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level];
+    : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level, ...(options.args ?? [])];
   return spawnListening(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
     cwd: REPO,
+    env: { ...process.env, ...options.env },
     stdio: options.overrides ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
   });
 }

@@ -18,6 +18,15 @@ export interface SessionInfo {
   readonly current: boolean;
 }
 
+export interface IdentityInfo {
+  readonly identityId: string;
+  /** The configured provider's name; null when the provider is no longer configured. */
+  readonly provider: string | null;
+  readonly label: string;
+  readonly email: string | null;
+  readonly linkedAt: number;
+}
+
 export interface MeetingInfo {
   readonly meetingId: string;
   readonly title: string | null;

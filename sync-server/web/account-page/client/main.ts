@@ -1,8 +1,12 @@
-// The account page's script: sign in with email and password, then show the account, its
-// sessions and share links, and the password, export and delete forms. The session is kept in
-// sessionStorage and sent as a bearer header; on any 401 the page returns to sign-in.
-import { createApi, failureText, type AccountInfo, type MeetingInfo, type SessionInfo, type ShareInfo } from './api.ts';
+// The account page's script: sign in with email and password or a provider, then show the
+// account, its connected sign-ins, sessions and share links, and the password, export and delete
+// forms. The session is kept in sessionStorage and sent as a bearer header; on any 401 the page
+// returns to sign-in.
+import { OidcIntent, OidcRoutes, type OidcProviderInfo, type OidcSessionGrant } from '../../../../wire/oidc-sign-in.ts';
+import { createApi, failureText, type AccountInfo, type IdentityInfo, type MeetingInfo, type SessionInfo, type ShareInfo } from './api.ts';
 import { wireAccountForms } from './account-forms.ts';
+import { providerButton, renderConnected } from './connected-panel.ts';
+import { startProviderSignIn, takeProviderReturn } from './provider-sign-in.ts';
 import { byId, clearStatus, formatDate, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
 import { deviceTokens } from './device-token-store.ts';
@@ -20,6 +24,7 @@ const view = {
 };
 
 let account: AccountInfo | null = null;
+let providers: Promise<OidcProviderInfo[]> | null = null;
 
 function signedOut(note: string | null): void {
   sessionStore.clear();
@@ -32,6 +37,8 @@ function signedOut(note: string | null): void {
 }
 
 const api = createApi(sessionStore.get, () => signedOut(SESSION_ENDED));
+// An old relay without OpenID answers 404: then there are simply no provider buttons.
+const configuredProviders = () => (providers ??= api.json<OidcProviderInfo[]>('GET', OidcRoutes.providers).catch(() => []));
 
 function renderAccount(info: AccountInfo): void {
   byId('account-email', HTMLElement).textContent = info.email;
@@ -48,14 +55,19 @@ const ctx: PageContext = {
   signedOut,
   account: () => account,
   async refresh() {
-    const [info, sessions, meetings, shares] = await Promise.all([
+    const [info, sessions, meetings, shares, identities, available] = await Promise.all([
       api.json<AccountInfo>('GET', '/api/accounts/current'),
       api.json<{ sessions: SessionInfo[] }>('GET', '/api/sessions'),
       api.json<{ meetings: MeetingInfo[] }>('GET', '/api/meetings'),
       api.json<{ shares: ShareInfo[] }>('GET', '/api/shares'),
+      api.json<{ identities: IdentityInfo[]; hasPassword: boolean }>('GET', OidcRoutes.identities),
+      configuredProviders(),
     ]);
     account = info;
     renderAccount(info);
+    renderConnected(ctx, identities.identities, available);
+    // An account made by a provider sign-in has no password to change.
+    byId('password-panel', HTMLElement).hidden = !identities.hasPassword;
     renderSessions(ctx, sessions.sessions);
     renderShares(ctx, meetings.meetings, shares.shares);
   },
@@ -102,7 +114,51 @@ function wireSignIn(): void {
   });
 }
 
+async function showProviderButtons(): Promise<void> {
+  const available = await configuredProviders();
+  const status = byId('provider-status', HTMLParagraphElement);
+  const buttons = available.map((provider) =>
+    providerButton(`Sign in with ${provider.label}`, provider.name, () => {
+      startProviderSignIn(provider.name, OidcIntent.signIn).catch((error: unknown) => showStatus(status, failureText(error), 'error'));
+    }),
+  );
+  byId('provider-buttons', HTMLDivElement).replaceChildren(...buttons);
+  byId('provider-sign-in', HTMLDivElement).hidden = buttons.length === 0;
+}
+
+/** Finishes a provider sign-in or link that brought the page back here, then shows the page. */
+async function start(): Promise<void> {
+  const returned = takeProviderReturn();
+  const connectedStatus = byId('connected-status', HTMLParagraphElement);
+  if (returned.kind === 'code' && returned.pending.intent === OidcIntent.signIn) {
+    try {
+      const grant = await api.json<OidcSessionGrant>('POST', OidcRoutes.exchange, { code: returned.code, code_verifier: returned.pending.verifier });
+      sessionStore.set(grant.session);
+    } catch (error) {
+      signedOut(failureText(error));
+      return;
+    }
+  }
+  if (sessionStore.get() === null) {
+    signedOut(returned.kind === 'refused' ? returned.message : null);
+    return;
+  }
+  if (returned.kind === 'code' && returned.pending.intent === OidcIntent.link) {
+    try {
+      const linked = await api.json<IdentityInfo>('POST', OidcRoutes.identities, { code: returned.code, code_verifier: returned.pending.verifier });
+      await showSignedIn();
+      showStatus(connectedStatus, `${linked.label} now signs in to this account.`, 'ok');
+    } catch (error) {
+      await showSignedIn();
+      showStatus(connectedStatus, failureText(error), 'error');
+    }
+    return;
+  }
+  await showSignedIn();
+  if (returned.kind === 'refused') showStatus(connectedStatus, returned.message, 'error');
+}
+
 wireSignIn();
 wireAccountForms(ctx);
-if (sessionStore.get() === null) signedOut(null);
-else void showSignedIn();
+void showProviderButtons();
+void start();

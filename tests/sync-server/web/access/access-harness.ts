@@ -6,7 +6,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
+import { createLogger } from '../../../../sync-server/logger.ts';
+import type { OidcOptions } from '../../../../sync-server/web/oidc/oidc-routes.ts';
 import { accessDefaults, type AccessConfig } from '../../../../sync-server/web/access/access-config.ts';
 import type { AccessGate } from '../../../../sync-server/relay/access-gate.ts';
 import { createAccessGate } from '../../../../sync-server/web/access/create-access-gate.ts';
@@ -50,19 +51,22 @@ export interface AccessHarness {
   readonly gate: AccessGate;
   readonly revoked: string[];
   readonly api: ApiCall;
+  /** Every line the gate logged. */
+  readonly logs: string[];
   /** Starts another gate on the same data directory and database, as a restart would. */
   reopenGate(): AccessGate;
   close(): Promise<void>;
 }
 
-export async function startAccessHarness(config: Partial<AccessConfig> = {}): Promise<AccessHarness> {
+export async function startAccessHarness(config: Partial<AccessConfig> = {}, oidc?: OidcOptions): Promise<AccessHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'ltm-access-'));
   const db = openDatabase(databasePath(dir));
   const store = new SqliteDocumentStore(db);
-  const logger = pino({ level: 'silent' });
+  const logs: string[] = [];
+  const logger = createLogger('info', { write: (line: string) => void logs.push(line) });
   const gates: AccessGate[] = [];
   const makeGate = () => {
-    const made = createAccessGate({ db, dataDir: dir, store, config: { ...testConfig, ...config }, logger });
+    const made = createAccessGate({ db, dataDir: dir, store, config: { ...testConfig, ...config }, logger, ...(oidc ? { oidc } : {}) });
     gates.push(made);
     return made;
   };
@@ -88,6 +92,7 @@ export async function startAccessHarness(config: Partial<AccessConfig> = {}): Pr
     store,
     gate,
     revoked,
+    logs,
     reopenGate: makeGate,
     api: apiClient(base),
     async close() {

@@ -2,6 +2,7 @@
 // email. Every session grant carries it, and its owner can change it through the API.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { fitDisplayName } from '../../../../sync-server/web/access/display-name.ts';
 import { newCredentials, startAccessHarness, type AccessHarness } from './access-harness.ts';
 
 const test = suite('display name');
@@ -48,6 +49,13 @@ test('a bad name is 400 invalid_name and changes nothing', async () => {
   assert.is((await h.api('GET', '/api/accounts/current', undefined, session)).json.name, credentials.name);
   const signUp = await h.api('POST', '/api/accounts', { ...newCredentials(), name: 'Line\rbreak' });
   assert.equal([signUp.status, signUp.json.error.code], [400, 'invalid_name']);
+});
+
+test('a provider profile name is fitted to the same rules instead of refused', () => {
+  const config = { nameMaxLength: 100 };
+  assert.is(fitDisplayName('  Ann\nBo\u2028Cy\u0000 ', config), 'Ann Bo Cy');
+  assert.is(fitDisplayName('x'.repeat(150), config), 'x'.repeat(100));
+  assert.is(fitDisplayName('', config), '');
 });
 
 test('without a live session the name cannot be changed', async () => {
