@@ -91,6 +91,11 @@ const viewerCompileHint: Plugin = {
   },
 };
 
+function translationChunk(moduleId: string): string | null {
+  const locale = /_locales[\\/]([^\\/]+)[\\/]/.exec(moduleId)?.[1];
+  return locale === undefined || locale === 'en' ? null : `messages-${locale}`;
+}
+
 function viewerBuild(): UserConfig {
   return {
     root: join(root, 'viewer'),
@@ -103,7 +108,12 @@ function viewerBuild(): UserConfig {
       target: 'es2022',
       modulePreload: { polyfill: false },
       sourcemap: false,
-      rolldownOptions: { checks: QUIET_CHECKS, input: { viewer: entry('viewer/index.html') } },
+      rolldownOptions: {
+        checks: QUIET_CHECKS,
+        input: { viewer: entry('viewer/index.html') },
+        // One chunk per translated language, loaded only by readers of that language.
+        output: { codeSplitting: { groups: [{ name: translationChunk, test: /_locales/ }] } },
+      },
     },
   };
 }

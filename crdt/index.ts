@@ -16,7 +16,7 @@ export * from './decision-ops.ts';
 export { meetingView, meetingStatus } from './meeting-view.ts';
 export { meetingReport } from './meeting-report.ts';
 export { MARKDOWN_LABELS, meetingMarkdown, type MarkdownLabels, type MarkdownOptions } from './meeting-markdown.ts';
-export { formatDuration } from './markdown-text.ts';
+export { formatDuration, type DurationStyle } from './duration-text.ts';
 export { BUILTIN_TEMPLATES, builtinTemplate } from './builtin-templates.ts';
 export * from './template-ops.ts';
 export { libraryView, findTemplate } from './library-view.ts';

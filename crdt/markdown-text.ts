@@ -30,15 +30,3 @@ export function escapeBlock(text: string): string {
     .filter((p) => p !== '')
     .join('\n\n');
 }
-
-export function formatDuration(totalSec: number): string {
-  const sec = Math.max(0, Math.round(totalSec));
-  const h = Math.floor(sec / 3600);
-  const m = Math.floor((sec % 3600) / 60);
-  const s = sec % 60;
-  const parts: string[] = [];
-  if (h > 0) parts.push(`${h} h`);
-  if (m > 0) parts.push(`${m} min`);
-  if (s > 0 || parts.length === 0) parts.push(`${s} s`);
-  return parts.join(' ');
-}

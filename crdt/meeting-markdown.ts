@@ -1,8 +1,9 @@
 // The minutes as clean Markdown, ready for an email or a wiki. Every piece of user text goes
-// through the escapers, so a title like "*Q3* | <b>" reads exactly as typed. The fixed words
-// are English by default; the UI passes its translations as labels.
+// through the escapers, so a title like "*Q3* | <b>" reads exactly as typed. The fixed words,
+// durations and dates are English by default; the UI passes its labels, language and time zone.
 import type * as Y from 'yjs';
-import { escapeBlock, escapeInline, formatDuration } from './markdown-text.ts';
+import { formatDuration } from './duration-text.ts';
+import { escapeBlock, escapeInline } from './markdown-text.ts';
 import { meetingReport } from './meeting-report.ts';
 import type { ActionView, MeetingReport, ReportItem } from './views.ts';
 
@@ -40,7 +41,21 @@ function when(report: MeetingReport, o: MarkdownOptions): string | null {
   return format.format(new Date(at));
 }
 
+// A due date is a calendar day (YYYY-MM-DD) with no time zone of its own: read and shown in UTC
+// so it names the same day everywhere.
+function dueDate(due: string, o: MarkdownOptions): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(due);
+  if (day === null) return escapeInline(due);
+  const ms = Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+  return new Intl.DateTimeFormat(o.locale ?? 'en', { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+}
+
+function duration(o: MarkdownOptions): (sec: number) => string {
+  return (sec) => formatDuration(sec, o.locale ?? 'en');
+}
+
 function summary(report: MeetingReport, o: MarkdownOptions, l: MarkdownLabels): string {
+  const formatDuration = duration(o);
   const parts = [when(report, o), `${l.planned} ${formatDuration(report.plannedSec)}`].filter((p) => p !== null);
   if (report.startedAt !== null) {
     const over = report.overrunSec > 0 ? ` (${formatDuration(report.overrunSec)} ${l.over})` : '';
@@ -49,7 +64,7 @@ function summary(report: MeetingReport, o: MarkdownOptions, l: MarkdownLabels): 
   return parts.join(' · ');
 }
 
-function itemRemark(item: ReportItem, l: MarkdownLabels): string {
+function itemRemark(item: ReportItem, l: MarkdownLabels, formatDuration: (sec: number) => string): string {
   const remarks: string[] = [];
   if (item.skipped) remarks.push(l.skipped);
   if (item.extendedSec > 0) remarks.push(`${l.extended} ${formatDuration(item.extendedSec)}`);
@@ -58,13 +73,14 @@ function itemRemark(item: ReportItem, l: MarkdownLabels): string {
   return remarks.join(', ');
 }
 
-function agenda(report: MeetingReport, l: MarkdownLabels): string[] {
+function agenda(report: MeetingReport, o: MarkdownOptions, l: MarkdownLabels): string[] {
+  const formatDuration = duration(o);
   const started = report.startedAt !== null;
   const header = ['#', ...[l.item, l.owner, l.planned, l.actual, l.remarks].map(escapeInline)].join(' | ');
   const lines = [`| ${header} |`, '| ---: | --- | --- | ---: | ---: | --- |'];
   report.items.forEach((item, i) => {
     const actual = started ? formatDuration(item.actualSec) : '';
-    lines.push(`| ${i + 1} | ${escapeInline(item.title)} | ${escapeInline(item.owner)} | ${formatDuration(item.plannedSec)} | ${actual} | ${escapeInline(itemRemark(item, l))} |`);
+    lines.push(`| ${i + 1} | ${escapeInline(item.title)} | ${escapeInline(item.owner)} | ${formatDuration(item.plannedSec)} | ${actual} | ${escapeInline(itemRemark(item, l, formatDuration))} |`);
   });
   return lines;
 }
@@ -74,9 +90,9 @@ function itemTitle(report: MeetingReport, id: string | null): string {
   return item === undefined ? '' : ` _(${escapeInline(item.title)})_`;
 }
 
-function action(report: MeetingReport, a: ActionView, l: MarkdownLabels): string {
+function action(report: MeetingReport, a: ActionView, o: MarkdownOptions, l: MarkdownLabels): string {
   const who = a.owner === '' ? [] : [`**${escapeInline(a.owner)}**`];
-  const due = a.due === null ? [] : [`${escapeInline(l.due)} ${a.due}`];
+  const due = a.due === null ? [] : [`${escapeInline(l.due)} ${dueDate(a.due, o)}`];
   const meta = [...who, ...due].join(', ');
   return `- [${a.done ? 'x' : ' '}] ${escapeInline(a.text)}${meta === '' ? '' : ` — ${meta}`}${itemTitle(report, a.itemId)}`;
 }
@@ -85,7 +101,7 @@ export function meetingMarkdown(doc: Y.Doc, o: MarkdownOptions = {}): string {
   const l: MarkdownLabels = { ...MARKDOWN_LABELS, ...o.labels };
   const report = meetingReport(doc, o.now);
   const out: string[] = [`# ${escapeInline(report.title) || escapeInline(l.untitled)}`, '', summary(report, o, l), ''];
-  if (report.items.length > 0) out.push(`## ${escapeInline(l.agenda)}`, '', ...agenda(report, l), '');
+  if (report.items.length > 0) out.push(`## ${escapeInline(l.agenda)}`, '', ...agenda(report, o, l), '');
   const notes = escapeBlock(report.notes);
   const itemNotes = report.items
     .map((item, index) => ({ number: index + 1, title: item.title, text: escapeBlock(item.notes) }))
@@ -99,7 +115,7 @@ export function meetingMarkdown(doc: Y.Doc, o: MarkdownOptions = {}): string {
     out.push(`## ${escapeInline(l.decisions)}`, '', ...report.decisions.map((d) => `- ${escapeInline(d.text)}${itemTitle(report, d.itemId)}`), '');
   }
   if (report.actions.length > 0) {
-    out.push(`## ${escapeInline(l.actions)}`, '', ...report.actions.map((a) => action(report, a, l)), '');
+    out.push(`## ${escapeInline(l.actions)}`, '', ...report.actions.map((a) => action(report, a, o, l)), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -4,6 +4,7 @@
 // synchronously at top level so Chrome can wake the worker for them.
 import { actorId, localSpaceId } from '../platform/device.ts';
 import { t } from '../platform/i18n.ts';
+import { inMinutesText, minutesText } from '../components/format-time.ts';
 import { isRuntimeMessage } from '../platform/messages.ts';
 import { getSettings, onSettingsChanged } from '../platform/settings.ts';
 import { ActiveMeetingFollower, type ActiveMeeting } from './active-meeting.ts';
@@ -59,7 +60,7 @@ async function onAlarm(name: string): Promise<void> {
   const item = currentItemTitle(view);
   if (alarm.kind === 'warn') {
     const minutes = Math.max(1, Math.round(view.clock.itemRemainingMs / MINUTE_MS));
-    await alert(name, t('bgWarnTitle', minutes), t('bgWarnMessage', item, minutes), current);
+    await alert(name, t('bgWarnTitle', minutesText(minutes * 60)), t('bgWarnMessage', item, inMinutesText(minutes)), current);
   } else {
     const next = nextItemTitle(view);
     if (current.autoAdvance && next !== null && active.meeting.next()) {

@@ -1,5 +1,8 @@
-// Formats durations for clocks, lists and reports. Pure, so the web viewer and tests share it;
-// a negative duration is an overrun and is always shown with its sign spelled out by callers.
+// Formats durations for clocks, lists and reports in the UI language. Pure apart from asking
+// which language that is, so the web viewer and tests share it; a negative duration is an
+// overrun and is always shown with its sign spelled out by callers.
+import { formatDuration } from '../../crdt/index.ts';
+import { uiLanguage } from '../platform/i18n.ts';
 
 export const SECONDS_PER_MINUTE = 60 as const;
 
@@ -13,29 +16,34 @@ export function clockText(ms: number): string {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
-export function minutesText(sec: number): string {
+// One formatter per locale and kind: building an Intl formatter costs far more than using one,
+// and a library lists hundreds of dates.
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
+  let format = formats.get(key) as F | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
+
+export function minutesText(sec: number, locale = uiLanguage()): string {
   const min = Math.round(sec / SECONDS_PER_MINUTE);
-  return `${min} min`;
+  return cached(`min|${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' })).format(min);
 }
 
-export function durationText(sec: number): string {
-  const s = Math.round(Math.abs(sec));
-  if (s < SECONDS_PER_MINUTE) return `${s}s`;
-  const m = Math.floor(s / SECONDS_PER_MINUTE);
-  const rest = s % SECONDS_PER_MINUTE;
-  return rest === 0 ? `${m}m` : `${m}m ${String(rest).padStart(2, '0')}s`;
+export function durationText(sec: number, locale = uiLanguage()): string {
+  return formatDuration(sec, locale, 'narrow');
 }
 
-// One formatter per locale: building an Intl.DateTimeFormat costs far more than using one, and
-// a library lists hundreds of dates.
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+/** "in 2 minutes", in the UI language. */
+export function inMinutesText(minutes: number, locale = uiLanguage()): string {
+  return cached(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(minutes, 'minute');
+}
 
 export function dateTimeText(ms: number, locale?: string): string {
-  const key = locale ?? '';
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(ms);
+  const make = () => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return cached(`dt|${locale ?? ''}`, make).format(ms);
 }

@@ -1,5 +1,6 @@
-// The live viewer's entry (/m/<meetingId>#<token>): global styles, the bundled English messages
-// (there is no chrome.i18n on the web), then the app for the link in the address bar.
+// The live viewer's entry (/m/<meetingId>#<token>): global styles, the bundled messages in the
+// reader's language (there is no chrome.i18n on the web), then the app for the link in the
+// address bar.
 import { mount } from 'svelte';
 import '../styles/tokens.css';
 import '../styles/base.css';
@@ -9,7 +10,7 @@ import { readViewerLink } from './viewer-link.ts';
 import { VIEWER_MARK } from './viewer-marks.ts';
 
 performance.mark(VIEWER_MARK.scriptStart);
-useBundledMessages();
+document.documentElement.lang = await useBundledMessages();
 const target = document.getElementById('app');
 if (target) {
   target.replaceChildren();

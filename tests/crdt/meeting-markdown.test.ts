@@ -47,7 +47,7 @@ md('renders title, summary, agenda table, notes, decisions and actions', () => {
     '',
     '## Action items',
     '',
-    '- [x] Write notes — **Ann**, due 2026-12-01',
+    '- [x] Write notes — **Ann**, due Dec 1, 2026',
     '- [ ] Book room',
     '',
   ].join('\n');
@@ -102,19 +102,25 @@ md('a meeting that never started shows only its plan', () => {
   assert.ok(out.includes('| 1 | Item 1 |  | 5 min |  |  |'));
 });
 
-md('labels replace the fixed words, for the UI language', () => {
+md('labels, durations and dates follow the UI language and time zone', () => {
   const { doc, items, random } = meetingWith([5]);
   startMeeting(doc, at(T0));
   nextItem(doc, items[0]!, at(T0 + 6 * MIN));
   addAction(doc, { random, now: T0, text: 'Plan', due: '2026-12-01' });
   const out = meetingMarkdown(doc, { timeZone: 'UTC', locale: 'de-DE', labels: { planned: 'Geplant', actual: 'Tatsächlich', over: 'drüber', agenda: 'Tagesordnung', actions: 'Aufgaben', due: 'fällig', item: 'Punkt' } });
-  assert.ok(out.includes('26.11.2026, 09:00 · Geplant 5 min · Tatsächlich 6 min (1 min drüber)'), out);
+  assert.ok(out.includes('26.11.2026, 09:00 · Geplant 5 Min. · Tatsächlich 6 Min. (1 Min. drüber)'), out);
   assert.ok(out.includes('## Tagesordnung\n\n| # | Punkt | Owner | Geplant | Tatsächlich | Notes |'), out);
-  assert.ok(out.includes('## Aufgaben\n\n- [ ] Plan — fällig 2026-12-01'), out);
+  assert.ok(out.includes('## Aufgaben\n\n- [ ] Plan — fällig 01.12.2026'), out);
+  const tokyo = meetingMarkdown(doc, { timeZone: 'Asia/Tokyo', locale: 'ja' });
+  assert.ok(tokyo.includes('2026/11/26 18:00'), tokyo);
 });
 
-md('formatDuration', () => {
-  assert.equal([0, 45, 60, 90, 3600, 3725].map(formatDuration), ['0 s', '45 s', '1 min', '1 min 30 s', '1 h', '1 h 2 min 5 s']);
+md('formatDuration speaks the locale, with or without Intl.DurationFormat', () => {
+  const en = [0, 45, 60, 90, 3600, 3725].map((s) => formatDuration(s));
+  assert.equal(en, ['0 sec', '45 sec', '1 min', '1 min, 30 sec', '1 hr', '1 hr, 2 min, 5 sec']);
+  assert.is(formatDuration(90, 'de'), '1 Min., 30 Sek.');
+  assert.is(formatDuration(-90, 'en', 'narrow'), '1m 30s');
+  assert.is(formatDuration(3725, 'ja', 'narrow'), '1h2m5s');
 });
 
 md.run();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { addAction, addDecision, endMeeting, itemNotesText, meetingNotesText, nextItem, startMeeting } from '../../crdt/index.ts';
+import { addAction, addDecision, endMeeting, itemNotesText, meetingNotesText, meetingReport, nextItem, startMeeting } from '../../crdt/index.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { random, startFacilitator, type Facilitator } from './helpers/facilitator.ts';
 import { startViewerFixture, type ViewerFixture } from './helpers/viewer-fixture.ts';
@@ -164,6 +164,24 @@ test('the ended meeting shows its report and downloads the minutes as Markdown',
   assert.match(markdown, '# Platform team weekly');
   assert.match(markdown, 'Roll back the cache change');
   assert.match(markdown, 'Write the postmortem');
+  assert.equal(problems, []);
+});
+
+test('a German reader in Berlin gets the viewer and its minutes in German, dates in their time zone', async () => {
+  const f = await facilitator();
+  await runToEnd(f);
+  const { page, problems } = await viewer(relay.httpUrl + (await share(f, 'view')).path, { locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+  await shown(page, 'text=Diese Besprechung ist beendet');
+  assert.is(await page.evaluate(() => document.documentElement.lang), 'de');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Protokoll herunterladen")')]);
+  const markdown = readFileSync((await download.path())!, 'utf8');
+  assert.match(markdown, '## Tagesordnung');
+  assert.match(markdown, '| # | Punkt | Zuständig | Geplant | Tatsächlich | Notizen |');
+  assert.match(markdown, /\| 5 Min\. \|/);
+  assert.match(markdown, '## Beschlüsse');
+  const berlin = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+  assert.match(markdown, `${berlin.format(meetingReport(f.doc).startedAt!)} · Geplant 30 Min.`);
+  assert.match(markdown, '**Sam**, fällig 01.12.2026');
   assert.equal(problems, []);
 });
 

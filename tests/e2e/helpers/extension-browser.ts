@@ -37,13 +37,23 @@ async function findWorker(context: BrowserContext): Promise<Worker> {
   return existing ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
 }
 
+export interface LaunchOptions {
+  /** The browser's UI language (chrome.i18n and navigator.language), e.g. "de"; English by default. */
+  readonly lang?: string;
+}
+
 /** extensionDir: an unpacked extension folder other than the build (a downloaded package). */
-export async function launchExtension(userDataDir: string = newProfileDir(), extensionDir: string = DIST): Promise<ExtensionBrowser> {
+export async function launchExtension(userDataDir: string = newProfileDir(), extensionDir: string = DIST, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   assertReady();
+  // Chromium on Linux takes its UI language from LANGUAGE; --lang and the context locale cover
+  // the other places it is read from.
+  const language = options.lang === undefined ? {} : { env: { ...process.env, LANGUAGE: options.lang }, locale: options.lang };
   const context = await chromium.launchPersistentContext(userDataDir, {
+    ...language,
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
+      ...(options.lang === undefined ? [] : [`--lang=${options.lang}`]),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',

@@ -42,12 +42,18 @@ export async function visit(
     readonly viewport?: { width: number; height: number };
     /** This device's clock runs this far ahead of the real time (Playwright's clock). */
     readonly clockSkewMs?: number;
+    /** The reader's language (navigator.language), e.g. "de-DE"; English by default. */
+    readonly locale?: string;
+    /** The reader's time zone, e.g. "Asia/Tokyo"; the machine's by default. */
+    readonly timezoneId?: string;
   } = {},
 ): Promise<Visitor> {
   const context = await browser.newContext({
     acceptDownloads: true,
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? PHONE,
+    ...(options.locale === undefined ? {} : { locale: options.locale }),
+    ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
   });
   if (options.clockSkewMs) await context.clock.install({ time: Date.now() + options.clockSkewMs });
   const page = await context.newPage();
