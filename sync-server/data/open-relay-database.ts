@@ -5,6 +5,7 @@
 import type { SqliteSynchronous } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from '../relay/storage/sqlite-database.ts';
+import { DataDirectoryPermissionError } from '../data-directory.ts';
 import { automaticBackup } from './data-backup.ts';
 import { prepareDataDirectory } from './data-directory.ts';
 import { MIGRATIONS } from './migrations.ts';
@@ -26,6 +27,8 @@ export async function openRelayDatabase(dataDir: string, synchronous: SqliteSync
   try {
     db = openDatabase(file, synchronous);
   } catch (error) {
+    // Already named, with the path and the fix.
+    if (error instanceof DataDirectoryPermissionError) throw error;
     throw new DatabaseOpenError(`cannot open the database ${file}: ${(error as Error).message}`, { cause: error });
   }
   try {
