@@ -73,7 +73,7 @@ report('an extended item is planned with its extension, and row actuals add up t
   assert.equal(r.items.map((i) => i.actualSec), [12, 300, 420]);
   assert.is(r.overrunCount, 0);
   const md = meetingMarkdown(doc);
-  assert.match(md, '| 1 | Item 1 |  | 1 min 6 s | 12 s | extended 1 min |');
+  assert.match(md, '| 1 | Item 1 |  | 1 min, 6 sec | 12 sec | extended 1 min |');
   assert.not.match(md, 'over');
 });
 
