@@ -15,6 +15,7 @@ import { encodeSyncStep1, encodeUpdate, type ClientMessage } from '../protocol/m
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { GroupCommit } from '../storage/group-commit.ts';
 import type { Connection } from '../transport/connection.ts';
+import { AppliedSequence } from './applied-sequence.ts';
 import { RoomWrites } from './room-writes.ts';
 import { Step2Answers } from './step2-answers.ts';
 import { RoomAwareness } from './room-awareness.ts';
@@ -57,10 +58,7 @@ export class Room {
   /** Receives the document's own update events while a batch is applied. */
   #collected: Uint8Array[] | null = null;
   #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
-  /** Every stored row up to this sequence number is in the doc. */
-  #appliedSeq = 0;
-  /** This node's rows above #appliedSeq: a catch-up skips them (they were broadcast at commit). */
-  readonly #ownSeqs = new Set<number>();
+  readonly #applied = new AppliedSequence();
   #catchUpQueued = false;
   #unloadTimer: NodeJS.Timeout | null = null;
 
@@ -123,7 +121,7 @@ export class Room {
 
   /** Another node (or this one) committed the document up to `seq`; Infinity after a missed stretch. */
   noteCommitted(seq: number): void {
-    if (this.#state === 'retired' || seq <= this.#appliedSeq || this.#catchUpQueued) return;
+    if (this.#state === 'retired' || seq <= this.#applied.value || this.#catchUpQueued) return;
     this.#catchUpQueued = true;
     this.#enqueue('catch-up', () => this.#catchUp());
   }
@@ -171,8 +169,7 @@ export class Room {
       });
       const { rowCount, byteSize, lastSeq } = stored;
       this.#stored = { rowCount, byteSize, lastSeq, snapshotBytes: this.#stored.snapshotBytes };
-      this.#appliedSeq = lastSeq;
-      this.#ownSeqs.clear();
+      this.#applied.reset(lastSeq);
       return doc;
     } catch (error) {
       doc.destroy();
@@ -262,12 +259,8 @@ export class Room {
     try {
       const seq = await this.#deps.commits.append(this.name, [update]);
       this.#stored.lastSeq = seq;
-      if (seq === this.#appliedSeq + 1) this.#appliedSeq = seq;
-      else {
-        // Another node committed in between: fetch its rows (after this broadcast).
-        this.#ownSeqs.add(seq);
-        this.noteCommitted(seq);
-      }
+      // Another node committed in between: fetch its rows (after this broadcast).
+      if (!this.#applied.committed(seq)) this.noteCommitted(seq);
     } catch (error) {
       // The doc now holds data that is not durable; drop the room so nothing serves it.
       this.#fail('commit failed', 'update could not be stored', error);
@@ -288,22 +281,21 @@ export class Room {
     if (this.#state !== 'ready') return;
     let rows;
     try {
-      rows = await this.#deps.store.loadSince(this.name, this.#appliedSeq);
+      rows = await this.#deps.store.loadSince(this.name, this.#applied.value);
     } catch (error) {
       this.#fail('catch-up failed', 'document could not be loaded', error);
       return;
     }
     for (const row of rows) {
-      this.#appliedSeq = row.seq;
       this.#stored.rowCount += 1;
       this.#stored.byteSize += row.update.byteLength;
-      if (this.#ownSeqs.delete(row.seq)) continue;
+      if (this.#applied.take(row.seq)) continue;
       Y.applyUpdate(this.#doc, row.update);
       const message = encodeUpdate(row.update);
       for (const conn of this.connections) conn.send(message);
     }
-    for (const seq of this.#ownSeqs) if (seq <= this.#appliedSeq) this.#ownSeqs.delete(seq);
-    this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#appliedSeq);
+    this.#applied.prune();
+    this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#applied.value);
     await this.#maybeCompact();
   }
 
@@ -325,7 +317,7 @@ export class Room {
     if (stored.rowCount <= config.compactAfterRows && stored.byteSize <= byteLimit) return;
     const snapshot = Y.encodeStateAsUpdate(this.#doc);
     // Only what this doc is known to hold may be replaced by its snapshot.
-    const uptoSeq = this.#appliedSeq;
+    const uptoSeq = this.#applied.value;
     try {
       await store.compact(this.name, snapshot, uptoSeq);
     } catch (error) {
