@@ -12,15 +12,21 @@ export type Queryable = Pick<pg.PoolClient, 'query'>;
 
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  // A checked-out connection that the server ends (a restart, an administrator) emits 'error' on
+  // the client, not the pool; unheard, that would end the process. The next query fails instead.
+  const ignore = () => {};
+  client.on('error', ignore);
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
+    client.off('error', ignore);
     client.release();
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
-    // The connection may be broken (the server went away): the pool makes a fresh one.
+    client.off('error', ignore);
+    // The connection may be broken: the pool makes a fresh one.
     client.release(true);
     throw error;
   }
