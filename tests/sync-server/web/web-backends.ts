@@ -3,7 +3,6 @@
 // database on a real PostgreSQL cluster (one cluster per suite, started on first use). A test
 // opens as many pools on one PostgreSQL database as it has nodes.
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
 import { ensureAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
@@ -24,6 +23,7 @@ export interface SqliteBackend {
 
 export interface PostgresBackend {
   readonly kind: 'postgres';
+  readonly url: string;
   readonly pool: pg.Pool;
   readonly dataDir: string;
   /** Another node's pool on the same database. */
@@ -59,10 +59,15 @@ const ACCOUNTS = `CREATE TABLE IF NOT EXISTS accounts (
 export function postgresDatabases(prefix: string) {
   let cluster: Promise<PostgresCluster> | null = null;
   let made = 0;
+  const createUrl = async () => {
+    cluster ??= startPostgres();
+    return (await cluster).createDatabase(`${prefix}_${++made}`);
+  };
   return {
+    /** A fresh, empty database. */
+    createUrl,
     async open(): Promise<PostgresBackend> {
-      cluster ??= startPostgres();
-      const url = await (await cluster).createDatabase(`${prefix}_${++made}`);
+      const url = await createUrl();
       const pools: pg.Pool[] = [];
       const openPool = () => {
         const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -75,6 +80,7 @@ export function postgresDatabases(prefix: string) {
       const dataDir = makeTempDir();
       return {
         kind: 'postgres',
+        url,
         pool,
         dataDir,
         openPool,
@@ -90,5 +96,3 @@ export function postgresDatabases(prefix: string) {
     },
   };
 }
-
-export const dataFile = (backend: WebBackend, name: string) => join(backend.dataDir, name);
