@@ -28,7 +28,7 @@ import { createLimiters, type WebsiteContext } from './website-context.ts';
 import { websiteStores, type WebsiteBackend } from './website-stores.ts';
 
 /** The stores live in the relay's SQLite database (`db`) or in a PostgreSQL `pool` shared by
- *  several relays. */
+ *  several relays; either stays the caller's to close. */
 export type WebsiteOptions = WebsiteBackend & {
   readonly dataDir: string;
   readonly config: WebsiteConfig;
