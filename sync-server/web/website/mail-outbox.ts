@@ -36,14 +36,14 @@ export interface MailRow {
   readonly mail_id: number | string;
   readonly email: string;
   readonly unsubscribe_token: string;
-  readonly attempts: number;
+  readonly attempts: number | string;
 }
 
 export const toMail = (row: MailRow): QueuedMail => ({
   mailId: Number(row.mail_id),
   email: row.email,
   unsubscribeToken: row.unsubscribe_token,
-  attempts: row.attempts,
+  attempts: Number(row.attempts),
 });
 
 export function createSqliteMailOutbox(db: SqlDatabase): MailOutbox {

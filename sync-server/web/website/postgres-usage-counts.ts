@@ -13,11 +13,16 @@ export function createPostgresUsageCounts(pool: pg.Pool, ready = lazySchema(pool
       await pool.query(
         `INSERT INTO usage_counts (day, event, version, count) VALUES ($1, $2, $3, 1)
          ON CONFLICT (day, event, version) DO UPDATE SET count = usage_counts.count + 1`,
-        [utcDay(now), event, version]);
+        [utcDay(now), event, version],
+      );
     },
     async since(day) {
       await ready();
-      return (await pool.query<CountRow>('SELECT day, event, version, count FROM usage_counts WHERE day >= $1 ORDER BY day, event, version', [day])).rows;
+      const { rows } = await pool.query<CountRow & { count: string }>(
+        'SELECT day, event, version, count FROM usage_counts WHERE day >= $1 ORDER BY day, event, version',
+        [day],
+      );
+      return rows.map((row) => ({ ...row, count: Number(row.count) }));
     },
   };
 }

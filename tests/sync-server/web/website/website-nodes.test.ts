@@ -75,7 +75,7 @@ test('a mail refused on one node is retried by the other after its delay, once, 
   await one!.stores.signUps.add('ana@example.com', w.clock);
   await one!.stores.signUps.add('ben@example.com', w.clock);
   await one!.website.sendDueMail();
-  const queued = async () => (await w.backend!.pool.query('SELECT email, attempts, next_attempt_at::float8 AS at FROM mail_outbox ORDER BY email')).rows;
+  const queued = async () => (await w.backend!.pool.query('SELECT email, attempts::integer AS attempts, next_attempt_at::float8 AS at FROM mail_outbox ORDER BY email')).rows;
   assert.equal(await queued(), [
     { email: 'ana@example.com', attempts: 1, at: w.clock + MINUTE },
     { email: 'ben@example.com', attempts: 1, at: w.clock + MINUTE },
@@ -115,8 +115,11 @@ test('a mail claimed by a node that dies mid-send is sent by the other node', as
   await isClaimed;
   await two!.website.sendDueMail();
   const sentMeanwhile = w.sink!.messages.length;
-  // The node's connection ends as it would when its process dies.
-  await w.backend!.pool.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()");
+  // The node's connection ends as it would when its process dies; the call waits until the
+  // server process is gone, and with it the claim.
+  await w.backend!.pool.query(
+    "SELECT pg_terminate_backend(pid, 30000) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()",
+  );
   release();
   const recorded = await dying.then(
     () => true,
