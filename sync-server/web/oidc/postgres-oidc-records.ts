@@ -31,27 +31,29 @@ export function createPostgresOidcRecords(pool: pg.Pool, ready = lazySchema(pool
       [row.identity_id, row.issuer, row.subject, row.account_id, row.email, row.name, row.linked_at],
     );
 
+  /** Short-lived rows kept under a hash key: stored whole, taken (read and deleted) at most once. */
+  const oneTime = <T extends { readonly expires_at: number }>(table: string, key: keyof T & string, columns: readonly (keyof T & string)[]) => ({
+    async insert(row: T) {
+      const places = columns.map((_, i) => `$${i + 1}`).join(', ');
+      await query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${places})`, columns.map((column) => row[column]));
+    },
+    async take(hash: Buffer, now: number): Promise<T | null> {
+      const { rows } = await query<Stored<T, 'expires_at'>>(`DELETE FROM ${table} WHERE ${key} = $1 RETURNING *`, [hash]);
+      return live(expiring<T>(rows[0]), now);
+    },
+  });
+  const flows = oneTime<FlowRow>('oidc_flows', 'state_hash', [
+    'state_hash', 'provider', 'intent', 'redirect_uri', 'client_state', 'code_challenge', 'code_verifier', 'nonce', 'expires_at',
+  ]);
+  const codes = oneTime<CodeRow>('oidc_codes', 'code_hash', [
+    'code_hash', 'intent', 'account_id', 'issuer', 'subject', 'email', 'name', 'code_challenge', 'expires_at',
+  ]);
+
   return {
-    async insertFlow(f) {
-      await query(
-        'INSERT INTO oidc_flows (state_hash, provider, intent, redirect_uri, client_state, code_challenge, code_verifier, nonce, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [f.state_hash, f.provider, f.intent, f.redirect_uri, f.client_state, f.code_challenge, f.code_verifier, f.nonce, f.expires_at],
-      );
-    },
-    async takeFlow(stateHash, now) {
-      const { rows } = await query<Stored<FlowRow, 'expires_at'>>('DELETE FROM oidc_flows WHERE state_hash = $1 RETURNING *', [stateHash]);
-      return live(expiring<FlowRow>(rows[0]), now);
-    },
-    async insertCode(c) {
-      await query(
-        'INSERT INTO oidc_codes (code_hash, intent, account_id, issuer, subject, email, name, code_challenge, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [c.code_hash, c.intent, c.account_id, c.issuer, c.subject, c.email, c.name, c.code_challenge, c.expires_at],
-      );
-    },
-    async takeCode(codeHash, now) {
-      const { rows } = await query<Stored<CodeRow, 'expires_at'>>('DELETE FROM oidc_codes WHERE code_hash = $1 RETURNING *', [codeHash]);
-      return live(expiring<CodeRow>(rows[0]), now);
-    },
+    insertFlow: flows.insert,
+    takeFlow: flows.take,
+    insertCode: codes.insert,
+    takeCode: codes.take,
     async purgeExpired(now) {
       await query('DELETE FROM oidc_flows WHERE expires_at <= $1', [now]);
       await query('DELETE FROM oidc_codes WHERE expires_at <= $1', [now]);
