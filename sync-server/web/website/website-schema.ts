@@ -40,7 +40,7 @@ export function ensureWebsiteSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
 }
 
-/** The same tables in PostgreSQL, under the schema lock. */
+/** The same tables in PostgreSQL, under the schema lock (the stores also create them on first use). */
 export function ensurePostgresWebsiteSchema(pool: pg.Pool): Promise<void> {
   return createSchema(pool, POSTGRES_WEBSITE_SCHEMA);
 }
