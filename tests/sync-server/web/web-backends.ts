@@ -26,8 +26,8 @@ export interface PostgresBackend {
   readonly url: string;
   readonly pool: pg.Pool;
   readonly dataDir: string;
-  /** Another node's pool on the same database. */
-  openPool(): pg.Pool;
+  /** Another node's pool on the same database; its connections carry `name` (application_name). */
+  openPool(name?: string): pg.Pool;
   count(table: string): Promise<number>;
   cleanup(): Promise<void>;
 }
@@ -69,8 +69,8 @@ export function postgresDatabases(prefix: string) {
     async open(): Promise<PostgresBackend> {
       const url = await createUrl();
       const pools: pg.Pool[] = [];
-      const openPool = () => {
-        const pool = new pg.Pool({ connectionString: url, max: 4 });
+      const openPool = (name?: string) => {
+        const pool = new pg.Pool({ connectionString: url, max: 4, ...(name ? { application_name: name } : {}) });
         pool.on('error', () => {});
         pools.push(pool);
         return pool;

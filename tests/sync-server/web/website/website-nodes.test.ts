@@ -49,7 +49,7 @@ test.before.each(async (w) => {
   w.clock = Date.UTC(2026, 0, 5, 9);
   w.sink = await startSmtpSink();
   w.backend = await databases.open();
-  w.nodes = [startNode(w, w.backend.pool), startNode(w, w.backend.openPool())];
+  w.nodes = [startNode(w, w.backend.openPool('node-1')), startNode(w, w.backend.openPool('node-2'))];
 });
 test.after.each(async (w) => {
   for (const node of w.nodes) await node.website.close();
@@ -115,10 +115,11 @@ test('a mail claimed by a node that dies mid-send is sent by the other node', as
   await isClaimed;
   await two!.website.sendDueMail();
   const sentMeanwhile = w.sink!.messages.length;
-  // The node's connection ends as it would when its process dies; the call waits until the
-  // server process is gone, and with it the claim.
+  // Node 1's connection ends as it would when its process dies (only node 1's: node 2's own brief
+  // claims are transactions too); the call waits until the server process is gone, and with it
+  // the claim.
   await w.backend!.pool.query(
-    "SELECT pg_terminate_backend(pid, 30000) FROM pg_stat_activity WHERE state = 'idle in transaction' AND datname = current_database()",
+    "SELECT pg_terminate_backend(pid, 30000) FROM pg_stat_activity WHERE application_name = 'node-1' AND state = 'idle in transaction'",
   );
   release();
   const recorded = await dying.then(
