@@ -91,6 +91,11 @@ export function postgresDatabases(prefix: string) {
         },
       };
     },
+    /** The cluster's server, to stop and start it again (a database outage). */
+    async server(): Promise<PostgresCluster> {
+      cluster ??= startPostgres();
+      return cluster;
+    },
     async stop() {
       if (cluster) await (await cluster).stop();
     },
