@@ -11,6 +11,8 @@ import { PostgresRevocationBus } from './postgres-revocation-bus.ts';
 import { loadOrCreateSharedSecret } from './postgres-server-secret.ts';
 
 const INT8_OID = 20;
+/** An unreachable server fails the start in seconds rather than hanging it. */
+const CONNECT_TIMEOUT_MS = 10_000;
 
 export interface PostgresAccess extends SharedAccess {
   close(): Promise<void>;
@@ -21,7 +23,7 @@ export async function openPostgresAccess(url: string, logger: AccessLogger, pool
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   // An idle client losing its connection emits 'error' on the pool, which would otherwise end the
   // process; the next query takes a fresh connection.
   pool.on('error', () => {});
