@@ -64,15 +64,14 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   const files = tlsFiles(config);
   const credentials = options.credentials ?? (files && readTlsCredentials(files));
   // Created and checked, migrated (after a copy) or refused as too new, before anything else.
-  const { db } = await openRelayDatabase(config.dataDir, config.sqliteSynchronous, logger);
-  let shared: RelayPostgres | null = null;
-  if (config.databaseUrl !== null) {
-    try {
-      shared = await openRelayPostgres(config.databaseUrl, logger, options);
-    } catch (error) {
-      db.close();
-      throw error;
-    }
+  // An unusable database stops the start before the data directory is touched, too.
+  const shared: RelayPostgres | null = config.databaseUrl === null ? null : await openRelayPostgres(config.databaseUrl, logger, options);
+  let db: SqliteDatabase;
+  try {
+    ({ db } = await openRelayDatabase(config.dataDir, config.sqliteSynchronous, logger));
+  } catch (error) {
+    await closeShared(shared);
+    throw error;
   }
   const store = shared?.store ?? options.store ?? new SqliteDocumentStore(db);
   const feed = shared?.feed ?? options.feed;
@@ -116,9 +115,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   } catch (error) {
     access.close();
     await website.close();
-    await shared?.feed.close().catch(() => {});
-    await shared?.store.close().catch(() => {});
-    await shared?.access.close();
+    await closeShared(shared);
     db.close();
     throw error;
   }
@@ -143,4 +140,11 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
       return closing;
     },
   };
+}
+
+/** For a start that failed after PostgreSQL was opened; a started relay closes its store and feed itself. */
+async function closeShared(shared: RelayPostgres | null): Promise<void> {
+  await shared?.feed.close().catch(() => {});
+  await shared?.store.close().catch(() => {});
+  await shared?.access.close().catch(() => {});
 }
