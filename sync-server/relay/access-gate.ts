@@ -37,5 +37,12 @@ export interface AccessGate {
    * append or compaction) and resolve once that is done, so nothing writes a deleted document back.
    */
   onDeletingDocuments?(listener: (docs: readonly string[]) => Promise<void> | void): () => void;
+  /**
+   * Called when revocations may have been missed (another node's notices were lost while this
+   * node's listener was away). The transport should ask authorizeSocket again for every open
+   * socket, with the time it was admitted (an expired token keeps its socket, as always), and
+   * close those now refused.
+   */
+  onRecheck?(listener: () => void): () => void;
   close(): void;
 }

@@ -67,6 +67,9 @@ export class SyncEndpoint {
   readonly #ipSockets: IpSocketCount;
   readonly #tick: NodeJS.Timeout;
   readonly #stopRevocations: () => void;
+  readonly #stopRechecks: () => void;
+  /** What each open socket was admitted with, to ask the gate again after missed revocations. */
+  readonly #admissions = new WeakMap<Connection, { readonly token: string; readonly at: number }>();
   /** One set per pending authorization: the keys revoked since it began. */
   readonly #revokedWhilePending = new Set<Set<string>>();
   #accepting = true;
@@ -85,6 +88,7 @@ export class SyncEndpoint {
     this.#tick = setInterval(() => this.#keepAlive(), config.keepAliveMs);
     this.#tick.unref();
     this.#stopRevocations = deps.access.onRevoked((key) => this.#revoke(key));
+    this.#stopRechecks = deps.access.onRecheck?.(() => void this.#recheck()) ?? (() => {});
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -109,6 +113,7 @@ export class SyncEndpoint {
     this.#accepting = false;
     clearInterval(this.#tick);
     this.#stopRevocations();
+    this.#stopRechecks();
   }
 
   async #accept(ws: WebSocket, url: URL): Promise<void> {
@@ -143,8 +148,9 @@ export class SyncEndpoint {
     const revoked = new Set<string>();
     this.#revokedWhilePending.add(revoked);
     let decision: SocketDecision;
+    const askedAt = Date.now();
     try {
-      decision = await access.authorizeSocket(docName, token, Date.now());
+      decision = await access.authorizeSocket(docName, token, askedAt);
     } catch (error) {
       this.#deps.failures.error('socket authorization failed', { doc: docName }, error);
       ws.close(CloseCode.internalError, 'internal error');
@@ -160,6 +166,7 @@ export class SyncEndpoint {
     if (decision.grant.revocationKeys.some((key) => revoked.has(key))) return refuse(CloseCode.unauthenticated, SocketRefusal.accessRevoked);
 
     const conn = new Connection(ws, decision.grant, config, metrics, performance.now());
+    this.#admissions.set(conn, { token, at: askedAt });
     const { room, result } = this.#deps.rooms.join(conn);
     if (result === 'full') {
       logger.info({ doc: docName, code: CloseCode.roomFull }, 'room is full');
@@ -219,6 +226,24 @@ export class SyncEndpoint {
     for (const conn of this.connections) {
       if (conn.grant.revocationKeys.includes(key)) conn.close(CloseCode.unauthenticated, SocketRefusal.accessRevoked);
     }
+  }
+
+  async #recheck(): Promise<void> {
+    const { access, logger } = this.#deps;
+    let closed = 0;
+    for (const conn of [...this.connections]) {
+      const admission = this.#admissions.get(conn);
+      if (admission === undefined || conn.closedByRelay) continue;
+      try {
+        const decision = await access.authorizeSocket(conn.doc, admission.token, admission.at);
+        if (decision.ok) continue;
+        conn.close(CloseCode.unauthenticated, SocketRefusal.accessRevoked);
+        closed += 1;
+      } catch (error) {
+        this.#deps.failures.error('re-checking a socket failed', { doc: conn.doc }, error);
+      }
+    }
+    logger.info({ checked: this.connections.size, closed }, 'open sockets re-checked after missed revocations');
   }
 
   #keepAlive(): void {

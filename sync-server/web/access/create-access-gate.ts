@@ -54,6 +54,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const now = options.now ?? Date.now;
   const listeners = new Set<(key: string) => void>();
   const evictors = new Set<(docs: readonly string[]) => Promise<void> | void>();
+  const recheckers = new Set<() => void>();
   const limiter = (rate: AccessConfig['signInPerIp']) => new AttemptLimiter(rate, config.limiterMaxKeys);
 
   const secret = options.shared?.secret ?? loadOrCreateServerSecret(options.dataDir, config.secretFileName);
@@ -111,6 +112,9 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   // Another node revoked: close this node's sockets; it deleted an account: retire this node's
   // rooms of its documents, then delete their rows again, since a commit this node had queued
   // may have written a row back after the other node's delete.
+  const stopMissed = bus.onMissed(() => {
+    for (const recheck of recheckers) recheck();
+  });
   const stopNotices = bus.onNotice((notice) => {
     for (const key of notice.keys) revokeHere(key);
     if (notice.deletingDocs.length === 0) return;
@@ -173,8 +177,15 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       return () => evictors.delete(listener);
     },
 
+    onRecheck(listener) {
+      recheckers.add(listener);
+      return () => recheckers.delete(listener);
+    },
+
     close() {
       stopNotices();
+      stopMissed();
+      recheckers.clear();
       listeners.clear();
       evictors.clear();
     },

@@ -40,6 +40,7 @@ export function noticePayloads(node: string, notice: RevocationNotice): string[]
 export class PostgresRevocationBus implements RevocationBus {
   readonly #node = randomBytes(9).toString('base64url');
   readonly #handlers = new Set<(notice: RevocationNotice) => void>();
+  readonly #missed = new Set<() => void>();
   readonly #pool: pg.Pool;
   readonly #logger: AccessLogger;
   readonly #listener: PostgresListener;
@@ -53,8 +54,10 @@ export class PostgresRevocationBus implements RevocationBus {
       what: 'revocation listener',
       logger,
       onPayload: (payload) => this.#deliver(payload),
-      // Notices sent during the outage are gone; see the limits in sync-server/README.md.
-      onReconnected: () => {},
+      // Notices sent during the outage are gone: whoever listens re-checks what they protect.
+      onReconnected: () => {
+        for (const handler of this.#missed) handler();
+      },
     });
   }
 
@@ -78,8 +81,14 @@ export class PostgresRevocationBus implements RevocationBus {
     return () => this.#handlers.delete(handler);
   }
 
+  onMissed(handler: () => void): () => void {
+    this.#missed.add(handler);
+    return () => this.#missed.delete(handler);
+  }
+
   async close(): Promise<void> {
     this.#handlers.clear();
+    this.#missed.clear();
     await this.#listener.close();
   }
 

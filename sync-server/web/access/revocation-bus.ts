@@ -14,9 +14,12 @@ export interface RevocationBus {
   publish(notice: RevocationNotice): Promise<void>;
   /** Notices published by other nodes, never this node's own. */
   onNotice(handler: (notice: RevocationNotice) => void): () => void;
+  /** After a stretch in which notices may have been lost. */
+  onMissed(handler: () => void): () => void;
 }
 
 export const LOCAL_ONLY: RevocationBus = {
   publish: async () => {},
   onNotice: () => () => {},
+  onMissed: () => () => {},
 };

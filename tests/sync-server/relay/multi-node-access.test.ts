@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
+import pg from 'pg';
 import { resolveConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
 import { startRelayService, type RelayService } from '../../../sync-server/relay-service.ts';
@@ -57,11 +58,13 @@ async function startNodes(w: World, count: number, access: Partial<AccessConfig>
   return { nodes: await startNodesOn(w, url, Array.from({ length: count }, () => undefined), access), url };
 }
 
-/** One node per entry of `stores`, each with its own data directory; undefined: the node's own store. */
+/** One node per entry of `stores`, each with its own data directory; undefined: the node's own
+ *  store. Node i's connections are named `node<i>` (application_name), so a test can cut them. */
 async function startNodesOn(w: World, url: string, stores: readonly (DocumentStore | undefined)[], access: Partial<AccessConfig> = {}): Promise<Node[]> {
-  for (const store of stores) {
+  for (const [i, store] of stores.entries()) {
     const dataDir = makeTempDir();
-    const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, databaseUrl: url, roomUnloadGraceMs: 200 });
+    const databaseUrl = `${url}?application_name=node${i + 1}`;
+    const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, databaseUrl, roomUnloadGraceMs: 200 });
     const service = await startRelayService(config, { logger: createLogger('silent'), access: { ...testConfig, ...access }, ...(store ? { store } : {}) });
     w.nodes.push({ service, api: apiClient(service.relay.httpUrl), dataDir });
   }
@@ -185,6 +188,31 @@ test('deleting an account on node 1 leaves no row that a commit queued on node 2
   } finally {
     await stored.close();
   }
+});
+
+test('a revocation sent while node 2 was not listening closes its socket once it listens again', async (w) => {
+  const { nodes, url } = await startNodes(w, 2);
+  const [one, two] = nodes as [Node, Node];
+  const account = await signUp(one);
+  const meeting = newMeetingId();
+  await tokenFor(one, account.session, `meeting/${meeting}`);
+  const share = await one.api('POST', '/api/shares', { meetingId: meeting, role: 'view' }, account.session);
+  const viewer = await admitted(w, two, `meeting/${meeting}`, share.json.token);
+  const admin = new pg.Client({ connectionString: w.cluster.url });
+  await admin.connect();
+  const database = pg.escapeIdentifier(new URL(url).pathname.slice(1));
+  try {
+    // No new connection to the database, then node 2's revocation listener is cut: it cannot
+    // come back until connections are allowed again (node 1 revokes on its pooled connections).
+    await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
+    const cut = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'node2' AND query LIKE 'LISTEN%ltm_revocations%'");
+    assert.is(cut.rowCount, 1, 'node 2 listened on one connection');
+    assert.is((await one.api('DELETE', `/api/shares/${share.json.shareId}`, undefined, account.session)).status, 204);
+  } finally {
+    await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+    await admin.end();
+  }
+  await closedWith(viewer, CloseCode.unauthenticated);
 });
 
 test('two nodes claiming meetings for one account at once respect the cap', async (w) => {
