@@ -8,7 +8,7 @@
 import pg from 'pg';
 import { StoreClosedError } from '../errors.ts';
 import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
-import { inTransaction } from './postgres-transaction.ts';
+import { inTransaction } from '../../postgres/postgres-transaction.ts';
 
 export const UPDATES_CHANNEL = 'ltm_updates' as const;
 const SCHEMA_LOCK = 0x6c746d; // 'ltm'

@@ -4,7 +4,7 @@
 // resync, since notifications sent while it was away are gone (postgres-listener.ts).
 import type { Logger } from '../../logger.ts';
 import { UPDATES_CHANNEL } from './postgres-document-store.ts';
-import { PostgresListener } from './postgres-listener.ts';
+import { PostgresListener } from '../../postgres/postgres-listener.ts';
 import type { UpdateFeed, UpdateFeedListener } from './update-feed.ts';
 
 export function parseNotification(payload: string): { doc: string; seq: number } | null {

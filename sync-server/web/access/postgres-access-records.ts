@@ -6,7 +6,7 @@
 // password change and an account's deletion.
 import type pg from 'pg';
 import type { AccountId, SessionId } from './access-ids.ts';
-import { inTransaction } from '../../relay/storage/postgres-transaction.ts';
+import { inTransaction } from '../../postgres/postgres-transaction.ts';
 import { documentsOf, type AccessRecords, type AccountRow, type ConnectedSignIn, type MeetingRow, type SessionRow, type ShareRow } from './access-records.ts';
 
 const SESSION_COLUMNS = 'session_id, account_id, created_at, last_used_at, expires_at';

@@ -5,7 +5,7 @@
 // OpenID tables belong to the OpenID records (sync-server/web/oidc). Creation runs under a
 // transaction-scoped advisory lock, so nodes starting together do not race on CREATE.
 import type pg from 'pg';
-import { inTransaction } from '../../relay/storage/postgres-transaction.ts';
+import { inTransaction } from '../../postgres/postgres-transaction.ts';
 
 /** The same key the document store takes for its schema: one schema change at a time. */
 const SCHEMA_LOCK = 0x6c746d; // 'ltm'

@@ -5,7 +5,7 @@
 // LISTEN connection reconnects with backoff, logged once per outage (postgres-listener.ts).
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { PostgresListener } from '../../relay/storage/postgres-listener.ts';
+import { PostgresListener } from '../../postgres/postgres-listener.ts';
 import type { AccessLogger } from './access-context.ts';
 import type { RevocationBus, RevocationNotice } from './revocation-bus.ts';
 
