@@ -1,9 +1,10 @@
 // Several relays on one PostgreSQL act as one service for access: relays started through
 // startRelayService with a database URL and the real access gate (real accounts, sessions, tokens
-// and shares). A session and a document token made on node 1 work on node 2; revoking a share,
-// signing out, changing the password or deleting the account on node 1 closes the socket held
-// on node 2 with 4401; an account's deletion leaves no row that a commit queued on node 2 wrote
-// back; two nodes claiming meetings for one account at once respect the cap.
+// and shares). What node 1 writes (a session, a document token, a name, shares) node 2 reads;
+// revoking a share, signing out, changing the password or deleting the account on node 1 closes
+// the socket held on node 2 with 4401, and a revocation node 2 missed while it was not listening
+// closes it once it is back; an account's deletion leaves no row that a commit queued on node 2
+// wrote back; two nodes claiming meetings for one account at once respect the cap.
 import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -103,6 +104,23 @@ test('a session and a document token made on node 1 are accepted on node 2', asy
   await admitted(w, two, library, await tokenFor(one, account.session, library));
   const signIn = await two.api('POST', '/api/sessions', { email: account.email, password: account.password, deviceToken: account.deviceToken });
   assert.is(signIn.status, 200, 'a sign-in on node 2 with the device token node 1 issued');
+});
+
+test('what node 1 writes, node 2 reads: name, sessions, shares, meetings and the export', async (w) => {
+  const [one, two] = (await startNodes(w, 2)).nodes as [Node, Node];
+  const account = await signUp(one);
+  const meetingId = newMeetingId();
+  await tokenFor(one, account.session, `meeting/${meetingId}`);
+  await one.api('PATCH', '/api/accounts/current', { name: 'Renamed' }, account.session);
+  const share = await one.api('POST', '/api/shares', { meetingId, role: 'edit' }, account.session);
+  assert.is((await two.api('GET', '/api/accounts/current', undefined, account.session)).json.name, 'Renamed');
+  assert.is((await two.api('GET', '/api/sessions', undefined, account.session)).json.sessions.length, 1);
+  const shares = (await two.api('GET', `/api/shares?meetingId=${meetingId}`, undefined, account.session)).json.shares;
+  assert.equal(shares.map((s: { shareId: string; active: boolean }) => [s.shareId, s.active]), [[share.json.shareId, true]]);
+  assert.equal((await two.api('GET', '/api/meetings', undefined, account.session)).json.meetings.map((m: { meetingId: string }) => m.meetingId), [meetingId]);
+  const exported = await fetch(`${two.service.relay.httpUrl}/api/accounts/current/export`, { headers: { authorization: `Bearer ${account.session}` } });
+  assert.is(exported.status, 200);
+  assert.is(exported.headers.get('content-type'), 'application/zip');
 });
 
 test('revoking a share, signing out, changing the password and deleting the account on node 1 close sockets on node 2 with 4401', async (w) => {
