@@ -102,7 +102,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     },
     async revoke(...keys) {
       for (const key of keys) revokeHere(key);
-      await publish({ keys, deletingDocs: [] });
+      if (keys.length > 0) await publish({ keys, deletingDocs: [] });
     },
     async evict(docs) {
       await publish({ keys: [], deletingDocs: docs });
