@@ -1,7 +1,8 @@
 // The access tables on PostgreSQL. Table and column names are exactly those of SQLite
 // (access-schema.ts), so a generic copier can move every row of a SQLite relay into PostgreSQL;
 // keep them in step. Times are BIGINT (milliseconds), hashes BYTEA. `server_secret` holds the one
-// token-signing secret every node shares (on SQLite it is a file in the data directory). The
+// token-signing secret every node shares (on SQLite it is the data directory's secret file, which a
+// copy into PostgreSQL must carry into this row, or every token would stop verifying). The
 // OpenID tables belong to the OpenID records (sync-server/web/oidc). Creation runs under a
 // transaction-scoped advisory lock, so nodes starting together do not race on CREATE.
 import type pg from 'pg';
