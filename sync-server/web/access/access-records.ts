@@ -31,7 +31,7 @@ export interface ShareRow {
   readonly created_at: number;
   readonly expires_at: number;
   readonly revoked_at: number | null;
-  /** The owner's name for the link; null when none was given. */
+  /** Null for a link made without one (and for every link made before labels existed). */
   readonly label: string | null;
 }
 

@@ -1,13 +1,10 @@
 // AccessRecords on the relay's SQLite database: every statement prepared once, and each atomic
 // method one synchronous better-sqlite3 transaction inside its promise, so nothing interleaves
-// with it. The `label` of a share is read when the column exists and null otherwise.
+// with it. Expects the migrated schema (sync-server/data/migrations.ts: shares.label).
 import type { SqlDatabase } from '../sql-database.ts';
 import type { AccountId, SessionId } from './access-ids.ts';
 import { ensureAccessSchema } from './access-schema.ts';
 import { documentsOf, type AccessRecords, type AccountRow, type ConnectedSignIn, type MeetingRow, type SessionRow, type ShareRole, type ShareRow } from './access-records.ts';
-
-type StoredShare = Omit<ShareRow, 'label'> & { readonly label?: string | null };
-const withLabel = (row: StoredShare): ShareRow => ({ ...row, label: row.label ?? null });
 
 export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
   ensureAccessSchema(db);
@@ -33,12 +30,12 @@ export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
   const meetingCountOf = q<[string], { n: number }>('SELECT count(*) AS n FROM meeting_owners WHERE account_id = ?');
   const meetingsOf = q<[string], MeetingRow>('SELECT meeting_id, claimed_at FROM meeting_owners WHERE account_id = ? ORDER BY claimed_at, meeting_id');
   const identitiesOf = q<[string], ConnectedSignIn>('SELECT issuer, subject, email, name, linked_at FROM identities WHERE account_id = ? ORDER BY linked_at');
-  const insertShare = q<[string, string, string, ShareRole, number, number]>(
-    'INSERT INTO shares (share_id, meeting_id, account_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertShare = q<[string, string, string, ShareRole, number, number, string | null]>(
+    'INSERT INTO shares (share_id, meeting_id, account_id, role, created_at, expires_at, label) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const shareById = q<[string], StoredShare>('SELECT * FROM shares WHERE share_id = ?');
-  const sharesOf = q<[string], StoredShare>('SELECT * FROM shares WHERE meeting_id = ? ORDER BY created_at');
-  const sharesOfAccount = q<[string], StoredShare>('SELECT * FROM shares WHERE account_id = ? ORDER BY created_at');
+  const shareById = q<[string], ShareRow>('SELECT * FROM shares WHERE share_id = ?');
+  const sharesOf = q<[string], ShareRow>('SELECT * FROM shares WHERE meeting_id = ? ORDER BY created_at');
+  const sharesOfAccount = q<[string], ShareRow>('SELECT * FROM shares WHERE account_id = ? ORDER BY created_at');
   const setPasswordHash = q<[string, string]>('UPDATE accounts SET password_hash = ? WHERE account_id = ?');
   const setName = q<[string, string]>('UPDATE accounts SET name = ? WHERE account_id = ?');
   const replacePasswordHash = q<[string, string, string]>('UPDATE accounts SET password_hash = ? WHERE account_id = ? AND password_hash = ?');
@@ -94,15 +91,12 @@ export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
     purgeExpiredSessions: async (now) => purgeExpiredSessions.run(now).changes,
     claimMeeting: async (meetingId, account, now, max) => claimMeetingOnce(meetingId, account, now, max),
     ownerOf: async (meetingId) => ownerOf.get(meetingId)?.account_id ?? null,
-    insertShare: async (s) => void insertShare.run(s.share_id, s.meeting_id, s.account_id, s.role, s.created_at, s.expires_at),
-    shareById: async (id) => {
-      const row = shareById.get(id);
-      return row === undefined ? null : withLabel(row);
-    },
-    sharesOf: async (meetingId) => sharesOf.all(meetingId).map(withLabel),
+    insertShare: async (s) => void insertShare.run(s.share_id, s.meeting_id, s.account_id, s.role, s.created_at, s.expires_at, s.label),
+    shareById: async (id) => shareById.get(id) ?? null,
+    sharesOf: async (meetingId) => sharesOf.all(meetingId),
     revokeShare: async (id, now) => void revokeShare.run(now, id),
     meetingsOf: async (account) => meetingsOf.all(account),
-    sharesOfAccount: async (account) => sharesOfAccount.all(account).map(withLabel),
+    sharesOfAccount: async (account) => sharesOfAccount.all(account),
     connectedSignInsOf: async (account) => identitiesOf.all(account),
     setName: async (account, name) => void setName.run(name, account),
     replacePasswordHash: async (account, old, next) => replacePasswordHash.run(next, account, old).changes > 0,

@@ -107,13 +107,14 @@ export function accessRecordsAcceptance(engine: string, open: () => Promise<Reco
     assert.is(await fx.records.ownerOf(meeting), ownerA);
   });
 
-  test('shares: read back with a null label, listed by meeting and by account, revoked once', async ({ records }) => {
+  test('shares: read back with their label (or null), listed by meeting and by account, revoked once', async ({ records }) => {
     const acc = await newAccount(records);
     const meeting = id();
-    const [first, second] = [share(acc, meeting, NOW), share(acc, meeting, NOW + 1)];
+    const [first, second] = [share(acc, meeting, NOW), { ...share(acc, meeting, NOW + 1), label: 'Board' }];
     await records.insertShare(first);
     await records.insertShare(second);
     assert.equal(await records.shareById(first.share_id), { ...first, revoked_at: null });
+    assert.is((await records.shareById(second.share_id))!.label, 'Board');
     assert.equal((await records.sharesOf(meeting)).map((s) => s.share_id), [first.share_id, second.share_id]);
     assert.equal((await records.sharesOfAccount(acc)).map((s) => s.share_id), [first.share_id, second.share_id]);
     await records.revokeShare(first.share_id, NOW + 5);

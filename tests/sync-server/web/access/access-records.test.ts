@@ -6,6 +6,8 @@ import * as assert from 'uvu/assert';
 import pg from 'pg';
 import { createLogger } from '../../../../sync-server/logger.ts';
 import { databasePath, openDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
+import { MIGRATIONS } from '../../../../sync-server/data/migrations.ts';
+import { applyMigrations, planMigrations } from '../../../../sync-server/data/schema-migrations.ts';
 import { createSqliteAccessRecords } from '../../../../sync-server/web/access/sqlite-access-records.ts';
 import { openPostgresAccess } from '../../../../sync-server/web/access/postgres-access.ts';
 import { startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
@@ -15,6 +17,8 @@ import { accessRecordsAcceptance } from './access-records.acceptance.ts';
 accessRecordsAcceptance('sqlite', async () => {
   const dir = makeTempDir();
   const [db, otherDb] = [openDatabase(databasePath(dir)), openDatabase(databasePath(dir))];
+  // The schema the relay serves with, as openRelayDatabase leaves it.
+  applyMigrations(db, planMigrations(db, MIGRATIONS, databasePath(dir)));
   return {
     records: createSqliteAccessRecords(db),
     other: createSqliteAccessRecords(otherDb),
