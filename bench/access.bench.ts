@@ -11,7 +11,7 @@ import { pino } from 'pino';
 import { accessDefaults, type AccessConfig } from '../sync-server/web/access/access-config.ts';
 import { createAccessGate } from '../sync-server/web/access/create-access-gate.ts';
 import { hashPassword } from '../sync-server/web/access/password-hash.ts';
-import { databasePath, openDatabase } from '../sync-server/relay/storage/sqlite-database.ts';
+import { openRelayDatabase } from '../sync-server/data/open-relay-database.ts';
 import { SqliteDocumentStore } from '../sync-server/relay/storage/sqlite-document-store.ts';
 import type { BenchResult } from './bench-result.ts';
 import { formatMs, percentile, timeAsyncCalls } from './measure.ts';
@@ -25,7 +25,8 @@ const US_PER_MS = 1000;
 
 export default async function run(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'ltm-access-bench-'));
-  const db = openDatabase(databasePath(dir));
+  // Opened as the relay opens it, migrations included (shares.label).
+  const { db } = await openRelayDatabase(dir, 'NORMAL', pino({ level: 'silent' }));
   const store = new SqliteDocumentStore(db);
   // Production scrypt; rate limits lifted so the bench measures work, not refusals.
   const lifted = { max: 1_000_000, windowMs: 60_000 };
