@@ -9,7 +9,7 @@ import { LiveStatus } from '../../components/sync-status.svelte.ts';
 import type { SyncStatus } from '../../components/component-types.ts';
 import { readSnapshot, scheduleSnapshot, writeSnapshot } from './library-snapshot.ts';
 
-const EMPTY: LibraryView = { templates: [], meetings: [], warnings: [] };
+const EMPTY: LibraryView = { templates: [], meetings: [], trash: [], warnings: [] };
 const live = import('./library-live.ts');
 type Live = Awaited<typeof live>;
 
