@@ -113,6 +113,9 @@ test('report and library (full)', async () => {
   assert.equal(await carry.getByRole('checkbox', { checked: true }).count(), 6);
   await carry.getByRole('checkbox', { name: 'Wrap-up' }).uncheck();
   await page.getByRole('button', { name: 'Schedule follow-up' }).click();
+  await page.getByLabel('Date', { exact: true }).waitFor();
+  await clean(page, 'follow-up-form');
+  await page.getByRole('button', { name: 'Create follow-up' }).click();
   await page.getByRole('button', { name: 'Start meeting' }).waitFor();
   await page.getByLabel('Title of item 5').waitFor();
   assert.equal(await page.getByLabel('Title of item 6').count(), 0);
