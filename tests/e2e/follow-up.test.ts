@@ -10,7 +10,8 @@ import { launchExtension, type ExtensionBrowser } from './helpers/extension-brow
 import { createMeeting, msg } from './helpers/extension-flows.ts';
 import { guardedSetup } from './helpers/guarded-setup.ts';
 import { seriousViolations } from './helpers/axe.ts';
-import { shoot } from './helpers/screenshots.ts';
+import { join } from 'node:path';
+import { SCREENSHOT_DIR, shoot } from './helpers/screenshots.ts';
 
 const T0 = new Date('2026-03-02T09:00:00Z').getTime();
 const MIN = 60_000;
@@ -106,6 +107,9 @@ test('the follow-up asks for a date, takes the title, links both ways and shows 
   const links = page.getByRole('navigation', { name: msg('followUpLinks') });
   assert.match((await links.textContent()) ?? '', new RegExp(msg('followUpOfLabel')));
   await shoot(page, 'follow-up-editor');
+  // A full-page shot draws the sticky Start bar over the list; this one shows it as scrolled to.
+  await carried.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'follow-up-carried-scrolled.png') });
   await links.getByRole('link', { name: 'Design review' }).click();
   await page.waitForURL((url) => url.hash.endsWith(originalId));
   await page.getByRole('heading', { name: msg('reportChartTitle') }).waitFor();
