@@ -7,7 +7,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
-import { createMeeting, eventually, msg } from './helpers/extension-flows.ts';
+import { createMeeting, eventually, msg, startMeeting } from './helpers/extension-flows.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import { shoot } from './helpers/screenshots.ts';
 import { guardedSetup } from './helpers/guarded-setup.ts';
@@ -149,6 +149,22 @@ test('a template deletes with Undo and waits in the trash too', async () => {
   await page.getByRole('radio', { name: /^Retrospective/ }).waitFor();
   assert.is(await page.getByRole('radio', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}`) }).count(), 0);
   await eventually(async () => (await page.getByRole('radio').count()) === 7, 'six built-ins and scratch');
+});
+
+test('deleting the running meeting lets go of it on this device; Undo takes it back', async () => {
+  const page = side();
+  const id = await createMeeting(page, 'Running when deleted');
+  await startMeeting(page);
+  const worker = await browser!.worker();
+  const active = () => worker.evaluate(async () => ((await chrome.storage.local.get('activeMeeting')).activeMeeting as string | undefined) ?? null);
+  await eventually(async () => (await active()) === id, 'the meeting to be active');
+  await toLibrary(page);
+  await page.getByRole('button', { name: msg('libraryDeleteLabel', 'Running when deleted') }).click();
+  await page.getByRole('group', { name: msg('libraryTrashMeetingDeleted') }).waitFor();
+  await eventually(async () => (await active()) === null, 'the active meeting to be let go');
+  await page.keyboard.press('Enter');
+  await meetingLink(page, 'Running when deleted').waitFor();
+  await eventually(async () => (await active()) === id, 'the meeting to be active again');
 });
 
 test.run();
