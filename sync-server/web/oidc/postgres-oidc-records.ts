@@ -7,7 +7,8 @@
 // The accounts table is the access records' (created with them).
 import type pg from 'pg';
 import type { AccountId } from '../access/access-ids.ts';
-import { inTransaction, lazySchema } from '../postgres-sql.ts';
+import { inTransaction } from '../../postgres/postgres-transaction.ts';
+import { lazySchema } from '../postgres-sql.ts';
 import { keepsLastSignIn, live, type CodeRow, type FlowRow, type IdentityRow, type OidcRecords } from './oidc-records.ts';
 import { POSTGRES_OIDC_SCHEMA } from './oidc-schema.ts';
 

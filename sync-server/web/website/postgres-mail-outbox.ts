@@ -5,7 +5,8 @@
 // transaction with its connection, and the mail is due again at once for any node. Delivery stays
 // at least once: a mail handed over whose outcome cannot commit is sent again later.
 import type pg from 'pg';
-import { inTransaction, lazySchema } from '../postgres-sql.ts';
+import { inTransaction } from '../../postgres/postgres-transaction.ts';
+import { lazySchema } from '../postgres-sql.ts';
 import { toMail, type MailOutbox, type MailRow } from './mail-outbox.ts';
 import { POSTGRES_WEBSITE_SCHEMA } from './website-schema.ts';
 

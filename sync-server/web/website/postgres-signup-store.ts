@@ -4,7 +4,8 @@
 // Deleted rows leave PostgreSQL's files at its next vacuum (autovacuum), not at once as with
 // SQLite's secure_delete and checkpoint.
 import type pg from 'pg';
-import { inTransaction, lazySchema } from '../postgres-sql.ts';
+import { inTransaction } from '../../postgres/postgres-transaction.ts';
+import { lazySchema } from '../postgres-sql.ts';
 import { hashToken, isTokenShaped, newUnsubscribeToken, type SignUpResult, type SignUpStore } from './signup-store.ts';
 import { POSTGRES_WEBSITE_SCHEMA } from './website-schema.ts';
 

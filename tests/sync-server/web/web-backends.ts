@@ -6,6 +6,7 @@ import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
 import { ensureAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
+import { ensurePostgresAccessSchema } from '../../../sync-server/web/access/postgres-access-schema.ts';
 import { ensureWebsiteSchema } from '../../../sync-server/web/website/website-schema.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { makeTempDir } from '../helpers/relay-harness.ts';
@@ -51,10 +52,6 @@ export function sqliteBackend(): SqliteBackend {
   };
 }
 
-// The access records' accounts table, as SQLite has it: the OpenID records create accounts.
-const ACCOUNTS = `CREATE TABLE IF NOT EXISTS accounts (
-  account_id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, password_hash TEXT NOT NULL, created_at BIGINT NOT NULL)`;
-
 /** Fresh PostgreSQL databases on one cluster, started when first asked for. */
 export function postgresDatabases(prefix: string) {
   let cluster: Promise<PostgresCluster> | null = null;
@@ -76,7 +73,8 @@ export function postgresDatabases(prefix: string) {
         return pool;
       };
       const pool = openPool();
-      await pool.query(ACCOUNTS);
+      // The OpenID records create accounts in the access records' table.
+      await ensurePostgresAccessSchema(pool);
       const dataDir = makeTempDir();
       return {
         kind: 'postgres',
