@@ -14,7 +14,7 @@ import { hashPassword } from '../sync-server/web/access/password-hash.ts';
 import { databasePath, openDatabase } from '../sync-server/relay/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from '../sync-server/relay/storage/sqlite-document-store.ts';
 import type { BenchResult } from './bench-result.ts';
-import { formatMs, percentile, timeCalls } from './measure.ts';
+import { formatMs, percentile, timeAsyncCalls } from './measure.ts';
 
 // OWASP's minimum scrypt cost (N=2^17) is meant to be slow; the target is that one sign-in
 // still answers within a second on the reference machine.
@@ -48,10 +48,10 @@ export default async function run(): Promise<BenchResult> {
     const { accountId, session } = await post('/api/accounts', credentials);
     const doc = `library/${accountId}`;
     const { token } = await post('/api/tokens', { doc }, session);
-    const authorize = timeCalls(() => {
-      if (!gate.authorizeSocket(doc, token, Date.now()).ok) throw new Error('bench token refused');
+    const authorize = await timeAsyncCalls(async () => {
+      if (!(await gate.authorizeSocket(doc, token, Date.now())).ok) throw new Error('bench token refused');
     }, 20_000, 2_000);
-    const refuse = timeCalls(() => gate.authorizeSocket(doc, `${token.slice(0, -4)}AAAA`, Date.now()), 20_000, 2_000);
+    const refuse = await timeAsyncCalls(async () => gate.authorizeSocket(doc, `${token.slice(0, -4)}AAAA`, Date.now()), 20_000, 2_000);
 
     const hashes: number[] = [];
     for (let i = 0; i < 10; i++) {
