@@ -5,7 +5,7 @@
 // the socket held on node 2 with 4401, and a revocation node 2 missed while it was not listening
 // closes it once it is back; an account's deletion leaves no row that a commit queued on node 2
 // wrote back; two nodes claiming meetings for one account at once respect the cap.
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
@@ -18,6 +18,7 @@ import type { AccessConfig } from '../../../sync-server/web/access/access-config
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { CloseCode } from '../../../wire/close-codes.ts';
+import { Routes } from '../../../wire/website-routes.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { isStep2Frame, textUpdate } from '../helpers/frames.ts';
 import { makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
@@ -231,6 +232,32 @@ test('a revocation sent while node 2 was not listening closes its socket once it
     await admin.end();
   }
   await closedWith(viewer, CloseCode.unauthenticated);
+});
+
+test('usage counts from both nodes add up in PostgreSQL, and a node keeps no SQLite database of its own', async (w) => {
+  const { nodes, url } = await startNodes(w, 2);
+  for (const node of nodes) {
+    for (let i = 0; i < 3; i++) {
+      const sent = await fetch(new URL(Routes.events, node.service.relay.httpUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop' },
+        body: JSON.stringify({ event: 'meeting_started', version: '1.2.0' }),
+      });
+      assert.ok(sent.ok, `event accepted by ${node.service.relay.httpUrl}`);
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query("SELECT sum(count)::int AS n FROM usage_counts WHERE event = 'meeting_started'");
+    assert.is(rows[0].n, 6);
+  } finally {
+    await client.end();
+  }
+  for (const node of nodes) {
+    assert.is(node.service.db, null);
+    assert.not.ok(readdirSync(node.dataDir).some((name) => name.startsWith('relay.sqlite')), 'no relay.sqlite in the node\'s data directory');
+  }
 });
 
 test('two nodes claiming meetings for one account at once respect the cap', async (w) => {
