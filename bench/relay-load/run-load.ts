@@ -19,6 +19,8 @@ export interface LoadOptions {
   readonly updatesPerSecond: number;
   readonly durationMs: number;
   readonly setup: (rooms: readonly string[]) => Promise<LoadSetup>;
+  /** Called when every client is synced and sending starts (a profile reads from here on). */
+  readonly onSending?: () => void;
 }
 
 export interface Latency {
@@ -136,6 +138,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const commits0 = await commitMetrics(setup);
     const ownCpu0 = ownCpuSeconds();
     measuring = true;
+    options.onSending?.();
     const started = performance.now();
     let sent = 0;
     let cursor = 0;

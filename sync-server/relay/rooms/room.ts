@@ -268,8 +268,9 @@ export class Room {
     }
     this.#stored.rowCount += 1;
     this.#stored.byteSize += update.byteLength;
-    this.#deps.metrics.updates.inc(updates.length);
-    this.#deps.metrics.updateBytes.inc(update.byteLength);
+    const { traffic } = this.#deps.metrics;
+    traffic.updates += updates.length;
+    traffic.updateBytes += update.byteLength;
     const message = encodeUpdate(update);
     for (const conn of this.connections) conn.send(message);
     if (receivedAt !== null) this.#deps.metrics.fanOutLatency.observe((performance.now() - receivedAt) / 1000);
