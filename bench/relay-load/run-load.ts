@@ -33,6 +33,8 @@ export interface Latency {
 export interface NodeReport {
   readonly peakRssBytes: number;
   readonly cpuPercent: number;
+  /** User time only (% of one core): the node's own work, without the kernel's part in sending. */
+  readonly userCpuPercent: number;
 }
 
 export interface LoadReport {
@@ -50,6 +52,10 @@ export interface LoadReport {
   readonly nodes: readonly NodeReport[];
   /** Sum over the nodes (% of one core). */
   readonly serverCpuPercent: number;
+  /** CPU time of all nodes per update sent: fair between runs even when the generator, starved
+   *  on a busy machine, falls short of the rate. */
+  readonly serverCpuMsPerUpdate: number;
+  readonly serverUserCpuMsPerUpdate: number;
   readonly databaseCpuPercent: number | null;
   readonly generatorCpuPercent: number;
   readonly connectMs: number;
@@ -133,7 +139,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     const sampler = setInterval(() => {
       pids.forEach((pid, i) => (peakRss[i] = Math.max(peakRss[i]!, procStats(pid).rssBytes)));
     }, SAMPLE_MS);
-    const cpu0 = pids.map((pid) => procStats(pid).cpuSeconds);
+    const cpu0 = pids.map((pid) => procStats(pid));
     const db0 = setup.databaseCpuSeconds?.() ?? 0;
     const commits0 = await commitMetrics(setup);
     const ownCpu0 = ownCpuSeconds();
@@ -166,7 +172,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     while (deliveries < expectedDeliveries && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 20));
     const wall = (performance.now() - started) / 1000;
     clearInterval(sampler);
-    const nodes = pids.map((pid, i) => ({ peakRssBytes: peakRss[i]!, cpuPercent: ((procStats(pid).cpuSeconds - cpu0[i]!) / wall) * 100 }));
+    const nodes = pids.map((pid, i) => {
+      const end = procStats(pid);
+      const percent = (seconds: number) => (seconds / wall) * 100;
+      return { peakRssBytes: peakRss[i]!, cpuPercent: percent(end.cpuSeconds - cpu0[i]!.cpuSeconds), userCpuPercent: percent(end.userSeconds - cpu0[i]!.userSeconds) };
+    });
+    const perUpdateMs = (percent: number) => ((percent / 100) * wall * 1000) / sent;
     const databaseCpuPercent = setup.databaseCpuSeconds ? ((setup.databaseCpuSeconds() - db0) / wall) * 100 : null;
     const ownCpu = ownCpuSeconds() - ownCpu0;
     const commitsEnd = await commitMetrics(setup);
@@ -187,6 +198,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       achievedRate: sent / sendSeconds,
       nodes,
       serverCpuPercent: nodes.reduce((sum, n) => sum + n.cpuPercent, 0),
+      serverCpuMsPerUpdate: perUpdateMs(nodes.reduce((sum, n) => sum + n.cpuPercent, 0)),
+      serverUserCpuMsPerUpdate: perUpdateMs(nodes.reduce((sum, n) => sum + n.userCpuPercent, 0)),
       databaseCpuPercent,
       generatorCpuPercent: (ownCpu / wall) * 100,
       connectMs,
