@@ -105,7 +105,7 @@ test('create from a template, edit, run, take notes, end, and the report has the
 
   await page.getByRole('heading', { name: 'Wrap-up' }).waitFor();
   await page.clock.fastForward(3 * MIN + 30_000);
-  await page.getByText('This item is over by 1:30').waitFor();
+  await page.getByText('Over time', { exact: true }).waitFor();
   await page.getByRole('timer', { name: /Over time by 1:30/ }).waitFor();
   await page.getByText('Meeting: 3:00 left').waitFor();
   await shoot(page, 'main-flow-run-overrun');
@@ -155,7 +155,7 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   browser = await launchExtension(dir);
   await browser.context.setOffline(true);
   const page = await openPanel(browser);
-  // The ended meeting (its follow-up, also "Team sync", is upcoming).
+  // The ended meeting (its follow-up, "Team sync (follow-up)", is upcoming).
   await page.getByRole('region', { name: /Past/ }).getByRole('link', { name: /Team sync/ }).click();
   await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
   await page.getByText('Shipped the importer').waitFor();
@@ -176,6 +176,7 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   // Every item was moved past with Next, so a follow-up starts with an empty agenda.
   assert.equal(await page.getByRole('group', { name: 'Carry over to the follow-up' }).count(), 0);
   await page.getByRole('button', { name: 'Schedule follow-up' }).click();
+  await page.getByRole('button', { name: 'Create follow-up' }).click();
   await page.getByRole('button', { name: 'Start meeting' }).waitFor();
   await page.getByText('No items yet. Add the first one below.').waitFor();
   assert.equal(await page.getByLabel('Title of item 1').count(), 0);
@@ -201,7 +202,7 @@ test('auto-advance moves on when the box ends, only when switched on', async () 
   const auto = page.getByRole('checkbox', { name: 'Auto-advance' });
   assert.equal(await auto.isChecked(), false, 'off by default');
   await page.clock.fastForward(5 * MIN + 2_000);
-  await page.getByText(/This item is over by/).waitFor();
+  await page.getByText('Over time', { exact: true }).waitFor();
   assert.equal((await page.locator('#current-title').textContent())?.trim(), 'Yesterday');
   await auto.check();
   await page.getByRole('heading', { name: 'Today' }).waitFor();
