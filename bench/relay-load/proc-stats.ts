@@ -8,6 +8,8 @@ const CLOCK_TICKS = 100;
 export interface ProcStats {
   readonly rssBytes: number;
   readonly cpuSeconds: number;
+  /** User time alone: the process's own work, without the kernel's share of its syscalls. */
+  readonly userSeconds: number;
 }
 
 export function procStats(pid: number): ProcStats {
@@ -17,7 +19,7 @@ export function procStats(pid: number): ProcStats {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
-  return { rssBytes: rssKb * 1024, cpuSeconds: ticks / CLOCK_TICKS };
+  return { rssBytes: rssKb * 1024, cpuSeconds: ticks / CLOCK_TICKS, userSeconds: Number(fields[11]) / CLOCK_TICKS };
 }
 
 /** The generator's own CPU time (user + system) in seconds. */

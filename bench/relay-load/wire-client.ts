@@ -2,7 +2,8 @@
 // tiny Y.Doc per client for its writes. 2,000 stock WebsocketProviders (each with awareness,
 // timers and a full replica) would swamp a generator sharing 2 cores with the relay. Each write
 // pushes a marker {s, n, t} (sender, sequence, send time) so receivers can measure fan-out
-// latency and account for every update of their room.
+// latency and account for every update of their room, padded so each update is about 64 bytes
+// (a few typed characters with their Yjs bookkeeping).
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
@@ -12,12 +13,16 @@ export interface Marker {
   readonly s: number;
   readonly n: number;
   readonly t: number;
+  readonly p?: string;
 }
 
 export interface WireClientEvents {
   onMarker(client: WireClient, marker: Marker, viaStep2: boolean): void;
   onSynced(client: WireClient): void;
 }
+
+/** Brings one marker's update to 64-65 bytes (the send time is a float of varying size). */
+const PADDING = 'x'.repeat(22);
 
 export function markersOf(update: Uint8Array): Marker[] {
   const markers: Marker[] = [];
@@ -69,7 +74,7 @@ export class WireClient {
   write(now: number): boolean {
     const ws = this.ws;
     if (!ws || ws.readyState !== ws.OPEN) return false;
-    this.doc.getArray<Marker>('load').push([{ s: this.index, n: this.sent, t: now }]);
+    this.doc.getArray<Marker>('load').push([{ s: this.index, n: this.sent, t: now, p: PADDING }]);
     const update = this.#pending!;
     this.#pending = null;
     ws.send(encodeUpdate(update));

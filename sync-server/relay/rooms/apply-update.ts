@@ -11,13 +11,59 @@ import { hasMissingDependencies } from './update-dependencies.ts';
 
 export type ApplyOutcome = 'applied' | 'waiting' | 'refused' | 'tainted';
 
+type Decoded = ReturnType<typeof Y.decodeUpdate>;
+
+export interface ClientWrite {
+  readonly update: Uint8Array;
+  /** A sync update (a client's own update event), not a sync step 2. */
+  readonly incremental: boolean;
+}
+
 export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknown): ApplyOutcome {
-  let decoded: ReturnType<typeof Y.decodeUpdate>;
-  try {
-    decoded = Y.decodeUpdate(update);
-  } catch {
-    return 'refused';
+  const decoded = decode(update);
+  return decoded ? applyDecoded(doc, update, decoded, origin) : 'refused';
+}
+
+/**
+ * Applies a write and adds what to commit for it to `collected`. An incremental update whose
+ * every struct is new to the doc goes as sent: the doc integrates exactly that, so re-encoding it
+ * (Yjs does so for every transaction while the doc has an 'update' listener) would only cost.
+ * Anything else goes as the doc's update event re-encodes it: a sync step 2 carries the sender's
+ * whole delete set, and an update that overlaps the doc (an echo, or forged bytes under ids the
+ * doc holds, which Yjs skips) must not be stored as sent.
+ */
+export function applyAndCollect(doc: Y.Doc, write: ClientWrite, origin: unknown, collected: Uint8Array[]): ApplyOutcome {
+  const decoded = decode(write.update);
+  if (!decoded) return 'refused';
+  if (write.incremental && allNew(doc, decoded)) {
+    const outcome = applyDecoded(doc, write.update, decoded, origin);
+    if (outcome === 'applied') collected.push(write.update);
+    return outcome;
   }
+  const listener = (update: Uint8Array) => void collected.push(update);
+  doc.on('update', listener);
+  try {
+    return applyDecoded(doc, write.update, decoded, origin);
+  } finally {
+    doc.off('update', listener);
+  }
+}
+
+function decode(update: Uint8Array): Decoded | null {
+  try {
+    return Y.decodeUpdate(update);
+  } catch {
+    return null;
+  }
+}
+
+/** Structs, none under an id the doc already holds (Yjs would skip it, whatever its bytes say).
+ *  A delete-only update may delete nothing new, so it is always re-encoded. */
+function allNew(doc: Y.Doc, decoded: Decoded): boolean {
+  return decoded.structs.length > 0 && decoded.structs.every((struct) => struct instanceof Y.Skip || struct.id.clock >= Y.getState(doc.store, struct.id.client));
+}
+
+function applyDecoded(doc: Y.Doc, update: Uint8Array, decoded: Decoded, origin: unknown): ApplyOutcome {
   if (hasMissingDependencies(doc, decoded)) return 'waiting';
   const structsBefore = doc.store.pendingStructs?.update ?? null;
   const deletesBefore = doc.store.pendingDs;

@@ -3,12 +3,13 @@
 // the client's sync step 2 arrives). Held updates wait per socket, bounded, and are retried
 // whenever the document grows; a socket that leaves takes its held updates along, and nothing is
 // ever held for a socket that is no longer open (the relay decided to close it, or it left).
+// What an applied write commits is applyAndCollect's choice (apply-update.ts).
 import type * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { Logger } from '../../logger.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import type { Connection } from '../transport/connection.ts';
-import { applyClientUpdate, type ApplyOutcome } from './apply-update.ts';
+import { applyAndCollect, type ApplyOutcome, type ClientWrite } from './apply-update.ts';
 
 /** Beyond these a socket is closed with 4529 (transient): its client reconnects and resyncs. */
 export const MAX_HELD_UPDATES_PER_CONNECTION = 64;
@@ -22,20 +23,20 @@ export interface RoomWritesDeps {
 
 export class RoomWrites {
   readonly #deps: RoomWritesDeps;
-  readonly #held = new Map<Connection, Uint8Array[]>();
+  readonly #held = new Map<Connection, ClientWrite[]>();
 
   constructor(deps: RoomWritesDeps) {
     this.#deps = deps;
   }
 
-  /** `collected` receives the doc's update events; a refused update's are taken back out. */
-  apply(doc: Y.Doc, conn: Connection, update: Uint8Array, collected: Uint8Array[]): ApplyOutcome {
+  /** `collected` receives what to commit; a refused update's share is taken back out. */
+  apply(doc: Y.Doc, conn: Connection, write: ClientWrite, collected: Uint8Array[]): ApplyOutcome {
     const { metrics, logger } = this.#deps;
     const mark = collected.length;
-    const outcome = applyClientUpdate(doc, update, conn);
+    const outcome = applyAndCollect(doc, write, conn, collected);
     if (outcome === 'applied') return outcome;
     if (outcome === 'waiting') {
-      if (!conn.isOpen || this.#hold(conn, update)) return outcome;
+      if (!conn.isOpen || this.#hold(conn, write)) return outcome;
       metrics.reject(RejectReason.heldUpdatesFull);
       conn.close(CloseCode.rateLimited, 'too many updates waiting for their dependencies');
       return outcome;
@@ -51,12 +52,12 @@ export class RoomWrites {
   retry(doc: Y.Doc, collected: Uint8Array[], isMember: (conn: Connection) => boolean): boolean {
     for (let progress = true; progress && this.#held.size > 0; ) {
       const before = collected.length;
-      const held = [...this.#held].flatMap(([conn, updates]) => updates.map((update) => ({ conn, update })));
+      const held = [...this.#held].flatMap(([conn, writes]) => writes.map((write) => ({ conn, write })));
       this.#held.clear();
-      for (const [n, { conn, update }] of held.entries()) {
+      for (const [n, { conn, write }] of held.entries()) {
         if (!conn.isOpen || !isMember(conn)) continue;
-        if (this.apply(doc, conn, update, collected) !== 'tainted') continue;
-        for (const rest of held.slice(n + 1)) this.#hold(rest.conn, rest.update);
+        if (this.apply(doc, conn, write, collected) !== 'tainted') continue;
+        for (const rest of held.slice(n + 1)) this.#hold(rest.conn, rest.write);
         return true;
       }
       progress = collected.length > before;
@@ -72,11 +73,11 @@ export class RoomWrites {
     this.#held.clear();
   }
 
-  #hold(conn: Connection, update: Uint8Array): boolean {
+  #hold(conn: Connection, write: ClientWrite): boolean {
     const held = this.#held.get(conn) ?? [];
-    const bytes = held.reduce((sum, u) => sum + u.byteLength, update.byteLength);
+    const bytes = held.reduce((sum, w) => sum + w.update.byteLength, write.update.byteLength);
     if (held.length >= MAX_HELD_UPDATES_PER_CONNECTION || bytes > this.#deps.maxHeldBytesPerConnection) return false;
-    held.push(update);
+    held.push(write);
     this.#held.set(conn, held);
     return true;
   }

@@ -55,8 +55,6 @@ export class Room {
   #inboxBytes = 0;
   #drainQueued = false;
   readonly #writes: RoomWrites;
-  /** Receives the document's own update events while a batch is applied. */
-  #collected: Uint8Array[] | null = null;
   #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
   readonly #applied = new AppliedSequence();
   #catchUpQueued = false;
@@ -144,10 +142,9 @@ export class Room {
     this.#retire();
   }
 
+  /** Without an 'update' listener: Yjs then encodes nothing per transaction (room-writes.ts). */
   #newDoc(): Y.Doc {
-    const doc = new Y.Doc();
-    doc.on('update', (update: Uint8Array) => this.#collected?.push(update));
-    return doc;
+    return new Y.Doc();
   }
 
   async #load(): Promise<void> {
@@ -196,7 +193,6 @@ export class Room {
     const replies: (() => void)[] = [];
     const answers = new Step2Answers(() => this.#doc);
     const collected: Uint8Array[] = [];
-    this.#collected = collected;
     let tainted = false;
     let firstUpdateAt: number | null = null;
     let i = 0;
@@ -215,7 +211,7 @@ export class Room {
             break;
           }
           firstUpdateAt ??= batch[i]!.receivedAt;
-          tainted = this.#writes.apply(this.#doc, conn, message.update, collected) === 'tainted';
+          tainted = this.#writes.apply(this.#doc, conn, { update: message.update, incremental: message.kind === 'sync-update' }, collected) === 'tainted';
           break;
         case 'awareness':
           if (this.awareness.oversized(message.entries)) {
@@ -242,7 +238,6 @@ export class Room {
     } else if (collected.length > 0) {
       tainted = this.#writes.retry(this.#doc, collected, (conn) => this.connections.has(conn));
     }
-    this.#collected = null;
     if (collected.length > 0 && !(await this.#commit(collected, firstUpdateAt))) return;
     if (tainted && !(await this.#rebuild())) return;
     for (const reply of replies) reply();
@@ -268,8 +263,9 @@ export class Room {
     }
     this.#stored.rowCount += 1;
     this.#stored.byteSize += update.byteLength;
-    this.#deps.metrics.updates.inc(updates.length);
-    this.#deps.metrics.updateBytes.inc(update.byteLength);
+    const { traffic } = this.#deps.metrics;
+    traffic.updates += updates.length;
+    traffic.updateBytes += update.byteLength;
     const message = encodeUpdate(update);
     for (const conn of this.connections) conn.send(message);
     if (receivedAt !== null) this.#deps.metrics.fanOutLatency.observe((performance.now() - receivedAt) / 1000);

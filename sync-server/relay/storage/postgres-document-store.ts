@@ -88,27 +88,35 @@ export class PostgresDocumentStore implements DocumentStore {
     return appended;
   }
 
+  /** A fixed number of round trips whatever the number of documents: a group commit under load
+   *  spans hundreds of rooms, and one query per document each (lock, max, insert, notify) made
+   *  a commit take seconds and the backlog grow. */
   async #appendNow(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {
     const docs = [...new Set(batches.map((batch) => batch.doc))].sort();
     return this.#transaction(async (client) => {
-      for (const doc of docs) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [doc]);
-      const result = new Map<string, number>();
-      for (const doc of docs) {
-        const { rows } = await client.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM ltm_updates WHERE doc = $1', [doc]);
-        result.set(doc, Number(rows[0]?.seq ?? 0));
-      }
+      // Locks in sorted order, so two nodes never deadlock: PostgreSQL evaluates a volatile
+      // function in the target list after ORDER BY (since 9.6).
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended(d, 0)) FROM unnest($1::text[]) AS d ORDER BY d', [docs]);
+      const { rows } = await client.query<{ doc: string; seq: string | null }>(
+        'SELECT d AS doc, (SELECT max(seq) FROM ltm_updates WHERE doc = d) AS seq FROM unnest($1::text[]) AS d',
+        [docs],
+      );
+      const result = new Map<string, number>(rows.map((row) => [row.doc, Number(row.seq ?? 0)]));
+      const column = { doc: [] as string[], seq: [] as number[], data: [] as Buffer[] };
       for (const batch of batches) {
-        if (batch.updates.length === 0) continue;
-        const first = result.get(batch.doc)! + 1;
-        const seqs = batch.updates.map((_, i) => first + i);
-        await client.query('INSERT INTO ltm_updates (doc, seq, data) SELECT $1, unnest($2::bigint[]), unnest($3::bytea[])', [
-          batch.doc,
-          seqs,
-          batch.updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)),
-        ]);
-        result.set(batch.doc, seqs.at(-1)!);
+        let seq = result.get(batch.doc)!;
+        for (const update of batch.updates) {
+          column.doc.push(batch.doc);
+          column.seq.push(++seq);
+          column.data.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+        }
+        result.set(batch.doc, seq);
       }
-      for (const [doc, seq] of result) await client.query('SELECT pg_notify($1, $2)', [UPDATES_CHANNEL, notificationPayload(doc, seq)]);
+      if (column.doc.length > 0) {
+        await client.query('INSERT INTO ltm_updates (doc, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])', [column.doc, column.seq, column.data]);
+      }
+      const payloads = [...result].map(([doc, seq]) => notificationPayload(doc, seq));
+      await client.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [UPDATES_CHANNEL, payloads]);
       return result;
     });
   }

@@ -111,7 +111,7 @@ export class Connection {
     this.ws.send(data);
     this.#largestSent = Math.max(this.#largestSent, data.byteLength);
     this.lastSentAt = now;
-    this.#metrics.bytesOut.inc(data.byteLength);
+    this.#metrics.traffic.bytesOut += data.byteLength;
     return true;
   }
 

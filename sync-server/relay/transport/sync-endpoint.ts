@@ -186,8 +186,8 @@ export class SyncEndpoint {
 
     const receive = (data: RawData, isBinary: boolean) => {
       const bytes = toBuffer(data);
-      metrics.messagesIn.inc();
-      metrics.bytesIn.inc(bytes.byteLength);
+      metrics.traffic.messagesIn += 1;
+      metrics.traffic.bytesIn += bytes.byteLength;
       if (conn.closedByRelay) return metrics.reject(RejectReason.afterClose);
       if (!conn.admit(bytes.byteLength, performance.now())) {
         metrics.reject(RejectReason.messageRate);

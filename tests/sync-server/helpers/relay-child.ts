@@ -1,18 +1,29 @@
 // A relay process built exactly as sync-server/main.ts builds one (startRelayService), but with config overrides passed as one JSON argument, for scenarios the
 // CLI has no flags for (relaxed rate limits for the fuzzer and the load generator, a long unload
-// grace for memory figures); a second JSON argument overrides the website's settings. Over IPC it answers {type:'gc'} with a GC'd memory reading (needs
-// --expose-gc). SIGTERM closes gracefully, like the CLI. Starts only when run as a script: the
+// grace for memory figures); a second JSON argument overrides the website's settings, a third
+// may name a PostgreSQL database for the documents (store and update feed, as on several nodes).
+// Over IPC it answers {type:'gc'} with a GC'd memory reading (needs --expose-gc). SIGTERM closes gracefully, like the CLI. Starts only when run as a script: the
 // unit-test runner imports every file under tests/.
 import { pathToFileURL } from 'node:url';
 import { resolveConfig, type RelayConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
 import { startRelayService } from '../../../sync-server/relay-service.ts';
+import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
+import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-update-feed.ts';
 import type { WebsiteConfig } from '../../../sync-server/web/website/website-config.ts';
 
-async function main(overrides: Partial<RelayConfig>, website: Partial<WebsiteConfig>): Promise<void> {
+export interface ChildStorage {
+  /** Documents in this PostgreSQL database instead of the data directory's SQLite. */
+  readonly postgresUrl?: string;
+}
+
+async function main(overrides: Partial<RelayConfig>, website: Partial<WebsiteConfig>, storage: ChildStorage): Promise<void> {
   const config = resolveConfig(overrides);
   const logger = createLogger(config.logLevel);
-  const starting = startRelayService(config, { logger, website });
+  const documents = storage.postgresUrl
+    ? { store: await PostgresDocumentStore.open(storage.postgresUrl), feed: new PostgresUpdateFeed(storage.postgresUrl, logger) }
+    : {};
+  const starting = startRelayService(config, { logger, website, ...documents });
   // Before the start: the relay logs its own "relay listening" line, on which a parent may stop it at once.
   process.once('SIGTERM', () => {
     void (async () => {
@@ -34,5 +45,6 @@ async function main(overrides: Partial<RelayConfig>, website: Partial<WebsiteCon
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  await main(JSON.parse(process.argv[2] ?? '{}') as Partial<RelayConfig>, JSON.parse(process.argv[3] ?? '{}') as Partial<WebsiteConfig>);
+  const [overrides, website, storage] = process.argv.slice(2, 5).map((arg) => JSON.parse(arg ?? '{}') as object);
+  await main(overrides as Partial<RelayConfig>, (website ?? {}) as Partial<WebsiteConfig>, (storage ?? {}) as ChildStorage);
 }

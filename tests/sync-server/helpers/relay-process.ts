@@ -24,6 +24,8 @@ export interface RelayProcessOptions {
   readonly overrides?: Partial<RelayConfig>;
   /** With overrides: the website's settings for relay-child.ts (retention, limits). */
   readonly websiteOverrides?: Partial<WebsiteConfig>;
+  /** With overrides: keep documents in this PostgreSQL database (relay-child.ts). */
+  readonly postgresUrl?: string;
   readonly nodeArgs?: readonly string[];
   /** More CLI flags, and environment variables on top of this process's (CLI only). */
   readonly args?: readonly string[];
@@ -56,7 +58,7 @@ export async function spawnRelay(options: RelayProcessOptions): Promise<RelayPro
   const port = String(options.port ?? 0);
   const level = options.logLevel ?? 'info';
   const script = options.overrides
-    ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides }), JSON.stringify(options.websiteOverrides ?? {})]
+    ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides }), JSON.stringify(options.websiteOverrides ?? {}), JSON.stringify({ ...(options.postgresUrl ? { postgresUrl: options.postgresUrl } : {}) })]
     : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level, ...(options.args ?? [])];
   return spawnListening(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
     cwd: REPO,

@@ -1,0 +1,68 @@
+// The relay-load run on three setups in one run: 1 node on SQLite, 1 node on PostgreSQL, and 3
+// nodes on one PostgreSQL with each room's clients spread over the nodes, so most deliveries go
+// node to node (commit, NOTIFY at commit, the other node reads the row by sequence, broadcast).
+// Every node is its own process; the database is a real PostgreSQL (tests/helpers/postgres-cluster.ts).
+import type { BenchResult, BenchRow } from './bench-result.ts';
+import { formatBytes, formatMs } from './measure.ts';
+import { loadAverage, loadNote } from './relay-load/machine-load.ts';
+import { postgresSetup, sqliteSetup } from './relay-load/load-setups.ts';
+import { runLoad, type LoadReport } from './relay-load/run-load.ts';
+import { startPostgres } from '../tests/helpers/postgres-cluster.ts';
+
+const CLIENTS = Number(process.env.RELAY_LOAD_CLIENTS ?? 2_000);
+const ROOMS = Number(process.env.RELAY_LOAD_ROOMS ?? 500);
+const RATE = Number(process.env.RELAY_LOAD_RATE ?? 1_000);
+const DURATION_MS = Number(process.env.RELAY_LOAD_SECONDS ?? 20) * 1000;
+const CROSS_NODE_P99_TARGET_MS = 25;
+
+function rows(r: LoadReport): BenchRow[] {
+  const cpu = r.nodes.map((n) => `${n.cpuPercent.toFixed(0)} %`).join(' + ');
+  return [
+    { metric: `${r.label}: sent (rate), lost (not delivered 15 s after sending stopped)`, value: `${r.sent} (${r.achievedRate.toFixed(0)}/s), ${r.lost} of ${r.expectedDeliveries}`, target: '0 lost', ok: r.lost === 0 },
+    { metric: `${r.label}: fan-out p50 / p99 / max`, value: `${formatMs(r.latencyMs.p50)} / ${formatMs(r.latencyMs.p99)} / ${formatMs(r.latencyMs.max)}` },
+    { metric: `${r.label}: CPU per node (% of one core)`, value: cpu },
+    ...(r.databaseCpuPercent === null ? [] : [{ metric: `${r.label}: PostgreSQL CPU (all its processes)`, value: `${r.databaseCpuPercent.toFixed(0)} %` }]),
+    { metric: `${r.label}: commits per second (mean commit)`, value: `${r.commitsPerSecond.toFixed(0)} (${formatMs(r.meanCommitMs)})` },
+    { metric: `${r.label}: peak RSS per node`, value: r.nodes.map((n) => formatBytes(n.peakRssBytes)).join(', ') },
+  ];
+}
+
+export default async function run(): Promise<BenchResult> {
+  const loadBefore = loadAverage();
+  const load = { clients: CLIENTS, rooms: ROOMS, updatesPerSecond: RATE, durationMs: DURATION_MS };
+  const cluster = await startPostgres();
+  let reports: LoadReport[];
+  try {
+    reports = [
+      await runLoad({ ...load, setup: (rooms) => sqliteSetup(rooms) }),
+      await runLoad({ ...load, setup: (rooms) => postgresSetup(rooms, cluster, 1) }),
+      await runLoad({ ...load, setup: (rooms) => postgresSetup(rooms, cluster, 3) }),
+    ];
+  } finally {
+    await cluster.stop();
+  }
+  const three = reports[2]!;
+  return {
+    name: 'relay-scale',
+    title: `Relay load on three setups: ${CLIENTS} clients, ${ROOMS} rooms, ${RATE} updates/s for ${DURATION_MS / 1000} s each`,
+    rows: [
+      ...reports.flatMap(rows),
+      {
+        metric: 'cross-node delivery, node 1 → node 2: p50 / p99',
+        value: `${formatMs(three.firstToSecondMs.p50)} / ${formatMs(three.firstToSecondMs.p99)} (${three.firstToSecondMs.count} deliveries)`,
+        target: `p99 < ${CROSS_NODE_P99_TARGET_MS} ms`,
+        ok: three.firstToSecondMs.p99 < CROSS_NODE_P99_TARGET_MS,
+      },
+      { metric: 'cross-node delivery, any two nodes: p50 / p99', value: `${formatMs(three.crossNodeMs.p50)} / ${formatMs(three.crossNodeMs.p99)} (${three.crossNodeMs.count} deliveries)` },
+    ],
+    notes: [
+      loadNote(loadBefore),
+      'What the machine allowed: 2 cores for everything. In the 3-node setup, PostgreSQL, three relay processes and the load generator (one process holding all 2,000 client sockets) share them, so the nodes are not faster than one: the setup shows that cross-node delivery works and what it costs, not a scale-out speed-up.',
+      'Setups run one after the other against fresh processes and a fresh database each (one PostgreSQL 15 cluster, fsync on, synchronous_commit on). Each node is a child process (tests/sync-server/helpers/relay-child.ts) with every limit at its default; clients connect from many loopback addresses (20 per address).',
+      'With 3 nodes the k-th client of a room connects to node k mod 3, so each room of 4 clients has members on every node and five of every six deliveries to other clients cross nodes: the sender\'s node commits (NOTIFY in the committing transaction), PostgreSQL delivers the notification at commit, and each other node reads the new row by sequence and broadcasts it.',
+      'Cross-node latency is measured like fan-out: the sender\'s marker time to the arrival at a client on another node, at 1,000 updates/s in total over all nodes.',
+      'PostgreSQL CPU sums the postmaster, its live processes (backends, WAL writer, checkpointer) and reaped children, from /proc. Commits per second sum the group commits of every node (each a transaction on the node\'s pool).',
+      'PostgreSQL group commits now take a fixed number of round trips; the run before that change, at a similar load, gave 1 node 11 commits/s (mean 5.6 s), p50 10.3 s, and 3 nodes 43,625 deliveries still missing 15 s after sending stopped. Every latency here, SQLite included, is dominated by the machine: with a load average near 10 on 2 cores the generator and the relays are scheduled in bursts (SQLite made 2 group commits a second), so the 25 ms cross-node target could not be judged; the figures show that nothing is lost and how the work divides between nodes and PostgreSQL.',
+    ],
+  };
+}

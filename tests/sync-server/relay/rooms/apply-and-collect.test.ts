@@ -1,0 +1,72 @@
+// applyAndCollect decides what an applied write commits: a fresh incremental update as sent (the
+// same bytes, no re-encode), and anything that overlaps the doc, or is a sync step 2 or deletes
+// only, as the doc re-encodes it, so bytes the doc skipped are never stored.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import { applyAndCollect } from '../../../../sync-server/relay/rooms/apply-update.ts';
+
+const test = suite('applyAndCollect');
+
+function typed(text: string): { doc: Y.Doc; update: Uint8Array } {
+  const doc = new Y.Doc();
+  let update: Uint8Array | null = null;
+  doc.on('update', (u: Uint8Array) => (update = u));
+  doc.getText('t').insert(0, text);
+  return { doc, update: update! };
+}
+
+test('a fresh incremental update is collected as sent', () => {
+  const { update } = typed('hello');
+  const room = new Y.Doc();
+  const collected: Uint8Array[] = [];
+  assert.is(applyAndCollect(room, { update, incremental: true }, null, collected), 'applied');
+  assert.is(collected.length, 1);
+  assert.ok(collected[0] === update, 'the very bytes the client sent');
+  assert.is(room.getText('t').toString(), 'hello');
+});
+
+test('forged bytes under ids the doc holds are not collected', () => {
+  const { update } = typed('hello');
+  const room = new Y.Doc();
+  Y.applyUpdate(room, update);
+  // The same struct ids with other content: Yjs skips them, so nothing may be stored.
+  const forged = Uint8Array.from(update);
+  const at = Buffer.from(forged).indexOf(Buffer.from('hello'));
+  forged.set(Buffer.from('HELLO'), at);
+  const collected: Uint8Array[] = [];
+  assert.is(applyAndCollect(room, { update: forged, incremental: true }, null, collected), 'applied');
+  assert.equal(collected, []);
+  assert.is(room.getText('t').toString(), 'hello');
+});
+
+test('a sync step 2 is collected as the doc re-encodes it', () => {
+  const { doc } = typed('hello');
+  const room = new Y.Doc();
+  const step2 = Y.encodeStateAsUpdate(doc);
+  const collected: Uint8Array[] = [];
+  assert.is(applyAndCollect(room, { update: step2, incremental: false }, null, collected), 'applied');
+  assert.is(collected.length, 1);
+  assert.ok(collected[0] !== step2, 're-encoded');
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, collected[0]!);
+  assert.is(replica.getText('t').toString(), 'hello');
+});
+
+test('a delete-only update that deletes nothing new is not collected', () => {
+  const writer = new Y.Doc();
+  writer.getText('t').insert(0, 'abc');
+  const room = new Y.Doc();
+  Y.applyUpdate(room, Y.encodeStateAsUpdate(writer));
+  let deletion: Uint8Array | null = null;
+  writer.on('update', (u: Uint8Array) => (deletion = u));
+  writer.getText('t').delete(0, 1);
+  const first: Uint8Array[] = [];
+  assert.is(applyAndCollect(room, { update: deletion!, incremental: true }, null, first), 'applied');
+  assert.is(first.length, 1, 'the first delete is new');
+  const again: Uint8Array[] = [];
+  assert.is(applyAndCollect(room, { update: deletion!, incremental: true }, null, again), 'applied');
+  assert.equal(again, [], 'repeating it stores nothing');
+});
+
+test.run();
