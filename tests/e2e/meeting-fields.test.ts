@@ -108,4 +108,19 @@ test('the finished report shows no fields until Edit, and none again after Done'
   assert.ok(await p.getByRole('button', { name: msg('reportEdit') }).evaluate((el) => el === document.activeElement), 'focus returns to Edit');
 });
 
+test('an own template keeps its time boxes in seconds: "1.5" is 1:30 when it is edited again', async ({ page }) => {
+  const p = page!;
+  await p.evaluate(() => (location.hash = '#/template/new'));
+  await p.getByLabel(msg('templateName')).fill('Quick check');
+  await p.getByRole('button', { name: msg('agendaAddItem') }).click();
+  await p.getByLabel(msg('agendaTitleLabel', '1')).fill('Numbers');
+  await timeBox(p, 'Numbers').fill('1.5');
+  await timeBox(p, 'Numbers').press('Tab');
+  assert.is(await timeBox(p, 'Numbers').inputValue(), '1:30');
+  await p.getByRole('button', { name: msg('templateSave') }).click();
+  await p.getByRole('button', { name: msg('templateEditLabel', 'Quick check') }).click();
+  await timeBox(p, 'Numbers').waitFor();
+  assert.is(await timeBox(p, 'Numbers').inputValue(), '1:30');
+});
+
 test.run();
