@@ -28,6 +28,7 @@ import { authorizeSocket } from './socket-authorizer.ts';
 import { createTokenCodec } from './token-codec.ts';
 import { createDeviceTokens } from './device-tokens.ts';
 import { NO_OIDC, oidcRoutes, type OidcOptions } from '../oidc/oidc-routes.ts';
+import { createSqliteOidcRecords } from '../oidc/oidc-records.ts';
 
 /** Access state on a database that every relay node shares (PostgreSQL). */
 export interface SharedAccess {
@@ -130,7 +131,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const data = accountDataRoutes(ctx);
   const routes: readonly ApiRoute[] = [
     // Before /api/sessions/*, which would otherwise take POST /api/sessions/oidc for a session id.
-    ...oidcRoutes(ctx, options.db, options.oidc ?? NO_OIDC),
+    ...oidcRoutes(ctx, createSqliteOidcRecords(options.db), options.oidc ?? NO_OIDC),
     { path: '/api/accounts', methods: { POST: accounts.signUp } },
     { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, PATCH: accounts.renameAccount, DELETE: accounts.deleteAccount } },
     { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },

@@ -59,21 +59,24 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, 
     dataDir,
     db,
     website,
-    outbox() {
-      let text: string;
-      try {
-        text = readFileSync(join(dataDir, websiteDefaults.outboxFileName), 'utf8');
-      } catch {
-        return [];
-      }
-      return text.trim().split('\n').map((line) => JSON.parse(line) as OutboxMail);
-    },
+    outbox: () => readOutboxFile(dataDir),
     stop,
     async close() {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The mails the outbox mailer wrote to the data directory, oldest first. */
+export function readOutboxFile(dataDir: string): OutboxMail[] {
+  let text: string;
+  try {
+    text = readFileSync(join(dataDir, websiteDefaults.outboxFileName), 'utf8');
+  } catch {
+    return [];
+  }
+  return text.trim().split('\n').map((line) => JSON.parse(line) as OutboxMail);
 }
 
 export interface FormSession {
