@@ -49,7 +49,8 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, 
     website: { extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
     ...(options.now ? { now: options.now } : {}),
   });
-  const { relay, db, website } = service;
+  const { relay, website } = service;
+  const db = service.db!;
   // The service starts sending queued mail itself; waiting for it makes a restart's delivery
   // visible to the test as soon as the relay is back.
   await website.sendDueMail();
