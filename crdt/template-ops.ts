@@ -6,7 +6,7 @@ import { entryMap, libraryRoots, templateItemsToStore } from './library-doc.ts';
 import { patchFields } from './meeting-doc.ts';
 import { TEMPLATE_KEY } from './schema.ts';
 import { checkSeconds, checkTime, checkTitle } from './validate-input.ts';
-import type { TemplateItem } from './views.ts';
+import type { TemplateItem, TemplateView } from './views.ts';
 import { findTemplate } from './library-view.ts';
 
 export interface NewTemplate {
@@ -64,9 +64,10 @@ export function updateTemplate(lib: Y.Doc, id: TemplateId, patch: TemplatePatch,
 export function duplicateTemplate(
   lib: Y.Doc,
   id: TemplateId,
-  opts: { readonly random: RandomBytes; readonly now: number; readonly name?: string },
+  // from: the template as the person saw it (a built-in in their language), copied as shown.
+  opts: { readonly random: RandomBytes; readonly now: number; readonly name?: string; readonly from?: TemplateView },
 ): TemplateId | null {
-  const source = findTemplate(lib, id);
+  const source = opts.from?.id === id ? opts.from : findTemplate(lib, id);
   if (source === null) return null;
   return createTemplate(lib, {
     random: opts.random,

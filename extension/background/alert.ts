@@ -24,12 +24,14 @@ export async function chime(volume: number): Promise<void> {
   await chrome.runtime.sendMessage({ type: 'chime', volume });
 }
 
-export async function alert(id: string, title: string, message: string, settings: Settings): Promise<void> {
+/** context: the line under the message naming the meeting, as several may run in a day. */
+export async function alert(id: string, title: string, message: string, settings: Settings, context?: string): Promise<void> {
   await chrome.notifications.create(id, {
     type: 'basic',
     iconUrl: chrome.runtime.getURL('icons/128.png'),
     title,
     message,
+    ...(context ? { contextMessage: context } : {}),
     priority: 2,
   });
   if (settings.chimeEnabled && settings.chimeVolume > 0) await chime(settings.chimeVolume).catch(() => undefined);

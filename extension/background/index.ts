@@ -57,16 +57,19 @@ async function onAlarm(name: string): Promise<void> {
   const view = active.meeting.snapshot();
   if (!alarm || !alarmStillApplies(alarm, view)) return refresh(active);
   const current = await getSettings();
-  const item = currentItemTitle(view);
+  // Titles left empty are stored empty; a notification names them as every other view does.
+  const item = currentItemTitle(view) || t('agendaUntitled');
+  const meeting = view.title || t('meetingUntitled');
   if (alarm.kind === 'warn') {
     const minutes = Math.max(1, Math.round(view.clock.itemRemainingMs / MINUTE_MS));
-    await alert(name, t('bgWarnTitle', minutesText(minutes * 60)), t('bgWarnMessage', item, inMinutesText(minutes)), current);
+    await alert(name, t('bgWarnTitle', minutesText(minutes * 60)), t('bgWarnMessage', item, inMinutesText(minutes)), current, meeting);
   } else {
-    const next = nextItemTitle(view);
+    const raw = nextItemTitle(view);
+    const next = raw === null ? null : raw || t('agendaUntitled');
     if (current.autoAdvance && next !== null && active.meeting.next()) {
-      await alert(name, t('bgTimesUpTitle', item), t('bgAutoAdvanced', next), current);
+      await alert(name, t('bgTimesUpTitle', item), t('bgAutoAdvanced', next), current, meeting);
     } else {
-      await alert(name, t('bgTimesUpTitle', item), next === null ? t('bgTimesUpLast') : t('bgTimesUpNext', next), current);
+      await alert(name, t('bgTimesUpTitle', item), next === null ? t('bgTimesUpLast') : t('bgTimesUpNext', next), current, meeting);
     }
   }
   await refresh(active);

@@ -12,6 +12,7 @@ export interface Account {
 }
 
 export interface Settings {
+  /** The relay to sync through; empty when the person has named none. */
   readonly relayUrl: string;
   readonly account: Account | null;
   readonly syncEnabled: boolean;
@@ -26,7 +27,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  relayUrl: 'http://127.0.0.1:8787',
+  relayUrl: '',
   account: null,
   syncEnabled: true,
   chimeEnabled: true,
@@ -50,14 +51,17 @@ export async function getSettings(): Promise<Settings> {
   return { ...defaults, ...stored };
 }
 
-// Serialised so two quick patches from one context cannot overwrite each other.
+// Serialised so two quick patches from one context cannot overwrite each other. Only what the
+// person set is stored, never the defaults around it, so a default can change in a later version
+// (or come from the package) without an old copy of it standing in the way; what is stored stays.
 let queue: Promise<unknown> = Promise.resolve();
 
 export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = queue.then(async () => {
-    const merged = { ...(await getSettings()), ...patch };
-    await writeKey(SETTINGS_KEY, merged);
-    return merged;
+    const stored = { ...(await readKey<Partial<Settings>>(SETTINGS_KEY)), ...patch };
+    await writeKey(SETTINGS_KEY, stored);
+    await whenDefaults;
+    return { ...defaults, ...stored };
   });
   queue = next.catch(() => undefined);
   return next;

@@ -1,16 +1,17 @@
-// What the popup shows: the active meeting as a LiveMeeting (its clock and commands), or, when
-// nothing runs, the soonest upcoming meeting from the library index.
+// What the popup shows and does: the active meeting as a LiveMeeting (its clock and commands),
+// or, when nothing runs, the next meeting from the library index, which it can start.
 import { createSubscriber } from 'svelte/reactivity';
 import { openDoc, type DocHandle } from '../data/doc-connection.ts';
 import { currentLibraryName } from '../data/library-name.ts';
 import { currentOffsetMs } from '../data/clock-offset.ts';
-import { getActiveMeeting, onActiveMeetingChanged } from '../platform/active-meeting.ts';
+import { getActiveMeeting, onActiveMeetingChanged, setActiveMeeting } from '../platform/active-meeting.ts';
 import { actorId } from '../platform/device.ts';
 import { libraryView, parseId, type LibraryView, type MeetingId } from '../../crdt/index.ts';
 import { LiveRead } from '../components/live-read.svelte.ts';
 import { Ticker } from '../components/ticker.svelte.ts';
 import { LiveMeeting } from '../live/live-meeting.ts';
 import { openStoredMeeting } from '../live/stored-meeting.ts';
+import { syncIndexEntry } from '../side-panel/state/index-sync.ts';
 
 type Active = { readonly id: MeetingId; readonly meeting: LiveMeeting };
 
@@ -20,6 +21,8 @@ export class PopupState {
   library: LiveRead<LibraryView> | null = $state.raw(null);
   ready = $state(false);
   #libraryHandle: DocHandle | null = null;
+  // Set as soon as a start is asked for, so the follower does not open the meeting a second time.
+  #starting: MeetingId | null = null;
 
   constructor() {
     void this.#init();
@@ -38,16 +41,43 @@ export class PopupState {
   async #follow(raw: string | null): Promise<void> {
     const id = parseId<MeetingId>(raw);
     const previous = this.active;
-    if (previous?.id === id) return;
-    let next: Active | null = null;
-    if (id) {
-      const source = openStoredMeeting(id);
-      const actor = await actorId();
-      await source.handle.whenLoaded;
-      next = { id, meeting: new LiveMeeting({ source, clock: this.ticker, actor: () => actor, track: createSubscriber }) };
-    }
+    if (previous?.id === id || (id !== null && id === this.#starting)) return;
+    this.#show(id ? await this.#open(id) : null);
+  }
+
+  async #open(id: MeetingId): Promise<Active> {
+    const source = openStoredMeeting(id);
+    const actor = await actorId();
+    await source.handle.whenLoaded;
+    return { id, meeting: new LiveMeeting({ source, clock: this.ticker, actor: () => actor, track: createSubscriber }) };
+  }
+
+  #show(next: Active | null): void {
+    const previous = this.active;
     this.active = next;
-    previous?.meeting.close();
+    if (previous !== next) previous?.meeting.close();
+  }
+
+  /**
+   * Starts a planned meeting from its first item and makes it this device's active one, as the
+   * side panel's Start does; the library index says it runs. False when it could not start
+   * (an empty agenda, or started elsewhere meanwhile).
+   */
+  async start(id: MeetingId): Promise<boolean> {
+    this.#starting = id;
+    try {
+      const opened = await this.#open(id);
+      if (!opened.meeting.start()) {
+        opened.meeting.close();
+        return false;
+      }
+      this.#show(opened);
+      await setActiveMeeting(id);
+      if (this.#libraryHandle) syncIndexEntry(opened.meeting.doc, this.#libraryHandle.doc, this.ticker.corrected());
+      return true;
+    } finally {
+      this.#starting = null;
+    }
   }
 
   close(): void {

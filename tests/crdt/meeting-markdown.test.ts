@@ -2,7 +2,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
-  addAction, addDecision, createMeeting, endMeeting, formatDuration, itemNotesText, meetingMarkdown, meetingNotesText,
+  addAction, addDecision, createMeeting, endMeeting, formatDuration, itemNotesText, meetingMarkdown, meetingNotesText, meetingView,
   newId, nextItem, setActionDone, startMeeting, updateItem, updateMeeting,
 } from '../../crdt/index.ts';
 import { at, meetingWith, MIN, seededRandom, T0 } from './helpers.ts';
@@ -121,6 +121,14 @@ md('formatDuration speaks the locale, with or without Intl.DurationFormat', () =
   assert.is(formatDuration(90, 'de'), '1 Min., 30 Sek.');
   assert.is(formatDuration(-90, 'en', 'narrow'), '1m 30s');
   assert.is(formatDuration(3725, 'ja', 'narrow'), '1h2m5s');
+});
+
+md('a meeting whose title was left empty stays empty and is headed with the given "untitled" word', () => {
+  const doc = new Y.Doc();
+  createMeeting(doc, { id: newId(seededRandom(3)), title: '', now: T0 });
+  assert.is(meetingView(doc, T0).title, '');
+  assert.is(meetingMarkdown(doc, { labels: { untitled: 'Untitled meeting' } }).split('\n')[0], '# Untitled meeting');
+  assert.is(meetingMarkdown(doc, { labels: { untitled: 'Besprechung ohne Titel' } }).split('\n')[0], '# Besprechung ohne Titel');
 });
 
 md.run();

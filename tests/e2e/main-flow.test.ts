@@ -54,11 +54,11 @@ test('create from a template, edit, run, take notes, end, and the report has the
   await page.getByLabel('Title of item 1').waitFor();
   assert.equal(await page.getByLabel('Title of item 1').inputValue(), 'Yesterday');
   await page.getByLabel('Title of item 1').fill('Wins');
-  await page.getByLabel('Minutes for Today').fill('3');
+  await page.getByLabel('Time box for Today').fill('3');
   await page.getByRole('button', { name: 'Remove Blockers' }).click();
   await page.getByRole('button', { name: 'Add item' }).click();
   await page.getByLabel('Title of item 3').fill('Wrap-up');
-  await page.getByLabel('Minutes for Wrap-up').fill('2');
+  await page.getByLabel('Time box for Wrap-up').fill('2');
 
   // Keyboard reorder: Wrap-up up one place, announced, focus stays on its handle.
   await page.getByRole('button', { name: /^Move Wrap-up/ }).focus();

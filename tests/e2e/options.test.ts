@@ -32,6 +32,79 @@ test('signed out: the form is there, accessible, and sync is local', async ({ br
   await page.close();
 });
 
+test('relay URL: empty with the local relay as placeholder; kept when left, emptied to none; stored values stay', async ({ browser }) => {
+  const worker = await browser!.worker();
+  const page = await browser!.page('options/index.html');
+  const field = page.getByLabel(msg('optRelayUrl'));
+  await page.getByRole('button', { name: msg('optSignIn') }).waitFor();
+  assert.is(await field.inputValue(), '');
+  assert.is(await field.getAttribute('placeholder'), 'http://127.0.0.1:8787');
+  await page.getByText(msg('usageNoRelay')).waitFor();
+
+  await field.fill('https://relay.example.org/');
+  await field.press('Tab');
+  await eventually(async () => (await storedSettings(worker)).relayUrl === 'https://relay.example.org', 'relay URL kept');
+  await page.reload();
+  assert.is(await field.inputValue(), 'https://relay.example.org');
+  await page.getByText('https://relay.example.org/events', { exact: false }).first().waitFor();
+
+  // Emptied: no relay, and it stays empty (the stored address does not come back).
+  await field.fill('');
+  await field.press('Tab');
+  await eventually(async () => (await storedSettings(worker)).relayUrl === '', 'relay URL emptied');
+  assert.is(await field.inputValue(), '');
+  await page.reload();
+  assert.is(await field.inputValue(), '');
+  await page.getByText(msg('usageNoRelay')).waitFor();
+
+  // Settings stored by an earlier version keep their values, the relay URL among them.
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { relayUrl: 'https://old.example.org', chimeVolume: 0.3, warnMinutes: 2 } }));
+  await page.reload();
+  assert.is(await field.inputValue(), 'https://old.example.org');
+  await page.locator('#warn').fill('5');
+  await page.locator('#warn').press('Tab');
+  const after = await eventually(async () => {
+    const s = await storedSettings(worker);
+    return s.warnMinutes === 5 ? s : null;
+  }, 'warn minutes stored');
+  assert.equal([after.relayUrl, after.chimeVolume], ['https://old.example.org', 0.3]);
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  await page.close();
+});
+
+test('the slider wears the accent colour, the warn field fits its digits, usage text is body size', async ({ browser }) => {
+  const worker = await browser!.worker();
+  await worker.evaluate(() => chrome.storage.local.set({ settings: { relayUrl: 'https://relay.example.org' } }));
+  const page = await browser!.page('options/index.html');
+  await page.getByText(msg('usageEventsLabel')).waitFor();
+  const look = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--accent)';
+    document.body.append(probe);
+    const accent = getComputedStyle(probe).color;
+    probe.remove();
+    // (No helper functions in here: the page cannot see what the test's compiler adds to them.)
+    return {
+      accent,
+      slider: getComputedStyle(document.querySelector('#volume')!).accentColor,
+      warnWidth: document.querySelector('#warn')!.getBoundingClientRect().width,
+      usageText: getComputedStyle(document.querySelector('#usage-what p')!).fontSize,
+      usageList: getComputedStyle(document.querySelector('#usage-what ~ ul li')!).fontSize,
+      toggleLabel: getComputedStyle(document.querySelector('label')!).fontSize,
+    };
+  });
+  assert.is(look.slider, look.accent);
+  assert.ok(look.warnWidth < 100, `warn field is ${look.warnWidth}px wide`);
+  assert.is(look.usageText, look.toggleLabel);
+  assert.is(look.usageList, look.toggleLabel);
+  await page.locator('#volume').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.not.equal(await page.locator('#volume').evaluate((el) => getComputedStyle(el).outlineStyle), 'none');
+  await shoot(page, 'options-relay-set');
+  await worker.evaluate(() => chrome.storage.local.remove('settings'));
+  await page.close();
+});
+
 test('the test chime button plays through the offscreen document', async ({ browser }) => {
   const page = await browser!.page('options/index.html');
   await page.getByRole('button', { name: msg('optTestChime') }).click();
