@@ -6,7 +6,7 @@
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DATABASE_FILE, databasePath, openExistingDatabase, type SqliteDatabase } from '../relay/storage/sqlite-database.ts';
-import { PRIVATE_DIRECTORY_MODE as DATA_DIR_MODE, PRIVATE_FILE_MODE as FILE_MODE } from '../data-directory.ts';
+import { PRIVATE_DIRECTORY_MODE as DATA_DIR_MODE, PRIVATE_FILE_MODE as FILE_MODE } from '../private-files.ts';
 import { existingDatabase } from './data-directory.ts';
 import { schemaVersion } from './schema-migrations.ts';
 

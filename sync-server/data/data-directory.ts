@@ -1,10 +1,10 @@
 // The data directory is created and proved writable before anything opens a file in it (its
-// modes are sync-server/data-directory.ts's concern), so a bad one stops the start with one
+// modes are sync-server/private-files.ts's concern), so a bad one stops the start with one
 // DataDirectoryError naming the path and the reason. Node's recursive mkdir loops forever under
 // /proc, so the missing levels are created one at a time.
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PRIVATE_DIRECTORY_MODE } from '../data-directory.ts';
+import { PRIVATE_DIRECTORY_MODE } from '../private-files.ts';
 import { DATABASE_FILE, databasePath } from '../relay/storage/sqlite-database.ts';
 
 

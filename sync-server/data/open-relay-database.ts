@@ -5,7 +5,7 @@
 import type { SqliteSynchronous } from '../config.ts';
 import type { Logger } from '../logger.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from '../relay/storage/sqlite-database.ts';
-import { DataDirectoryPermissionError } from '../data-directory.ts';
+import { DataDirectoryPermissionError } from '../private-files.ts';
 import { automaticBackup } from './data-backup.ts';
 import { prepareDataDirectory } from './data-directory.ts';
 import { MIGRATIONS } from './migrations.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { DataDirectoryPermissionError } from '../../sync-server/data-directory.ts';
+import { DataDirectoryPermissionError } from '../../sync-server/private-files.ts';
 import { DATABASE_FILE, databasePath, openDatabase } from '../../sync-server/relay/storage/sqlite-database.ts';
 import { loadOrCreateStatsToken } from '../../sync-server/web/website/stats-access.ts';
 import { Routes } from '../../wire/website-routes.ts';

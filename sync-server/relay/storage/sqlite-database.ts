@@ -13,7 +13,7 @@
 //
 // Privacy: the file is created 0600 before SQLite opens it, because SQLite gives its -wal and
 // -shm files the database file's mode; an existing database, -wal or -shm open to others is
-// refused (sync-server/data-directory.ts).
+// refused (sync-server/private-files.ts).
 //
 // Deleted rows are overwritten with zeros (secure_delete), so what is deleted for privacy (an
 // unsubscribed address, a deleted account's documents) does not linger in free space; the
@@ -21,7 +21,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import type { SqliteSynchronous } from '../../config.ts';
-import { ensurePrivateDirectory, ensurePrivateFile, refuseSharedFile } from '../../data-directory.ts';
+import { ensurePrivateDirectory, ensurePrivateFile, refuseSharedFile } from '../../private-files.ts';
 
 export type SqliteDatabase = Database.Database;
 

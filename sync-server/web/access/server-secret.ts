@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fchmodSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrivateDirectory } from '../../data-directory.ts';
+import { ensurePrivateDirectory } from '../../private-files.ts';
 import { SecretFileError } from './access-errors.ts';
 
 export const SECRET_BYTES = 32;

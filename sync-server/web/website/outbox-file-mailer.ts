@@ -5,7 +5,7 @@
 // run one at a time, so a rewrite never loses a line appended meanwhile.
 import { appendFile, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ensurePrivateFile } from '../../data-directory.ts';
+import { ensurePrivateFile } from '../../private-files.ts';
 import type { Mailer } from './mailer.ts';
 
 interface Line {

@@ -7,7 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrivateDirectory, refuseSharedFile } from '../../data-directory.ts';
+import { ensurePrivateDirectory, refuseSharedFile } from '../../private-files.ts';
 import { readCookie, strictCookie } from './cookies.ts';
 import { secretsEqual } from './secure-compare.ts';
 

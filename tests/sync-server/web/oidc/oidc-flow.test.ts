@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OidcRoutes } from '../../../../wire/oidc-sign-in.ts';
-import { waitFor } from '../../../sync-server/helpers/relay-harness.ts';
+import { waitFor } from '../../helpers/relay-harness.ts';
 import { EXTENSION_REDIRECT, startOidcHarness, type OidcHarness } from './oidc-harness.ts';
 import { signInWithProvider } from './oidc-steps.ts';
 import { TEST_CLIENT } from './test-provider.ts';
