@@ -7,8 +7,7 @@
 // Finally all clients and the store must converge on one state.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import * as Y from 'yjs';
-import { hasPending } from '../../../sync-server/relay/rooms/apply-update.ts';
+import { countCodes, countMissing, describe, edit, sameState } from './crash-checks.ts';
 import { docFromRows, storedRows } from './frames.ts';
 import { recordingClient, type RecordingClient } from './recording-client.ts';
 import { createAccount } from './relay-account.ts';
@@ -51,66 +50,6 @@ export interface CrashReport {
 
 const CONVERGE_LIMIT_MS = 60_000;
 const SOCKETS_CLOSED_LIMIT_MS = 10_000;
-const TEXT_SOFT_LIMIT = 2_000;
-const ARRAY_SOFT_LIMIT = 200;
-
-function edit(doc: Y.Doc, rng: SeededInts, who: number): void {
-  const text = doc.getText('notes');
-  const list = doc.getArray<number>('list');
-  switch (rng.int(4)) {
-    case 0:
-    case 1:
-      if (text.length > TEXT_SOFT_LIMIT || (text.length > 0 && rng.chance(0.3))) {
-        text.delete(rng.int(text.length), 1 + rng.int(Math.min(5, text.length)));
-      } else {
-        text.insert(rng.int(text.length + 1), `${who}${'abcdef'.slice(rng.int(6))}`);
-      }
-      break;
-    case 2:
-      doc.getMap<number>('fields').set(`k${rng.int(20)}`, rng.int(1_000_000));
-      break;
-    default:
-      if (list.length > ARRAY_SOFT_LIMIT) list.delete(0, 10);
-      else list.push([who * 1_000_000 + rng.int(1_000_000)]);
-  }
-}
-
-/** How many of `updates` are not fully contained in `store` (mutates store only if some are not). */
-function countMissing(store: Y.Doc, updates: readonly Uint8Array[]): number {
-  let changed = false;
-  const onUpdate = () => {
-    changed = true;
-  };
-  store.on('update', onUpdate);
-  let missing = 0;
-  for (const update of updates) {
-    changed = false;
-    Y.applyUpdate(store, update);
-    if (changed || hasPending(store)) missing++;
-  }
-  store.off('update', onUpdate);
-  return missing;
-}
-
-function countCodes(codes: readonly number[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const code of codes) counts[code] = (counts[code] ?? 0) + 1;
-  return counts;
-}
-
-function sameState(a: Y.Doc, b: Y.Doc): boolean {
-  const json = (d: Y.Doc) =>
-    // Map keys sorted: a Y.Map's iteration order follows local integration order, not content.
-    JSON.stringify([d.getText('notes').toString(), [...d.getMap('fields').entries()].sort(), d.getArray('list').toJSON()]);
-  return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) && json(a) === json(b);
-}
-
-function describe(doc: Y.Doc, label: string): string {
-  const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]);
-  const pending = hasPending(doc) ? ' pending' : '';
-  return `${label}: text ${doc.getText('notes').length}, list ${doc.getArray('list').length}, sv ${JSON.stringify(sv)}${pending}`;
-}
-
 export async function runCrashScenario(options: CrashScenarioOptions): Promise<CrashReport> {
   const started = performance.now();
   const rng = seededInts(options.seed);
