@@ -12,12 +12,12 @@ import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { PostgresDocumentStore } from '../../sync-server/relay/storage/postgres-document-store.ts';
 import { startHaproxy, type HaproxyProcess } from '../helpers/haproxy-process.ts';
 import { freePort, startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.ts';
 import { spawnRelay, type RelayProcess } from '../sync-server/helpers/relay-process.ts';
 import { docName, makeTempDir, waitFor } from '../sync-server/helpers/relay-harness.ts';
 import { destroyProvider } from '../sync-server/helpers/stock-provider.ts';
+import { storedText } from '../sync-server/helpers/stored-doc.ts';
 import { makeCertificate, type TestCertificate } from '../sync-server/helpers/tls-certificates.ts';
 import { TokenRoleGate } from '../sync-server/helpers/token-role-gate.ts';
 
@@ -123,17 +123,6 @@ function httpsGet(w: World, path: string): Promise<number> {
   });
 }
 
-async function storedText(w: World, doc: string): Promise<string> {
-  const store = await PostgresDocumentStore.open(w.databaseUrl, 1);
-  try {
-    const ydoc = new Y.Doc();
-    for (const update of (await store.load(doc)).updates) Y.applyUpdate(ydoc, update);
-    return ydoc.getText('t').toString();
-  } finally {
-    await store.close();
-  }
-}
-
 test('every socket of one document lands on the same relay; documents spread over the relays', async (w) => {
   const doc = docName();
   const homes = new Set<RelayProcess>();
@@ -160,7 +149,7 @@ test('the relay of a document is killed: its client reconnects through the proxy
   const editor = throughProxy(w, doc);
   const home = await landsOn(w, w.nodes, () => waitFor(() => editor.synced, 'editor synced'));
   editor.doc.getText('t').insert(0, 'before;');
-  await waitFor(async () => (await storedText(w, doc)) === 'before;', 'the first edit is stored');
+  await waitFor(async () => (await storedText(w.databaseUrl, doc)) === 'before;', 'the first edit is stored');
   const others = w.nodes.filter((node) => node !== home);
   const before = await Promise.all(others.map((node) => metric(node, 'ltm_sockets_opened_total')));
   await home.kill();
@@ -174,7 +163,7 @@ test('the relay of a document is killed: its client reconnects through the proxy
     20_000,
   );
   editor.doc.getText('t').insert(0, 'after;');
-  await waitFor(async () => (await storedText(w, doc)) === 'after;before;', 'the edit after the failover is stored', 10_000);
+  await waitFor(async () => (await storedText(w.databaseUrl, doc)) === 'after;before;', 'the edit after the failover is stored', 10_000);
   const late = throughProxy(w, doc);
   await waitFor(() => late.synced && late.doc.getText('t').toString() === 'after;before;', 'a later client through the proxy gets every edit', 10_000);
 });

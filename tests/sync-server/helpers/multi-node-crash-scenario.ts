@@ -3,19 +3,19 @@
 // meeting. A seeded random node is SIGKILLed at a random moment; once every socket it held is
 // closed (so everything it sent has been read), each update any client received since the last
 // check must already be in the database, since a node broadcasts only what is committed. Its
-// clients must then sync on another node before it is restarted on the same port. Finally the
-// clients and the stored document converge.
+// clients must then sync on another node before it is restarted on the same port (the restart
+// runs on while the next kill is prepared). Finally the clients and the stored document converge.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import * as Y from 'yjs';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
-import { countCodes, countMissing, describe, edit, sameState } from './crash-checks.ts';
-import type { CrashReport, LostUpdate } from './crash-scenario.ts';
+import { awaitConvergence, checkReceived, countCodes, startEditing, type LostUpdate } from './crash-checks.ts';
+import type { CrashReport } from './crash-scenario.ts';
 import { failOver } from './failover.ts';
 import { recordingClient, type RecordingClient } from './recording-client.ts';
-import { spawnRelay, type RelayProcess } from './relay-process.ts';
+import { spawnRelay, type Exit, type RelayProcess } from './relay-process.ts';
 import { makeTempDir, waitFor } from './relay-harness.ts';
 import { seededInts } from './seeded-ints.ts';
+import { loadStoredDoc } from './stored-doc.ts';
 import { TokenRoleGate } from './token-role-gate.ts';
 
 export interface MultiNodeCrashOptions {
@@ -38,6 +38,20 @@ export interface MultiNodeCrashReport extends Omit<CrashReport, 'iterations' | '
 const CONVERGE_LIMIT_MS = 30_000;
 const SOCKETS_CLOSED_LIMIT_MS = 10_000;
 const FAILOVER_LIMIT_MS = 15_000;
+const STOP_LIMIT_MS = 15_000;
+
+/** SIGTERM, and SIGKILL if the graceful stop hangs (reported as exit code null). */
+async function stopWithin(node: RelayProcess, limitMs: number): Promise<Exit> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<Exit>((resolve) => {
+    timer = setTimeout(() => void node.kill().then(() => resolve({ code: null, signal: 'SIGKILL' })), limitMs);
+  });
+  try {
+    return await Promise.race([node.stop(), hung]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise<MultiNodeCrashReport> {
   const started = performance.now();
@@ -58,27 +72,11 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
   const clients: RecordingClient[] = [];
   const lost: LostUpdate[] = [];
   const unexpectedExits: string[] = [];
-  let edits = 0;
   let updatesChecked = 0;
   let failovers = 0;
-  let editing: NodeJS.Timeout | null = null;
+  let editing: ReturnType<typeof startEditing> | null = null;
 
-  const storedDoc = async () => {
-    const doc = new Y.Doc();
-    for (const update of (await store.load(docName)).updates) Y.applyUpdate(doc, update);
-    return doc;
-  };
-  // Received first, stored second: whatever a node sent before the splice was committed before.
-  const checkReceived = async (iteration: number) => {
-    const received = clients.map((client) => client.received.splice(0));
-    const stored = await storedDoc();
-    received.forEach((updates, index) => {
-      updatesChecked += updates.length;
-      const missing = countMissing(stored, updates);
-      for (let i = 0; i < missing; i++) lost.push({ iteration, client: index });
-    });
-    stored.destroy();
-  };
+  const storedDoc = () => loadStoredDoc(store, docName);
 
   try {
     for (let i = 0; i < options.nodes; i++) nodes.push(spawnNode(i));
@@ -89,12 +87,7 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
       failOver(client.provider, urls);
       clients.push(client);
     }
-    editing = setInterval(() => {
-      const index = editRng.int(clients.length);
-      const client = clients[index]!;
-      client.doc.transact(() => edit(client.doc, editRng, index));
-      edits++;
-    }, options.editEveryMs);
+    editing = startEditing(clients, editRng, options.editEveryMs);
 
     for (let kill = 1; kill <= options.kills; kill++) {
       // Short waits hit loading and the first syncs; long ones hit steady editing.
@@ -108,7 +101,7 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
       const exit = await victim.kill();
       if (exit.signal !== 'SIGKILL') unexpectedExits.push(`kill ${kill}, node ${index}: ${exit.code ?? exit.signal}`);
       await waitFor(() => clients.every((c) => c.openSockets(`${victim.url}/`) === 0), 'sockets of the killed node to close', SOCKETS_CLOSED_LIMIT_MS);
-      await checkReceived(kill);
+      updatesChecked += await checkReceived(clients, storedDoc, kill, lost);
       await waitFor(
         () => onVictim.every((c) => c.provider.synced && c.provider.serverUrl !== victim.url),
         `clients of node ${index} to sync on another node`,
@@ -119,34 +112,14 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
     }
     await Promise.all(nodes);
 
-    clearInterval(editing);
-    editing = null;
-    let converged = true;
-    let divergence: string[] = [];
-    try {
-      await waitFor(
-        async () => {
-          if (!clients.every((c) => c.provider.synced)) return false;
-          const stored = await storedDoc();
-          const same = clients.every((c) => sameState(c.doc, stored));
-          stored.destroy();
-          return same;
-        },
-        'clients and store to converge',
-        CONVERGE_LIMIT_MS,
-      );
-    } catch {
-      converged = false;
-      const stored = await storedDoc();
-      divergence = [stored, ...clients.map((c) => c.doc)].map((d, i) => describe(d, i === 0 ? 'store' : `client ${i - 1} synced=${clients[i - 1]!.provider.synced}`));
-      stored.destroy();
-    }
-    const exits = await Promise.all(nodes.map(async (node) => (await node).stop()));
+    editing.stop();
+    const { converged, divergence } = await awaitConvergence(clients, storedDoc, CONVERGE_LIMIT_MS);
+    const exits = await Promise.all(nodes.map(async (node) => stopWithin(await node, STOP_LIMIT_MS)));
     await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
-    await checkReceived(options.kills + 1);
+    updatesChecked += await checkReceived(clients, storedDoc, options.kills + 1, lost);
     return {
       clients: options.clients,
-      edits,
+      edits: editing.count(),
       updatesChecked,
       lost,
       unexpectedExits,
@@ -159,7 +132,7 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
       clientCloses: countCodes(clients.flatMap((c) => c.closeCodes)),
     };
   } finally {
-    if (editing) clearInterval(editing);
+    editing?.stop();
     for (const client of clients) client.destroy();
     // Whatever is still running or starting (a failed run must leave no relay behind).
     await Promise.all(nodes.map((node) => node.then((n) => n.kill(), () => null)));
