@@ -34,6 +34,8 @@ export interface ShareLink {
   readonly shareId: string;
   readonly token: string;
   readonly url: string;
+  /** Null from a relay that predates labels, or for a link made without one. */
+  readonly label?: string | null;
 }
 
 function call<T>(relayUrl: string, method: HttpMethod, path: string, body?: unknown, session?: string): Promise<T> {
@@ -80,13 +82,16 @@ export async function requestDocToken(relayUrl: string, session: string, doc: st
   return { ...grant, exp: grant.exp < 1e12 ? grant.exp * 1000 : grant.exp };
 }
 
-export function createShare(relayUrl: string, session: string, meetingId: string, role: 'view' | 'edit'): Promise<ShareLink> {
-  return call(relayUrl, 'POST', '/api/shares', { meetingId, role }, session);
+/** label: trimmed by the relay; blank or absent makes a link without one. */
+export function createShare(relayUrl: string, session: string, meetingId: string, role: 'view' | 'edit', label = ''): Promise<ShareLink> {
+  return call(relayUrl, 'POST', '/api/shares', { meetingId, role, ...(label.trim() === '' ? {} : { label }) }, session);
 }
 
 export interface ListedShare {
   readonly shareId: string;
   readonly role: 'view' | 'edit';
+  readonly label?: string | null;
+  readonly createdAt: number;
   readonly active: boolean;
   /** Null once revoked or expired. */
   readonly url: string | null;

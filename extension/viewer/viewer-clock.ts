@@ -15,3 +15,8 @@ export function viewerClock(conn: ViewerConnection): ClockSource {
     corrected: () => ticker.corrected(),
   };
 }
+
+/** The time of day an offline page's frozen clock was last true, to the second. */
+export function lastKnownText(now: number): string {
+  return new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}

@@ -18,6 +18,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ensureWebsiteSchema(db);
     },
   },
+  {
+    version: 2,
+    name: 'shares.label: an optional label the owner gives a share link, to tell links apart',
+    up(db) {
+      db.exec('ALTER TABLE shares ADD COLUMN label TEXT');
+    },
+  },
 ];
 
 export const SCHEMA_VERSION = latestVersion(MIGRATIONS);

@@ -97,7 +97,7 @@ test('run view: normal, overrun, and the popup', async () => {
   await popup.close();
 
   await page.clock.fastForward(65 * MIN);
-  await page.getByText(/This item is over by/).waitFor();
+  await page.getByText('Over time', { exact: true }).waitFor();
   await page.getByText(/Meeting over time by/).waitFor();
   await clean(page, 'run-overrun');
 });

@@ -105,7 +105,7 @@ test('create from a template, edit, run, take notes, end, and the report has the
 
   await page.getByRole('heading', { name: 'Wrap-up' }).waitFor();
   await page.clock.fastForward(3 * MIN + 30_000);
-  await page.getByText('This item is over by 1:30').waitFor();
+  await page.getByText('Over time', { exact: true }).waitFor();
   await page.getByRole('timer', { name: /Over time by 1:30/ }).waitFor();
   await page.getByText('Meeting: 3:00 left').waitFor();
   await shoot(page, 'main-flow-run-overrun');
@@ -201,7 +201,7 @@ test('auto-advance moves on when the box ends, only when switched on', async () 
   const auto = page.getByRole('checkbox', { name: 'Auto-advance' });
   assert.equal(await auto.isChecked(), false, 'off by default');
   await page.clock.fastForward(5 * MIN + 2_000);
-  await page.getByText(/This item is over by/).waitFor();
+  await page.getByText('Over time', { exact: true }).waitFor();
   assert.equal((await page.locator('#current-title').textContent())?.trim(), 'Yesterday');
   await auto.check();
   await page.getByRole('heading', { name: 'Today' }).waitFor();

@@ -1,7 +1,8 @@
 // The share dialog against a real relay: a signed-in person creates a view link for a synced
 // meeting, the link's token opens the meeting's websocket, the dialog lists it again when
 // reopened (from the relay), Copy puts it on the clipboard, and revoking it closes that socket
-// and removes it from the list.
+// and removes it from the list. With three links, labelled ones and not, every row says its
+// role, label and age, and revoking one closes only its own viewer.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
@@ -52,7 +53,7 @@ test('create a view link, use it, see it listed again, revoke it', async () => {
   await openDialog(panel);
   await panel.getByRole('radio', { name: msg('shareRoleView') }).check();
   await panel.getByRole('button', { name: msg('shareCreate') }).click();
-  const field = panel.getByLabel(msg('shareLinkLabel', msg('shareRoleView')));
+  const field = panel.locator('.links li input[readonly]');
   await field.waitFor();
   const url = await field.inputValue();
   assert.ok(url.includes(meetingId), `the link names the meeting: ${url}`);
@@ -88,6 +89,51 @@ test('create a view link, use it, see it listed again, revoke it', async () => {
     if (!again) return true;
     return (await again.closed) >= 4400;
   }, 'the revoked token to be refused');
+  await panel.close();
+});
+
+test('three links, two labelled: each row says role, label and age; revoking one closes only its viewer', async () => {
+  const panel = await browser!.page('side-panel/index.html');
+  panel.setDefaultTimeout(15_000);
+  await panel.setViewportSize({ width: 400, height: 600 });
+  const meetingId = await createMeeting(panel, 'Board update');
+  await panel.getByText(msg('syncSynced'), { exact: true }).waitFor();
+  await openDialog(panel);
+  for (const [role, label] of [['view', '  For the board '], ['edit', "Ana's laptop"], ['view', '']] as const) {
+    await panel.getByRole('radio', { name: msg(role === 'edit' ? 'shareRoleEdit' : 'shareRoleView') }).check();
+    await panel.getByLabel(msg('shareLabelField')).fill(label);
+    await panel.getByRole('button', { name: msg('shareCreate') }).click();
+  }
+  const rows = panel.locator('.links li');
+  await rows.nth(2).waitFor();
+  await shoot(panel, 'share-dialog-three-links');
+  const heads = await rows.locator('.head').allInnerTexts();
+  const now = msg('shareCreatedAt', new Intl.RelativeTimeFormat('en', { numeric: 'auto' }).format(0, 'second'));
+  assert.equal(heads.map((h) => h.replace(/\s+/g, ' ').trim()), [
+    `${msg('shareRoleView')} For the board ${now}`,
+    `${msg('shareRoleEdit')} Ana's laptop ${now}`,
+    `${msg('shareRoleView')} ${now}`,
+  ]);
+  const created = rows.first().locator('time');
+  assert.match((await created.getAttribute('title')) ?? '', /\d{4}/, 'the exact date and time on hover');
+  assert.ok(Math.abs(Date.parse((await created.getAttribute('datetime'))!) - Date.now()) < 10 * 60_000);
+  const names = await rows.getByRole('button', { name: msg('shareRevoke') }).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  assert.is(new Set(names).size, 3, `three distinct revoke buttons: ${names.join(' | ')}`);
+  assert.equal(await seriousViolations(panel), []);
+
+  // Open a viewer socket on each view link, then revoke the board's link.
+  const wsOf = async (row: number) => {
+    const token = new URL(await rows.nth(row).locator('input[readonly]').inputValue()).hash.slice(1);
+    return openSocket(`${relay!.httpUrl.replace(/^http/, 'ws')}/sync/meeting/${meetingId}?token=${encodeURIComponent(token)}`);
+  };
+  const board = await wsOf(0);
+  const unlabelled = await wsOf(2);
+  await rows.first().getByRole('button', { name: msg('shareRevoke') }).click();
+  const code = await board.closed;
+  assert.ok(code >= 4400 && code < 4500, `the board's viewer closed with ${code}`);
+  await eventually(async () => (await rows.count()) === 2, 'the revoked row to go');
+  assert.is(unlabelled.socket.readyState, WebSocket.OPEN, 'the other view link is still open');
+  assert.not.ok((await panel.locator('.links').innerText()).includes('For the board'));
   await panel.close();
 });
 

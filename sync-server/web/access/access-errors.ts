@@ -12,6 +12,8 @@ export const ApiErrorCode = {
   invalidName: 'invalid_name',
   invalidDocument: 'invalid_document',
   invalidRole: 'invalid_role',
+  /** A share link's label longer than SHARE_LABEL_MAX_LENGTH, or not a string. */
+  invalidLabel: 'invalid_label',
   emailTaken: 'email_taken',
   invalidCredentials: 'invalid_credentials',
   unauthenticated: 'unauthenticated',

@@ -30,6 +30,8 @@ export interface ShareRow {
   readonly created_at: number;
   readonly expires_at: number;
   readonly revoked_at: number | null;
+  /** Null for a link made without one (and for every link made before labels existed). */
+  readonly label: string | null;
 }
 
 export interface ConnectedSignIn {
@@ -85,8 +87,8 @@ export function createAccessRecords(db: SqlDatabase) {
     'SELECT meeting_id, claimed_at FROM meeting_owners WHERE account_id = ? ORDER BY claimed_at, meeting_id',
   );
   const identitiesOf = q<[string], ConnectedSignIn>('SELECT issuer, subject, email, name, linked_at FROM identities WHERE account_id = ? ORDER BY linked_at');
-  const insertShare = q<[string, string, string, ShareRole, number, number]>(
-    'INSERT INTO shares (share_id, meeting_id, account_id, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+  const insertShare = q<[string, string, string, ShareRole, number, number, string | null]>(
+    'INSERT INTO shares (share_id, meeting_id, account_id, role, created_at, expires_at, label) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const shareById = q<[string], ShareRow>('SELECT * FROM shares WHERE share_id = ?');
   const sharesOf = q<[string], ShareRow>('SELECT * FROM shares WHERE meeting_id = ? ORDER BY created_at');
@@ -138,7 +140,7 @@ export function createAccessRecords(db: SqlDatabase) {
     }),
     ownerOf: (meetingId: string) => ownerOf.get(meetingId)?.account_id ?? null,
     insertShare: (s: Omit<ShareRow, 'revoked_at'>) =>
-      void insertShare.run(s.share_id, s.meeting_id, s.account_id, s.role, s.created_at, s.expires_at),
+      void insertShare.run(s.share_id, s.meeting_id, s.account_id, s.role, s.created_at, s.expires_at, s.label),
     shareById: (id: string) => shareById.get(id) ?? null,
     sharesOf: (meetingId: string) => sharesOf.all(meetingId),
     revokeShare: (id: ShareId, now: number) => void revokeShare.run(now, id),

@@ -69,6 +69,7 @@ function accountJson(
       shareId: s.share_id,
       meetingId: s.meeting_id,
       role: s.role,
+      label: s.label,
       createdAt: s.created_at,
       expiresAt: s.expires_at,
       revokedAt: s.revoked_at,

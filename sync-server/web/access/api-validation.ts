@@ -1,5 +1,6 @@
 // Checks and normalisation of the values clients send. Each failure is an ApiError with a
 // message a person can act on; nothing here echoes a password back.
+import { SHARE_LABEL_MAX_LENGTH } from '../../../wire/share-label.ts';
 import type { AccessConfig } from './access-config.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
 import type { ShareRole } from './access-records.ts';
@@ -52,4 +53,15 @@ export function requireShareRole(raw: unknown): ShareRole {
     throw new ApiError(400, ApiErrorCode.invalidRole, 'The role must be "view" or "edit".');
   }
   return raw as ShareRole;
+}
+
+/** The optional label of a new share link, trimmed; null when absent or blank. */
+export function optionalShareLabel(raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== 'string') throw new ApiError(400, ApiErrorCode.invalidLabel, 'The label must be a string.');
+  const label = raw.trim();
+  if ([...label].length > SHARE_LABEL_MAX_LENGTH) {
+    throw new ApiError(400, ApiErrorCode.invalidLabel, `The label must be at most ${SHARE_LABEL_MAX_LENGTH} characters long.`);
+  }
+  return label === '' ? null : label;
 }

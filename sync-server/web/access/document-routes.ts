@@ -8,7 +8,7 @@ import { ApiError, ApiErrorCode } from './access-errors.ts';
 import { RevocationKey, randomId, type AccountId, type ShareId } from './access-ids.ts';
 import type { ShareRow } from './access-records.ts';
 import { readJsonObject, type ApiHandler } from './api-http.ts';
-import { requireShareRole, requireString } from './api-validation.ts';
+import { optionalShareLabel, requireShareRole, requireString } from './api-validation.ts';
 import { authenticate } from './session-auth.ts';
 
 export function documentRoutes(ctx: AccessContext) {
@@ -54,6 +54,7 @@ export function documentRoutes(ctx: AccessContext) {
     const body = readJsonObject(request, config.maxBodyBytes);
     const meetingId = requireMeetingId(requireString(body, 'meetingId'));
     const role = requireShareRole(body.role);
+    const label = optionalShareLabel(body.label);
     requireOwnedMeeting(meetingId, account.account_id);
     const share = {
       share_id: randomId<ShareId>(),
@@ -63,10 +64,11 @@ export function documentRoutes(ctx: AccessContext) {
       created_at: request.now,
       expires_at: request.now + config.shareTokenTtlMs,
       revoked_at: null,
+      label,
     };
     records.insertShare(share);
     const token = shareToken(share);
-    return { status: 201, body: { shareId: share.share_id, token, url: shareUrl(config, meetingId, token), role, exp: share.expires_at } };
+    return { status: 201, body: { shareId: share.share_id, token, url: shareUrl(config, meetingId, token), role, label, exp: share.expires_at } };
   };
 
   const listShares: ApiHandler = (request) => {
@@ -83,6 +85,7 @@ export function documentRoutes(ctx: AccessContext) {
         shareId: share.share_id,
         meetingId: share.meeting_id,
         role: share.role,
+        label: share.label,
         createdAt: share.created_at,
         expiresAt: share.expires_at,
         revokedAt: share.revoked_at,

@@ -2,6 +2,7 @@
 // `components.schemas` of the OpenAPI document. Closed objects, so a field added to a response
 // without being described here fails the API tests, which validate every response against them.
 import { ROLES } from '../../../wire/roles.ts';
+import { SHARE_LABEL_MAX_LENGTH } from '../../../wire/share-label.ts';
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -17,6 +18,10 @@ function closed(properties: Record<string, unknown>, description?: string): Sche
 }
 
 const nullable = (schema: Schema): Schema => ({ oneOf: [schema, { type: 'null' }] });
+
+/** Sent untrimmed; the relay trims it, so only the stored label is bounded here. */
+const SHARE_LABEL_IN = { type: 'string', description: `optional; trimmed, at most ${SHARE_LABEL_MAX_LENGTH} characters (400 invalid_label beyond)` } as const;
+const SHARE_LABEL = nullable({ type: 'string', maxLength: SHARE_LABEL_MAX_LENGTH, description: 'the label given when the link was made; null without one' });
 
 /** What every sign-in of any kind answers (a password sign-in adds its device token). */
 const SESSION_GRANT = {
@@ -75,8 +80,12 @@ export const SCHEMAS = {
   MeetingList: closed({ meetings: { type: 'array', items: closed({ meetingId: ID, title: nullable({ type: 'string' }), claimedAt: MS }) } }),
   TokenRequest: { type: 'object', properties: { doc: { type: 'string', examples: ['meeting/<id>', 'library/<accountId>'] } }, required: ['doc'] },
   Token: closed({ token: TOKEN, role: { const: 'owner' }, exp: MS }),
-  ShareRequest: { type: 'object', properties: { meetingId: ID, role: { enum: ['edit', 'view'] } }, required: ['meetingId', 'role'] },
-  Share: closed({ shareId: ID, token: TOKEN, url: { type: 'string', description: '/m/<meetingId>#<token>, absolute when publicUrl is set' }, role: { enum: ROLES }, exp: MS }),
+  ShareRequest: {
+    type: 'object',
+    properties: { meetingId: ID, role: { enum: ['edit', 'view'] }, label: SHARE_LABEL_IN },
+    required: ['meetingId', 'role'],
+  },
+  Share: closed({ shareId: ID, token: TOKEN, url: { type: 'string', description: '/m/<meetingId>#<token>, absolute when publicUrl is set' }, role: { enum: ROLES }, label: SHARE_LABEL, exp: MS }),
   ShareList: closed({
     shares: {
       type: 'array',
@@ -84,6 +93,7 @@ export const SCHEMAS = {
         shareId: ID,
         meetingId: ID,
         role: { enum: ROLES },
+        label: SHARE_LABEL,
         createdAt: MS,
         expiresAt: MS,
         revokedAt: nullable(MS),

@@ -114,6 +114,7 @@ export const RELAY_TABLES: readonly StoredTable[] = [
       ['created_at', 'when it was made'],
       ['expires_at', 'when it stops working'],
       ['revoked_at', 'when it was revoked, if it was'],
+      ['label', 'the label you gave the link, if any, so you can tell your links apart'],
     ],
   },
   {

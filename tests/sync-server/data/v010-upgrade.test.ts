@@ -117,8 +117,9 @@ test('the relay starts on a v0.1.0 data directory with every account, document, 
     destroy(revoked);
     const shares = await api('GET', `/api/shares?meetingId=${facts.aliceMeeting.id}`, undefined, aliceSession);
     assert.is(shares.status, 200, JSON.stringify(shares.json));
-    const byId = new Map((shares.json.shares as { shareId: string; revokedAt: number | null }[]).map((s) => [s.shareId, s]));
+    const byId = new Map((shares.json.shares as { shareId: string; revokedAt: number | null; label: string | null }[]).map((s) => [s.shareId, s]));
     assert.is(byId.get(facts.liveShare.shareId)?.revokedAt, null);
+    assert.is(byId.get(facts.liveShare.shareId)?.label, null, 'a link made before labels existed has none');
     assert.type(byId.get(facts.revokedShare.shareId)?.revokedAt, 'number');
 
     for (const o of opened) destroy(o);

@@ -8,6 +8,7 @@ import addFormatsPlugin from 'ajv-formats';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Routes } from '../../../wire/website-routes.ts';
+import { SHARE_LABEL_MAX_LENGTH } from '../../../wire/share-label.ts';
 import { OPENAPI_PATH, openApiDocument } from '../../../sync-server/web/openapi/openapi-document.ts';
 import { checkResponse, describedPath, ResponseContractError } from '../helpers/openapi-contract.ts';
 import { startAccessHarness, type AccessHarness } from './access/access-harness.ts';
@@ -68,6 +69,18 @@ test('describes every website route and the operational ones', () => {
   for (const path of [...Object.values(Routes).filter((p) => !p.endsWith('/')), '/healthz', '/readyz', '/metrics', '/api/time', '/m/abcdefghijklmnop', '/assets/site.css']) {
     assert.ok(describedPath(path), path);
   }
+});
+
+test('a share carries its label: described as a nullable string, required in the listing', () => {
+  const json = 'application/json; charset=utf-8';
+  const share = { shareId: 'abcdefghijklmnop', meetingId: 'abcdefghijklmnop', role: 'view', label: 'For the board', createdAt: 1, expiresAt: 2, revokedAt: null, active: true, token: 't', url: '/m/x#t' };
+  checkResponse('GET', '/api/shares', 200, json, { shares: [share, { ...share, label: null }] });
+  const { label: _, ...unlabelled } = share;
+  assert.throws(() => checkResponse('GET', '/api/shares', 200, json, { shares: [unlabelled] }), (error: unknown) => error instanceof ResponseContractError);
+  assert.throws(() => checkResponse('GET', '/api/shares', 200, json, { shares: [{ ...share, label: 'x'.repeat(SHARE_LABEL_MAX_LENGTH + 1) }] }), (error: unknown) => error instanceof ResponseContractError);
+  const request = openApiDocument.components.schemas.ShareRequest as { properties: Record<string, unknown>; required: readonly string[] };
+  assert.ok('label' in request.properties);
+  assert.not.ok(request.required.includes('label'), 'the label is optional');
 });
 
 test('the response check refuses what the document does not describe', () => {

@@ -1,4 +1,4 @@
-// A real access gate for tests: a SQLite file in a fresh temp directory, the SQLite document
+// A real access gate for tests: a migrated SQLite file in a fresh temp directory, the SQLite document
 // store, and a plain node:http server on 127.0.0.1:0 that hands /api requests to the gate.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +14,8 @@ import type { AccessGate } from '../../../../sync-server/relay/access-gate.ts';
 import { createAccessGate } from '../../../../sync-server/web/access/create-access-gate.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
+import { MIGRATIONS } from '../../../../sync-server/data/migrations.ts';
+import { applyMigrations, planMigrations } from '../../../../sync-server/data/schema-migrations.ts';
 
 /** Cheap scrypt so suites stay quick; the production cost is covered by the default config. */
 export const testConfig: AccessConfig = {
@@ -65,6 +67,8 @@ export interface AccessHarness {
 export async function startAccessHarness(config: Partial<AccessConfig> = {}, oidc?: OidcOptions): Promise<AccessHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'ltm-access-'));
   const db = openDatabase(databasePath(dir));
+  // The schema the relay serves with: every migration applied, as openRelayDatabase does.
+  applyMigrations(db, planMigrations(db, MIGRATIONS, databasePath(dir)));
   const store = new SqliteDocumentStore(db);
   const logs: string[] = [];
   const logger = createLogger('info', { write: (line: string) => void logs.push(line) });

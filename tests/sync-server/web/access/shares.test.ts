@@ -92,6 +92,7 @@ test('revoking a link emits its key, refuses its token and shows it inactive in 
     shareId: kept.json.shareId,
     meetingId,
     role: 'view',
+    label: null,
     createdAt: (byId.get(kept.json.shareId) as { createdAt: number }).createdAt,
     expiresAt: kept.json.exp,
     revokedAt: null,
