@@ -1,6 +1,6 @@
 // Action items: text, owner, due date, done, and the agenda item they came up under.
 import * as Y from 'yjs';
-import type { ActionId, ItemId, RandomBytes } from './ids.ts';
+import type { ActionId, ItemId, MeetingId, RandomBytes } from './ids.ts';
 import { newId } from './ids.ts';
 import { InvalidInputError } from './errors.ts';
 import { findEntry, meetingRoots, patchFields, removeEntry } from './meeting-doc.ts';
@@ -16,6 +16,8 @@ export interface NewAction {
   /** YYYY-MM-DD or null. */
   readonly due?: string | null;
   readonly itemId?: ItemId | null;
+  /** The meeting a follow-up carries this open action over from. */
+  readonly carriedFrom?: MeetingId | null;
 }
 
 export interface ActionPatch {
@@ -43,6 +45,7 @@ export function addAction(doc: Y.Doc, a: NewAction): ActionId {
   map.set(ACTION_KEY.done, false);
   map.set(ACTION_KEY.itemId, checkNullableId(a.itemId ?? null, 'itemId'));
   map.set(ACTION_KEY.createdAt, checkTime(a.now, 'now'));
+  if (a.carriedFrom) map.set(ACTION_KEY.carriedFrom, checkNullableId(a.carriedFrom, 'carriedFrom'));
   doc.transact(() => meetingRoots(doc).actions.push([map]));
   return id;
 }

@@ -1,6 +1,9 @@
 // The next meeting of a series: unfinished items (neither ticked done nor moved past with Next)
-// and open actions carry over into a fresh meeting whose meta links back to the original.
-// Notes, decisions and the clock stay behind.
+// and open actions carry over into a fresh meeting whose meta links back to the original; each
+// carried action names the meeting it came from, so the follow-up can show them as carried over.
+// Notes, decisions and the clock stay behind. The way back (original → follow-up) is read from
+// the library index (entries whose followUpOf names the original), so nothing in the original
+// has to be written, and a deleted follow-up stops being linked.
 import type * as Y from 'yjs';
 import { NotAMeetingError } from './errors.ts';
 import type { ItemId, MeetingId } from './ids.ts';
@@ -37,7 +40,7 @@ export function createFollowUp(source: Y.Doc, target: Y.Doc, f: NewMeetingFrom):
     }
     for (const a of actions) {
       const itemId = a.itemId === null ? null : newIds.get(a.itemId) ?? null;
-      addAction(target, { random: f.random, now: f.now, text: a.text, owner: a.owner, due: a.due, itemId });
+      addAction(target, { random: f.random, now: f.now, text: a.text, owner: a.owner, due: a.due, itemId, carriedFrom: meta.id });
     }
   });
   return f.id;

@@ -21,5 +21,6 @@ export { BUILTIN_TEMPLATES, builtinTemplate } from './builtin-templates.ts';
 export * from './template-ops.ts';
 export { libraryView, findTemplate } from './library-view.ts';
 export * from './meeting-index-ops.ts';
+export { moveToTrash, restoreFromTrash, deleteForever, purgeTrash, type TrashRef } from './trash-ops.ts';
 export * from './template-meetings.ts';
 export * from './follow-up.ts';

@@ -6,7 +6,8 @@ import { isId } from './ids.ts';
 import { entryMap, libraryRoots, parseTemplateItems } from './library-doc.ts';
 import { knownKeys, Reader, type Fields } from './read-fields.ts';
 import { INDEX_KEY, LIBRARY_ROOT, TEMPLATE_KEY } from './schema.ts';
-import type { LibraryView, MeetingIndexEntry, MeetingStatus, ReadWarning, TemplateView } from './views.ts';
+import { purgeTimeOf } from './trash-ops.ts';
+import type { LibraryView, MeetingIndexEntry, MeetingStatus, ReadWarning, TemplateView, TrashEntry } from './views.ts';
 
 const STATUSES: readonly MeetingStatus[] = ['planned', 'running', 'ended'];
 const KNOWN = { roots: knownKeys(LIBRARY_ROOT), template: knownKeys(TEMPLATE_KEY), entry: knownKeys(INDEX_KEY) } as const;
@@ -66,25 +67,41 @@ function newestFirst(a: MeetingIndexEntry, b: MeetingIndexEntry): number {
   return tb - ta || (a.id < b.id ? -1 : 1);
 }
 
+function lastDeletedFirst(a: TrashEntry, b: TrashEntry): number {
+  return b.deletedAt - a.deletedAt || (a.id < b.id ? -1 : 1);
+}
+
+function trashEntry(kind: TrashEntry['kind'], id: string, title: string, deletedAt: number): TrashEntry {
+  return Object.freeze({ kind, id, title, deletedAt, purgeAt: purgeTimeOf(deletedAt) } as TrashEntry);
+}
+
 export function libraryView(lib: Y.Doc): LibraryView {
   const r = new Reader();
   const { templates, meetings } = libraryRoots(lib);
   r.unknownRoots(lib, KNOWN.roots);
   const own: TemplateView[] = [];
+  const trash: TrashEntry[] = [];
   templates.forEach((_value, id) => {
     const map = entryMap(templates, id);
     if (map === null || !isId(id)) return r.warn(`templates.${id}`, 'malformed template');
-    own.push(templateFrom(map, id as TemplateId, r));
+    const template = templateFrom(map, id as TemplateId, r);
+    const deletedAt = r.nullableNumber(map, TEMPLATE_KEY.deletedAt, `templates.${id}`);
+    if (deletedAt === null) own.push(template);
+    else trash.push(trashEntry('template', id, template.name, deletedAt));
   });
   const index: MeetingIndexEntry[] = [];
   meetings.forEach((_value, id) => {
     const map = entryMap(meetings, id);
     if (map === null || !isId(id)) return r.warn(`meetings.${id}`, 'malformed index entry');
-    index.push(indexEntryFrom(map, id as MeetingId, r));
+    const entry = indexEntryFrom(map, id as MeetingId, r);
+    const deletedAt = r.nullableNumber(map, INDEX_KEY.deletedAt, `meetings.${id}`);
+    if (deletedAt === null) index.push(entry);
+    else trash.push(trashEntry('meeting', id, entry.title, deletedAt));
   });
   return Object.freeze({
     templates: Object.freeze([...BUILTIN_TEMPLATES, ...own.sort(byName)]),
     meetings: Object.freeze(index.sort(newestFirst)),
+    trash: Object.freeze(trash.sort(lastDeletedFirst)),
     warnings: Object.freeze(r.warnings),
   });
 }

@@ -2,7 +2,7 @@
 import type * as Y from 'yjs';
 import type { ClockEvent, ClockLog, ClockPlanItem } from './clock-events.ts';
 import { parseClockEvent } from './clock-events.ts';
-import type { ActionId, DecisionId, ItemId } from './ids.ts';
+import type { ActionId, DecisionId, ItemId, MeetingId } from './ids.ts';
 import { meetingRoots } from './meeting-doc.ts';
 import { knownKeys, Reader } from './read-fields.ts';
 import { ACTION_KEY, DECISION_KEY, ITEM_KEY, MEETING_ROOT, META_KEY, SCHEMA_VERSION } from './schema.ts';
@@ -72,6 +72,7 @@ export function readActions(doc: Y.Doc, r: Reader): ActionView[] {
       done: r.boolean(map, ACTION_KEY.done, at),
       itemId: r.nullableId<ItemId>(map, ACTION_KEY.itemId, at),
       createdAt: r.number(map, ACTION_KEY.createdAt, at),
+      carriedFrom: r.nullableId<MeetingId>(map, ACTION_KEY.carriedFrom, at),
     });
   });
 }

@@ -45,6 +45,8 @@ export const ACTION_KEY = {
   done: 'done',
   itemId: 'itemId',
   createdAt: 'createdAt',
+  // The meeting an open action was carried over from by a follow-up; absent on its own actions.
+  carriedFrom: 'carriedFrom',
 } as const;
 
 export const DECISION_KEY = {
@@ -69,6 +71,8 @@ export const TEMPLATE_KEY = {
   items: 'items',
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
+  // Set while the template is in the trash; see trash-ops.ts.
+  deletedAt: 'deletedAt',
 } as const;
 
 export const INDEX_KEY = {
@@ -79,6 +83,8 @@ export const INDEX_KEY = {
   createdAt: 'createdAt',
   updatedAt: 'updatedAt',
   followUpOf: 'followUpOf',
+  // Set while the meeting is in the trash; see trash-ops.ts.
+  deletedAt: 'deletedAt',
 } as const;
 
 export const LIMITS = {
@@ -90,4 +96,6 @@ export const LIMITS = {
   maxClockTime: Date.UTC(2200, 0, 1),
   /** One clock event counts as at most this long after the one before it (a week). */
   maxClockGapMs: 7 * 24 * 3600 * 1000,
+  /** How long a deleted meeting or template stays in the trash before any device purges it. */
+  trashKeepMs: 30 * 24 * 3600 * 1000,
 } as const;

@@ -67,6 +67,8 @@ export interface ActionView {
   readonly done: boolean;
   readonly itemId: ItemId | null;
   readonly createdAt: number;
+  /** The meeting a follow-up carried this open action over from, or null. */
+  readonly carriedFrom: MeetingId | null;
 }
 
 export interface DecisionView {
@@ -170,11 +172,18 @@ export interface MeetingIndexEntry {
   readonly followUpOf: MeetingId | null;
 }
 
+/** A meeting or template in the trash; purgeAt is when any device opening the library removes it. */
+export type TrashEntry =
+  | { readonly kind: 'meeting'; readonly id: MeetingId; readonly title: string; readonly deletedAt: number; readonly purgeAt: number }
+  | { readonly kind: 'template'; readonly id: TemplateId; readonly title: string; readonly deletedAt: number; readonly purgeAt: number };
+
 export interface LibraryView {
-  /** Built-ins first, then the person's own, by name. */
+  /** Built-ins first, then the person's own, by name; none in the trash. */
   readonly templates: readonly TemplateView[];
-  /** Newest first: by scheduled time, else creation time. */
+  /** Newest first: by scheduled time, else creation time; none in the trash. */
   readonly meetings: readonly MeetingIndexEntry[];
+  /** Most recently deleted first, including entries past purgeAt that no device has purged yet. */
+  readonly trash: readonly TrashEntry[];
   readonly warnings: readonly ReadWarning[];
 }
 

@@ -1,5 +1,6 @@
 // After a sign-in, every meeting the account's library lists is opened once with sync on, so its
-// first token request makes the account its owner and its local content reaches the relay.
+// first token request makes the account its owner and its local content reaches the relay; the
+// meetings in its trash too, so one restored later is the account's like the rest.
 // One meeting at a time, each bounded, so a large library cannot flood the relay.
 import { libraryDocName, libraryView, meetingDocName, type SpaceId } from '../../crdt/index.ts';
 import { openDoc, type DocHandle } from '../data/doc-connection.ts';
@@ -27,8 +28,10 @@ export function claimMeetings(accountId: string): Promise<void> {
     try {
       await library.whenLoaded;
       await whenSynced(library);
-      for (const meeting of libraryView(library.doc).meetings) {
-        const handle = openDoc(meetingDocName(meeting.id));
+      const view = libraryView(library.doc);
+      const ids = [...view.meetings.map((m) => m.id), ...view.trash.flatMap((e) => (e.kind === 'meeting' ? [e.id] : []))];
+      for (const id of ids) {
+        const handle = openDoc(meetingDocName(id));
         await handle.whenLoaded;
         await whenSynced(handle);
         handle.release();

@@ -32,9 +32,11 @@ export type ActionRow = {
   readonly owner: string;
   readonly due: string;
   readonly done: boolean;
+  /** Carried over from the meeting this one follows up; listed in a group of its own. */
+  readonly carried?: boolean;
 };
 
-export type ActionPatch = Partial<Omit<ActionRow, 'id'>>;
+export type ActionPatch = Partial<Omit<ActionRow, 'id' | 'carried'>>;
 
 export type DecisionRow = { readonly id: string; readonly text: string };
 

@@ -47,3 +47,9 @@ export function dateTimeText(ms: number, locale?: string): string {
   const make = () => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   return cached(`dt|${locale ?? ''}`, make).format(ms);
 }
+
+/** A calendar day without the time, e.g. "2 Mar 2026". */
+export function dateText(ms: number, locale?: string): string {
+  const make = () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  return cached(`d|${locale ?? ''}`, make).format(ms);
+}

@@ -11,7 +11,7 @@ actions('addAction, updateAction, setActionDone, removeAction', () => {
   const { doc, random, items } = meetingWith([5, 5]);
   const id = addAction(doc, { random, now: T0 + 1, text: 'Send the deck', owner: 'Ann', due: '2026-12-01', itemId: items[1]! });
   let a = meetingView(doc, T0).actions[0]!;
-  assert.equal(a, { id, text: 'Send the deck', owner: 'Ann', due: '2026-12-01', done: false, itemId: items[1]!, createdAt: T0 + 1 });
+  assert.equal(a, { id, text: 'Send the deck', owner: 'Ann', due: '2026-12-01', done: false, itemId: items[1]!, createdAt: T0 + 1, carriedFrom: null });
   assert.ok(updateAction(doc, id, { text: 'Send the slides', owner: 'Bo', due: null, itemId: null }));
   assert.ok(setActionDone(doc, id, true));
   a = meetingView(doc, T0).actions[0]!;

@@ -63,6 +63,19 @@ followUp('createFollowUp carries unfinished items and open actions, linking back
   assert.is(v.actions[0]!.itemId, v.items[0]!.id);
   assert.is(v.actions[1]!.itemId, null);
   assert.equal([v.decisions, v.clock.started], [[], false]);
+  // Carried actions say where they came from; the follow-up's own do not, nor the original's.
+  assert.equal(v.actions.map((a) => a.carriedFrom), [id, id]);
+  addAction(next, { random, now: T0, text: 'New in the follow-up' });
+  assert.is(meetingView(next, T0).actions[2]!.carriedFrom, null);
+  assert.ok(meetingView(doc, T0).actions.every((a) => a.carriedFrom === null));
+});
+
+followUp('createFollowUp takes the title and time it is given', () => {
+  const { doc } = meetingWith([5]);
+  const next = new Y.Doc();
+  createFollowUp(doc, next, { id: newId(random), random, now: T0, title: 'Weekly sync (follow-up)', scheduledFor: T0 + 86_400_000 });
+  const v = meetingView(next, T0);
+  assert.equal([v.title, v.scheduledFor], ['Weekly sync (follow-up)', T0 + 86_400_000]);
 });
 
 followUp('createFollowUp leaves behind items the meeting moved past with Next, carries skipped and cut-short ones', () => {

@@ -140,7 +140,7 @@ const values = fc.oneof(
   fc.constant(undefined), fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string(),
   fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 }),
 );
-const keys = fc.constantFrom('id', 'title', 'plannedSec', 'owner', 'prompt', 'notes', 'done', 'order', 'text', 'due', 'itemId', 'createdAt', 'op', 'at', 'to', 'sec', 'scheduledFor', 'durationSec', 'endedAt', 'schemaVersion', 'followUpOf', 'templateId');
+const keys = fc.constantFrom('id', 'title', 'plannedSec', 'owner', 'prompt', 'notes', 'done', 'order', 'text', 'due', 'itemId', 'createdAt', 'op', 'at', 'to', 'sec', 'scheduledFor', 'durationSec', 'endedAt', 'schemaVersion', 'followUpOf', 'templateId', 'carriedFrom');
 
 broken('property: any JSON in any field never makes a reader throw', () => {
   fc.assert(

@@ -113,6 +113,9 @@ test('report and library (full)', async () => {
   assert.equal(await carry.getByRole('checkbox', { checked: true }).count(), 6);
   await carry.getByRole('checkbox', { name: 'Wrap-up' }).uncheck();
   await page.getByRole('button', { name: 'Schedule follow-up' }).click();
+  await page.getByLabel('Date', { exact: true }).waitFor();
+  await clean(page, 'follow-up-form');
+  await page.getByRole('button', { name: 'Create follow-up' }).click();
   await page.getByRole('button', { name: 'Start meeting' }).waitFor();
   await page.getByLabel('Title of item 5').waitFor();
   assert.equal(await page.getByLabel('Title of item 6').count(), 0);
@@ -146,20 +149,21 @@ test('templates list and editor', async () => {
   assert.equal((await titles()).slice(0, 3), ['What did not go well', 'What went well', 'Set the stage']);
   await page.getByRole('button', { name: 'Cancel' }).click();
 
-  // Deleting asks inline, never with a native dialog; Escape keeps the template.
+  // Deleting needs no dialog (native or inline): it moves the template to the trash and the
+  // snackbar offers Undo, with the focus on it.
   let nativeDialogs = 0;
   page.on('dialog', (d) => { nativeDialogs++; void d.dismiss(); });
   const deleteButton = page.getByRole('button', { name: /^Delete Retrospective/ });
   await deleteButton.click();
-  const confirm = page.getByRole('group', { name: /Delete the template .Retrospective/ });
-  await confirm.waitFor();
-  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Keep it/);
-  await clean(page, 'template-delete-confirm');
-  await page.keyboard.press('Escape');
-  await confirm.waitFor({ state: 'detached' });
+  const snackbar = page.getByRole('group', { name: 'Template deleted' });
+  await snackbar.waitFor();
+  assert.match(await page.evaluate(() => document.activeElement?.textContent ?? ''), /Undo/);
+  await clean(page, 'template-deleted-snackbar');
+  await page.keyboard.press('Enter');
+  await snackbar.waitFor({ state: 'detached' });
   assert.match(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? ''), /^Delete Retrospective/);
   await deleteButton.click();
-  await confirm.getByRole('button', { name: 'Delete template' }).click();
+  await page.getByRole('button', { name: 'Dismiss' }).click();
   await deleteButton.waitFor({ state: 'detached' });
   assert.is(await page.getByText('Retrospective (mine)', { exact: true }).count(), 0);
   assert.is(nativeDialogs, 0);

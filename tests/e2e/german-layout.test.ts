@@ -1,7 +1,7 @@
-// The extension in German at 400 px: library, editor, a run with an overrun item, the report,
-// the popup and the options page all show their labels whole, nothing cut off and nothing
-// spilling, and they really are German (the browser's UI language picks the locale). The
-// screenshots are for people to look at.
+// The extension in German at 400 px: library, editor, a run with an overrun item, the report and
+// its follow-up form, the templates, the trash, the popup and the options page all show their
+// labels whole, nothing cut off and nothing spilling, and they really are German (the browser's
+// UI language picks the locale). The screenshots are for people to look at.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
@@ -79,6 +79,10 @@ test('German at 400 px: no truncated or overflowing label in the side panel, pop
   // Durations in German too, not only the words around them.
   await panel.getByText(`${msg('reportPlanned')}15 Min.`).or(panel.locator('dd', { hasText: '15 Min.' })).first().waitFor();
   await checkLayout(panel, 'report');
+  await panel.getByRole('button', { name: msg('reportFollowUp') }).click();
+  await panel.getByLabel(msg('followUpDate'), { exact: true }).waitFor();
+  await checkLayout(panel, 'follow-up-form');
+  await panel.getByRole('button', { name: msg('cancel') }).click();
 
   await panel.getByRole('button', { name: msg('navLibrary') }).click();
   await panel.getByText('Wochenrunde').first().waitFor();
@@ -86,6 +90,10 @@ test('German at 400 px: no truncated or overflowing label in the side panel, pop
 
   await panel.getByRole('button', { name: msg('libraryTemplates') }).click();
   await checkLayout(panel, 'templates');
+
+  await panel.evaluate(() => (location.hash = '#/trash'));
+  await panel.getByText(msg('libraryTrashEmpty')).waitFor();
+  await checkLayout(panel, 'trash-empty');
 
   const idlePopup = await open(browser, 'popup/index.html', 600);
   await idlePopup.getByText(msg('popupNothingRunning')).waitFor();

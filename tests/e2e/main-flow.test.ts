@@ -155,7 +155,7 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   browser = await launchExtension(dir);
   await browser.context.setOffline(true);
   const page = await openPanel(browser);
-  // The ended meeting (its follow-up, also "Team sync", is upcoming).
+  // The ended meeting (its follow-up, "Team sync (follow-up)", is upcoming).
   await page.getByRole('region', { name: /Past/ }).getByRole('link', { name: /Team sync/ }).click();
   await page.getByRole('heading', { name: 'Planned vs actual' }).waitFor();
   await page.getByText('Shipped the importer').waitFor();
@@ -176,6 +176,7 @@ test('a browser restart keeps the library and the meeting (IndexedDB)', async ()
   // Every item was moved past with Next, so a follow-up starts with an empty agenda.
   assert.equal(await page.getByRole('group', { name: 'Carry over to the follow-up' }).count(), 0);
   await page.getByRole('button', { name: 'Schedule follow-up' }).click();
+  await page.getByRole('button', { name: 'Create follow-up' }).click();
   await page.getByRole('button', { name: 'Start meeting' }).waitFor();
   await page.getByText('No items yet. Add the first one below.').waitFor();
   assert.equal(await page.getByLabel('Title of item 1').count(), 0);

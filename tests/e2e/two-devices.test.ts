@@ -1,5 +1,6 @@
 // Two profiles signed in to one account: a meeting made on one appears on the other, edits flow
-// both ways live, and edits made while one device is offline converge after it reconnects.
+// both ways live, and edits made while one device is offline converge after it reconnects; a
+// meeting deleted on one goes to the trash on the other, and a restore there brings it back.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
@@ -76,6 +77,28 @@ test('meetings made before the first sign-in join the account and reach the othe
   } finally {
     await c.close(true);
   }
+});
+
+test('a meeting deleted on A leaves the library of B for its trash; restored on B, it is back on A', async ({ devices }) => {
+  const { a, b } = devices!;
+  const panelA = await a.page('side-panel/index.html');
+  await createMeeting(panelA, 'Deleted across devices', 'Daily standup');
+  const panelB = await b.page('side-panel/index.html');
+  const linkOn = (p: Page) => p.getByRole('link', { name: /^Deleted across devices/ });
+  await linkOn(panelB).waitFor({ timeout: 20_000 });
+
+  await panelA.evaluate(() => (location.hash = '#/'));
+  await panelA.getByRole('button', { name: msg('libraryDeleteLabel', 'Deleted across devices') }).click();
+  await linkOn(panelB).waitFor({ state: 'detached', timeout: 20_000 });
+  await panelB.evaluate(() => (location.hash = '#/trash'));
+  const row = panelB.locator('[data-trash]', { hasText: 'Deleted across devices' });
+  await row.waitFor({ timeout: 20_000 });
+  await shoot(panelB, 'two-devices-b-trash');
+
+  await row.getByRole('button', { name: msg('libraryTrashRestoreLabel', 'Deleted across devices') }).click();
+  await linkOn(panelA).waitFor({ timeout: 20_000 });
+  // Nothing is left in the trash on A either: its link shows no count.
+  await eventually(async () => (await panelA.locator('a.trash-link').textContent())?.trim() === msg('libraryTrash'), 'the trash of A emptied');
 });
 
 test.run();

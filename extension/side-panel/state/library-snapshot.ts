@@ -13,7 +13,7 @@ export function readSnapshot(): Snapshot | null {
   try {
     const raw = globalThis.localStorage?.getItem(KEY);
     const parsed = raw ? (JSON.parse(raw) as Snapshot) : null;
-    return parsed && typeof parsed.name === 'string' && Array.isArray(parsed.view?.meetings) ? parsed : null;
+    return parsed && typeof parsed.name === 'string' && Array.isArray(parsed.view?.meetings) && Array.isArray(parsed.view.trash) ? parsed : null;
   } catch {
     return null;
   }

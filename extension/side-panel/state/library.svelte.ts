@@ -1,6 +1,6 @@
 // The person's library document (templates and the meeting index) for the side panel. It follows
 // the library name, which changes at sign-in; until the document has loaded, `view` is the last
-// snapshot of it (or empty).
+// snapshot of it (or empty). Opening a library purges what has been in its trash too long.
 import type * as Y from 'yjs';
 import type { LibraryView } from '../../../crdt/index.ts';
 import type { DocHandle } from './library-live.ts';
@@ -9,7 +9,7 @@ import { LiveStatus } from '../../components/sync-status.svelte.ts';
 import type { SyncStatus } from '../../components/component-types.ts';
 import { readSnapshot, scheduleSnapshot, writeSnapshot } from './library-snapshot.ts';
 
-const EMPTY: LibraryView = { templates: [], meetings: [], warnings: [] };
+const EMPTY: LibraryView = { templates: [], meetings: [], trash: [], warnings: [] };
 const live = import('./library-live.ts');
 type Live = Awaited<typeof live>;
 
@@ -29,7 +29,7 @@ class Library {
   }
 
   async #switchTo(m: Live, name: string): Promise<Y.Doc> {
-    const { libraryView } = m;
+    const { libraryView, purgeExpired } = m;
     if (this.#open?.handle.name === name) return this.#open.handle.doc;
     if (this.#snapshot?.name !== name) this.#snapshot = null;
     const handle = m.openDoc(name);
@@ -38,6 +38,7 @@ class Library {
     previous?.read.destroy();
     previous?.handle.release();
     await handle.whenLoaded;
+    purgeExpired(handle.doc);
     writeSnapshot(name, libraryView(handle.doc));
     handle.doc.on('update', () => scheduleSnapshot(name, () => libraryView(handle.doc)));
     this.loaded = true;

@@ -7,7 +7,8 @@ export type Route =
   | { readonly view: 'new' }
   | { readonly view: 'meeting'; readonly id: MeetingId }
   | { readonly view: 'templates' }
-  | { readonly view: 'template'; readonly id: TemplateId | null };
+  | { readonly view: 'template'; readonly id: TemplateId | null }
+  | { readonly view: 'trash' };
 
 export function parseRoute(hash: string): Route {
   const [view, raw] = hash.replace(/^#\/?/, '').split('/');
@@ -16,6 +17,8 @@ export function parseRoute(hash: string): Route {
       return { view: 'new' };
     case 'templates':
       return { view: 'templates' };
+    case 'trash':
+      return { view: 'trash' };
     case 'template':
       return { view: 'template', id: parseId<TemplateId>(raw) };
     case 'meeting': {
@@ -35,6 +38,8 @@ export function routeHash(route: Route): string {
       return '#/new';
     case 'templates':
       return '#/templates';
+    case 'trash':
+      return '#/trash';
     case 'template':
       return `#/template/${route.id ?? 'new'}`;
     case 'meeting':

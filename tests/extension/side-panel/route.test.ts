@@ -12,6 +12,7 @@ test('every route survives routeHash then parseRoute', () => {
     { view: 'new' },
     { view: 'templates' },
     { view: 'template', id: null },
+    { view: 'trash' },
     { view: 'template', id: newId<TemplateId>(random) },
     { view: 'meeting', id: newId<MeetingId>(random) },
   ];

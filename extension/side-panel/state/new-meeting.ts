@@ -1,0 +1,28 @@
+// Making a meeting document and going to it, for every way a meeting is made (new, follow-up):
+// the document is filled once it has loaded, listed in the library, and its page opened. The
+// page opens the same document, so releasing this handle after it mounted keeps it open.
+import { tick } from 'svelte';
+import type * as Y from 'yjs';
+import { openDoc } from '../../data/doc-connection.ts';
+import { meetingDocName, newId, type MeetingId } from '../../../crdt/index.ts';
+import { syncIndexEntry } from './index-sync.ts';
+import { library } from './library.svelte.ts';
+import { random } from './randomness.ts';
+import { router } from './router.svelte.ts';
+import { ticker } from './ticker.ts';
+
+export async function createAndOpenMeeting(fill: (doc: Y.Doc, id: MeetingId, now: number) => void): Promise<MeetingId> {
+  const id: MeetingId = newId(random);
+  const now = ticker.corrected();
+  const handle = openDoc(meetingDocName(id));
+  try {
+    await handle.whenLoaded;
+    fill(handle.doc, id, now);
+    syncIndexEntry(handle.doc, await library.ready, now);
+    router.go({ view: 'meeting', id });
+    await tick();
+  } finally {
+    handle.release();
+  }
+  return id;
+}
