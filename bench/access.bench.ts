@@ -11,10 +11,10 @@ import { pino } from 'pino';
 import { accessDefaults, type AccessConfig } from '../sync-server/web/access/access-config.ts';
 import { createAccessGate } from '../sync-server/web/access/create-access-gate.ts';
 import { hashPassword } from '../sync-server/web/access/password-hash.ts';
-import { databasePath, openDatabase } from '../sync-server/relay/storage/sqlite-database.ts';
+import { openRelayDatabase } from '../sync-server/data/open-relay-database.ts';
 import { SqliteDocumentStore } from '../sync-server/relay/storage/sqlite-document-store.ts';
 import type { BenchResult } from './bench-result.ts';
-import { formatMs, percentile, timeCalls } from './measure.ts';
+import { formatMs, percentile, timeAsyncCalls } from './measure.ts';
 
 // OWASP's minimum scrypt cost (N=2^17) is meant to be slow; the target is that one sign-in
 // still answers within a second on the reference machine.
@@ -25,7 +25,8 @@ const US_PER_MS = 1000;
 
 export default async function run(): Promise<BenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'ltm-access-bench-'));
-  const db = openDatabase(databasePath(dir));
+  // Opened as the relay opens it, migrations included (shares.label).
+  const { db } = await openRelayDatabase(dir, 'NORMAL', pino({ level: 'silent' }));
   const store = new SqliteDocumentStore(db);
   // Production scrypt; rate limits lifted so the bench measures work, not refusals.
   const lifted = { max: 1_000_000, windowMs: 60_000 };
@@ -48,10 +49,10 @@ export default async function run(): Promise<BenchResult> {
     const { accountId, session } = await post('/api/accounts', credentials);
     const doc = `library/${accountId}`;
     const { token } = await post('/api/tokens', { doc }, session);
-    const authorize = timeCalls(() => {
-      if (!gate.authorizeSocket(doc, token, Date.now()).ok) throw new Error('bench token refused');
+    const authorize = await timeAsyncCalls(async () => {
+      if (!(await gate.authorizeSocket(doc, token, Date.now())).ok) throw new Error('bench token refused');
     }, 20_000, 2_000);
-    const refuse = timeCalls(() => gate.authorizeSocket(doc, `${token.slice(0, -4)}AAAA`, Date.now()), 20_000, 2_000);
+    const refuse = await timeAsyncCalls(async () => gate.authorizeSocket(doc, `${token.slice(0, -4)}AAAA`, Date.now()), 20_000, 2_000);
 
     const hashes: number[] = [];
     for (let i = 0; i < 10; i++) {

@@ -20,8 +20,24 @@ export function timeCalls(fn: (i: number) => unknown, runs: number, warmup = Mat
     fn(i);
     samples.push(performance.now() - start);
   }
+  return summarize(samples);
+}
+
+/** As timeCalls, awaiting each call before the next starts. */
+export async function timeAsyncCalls(fn: (i: number) => Promise<unknown>, runs: number, warmup = Math.min(50, runs)): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples.push(performance.now() - start);
+  }
+  return summarize(samples);
+}
+
+function summarize(samples: number[]): Timing {
   samples.sort((a, b) => a - b);
-  return { medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95), runs };
+  return { medianMs: percentile(samples, 50), p95Ms: percentile(samples, 95), runs: samples.length };
 }
 
 export function formatMs(ms: number): string {

@@ -85,7 +85,7 @@ function textLayer(entries: readonly (readonly [Setting, string, string | undefi
   for (const [setting, name, text] of entries) {
     // Unset and empty mean the same: the next layer down (compose files often pass VAR= ).
     if (text === undefined || text === '') continue;
-    const shown = setting.flag === null ? name : `${name}=${JSON.stringify(text)}`;
+    const shown = setting.redact ? name : `${name}=${JSON.stringify(text)}`;
     layer.set(setting.path, { value: fromText(setting.type, text), from: shown });
   }
   return layer;

@@ -35,12 +35,16 @@ export interface Setting {
   readonly env: string;
   /** Without a flag when the value is a secret: command lines show in process listings. */
   readonly flag: string | null;
+  /** Never shown in a refusal (a secret, or a URL that may carry a password). */
+  readonly redact: boolean;
 }
 
 interface Names {
   readonly env?: string;
   readonly flag?: string;
   readonly secret?: boolean;
+  /** Has a flag, but its value may carry a password, so refusals never show it. */
+  readonly redact?: boolean;
 }
 
 /** A socket may hear nothing for 1.5 x keepAliveMs: 27 s at most, under stock clients' 30 s. */
@@ -55,7 +59,7 @@ const words = (path: string): string[] => {
 function setting<P extends SettingPath>(path: P, type: z.ZodType<ValueAt<ServiceConfig, P>>, doc: string, names: Names = {}): Setting {
   const env = names.env ?? `LTM_${words(path).join('_').toUpperCase()}`;
   const flag = names.secret ? null : (names.flag ?? words(path).join('-'));
-  return { path, type, doc, env, flag };
+  return { path, type, doc, env, flag, redact: names.secret === true || names.redact === true };
 }
 
 const count = (min = 1) => z.number().int().min(min);
@@ -70,6 +74,12 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.host', z.string().min(1), 'interface to listen on'),
   setting('relay.dataDir', z.string().min(1), 'data directory (SQLite database, secrets, outbox)', { env: 'LTM_DATA', flag: 'data' }),
   setting('relay.logLevel', z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), `log level: ${LOG_LEVELS.join(', ')}`),
+  setting(
+    'relay.databaseUrl',
+    z.url({ protocol: /^postgres(ql)?$/, error: 'must look like postgres://user@host:5432/database' }).nullable(),
+    'PostgreSQL (15+) shared by every relay on it: documents, accounts, sessions, shares, signing secret; unset: SQLite in the data directory',
+    { redact: true },
+  ),
   setting('relay.publicUrl', httpUrl.nullable(), 'public base URL (https://relay.example): absolute share links, mail links, Origin check'),
   setting('relay.tlsCertFile', file, 'PEM certificate chain; with the key the relay serves HTTPS and WSS', { env: 'LTM_TLS_CERT', flag: 'tls-cert' }),
   setting('relay.tlsKeyFile', file, 'PEM private key for the certificate', { env: 'LTM_TLS_KEY', flag: 'tls-key' }),

@@ -63,6 +63,8 @@ export interface RelayConfig {
   readonly readinessProbeIntervalMs: number;
   /** NORMAL survives kill -9; FULL also survives power loss, at an fsync per group commit. */
   readonly sqliteSynchronous: SqliteSynchronous;
+  /** PostgreSQL shared by several relays (documents, access, signing secret); null: SQLite in dataDir. */
+  readonly databaseUrl: string | null;
   /** The relay's public base URL (https://relay.example); share links are absolute when set. */
   readonly publicUrl: string | null;
   /** Reverse proxies whose X-Forwarded-For is believed (per-IP limits); empty: the socket peer only. */
@@ -116,6 +118,7 @@ export const defaults: RelayConfig = {
   maxApiBodyBytes: 64 * 1024,
   readinessProbeIntervalMs: 1_000,
   sqliteSynchronous: 'NORMAL',
+  databaseUrl: null,
   publicUrl: null,
   trustedProxies: [],
   tlsCertFile: null,

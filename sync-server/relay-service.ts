@@ -1,6 +1,8 @@
 // The composition root: the one place that knows both halves of the server. It opens the
 // database in the data directory, builds the web half (access control, website, account page,
-// viewer) on it, and starts the relay with the web's access gate and pages. main.ts, every test
+// viewer) on it, and starts the relay with the web's access gate and pages. With a database URL,
+// documents and access live in PostgreSQL shared with other nodes (the data directory keeps this
+// node's local files); without one, everything is in the data directory's SQLite, as always. main.ts, every test
 // harness and every bench build a relay through startRelayService, so what they run is what
 // ships; tests change only the config and, where a suite exercises the transport alone, the gate.
 import type { RelayConfig } from './config.ts';
@@ -11,6 +13,7 @@ import type { DocumentStore } from './relay/storage/document-store.ts';
 import type { UpdateFeed } from './relay/storage/update-feed.ts';
 import type { SqliteDatabase } from './relay/storage/sqlite-database.ts';
 import { openRelayDatabase } from './data/open-relay-database.ts';
+import { openRelayPostgres, type RelayPostgres } from './data/open-relay-postgres.ts';
 import { SqliteDocumentStore } from './relay/storage/sqlite-document-store.ts';
 import type { HttpFallback } from './relay/transport/http-routes.ts';
 import { readTlsCredentials, type TlsCredentials } from './relay/transport/tls-credentials.ts';
@@ -30,7 +33,7 @@ export interface RelayServiceOptions {
   readonly website?: Partial<WebsiteConfig>;
   /** The built viewer, dist/viewer by default. */
   readonly viewerDistDir?: string;
-  /** Replaces the SQLite document store (the database still holds accounts and the website). */
+  /** Replaces the document store (SQLite, or PostgreSQL with a database URL). */
   readonly store?: DocumentStore;
   /** Commits of other nodes sharing `store`. */
   readonly feed?: UpdateFeed;
@@ -61,13 +64,23 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   const files = tlsFiles(config);
   const credentials = options.credentials ?? (files && readTlsCredentials(files));
   // Created and checked, migrated (after a copy) or refused as too new, before anything else.
-  const { db } = await openRelayDatabase(config.dataDir, config.sqliteSynchronous, logger);
-  const store = options.store ?? new SqliteDocumentStore(db);
+  // An unusable database stops the start before the data directory is touched, too.
+  const shared: RelayPostgres | null = config.databaseUrl === null ? null : await openRelayPostgres(config.databaseUrl, logger, options);
+  let db: SqliteDatabase;
+  try {
+    ({ db } = await openRelayDatabase(config.dataDir, config.sqliteSynchronous, logger));
+  } catch (error) {
+    await closeShared(shared);
+    throw error;
+  }
+  const store = shared?.store ?? options.store ?? new SqliteDocumentStore(db);
+  const feed = shared?.feed ?? options.feed;
   const now = options.now ? { now: options.now } : {};
   const access =
     options.gate ??
     createAccessGate({
       db,
+      ...(shared ? { shared: shared.access } : {}),
       dataDir: config.dataDir,
       store,
       config: { ...accessDefaults, publicUrl: config.publicUrl, ...options.access },
@@ -98,10 +111,11 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   };
   let relay: Relay;
   try {
-    relay = await startRelay(config, { access, logger, store, httpFallback, credentials, ...(options.feed ? { feed: options.feed } : {}) });
+    relay = await startRelay(config, { access, logger, store, httpFallback, credentials, ...(feed ? { feed } : {}) });
   } catch (error) {
     access.close();
     await website.close();
+    await closeShared(shared);
     db.close();
     throw error;
   }
@@ -119,10 +133,18 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
       closing ??= (async () => {
         await relay.close();
         access.close();
+        await shared?.access.close();
         await website.close();
         db.close();
       })();
       return closing;
     },
   };
+}
+
+/** For a start that failed after PostgreSQL was opened; a started relay closes its store and feed itself. */
+async function closeShared(shared: RelayPostgres | null): Promise<void> {
+  await shared?.feed.close().catch(() => {});
+  await shared?.store.close().catch(() => {});
+  await shared?.access.close().catch(() => {});
 }

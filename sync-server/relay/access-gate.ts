@@ -21,8 +21,12 @@ export type SocketDecision =
   | { readonly ok: false; readonly code: CloseCodeValue; readonly reason: string };
 
 export interface AccessGate {
-  /** Synchronous so the upgrade path cannot interleave with revocation. */
-  authorizeSocket(doc: string, token: string | null, now: number): SocketDecision;
+  /**
+   * May answer later (the records may live in another process). A revocation whose key fires
+   * while a decision is pending still wins: the transport refuses that socket with 4401 when the
+   * grant it gets holds the key, so an await here never lets a revoked grant through.
+   */
+  authorizeSocket(doc: string, token: string | null, now: number): SocketDecision | Promise<SocketDecision>;
   /** Handles an /api/* (other than /api/time) or /auth/* request. Resolves false when the route is unknown. */
   handleHttp(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<boolean>;
   /** Called with a revocation key whenever a share, session or account is revoked or deleted. */
@@ -33,5 +37,12 @@ export interface AccessGate {
    * append or compaction) and resolve once that is done, so nothing writes a deleted document back.
    */
   onDeletingDocuments?(listener: (docs: readonly string[]) => Promise<void> | void): () => void;
+  /**
+   * Called when revocations may have been missed (another node's notices were lost while this
+   * node's listener was away). The transport should ask authorizeSocket again for every open
+   * socket, with the time it was admitted (an expired token keeps its socket, as always), and
+   * close those now refused.
+   */
+  onRecheck?(listener: () => void): () => void;
   close(): void;
 }

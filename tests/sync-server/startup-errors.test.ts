@@ -1,6 +1,6 @@
 // A start that cannot succeed ends within seconds with exit code 1, nothing on stdout, and one
 // JSON line on stderr whose err is a named error naming the thing at fault: a bad log level, a
-// bad SMTP URL, a data directory the relay cannot write (run as nobody), a read-only filesystem
+// bad SMTP URL, a bad or unreachable database URL, a data directory the relay cannot write (run as nobody), a read-only filesystem
 // (a tmpfs remounted read-only in a private mount namespace), and a path under /proc (where
 // Node's recursive mkdir used to spin forever). The last two need root, as this suite runs.
 import { spawnSync } from 'node:child_process';
@@ -45,6 +45,18 @@ test('LTM_SMTP_URL=notaurl names the SMTP URL without echoing it', () => {
   const err = failedStart([...NODE_CLI, '--port', '0', '--data', join(dir, 'smtp')], { LTM_SMTP_URL: 'notaurl', LTM_PUBLIC_URL: 'https://relay.example' });
   assert.match(err, /^InvalidSettingError: website\.smtpUrl \(LTM_SMTP_URL\): must look like smtp:/);
   assert.not.match(err, /notaurl/);
+});
+
+test('--database-url that is not a PostgreSQL URL names the setting without echoing it', () => {
+  const err = failedStart([...NODE_CLI, '--port', '0', '--data', join(dir, 'dburl'), '--database-url', 'mysql://admin:hunter2@db/x']);
+  assert.match(err, /^InvalidSettingError: relay\.databaseUrl \(--database-url\): must look like postgres:/);
+  assert.not.match(err, /hunter2/);
+});
+
+test('an unreachable database names its host and database, never the password', () => {
+  const err = failedStart([...NODE_CLI, '--port', '0', '--data', join(dir, 'dbdown')], { LTM_DATABASE_URL: 'postgres://ltm:hunter2@127.0.0.1:1/ltm' });
+  assert.match(err, /^DatabaseUnavailableError: PostgreSQL at 127\.0\.0\.1:1\/ltm cannot be used: /);
+  assert.not.match(err, /hunter2/);
 });
 
 test('a data directory the relay user cannot write names the directory', () => {

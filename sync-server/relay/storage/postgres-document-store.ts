@@ -8,6 +8,7 @@
 import pg from 'pg';
 import { StoreClosedError } from '../errors.ts';
 import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
+import { inTransaction } from '../../postgres/postgres-transaction.ts';
 
 export const UPDATES_CHANNEL = 'ltm_updates' as const;
 const SCHEMA_LOCK = 0x6c746d; // 'ltm'
@@ -55,18 +56,10 @@ export class PostgresDocumentStore implements DocumentStore {
     pool.on('error', () => {});
     try {
       // Nodes starting together would race on CREATE TABLE IF NOT EXISTS; one at a time.
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     } catch (error) {
       await pool.end();
       throw error;
@@ -170,19 +163,8 @@ export class PostgresDocumentStore implements DocumentStore {
     return { updates, rowCount: rows.length, byteSize, lastSeq: rows.length === 0 ? 0 : Number(rows.at(-1)!.seq) };
   }
 
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
+  #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return inTransaction(this.#pool, work);
   }
 
   #assertOpen(): void {

@@ -1,14 +1,16 @@
 // The websocket side of the relay: /sync/<doc>?token=... upgrades. Refusals before the handshake
 // are HTTP (per-IP rate or open sockets: 429, unknown path: 404) so stock clients retry with
 // backoff; after it they are named close codes. Each socket is checked by the access gate, then
-// joins its room.
+// joins its room. The gate may answer asynchronously: meanwhile the socket's messages are held
+// (a stock client sends its sync step 1 at once), and every key revoked while the decision is
+// pending is remembered, so a grant that holds one is refused with 4401 instead of joining.
 // Also runs the keep-alive tick: ws pings to find dead peers, and a no-op awareness message so a
 // stock client's 30 s silence watchdog never fires on an idle but healthy connection.
 import type { IncomingMessage } from 'node:http';
 import { clientAddress } from '../../client-address.ts';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { SocketRefusal, type AccessGate } from '../access-gate.ts';
+import { SocketRefusal, type AccessGate, type SocketDecision } from '../access-gate.ts';
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
@@ -65,6 +67,11 @@ export class SyncEndpoint {
   readonly #ipSockets: IpSocketCount;
   readonly #tick: NodeJS.Timeout;
   readonly #stopRevocations: () => void;
+  readonly #stopRechecks: () => void;
+  /** What each open socket was admitted with, to ask the gate again after missed revocations. */
+  readonly #admissions = new WeakMap<Connection, { readonly token: string; readonly at: number }>();
+  /** One set per pending authorization: the keys revoked since it began. */
+  readonly #revokedWhilePending = new Set<Set<string>>();
   #accepting = true;
 
   constructor(deps: SyncEndpointDeps) {
@@ -81,6 +88,7 @@ export class SyncEndpoint {
     this.#tick = setInterval(() => this.#keepAlive(), config.keepAliveMs);
     this.#tick.unref();
     this.#stopRevocations = deps.access.onRevoked((key) => this.#revoke(key));
+    this.#stopRechecks = deps.access.onRecheck?.(() => void this.#recheck()) ?? (() => {});
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -93,16 +101,22 @@ export class SyncEndpoint {
     }
     const url = new URL(req.url ?? '/', 'http://relay');
     if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return refuseUpgrade(socket, 404, 'Not Found');
-    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#accept(ws, url));
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      this.#accept(ws, url).catch((error: unknown) => {
+        this.#deps.failures.error('accepting a socket failed', { path: url.pathname.slice(0, 100) }, error);
+        ws.terminate();
+      });
+    });
   }
 
   stopAccepting(): void {
     this.#accepting = false;
     clearInterval(this.#tick);
     this.#stopRevocations();
+    this.#stopRechecks();
   }
 
-  #accept(ws: WebSocket, url: URL): void {
+  async #accept(ws: WebSocket, url: URL): Promise<void> {
     const { logger, metrics, access, config } = this.#deps;
     ws.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.reject(RejectReason.tooLarge);
@@ -125,11 +139,34 @@ export class SyncEndpoint {
     if (!parseDocName(docName)) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
     const token = url.searchParams.get('token');
     if (!token) return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
-    const decision = access.authorizeSocket(docName, token, Date.now());
+    const held: [RawData, boolean][] = [];
+    const hold = (data: RawData, isBinary: boolean) => {
+      // A client that floods before it is admitted is not waited for.
+      if (held.push([data, isBinary]) > config.messageBurst) ws.terminate();
+    };
+    ws.on('message', hold);
+    const revoked = new Set<string>();
+    this.#revokedWhilePending.add(revoked);
+    let decision: SocketDecision;
+    const askedAt = Date.now();
+    try {
+      decision = await access.authorizeSocket(docName, token, askedAt);
+    } catch (error) {
+      this.#deps.failures.error('socket authorization failed', { doc: docName }, error);
+      ws.close(CloseCode.internalError, 'internal error');
+      return;
+    } finally {
+      this.#revokedWhilePending.delete(revoked);
+      ws.off('message', hold);
+    }
+    if (ws.readyState !== ws.OPEN) return;
+    if (!this.#accepting) return void ws.close(CloseCode.goingAway, 'relay is shutting down');
     if (!decision.ok) return refuse(decision.code, decision.reason);
     if (decision.grant.doc !== docName) return refuse(CloseCode.forbidden, SocketRefusal.wrongDocument);
+    if (decision.grant.revocationKeys.some((key) => revoked.has(key))) return refuse(CloseCode.unauthenticated, SocketRefusal.accessRevoked);
 
     const conn = new Connection(ws, decision.grant, config, metrics, performance.now());
+    this.#admissions.set(conn, { token, at: askedAt });
     const { room, result } = this.#deps.rooms.join(conn);
     if (result === 'full') {
       logger.info({ doc: docName, code: CloseCode.roomFull }, 'room is full');
@@ -147,7 +184,7 @@ export class SyncEndpoint {
     metrics.socketsOpened.inc();
     logger.debug({ doc: docName, conn: conn.id, role: conn.grant.role }, 'socket joined');
 
-    ws.on('message', (data: RawData, isBinary: boolean) => {
+    const receive = (data: RawData, isBinary: boolean) => {
       const bytes = toBuffer(data);
       metrics.messagesIn.inc();
       metrics.bytesIn.inc(bytes.byteLength);
@@ -174,7 +211,9 @@ export class SyncEndpoint {
           conn.close(CloseCode.internalError, 'internal error');
         }
       }
-    });
+    };
+    ws.on('message', receive);
+    for (const [data, isBinary] of held) receive(data, isBinary);
     ws.on('close', () => {
       this.connections.delete(conn);
       metrics.connections.set(this.connections.size);
@@ -183,9 +222,28 @@ export class SyncEndpoint {
   }
 
   #revoke(key: string): void {
+    for (const revoked of this.#revokedWhilePending) revoked.add(key);
     for (const conn of this.connections) {
       if (conn.grant.revocationKeys.includes(key)) conn.close(CloseCode.unauthenticated, SocketRefusal.accessRevoked);
     }
+  }
+
+  async #recheck(): Promise<void> {
+    const { access, logger } = this.#deps;
+    let closed = 0;
+    for (const conn of [...this.connections]) {
+      const admission = this.#admissions.get(conn);
+      if (admission === undefined || conn.closedByRelay) continue;
+      try {
+        const decision = await access.authorizeSocket(conn.doc, admission.token, admission.at);
+        if (decision.ok) continue;
+        conn.close(CloseCode.unauthenticated, SocketRefusal.accessRevoked);
+        closed += 1;
+      } catch (error) {
+        this.#deps.failures.error('re-checking a socket failed', { doc: conn.doc }, error);
+      }
+    }
+    logger.info({ checked: this.connections.size, closed }, 'open sockets re-checked after missed revocations');
   }
 
   #keepAlive(): void {

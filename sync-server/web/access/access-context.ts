@@ -26,8 +26,9 @@ export interface AccessContext {
     readonly exportPerAccount: AttemptLimiter;
     readonly oidcPerIp: AttemptLimiter;
   };
-  /** Announces a revocation key so the transport closes the sockets that hold it. */
-  readonly revoke: (key: string) => void;
-  /** Lets the transport retire the rooms of documents about to be deleted; never rejects. */
+  /** Closes the sockets that hold any of the keys, on this node and (after the revoking
+   *  transaction committed) on every other; never rejects. */
+  readonly revoke: (...keys: string[]) => Promise<void>;
+  /** Lets the transport of every node retire the rooms of documents about to be deleted; never rejects. */
   readonly evict: (docs: readonly string[]) => Promise<void>;
 }

@@ -13,10 +13,10 @@ const ZIP_TYPE = 'application/zip' as const;
 
 export function accountDataRoutes(ctx: AccessContext) {
   const listMeetings: ApiHandler = async (request) => {
-    const { account } = authenticate(ctx, request);
+    const { account } = await authenticate(ctx, request);
     enforce(request, [[ctx.limiters.listMeetingsPerAccount, account.account_id]]);
     const meetings = [];
-    for (const row of ctx.records.meetingsOf(account.account_id)) {
+    for (const row of await ctx.records.meetingsOf(account.account_id)) {
       const stored = await loadStoredDoc(ctx.store, `meeting/${row.meeting_id}`);
       // A claimed meeting with nothing stored yet has no title to show.
       const title = stored === null ? null : meetingTitle(stored.doc, request.now);
@@ -28,7 +28,7 @@ export function accountDataRoutes(ctx: AccessContext) {
   };
 
   const exportData: ApiHandler = async (request) => {
-    const { account } = authenticate(ctx, request);
+    const { account } = await authenticate(ctx, request);
     enforce(request, [[ctx.limiters.exportPerAccount, account.account_id]]);
     const bytes = await exportAccount(ctx, account, request.now);
     const day = new Date(request.now).toISOString().slice(0, 10);

@@ -43,29 +43,31 @@ function documentJson(stored: StoredDoc): Uint8Array {
   return strToU8(`${JSON.stringify(body, null, 2)}\n`);
 }
 
-function accountJson(
+async function accountJson(
   ctx: AccessContext,
   account: AccountRow,
   meetings: readonly MeetingRow[],
   titles: ReadonlyMap<string, string>,
   now: number,
-): Uint8Array {
+): Promise<Uint8Array> {
   const id = account.account_id;
-  const sessions = ctx.records.liveSessionsOf(id, now);
+  const sessions = await ctx.records.liveSessionsOf(id, now);
+  const connectedSignIns = await ctx.records.connectedSignInsOf(id);
+  const shares = await ctx.records.sharesOfAccount(id);
   const body = {
     format: EXPORT_FORMAT,
     exportedAt: now,
     account: { accountId: id, email: account.email, name: account.name, createdAt: account.created_at },
     sessions: sessions.map((s) => ({ sessionId: s.session_id, createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
     meetings: meetings.map((m) => ({ meetingId: m.meeting_id, title: titles.get(m.meeting_id) ?? null, claimedAt: m.claimed_at })),
-    connectedSignIns: ctx.records.connectedSignInsOf(id).map((i) => ({
+    connectedSignIns: connectedSignIns.map((i) => ({
       issuer: i.issuer,
       subject: i.subject,
       email: i.email,
       name: i.name,
       linkedAt: i.linked_at,
     })),
-    shares: ctx.records.sharesOfAccount(id).map((s) => ({
+    shares: shares.map((s) => ({
       shareId: s.share_id,
       meetingId: s.meeting_id,
       role: s.role,
@@ -80,7 +82,7 @@ function accountJson(
 
 export async function exportAccount(ctx: AccessContext, account: AccountRow, now: number): Promise<Uint8Array> {
   const id = account.account_id;
-  const meetings = ctx.records.meetingsOf(id);
+  const meetings = await ctx.records.meetingsOf(id);
   const names = documentsOf(id, meetings);
   const files: Zippable = {};
   const titles = new Map<string, string>();
@@ -98,6 +100,6 @@ export async function exportAccount(ctx: AccessContext, account: AccountRow, now
     // A large account takes a few ms per meeting; let the relay serve its sockets in between.
     await nextTurn();
   }
-  files['account.json'] = accountJson(ctx, account, meetings, titles, now);
+  files['account.json'] = await accountJson(ctx, account, meetings, titles, now);
   return zipSync(files, { level: 6, mtime: new Date(now) });
 }

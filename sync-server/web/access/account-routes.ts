@@ -31,39 +31,39 @@ export function accountRoutes(ctx: AccessContext) {
     enforce(request, [[limiters.signUpPerIp, request.ip]]);
     const password = await checkNewPassword(offered, config, [...emailWords(email), name]);
     const taken = () => new ApiError(409, ApiErrorCode.emailTaken, 'An account with this email already exists; sign in instead.');
-    if (records.accountByEmail(email) !== null) throw taken();
+    if ((await records.accountByEmail(email)) !== null) throw taken();
     const accountId = randomId<AccountId>();
     const password_hash = await hashPassword(password, config.scrypt);
-    if (!records.insertAccount({ account_id: accountId, email, name, password_hash, created_at: request.now })) throw taken();
+    if (!(await records.insertAccount({ account_id: accountId, email, name, password_hash, created_at: request.now }))) throw taken();
     ctx.logger.info({ accountId }, 'account created');
-    return { status: 201, body: { ...grantSession(ctx, { account_id: accountId, name }, request.now), deviceToken: ctx.devices.issue(accountId) } };
+    return { status: 201, body: { ...(await grantSession(ctx, { account_id: accountId, name }, request.now)), deviceToken: ctx.devices.issue(accountId) } };
   };
 
   const signIn: ApiHandler = async (request) => {
     const body = readJsonObject(request, config.maxBodyBytes);
     const attempt = { email: normaliseEmail(requireString(body, 'email')), password: requireString(body, 'password'), deviceToken: body.deviceToken };
     const account = await checkPasswordSignIn(ctx, request, attempt, hashForUnknownEmail);
-    records.purgeExpiredSessions(request.now);
-    return { status: 200, body: { ...grantSession(ctx, account, request.now), deviceToken: ctx.devices.issue(account.account_id) } };
+    await records.purgeExpiredSessions(request.now);
+    return { status: 200, body: { ...(await grantSession(ctx, account, request.now)), deviceToken: ctx.devices.issue(account.account_id) } };
   };
 
-  const currentAccount: ApiHandler = (request) => {
-    const { account } = authenticate(ctx, request);
+  const currentAccount: ApiHandler = async (request) => {
+    const { account } = await authenticate(ctx, request);
     const { account_id, email, name, created_at } = account;
     return { status: 200, body: { accountId: account_id, email, name, createdAt: created_at } };
   };
 
-  const renameAccount: ApiHandler = (request) => {
-    const { account } = authenticate(ctx, request);
+  const renameAccount: ApiHandler = async (request) => {
+    const { account } = await authenticate(ctx, request);
     const name = displayName(readJsonObject(request, config.maxBodyBytes).name, config, true);
-    records.setName(account.account_id, name);
+    await records.setName(account.account_id, name);
     ctx.logger.info({ accountId: account.account_id }, 'display name changed');
     return { status: 200, body: { accountId: account.account_id, name } };
   };
 
-  const listSessions: ApiHandler = (request) => {
-    const { account, session } = authenticate(ctx, request);
-    const sessions = records.liveSessionsOf(account.account_id, request.now).map((row) => ({
+  const listSessions: ApiHandler = async (request) => {
+    const { account, session } = await authenticate(ctx, request);
+    const sessions = (await records.liveSessionsOf(account.account_id, request.now)).map((row) => ({
       sessionId: row.session_id,
       createdAt: row.created_at,
       lastUsedAt: row.last_used_at,
@@ -74,13 +74,13 @@ export function accountRoutes(ctx: AccessContext) {
   };
 
   /** `DELETE /api/sessions/current` signs out; `DELETE /api/sessions/<id>` ends another own session. */
-  const endSession: ApiHandler = (request) => {
-    const { account, session } = authenticate(ctx, request);
+  const endSession: ApiHandler = async (request) => {
+    const { account, session } = await authenticate(ctx, request);
     const target = request.params[0] === CURRENT ? session.session_id : (request.params[0] ?? '');
-    if (!records.deleteSession(target, account.account_id)) {
+    if (!(await records.deleteSession(target, account.account_id))) {
       throw new ApiError(404, ApiErrorCode.notFound, 'No such session on this account.');
     }
-    ctx.revoke(RevocationKey.session(target as SessionId));
+    await ctx.revoke(RevocationKey.session(target as SessionId));
     return { status: 204 };
   };
 
@@ -88,7 +88,7 @@ export function accountRoutes(ctx: AccessContext) {
    *  owner out. Guesses count per session (a session is a device that signed in), never in the
    *  email's bucket, so strangers' failed sign-ins cannot block the owner's change either. */
   const changePassword: ApiHandler = async (request) => {
-    const { account, session } = authenticate(ctx, request);
+    const { account, session } = await authenticate(ctx, request);
     const body = readJsonObject(request, config.maxBodyBytes);
     const currentPassword = requireString(body, 'currentPassword');
     const offered = requireString(body, 'newPassword');
@@ -107,16 +107,16 @@ export function accountRoutes(ctx: AccessContext) {
       throw new ApiError(403, ApiErrorCode.invalidCredentials, 'The current password is wrong.');
     }
     limiters.signInPerDevice.forget(sessionKey);
-    const ended = records.changePassword(account.account_id, await hashPassword(newPassword, config.scrypt), session.session_id);
-    for (const id of ended) ctx.revoke(RevocationKey.session(id));
+    const ended = await records.changePassword(account.account_id, await hashPassword(newPassword, config.scrypt), session.session_id);
+    await ctx.revoke(...ended.map((id) => RevocationKey.session(id)));
     ctx.logger.info({ accountId: account.account_id, endedSessions: ended.length }, 'password changed');
     return { status: 200, body: { endedSessions: ended.length } };
   };
 
   const deleteAccount: ApiHandler = async (request) => {
-    const { account } = authenticate(ctx, request);
-    const docs = records.deleteAccount(account.account_id, request.now);
-    ctx.revoke(RevocationKey.account(account.account_id));
+    const { account } = await authenticate(ctx, request);
+    const docs = await records.deleteAccount(account.account_id, request.now);
+    await ctx.revoke(RevocationKey.account(account.account_id));
     await ctx.evict(docs);
     const stillPending = await runPendingDeletions(ctx);
     ctx.logger.info({ accountId: account.account_id, documents: docs.length, stillPending }, 'account deleted');

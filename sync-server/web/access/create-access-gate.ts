@@ -1,6 +1,7 @@
 // Builds the relay's AccessGate: loads (or creates) the server secret, prepares the access
-// tables, wires the /api routes and the OpenID /auth routes, and fans revocations out to the
-// transport. This is the only place where a refused HTTP request is logged, once, with its route
+// tables (SQLite, or a SharedAccess on PostgreSQL that every node uses), wires the /api routes and
+// the OpenID /auth routes, and fans revocations out to the transport, this node's at once and the
+// other nodes' through the revocation bus. This is the only place where a refused HTTP request is logged, once, with its route
 // and the client address (an OpenID refusal answered by a redirect back to the client is a
 // success here; the callback logs it).
 // Socket refusals are returned as decisions; the transport logs them with the code it sends.
@@ -13,7 +14,9 @@ import type { AccessConfig } from './access-config.ts';
 import type { AccessContext, AccessLogger } from './access-context.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
 import type { AccessGate } from '../../relay/access-gate.ts';
-import { createAccessRecords } from './access-records.ts';
+import type { AccessRecords } from './access-records.ts';
+import { createSqliteAccessRecords } from './sqlite-access-records.ts';
+import { LOCAL_ONLY, type RevocationBus, type RevocationNotice } from './revocation-bus.ts';
 import { toApiRequest, writeError, writeReply } from './api-http.ts';
 import { matchRoute, type ApiRoute } from './api-router.ts';
 import { AttemptLimiter } from './attempt-limiter.ts';
@@ -26,8 +29,17 @@ import { createTokenCodec } from './token-codec.ts';
 import { createDeviceTokens } from './device-tokens.ts';
 import { NO_OIDC, oidcRoutes, type OidcOptions } from '../oidc/oidc-routes.ts';
 
+/** Access state on a database that every relay node shares (PostgreSQL). */
+export interface SharedAccess {
+  readonly records: AccessRecords;
+  readonly secret: Buffer;
+  readonly bus: RevocationBus;
+}
+
 export interface AccessGateOptions {
+  /** The relay's SQLite database: the access records unless `shared` is given. */
   readonly db: SqlDatabase;
+  readonly shared?: SharedAccess;
   readonly dataDir: string;
   readonly store: DocumentStore;
   readonly config: AccessConfig;
@@ -42,11 +54,38 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const now = options.now ?? Date.now;
   const listeners = new Set<(key: string) => void>();
   const evictors = new Set<(docs: readonly string[]) => Promise<void> | void>();
+  const recheckers = new Set<() => void>();
   const limiter = (rate: AccessConfig['signInPerIp']) => new AttemptLimiter(rate, config.limiterMaxKeys);
 
-  const secret = loadOrCreateServerSecret(options.dataDir, config.secretFileName);
+  const secret = options.shared?.secret ?? loadOrCreateServerSecret(options.dataDir, config.secretFileName);
+  const bus = options.shared?.bus ?? LOCAL_ONLY;
+  const revokeHere = (key: string) => {
+    for (const listener of listeners) {
+      try {
+        listener(key);
+      } catch (error) {
+        logger.error({ err: error, key }, 'a revocation listener failed');
+      }
+    }
+  };
+  const evictHere = async (docs: readonly string[]) => {
+    for (const evictor of evictors) {
+      try {
+        await evictor(docs);
+      } catch (error) {
+        logger.error({ err: error, docs }, 'evicting the rooms of deleted documents failed');
+      }
+    }
+  };
+  const publish = async (notice: RevocationNotice) => {
+    try {
+      await bus.publish(notice);
+    } catch (error) {
+      logger.error({ err: error, keys: notice.keys, documents: notice.deletingDocs.length }, 'telling the other nodes of a revocation failed');
+    }
+  };
   const ctx: AccessContext = {
-    records: createAccessRecords(options.db),
+    records: options.shared?.records ?? createSqliteAccessRecords(options.db),
     codec: createTokenCodec(secret),
     devices: createDeviceTokens(secret),
     config,
@@ -61,25 +100,30 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       exportPerAccount: limiter(config.exportPerAccount),
       oidcPerIp: limiter(config.oidcPerIp),
     },
-    revoke(key) {
-      for (const listener of listeners) {
-        try {
-          listener(key);
-        } catch (error) {
-          logger.error({ err: error, key }, 'a revocation listener failed');
-        }
-      }
+    async revoke(...keys) {
+      for (const key of keys) revokeHere(key);
+      if (keys.length > 0) await publish({ keys, deletingDocs: [] });
     },
     async evict(docs) {
-      for (const evictor of evictors) {
-        try {
-          await evictor(docs);
-        } catch (error) {
-          logger.error({ err: error, docs }, 'evicting the rooms of deleted documents failed');
-        }
-      }
+      await publish({ keys: [], deletingDocs: docs });
+      await evictHere(docs);
     },
   };
+  // Another node revoked: close this node's sockets; it deleted an account: retire this node's
+  // rooms of its documents, then delete their rows again, since a commit this node had queued
+  // may have written a row back after the other node's delete.
+  const stopMissed = bus.onMissed(() => {
+    for (const recheck of recheckers) recheck();
+  });
+  const stopNotices = bus.onNotice((notice) => {
+    for (const key of notice.keys) revokeHere(key);
+    if (notice.deletingDocs.length === 0) return;
+    void evictHere(notice.deletingDocs).then(async () => {
+      for (const doc of notice.deletingDocs) {
+        await options.store.delete(doc).catch((error: unknown) => logger.error({ err: error, doc }, 'deleting a document of a deleted account failed'));
+      }
+    });
+  });
 
   const accounts = accountRoutes(ctx);
   const documents = documentRoutes(ctx);
@@ -100,7 +144,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     { path: OPENAPI_PATH, methods: { GET: () => ({ status: 200, body: openApiDocument }) } },
   ];
 
-  ctx.records.purgeExpiredSessions(now());
+  ctx.records.purgeExpiredSessions(now()).catch((error: unknown) => logger.error({ err: error }, 'purging expired sessions failed'));
   // Finish deletions an earlier run could not complete; failures are logged and kept pending.
   runPendingDeletions(ctx).catch((error: unknown) => logger.error({ err: error }, 'resuming document deletions failed'));
 
@@ -133,7 +177,15 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       return () => evictors.delete(listener);
     },
 
+    onRecheck(listener) {
+      recheckers.add(listener);
+      return () => recheckers.delete(listener);
+    },
+
     close() {
+      stopNotices();
+      stopMissed();
+      recheckers.clear();
       listeners.clear();
       evictors.clear();
     },

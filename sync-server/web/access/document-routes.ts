@@ -17,16 +17,16 @@ export function documentRoutes(ctx: AccessContext) {
   const shareToken = (share: ShareRow): string =>
     codec.sign({ v: 1, doc: `meeting/${share.meeting_id}`, role: share.role, exp: share.expires_at, shr: share.share_id });
 
-  const requireOwnedMeeting = (meetingId: string, account: AccountId): void => {
-    const owner = records.ownerOf(meetingId);
+  const requireOwnedMeeting = async (meetingId: string, account: AccountId): Promise<void> => {
+    const owner = await records.ownerOf(meetingId);
     if (owner === null) {
       throw new ApiError(404, ApiErrorCode.notFound, 'This meeting is not on the relay yet; sync it once before sharing.');
     }
     if (owner !== account) throw new ApiError(403, ApiErrorCode.forbidden, 'Only the owner of this meeting can manage its share links.');
   };
 
-  const issueToken: ApiHandler = (request) => {
-    const { account, session } = authenticate(ctx, request);
+  const issueToken: ApiHandler = async (request) => {
+    const { account, session } = await authenticate(ctx, request);
     const doc = parseDocName(requireString(readJsonObject(request, config.maxBodyBytes), 'doc'));
     if (doc === null) {
       throw new ApiError(400, ApiErrorCode.invalidDocument, 'The document name must be library/<id> or meeting/<id>.');
@@ -36,7 +36,7 @@ export function documentRoutes(ctx: AccessContext) {
       throw new ApiError(403, ApiErrorCode.forbidden, 'A library is reachable only by its own account.');
     }
     if (doc.kind === 'meeting') {
-      const owner = records.claimMeeting(doc.id, accountId, request.now, config.maxMeetingsPerAccount);
+      const owner = await records.claimMeeting(doc.id, accountId, request.now, config.maxMeetingsPerAccount);
       if (owner === null) {
         throw new ApiError(403, ApiErrorCode.meetingLimit, `This account already owns ${config.maxMeetingsPerAccount} meetings, the most one account may keep on this relay.`);
       }
@@ -49,13 +49,13 @@ export function documentRoutes(ctx: AccessContext) {
     return { status: 200, body: { token, role: 'owner', exp } };
   };
 
-  const createShare: ApiHandler = (request) => {
-    const { account } = authenticate(ctx, request);
+  const createShare: ApiHandler = async (request) => {
+    const { account } = await authenticate(ctx, request);
     const body = readJsonObject(request, config.maxBodyBytes);
     const meetingId = requireMeetingId(requireString(body, 'meetingId'));
     const role = requireShareRole(body.role);
     const label = optionalShareLabel(body.label);
-    requireOwnedMeeting(meetingId, account.account_id);
+    await requireOwnedMeeting(meetingId, account.account_id);
     const share = {
       share_id: randomId<ShareId>(),
       meeting_id: meetingId,
@@ -66,17 +66,17 @@ export function documentRoutes(ctx: AccessContext) {
       revoked_at: null,
       label,
     };
-    records.insertShare(share);
+    await records.insertShare(share);
     const token = shareToken(share);
     return { status: 201, body: { shareId: share.share_id, token, url: shareUrl(config, meetingId, token), role, label, exp: share.expires_at } };
   };
 
-  const listShares: ApiHandler = (request) => {
-    const { account } = authenticate(ctx, request);
+  const listShares: ApiHandler = async (request) => {
+    const { account } = await authenticate(ctx, request);
     // Without ?meetingId=, every share link of every meeting the account owns.
     const meetingId = request.query.get('meetingId');
-    if (meetingId !== null) requireOwnedMeeting(requireMeetingId(meetingId), account.account_id);
-    const rows = meetingId === null ? records.sharesOfAccount(account.account_id) : records.sharesOf(meetingId);
+    if (meetingId !== null) await requireOwnedMeeting(requireMeetingId(meetingId), account.account_id);
+    const rows = meetingId === null ? await records.sharesOfAccount(account.account_id) : await records.sharesOf(meetingId);
     const shares = rows.map((share) => {
       const active = share.revoked_at === null && share.expires_at > request.now;
       // Signing is deterministic, so an active link can be shown again without storing it.
@@ -97,15 +97,15 @@ export function documentRoutes(ctx: AccessContext) {
     return { status: 200, body: { shares } };
   };
 
-  const revokeShare: ApiHandler = (request) => {
-    const { account } = authenticate(ctx, request);
-    const share = records.shareById(request.params[0] ?? '');
-    if (share === null || records.ownerOf(share.meeting_id) !== account.account_id) {
+  const revokeShare: ApiHandler = async (request) => {
+    const { account } = await authenticate(ctx, request);
+    const share = await records.shareById(request.params[0] ?? '');
+    if (share === null || (await records.ownerOf(share.meeting_id)) !== account.account_id) {
       throw new ApiError(404, ApiErrorCode.notFound, 'No such share link on your meetings.');
     }
     if (share.revoked_at === null) {
-      records.revokeShare(share.share_id, request.now);
-      ctx.revoke(RevocationKey.share(share.share_id));
+      await records.revokeShare(share.share_id, request.now);
+      await ctx.revoke(RevocationKey.share(share.share_id));
     }
     return { status: 204 };
   };

@@ -22,7 +22,7 @@ export interface SignInAttempt {
 /** The account whose password this is; otherwise an ApiError (401 wrong, 429 throttled). */
 export async function checkPasswordSignIn(ctx: AccessContext, request: ApiRequest, attempt: SignInAttempt, standIn: Promise<string>): Promise<AccountRow> {
   const { records, config, limiters } = ctx;
-  const found = records.accountByEmail(attempt.email);
+  const found = await records.accountByEmail(attempt.email);
   // An account made by an OpenID sign-in has no password: it answers like an unknown email.
   const account = found !== null && hasPassword(found.password_hash) ? found : null;
   const device = account === null ? null : ctx.devices.deviceOf(attempt.deviceToken, account.account_id);
@@ -37,7 +37,7 @@ export async function checkPasswordSignIn(ctx: AccessContext, request: ApiReques
   bucket[0].forget(bucket[1]);
   if (needsRehash(account.password_hash, config.scrypt)) {
     const upgraded = await hashPassword(attempt.password, config.scrypt);
-    if (records.replacePasswordHash(account.account_id, account.password_hash, upgraded)) {
+    if (await records.replacePasswordHash(account.account_id, account.password_hash, upgraded)) {
       ctx.logger.info({ accountId: account.account_id }, 'password hash upgraded to the current scrypt parameters');
     }
   }

@@ -6,10 +6,10 @@ import type { AccessContext } from './access-context.ts';
 /** Deletes every pending document; returns how many are still pending after failures. */
 export async function runPendingDeletions(ctx: AccessContext): Promise<number> {
   let failed = 0;
-  for (const doc of ctx.records.pendingDeletions()) {
+  for (const doc of await ctx.records.pendingDeletions()) {
     try {
       await ctx.store.delete(doc);
-      ctx.records.donePendingDeletion(doc);
+      await ctx.records.donePendingDeletion(doc);
     } catch (error) {
       failed += 1;
       ctx.logger.error({ err: error, doc }, 'deleting a document of a deleted account failed; will retry at next start');

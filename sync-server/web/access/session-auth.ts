@@ -21,9 +21,9 @@ export function hashSessionToken(session: string): Buffer {
 }
 
 /** Starts a session and returns the bearer string, which is shown to the client once. */
-export function startSession(ctx: AccessContext, account: AccountId, now: number): string {
+export async function startSession(ctx: AccessContext, account: AccountId, now: number): Promise<string> {
   const session = randomBytes(SESSION_BYTES).toString('base64url');
-  ctx.records.insertSession({
+  await ctx.records.insertSession({
     session_id: randomId<SessionId>(),
     token_hash: hashSessionToken(session),
     account_id: account,
@@ -41,18 +41,18 @@ export interface SessionGrant {
   readonly name: string;
 }
 
-export function grantSession(ctx: AccessContext, account: Pick<AccountRow, 'account_id' | 'name'>, now: number): SessionGrant {
-  return { accountId: account.account_id, session: startSession(ctx, account.account_id, now), name: account.name };
+export async function grantSession(ctx: AccessContext, account: Pick<AccountRow, 'account_id' | 'name'>, now: number): Promise<SessionGrant> {
+  return { accountId: account.account_id, session: await startSession(ctx, account.account_id, now), name: account.name };
 }
 
-export function authenticate(ctx: AccessContext, request: ApiRequest): Authenticated {
-  const session = ctx.records.liveSessionByHash(hashSessionToken(bearerToken(request)), request.now);
-  const account = session === null ? null : ctx.records.accountById(session.account_id);
+export async function authenticate(ctx: AccessContext, request: ApiRequest): Promise<Authenticated> {
+  const session = await ctx.records.liveSessionByHash(hashSessionToken(bearerToken(request)), request.now);
+  const account = session === null ? null : await ctx.records.accountById(session.account_id);
   if (session === null || account === null) {
     throw new ApiError(401, ApiErrorCode.unauthenticated, 'The session has ended or was revoked; sign in again.', {
       'www-authenticate': 'Bearer',
     });
   }
-  if (request.now - session.last_used_at >= TOUCH_INTERVAL_MS) ctx.records.touchSession(session.session_id, request.now);
+  if (request.now - session.last_used_at >= TOUCH_INTERVAL_MS) await ctx.records.touchSession(session.session_id, request.now);
   return { account, session };
 }

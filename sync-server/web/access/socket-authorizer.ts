@@ -1,6 +1,7 @@
 // Decides whether a websocket may open a document: a well-formed name, a token the relay signed
 // for exactly that document, not expired, and whose share, session and account still exist.
-// Synchronous (SQLite reads), so no revocation can slip in between the check and the upgrade.
+// Asynchronous (the records may live in PostgreSQL): a revocation that fires while this is pending
+// is caught by the transport, which refuses the socket when its grant holds the revoked key.
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
 import type { AccessContext } from './access-context.ts';
@@ -15,7 +16,7 @@ const TOKEN_REFUSALS = {
   expired: SocketRefusal.expiredToken,
 } as const;
 
-export function authorizeSocket(ctx: AccessContext, doc: string, token: string | null, now: number): SocketDecision {
+export async function authorizeSocket(ctx: AccessContext, doc: string, token: string | null, now: number): Promise<SocketDecision> {
   if (parseDocName(doc) === null) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
   if (token === null || token === '') return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
   const check = ctx.codec.verify(token, now);
@@ -24,17 +25,17 @@ export function authorizeSocket(ctx: AccessContext, doc: string, token: string |
   return grantFor(ctx, check.payload);
 }
 
-function grantFor(ctx: AccessContext, payload: TokenPayload): SocketDecision {
+async function grantFor(ctx: AccessContext, payload: TokenPayload): Promise<SocketDecision> {
   const { doc, role } = payload;
   if ('shr' in payload) {
-    const share = ctx.records.shareById(payload.shr);
+    const share = await ctx.records.shareById(payload.shr);
     if (share === null || share.revoked_at !== null) return refuse(CloseCode.unauthenticated, SocketRefusal.shareRevoked);
     // The owner's account key is held too, so deleting the account closes its viewers.
     const revocationKeys = [RevocationKey.share(share.share_id), RevocationKey.account(share.account_id)];
     return { ok: true, grant: { doc, role, revocationKeys } };
   }
-  if (ctx.records.accountById(payload.acc) === null) return refuse(CloseCode.unauthenticated, SocketRefusal.accountDeleted);
-  const session = ctx.records.sessionById(payload.sid);
+  if ((await ctx.records.accountById(payload.acc)) === null) return refuse(CloseCode.unauthenticated, SocketRefusal.accountDeleted);
+  const session = await ctx.records.sessionById(payload.sid);
   if (session === null || session.account_id !== payload.acc) {
     return refuse(CloseCode.unauthenticated, SocketRefusal.sessionRevoked);
   }

@@ -59,29 +59,29 @@ export function oidcSessionRoutes(ctx: OidcContext) {
 
   const exchange: ApiHandler = async (request) => {
     const row = await redeem(ctx, request, OidcIntent.signIn);
-    const account = row.account_id === null ? null : access.records.accountById(row.account_id);
+    const account = row.account_id === null ? null : await access.records.accountById(row.account_id);
     // Deleted between the callback and now.
     if (account === null) throw invalidGrant();
-    const grant: OidcSessionGrant = { accountId: account.account_id, session: startSession(access, account.account_id, request.now), name: account.name };
+    const grant: OidcSessionGrant = { accountId: account.account_id, session: await startSession(access, account.account_id, request.now), name: account.name };
     return { status: 201, body: grant };
   };
 
-  const list: ApiHandler = (request) => {
-    const { account } = authenticate(access, request);
+  const list: ApiHandler = async (request) => {
+    const { account } = await authenticate(access, request);
     const identities = records.identitiesOf(account.account_id).map(describeIdentity);
     return { status: 200, body: { identities, hasPassword: hasPassword(account.password_hash) } };
   };
 
   const link: ApiHandler = async (request) => {
-    const { account } = authenticate(access, request);
+    const { account } = await authenticate(access, request);
     const row = await redeem(ctx, request, OidcIntent.link);
     const added = linkToAccount(ctx, row, account.account_id, request.now);
     const linked = records.identityOf(row.issuer, row.subject);
     return { status: added ? 201 : 200, body: linked === null ? {} : describeIdentity(linked) };
   };
 
-  const unlink: ApiHandler = (request) => {
-    const { account } = authenticate(access, request);
+  const unlink: ApiHandler = async (request) => {
+    const { account } = await authenticate(access, request);
     unlinkFromAccount(ctx, request.params[0] ?? '', account.account_id as AccountId);
     return { status: 204 };
   };

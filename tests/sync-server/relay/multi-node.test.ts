@@ -3,7 +3,8 @@
 // after the store's NOTIFY, which PostgreSQL delivers at commit), nodes that compact the same
 // document at the same time lose nothing, and a database restart during editing loses nothing
 // that was acknowledged while the relays recover without a restart (readiness says 503 meanwhile). Real PostgreSQL, real relays,
-// real providers; the access gate is the test gate, since accounts are not yet shared.
+// real providers; the access gate is the test gate, as this suite is about documents (the real
+// gate across nodes is multi-node-access.test.ts).
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';

@@ -71,8 +71,8 @@ test('deleting an account removes its rows, its library and its meetings, and re
 
   assert.is((await h.api('GET', '/api/accounts/current', undefined, doomed.session)).status, 401);
   assert.is((await h.api('POST', '/api/sessions', { email: doomed.email, password: doomed.password })).status, 401);
-  assert.equal(h.gate.authorizeSocket(library, libraryToken, Date.now()), { ok: false, code: 4401, reason: 'revoked token: the account was deleted' });
-  assert.not.ok(h.gate.authorizeSocket(`meeting/${meetings[0]}`, share.json.token, Date.now()).ok);
+  assert.equal(await h.gate.authorizeSocket(library, libraryToken, Date.now()), { ok: false, code: 4401, reason: 'revoked token: the account was deleted' });
+  assert.not.ok((await h.gate.authorizeSocket(`meeting/${meetings[0]}`, share.json.token, Date.now())).ok);
   assert.is((await h.api('GET', '/api/accounts/current', undefined, survivor.session)).status, 200);
 });
 

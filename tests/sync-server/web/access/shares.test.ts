@@ -27,7 +27,7 @@ test('the owner creates view and edit links whose tokens open the meeting with t
     assert.is(share.status, 201);
     assert.type(share.json.shareId, 'string');
     assert.is(share.json.url, `/m/${meetingId}#${share.json.token}`);
-    const decision = h.gate.authorizeSocket(`meeting/${meetingId}`, share.json.token, Date.now());
+    const decision = await h.gate.authorizeSocket(`meeting/${meetingId}`, share.json.token, Date.now());
     assert.ok(decision.ok);
     if (decision.ok) {
       assert.is(decision.grant.role, role);
@@ -39,7 +39,7 @@ test('the owner creates view and edit links whose tokens open the meeting with t
 test('a share token opens only its own meeting', async () => {
   const { meetingId, session } = await ownedMeeting();
   const share = await h.api('POST', '/api/shares', { meetingId, role: 'edit' }, session);
-  const decision = h.gate.authorizeSocket(`meeting/${newMeetingId()}`, share.json.token, Date.now());
+  const decision = await h.gate.authorizeSocket(`meeting/${newMeetingId()}`, share.json.token, Date.now());
   assert.equal(decision, { ok: false, code: CloseCode.forbidden, reason: 'token is for another document' });
 });
 
@@ -78,12 +78,12 @@ test('revoking a link emits its key, refuses its token and shows it inactive in 
   assert.is((await h.api('DELETE', `/api/shares/${revoked.json.shareId}`, undefined, session)).status, 204);
   assert.ok(h.revoked.includes(`share:${revoked.json.shareId}`));
   assert.is((await h.api('DELETE', `/api/shares/${revoked.json.shareId}`, undefined, session)).status, 204, 'idempotent');
-  assert.equal(h.gate.authorizeSocket(`meeting/${meetingId}`, revoked.json.token, Date.now()), {
+  assert.equal(await h.gate.authorizeSocket(`meeting/${meetingId}`, revoked.json.token, Date.now()), {
     ok: false,
     code: CloseCode.unauthenticated,
     reason: 'revoked token: the share link was revoked',
   });
-  assert.ok(h.gate.authorizeSocket(`meeting/${meetingId}`, kept.json.token, Date.now()).ok, 'other links keep working');
+  assert.ok((await h.gate.authorizeSocket(`meeting/${meetingId}`, kept.json.token, Date.now())).ok, 'other links keep working');
 
   const list = await h.api('GET', `/api/shares?meetingId=${meetingId}`, undefined, session);
   assert.is(list.status, 200);

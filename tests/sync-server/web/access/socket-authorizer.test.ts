@@ -20,46 +20,46 @@ async function meetingToken(): Promise<{ doc: string; token: string; exp: number
   return { doc, token: result.json.token, exp: result.json.exp, session: account.session };
 }
 
-test('a malformed document name is 4400', () => {
+test('a malformed document name is 4400', async () => {
   for (const doc of ['', 'meeting', 'meeting/', 'meeting/has space in it!!', 'library/AAAA', 'other/AAAAAAAAAAAAAAAAAAAAAA']) {
-    assert.equal(h.gate.authorizeSocket(doc, 'x.y', Date.now()), { ok: false, code: CloseCode.badRequest, reason: 'malformed document name' });
+    assert.equal(await h.gate.authorizeSocket(doc, 'x.y', Date.now()), { ok: false, code: CloseCode.badRequest, reason: 'malformed document name' });
   }
 });
 
 test('a missing or malformed token is 4401', async () => {
   const { doc } = await meetingToken();
-  assert.equal(h.gate.authorizeSocket(doc, null, Date.now()), { ok: false, code: CloseCode.unauthenticated, reason: 'missing token' });
-  assert.equal(h.gate.authorizeSocket(doc, 'garbage', Date.now()), { ok: false, code: CloseCode.unauthenticated, reason: 'malformed token' });
+  assert.equal(await h.gate.authorizeSocket(doc, null, Date.now()), { ok: false, code: CloseCode.unauthenticated, reason: 'missing token' });
+  assert.equal(await h.gate.authorizeSocket(doc, 'garbage', Date.now()), { ok: false, code: CloseCode.unauthenticated, reason: 'malformed token' });
 });
 
 test('a forged token is 4401', async () => {
   const { doc, token } = await meetingToken();
   const [body] = token.split('.');
   const forged = `${body}.${Buffer.alloc(32, 7).toString('base64url')}`;
-  assert.equal(h.gate.authorizeSocket(doc, forged, Date.now()), { ok: false, code: CloseCode.unauthenticated, reason: 'forged token' });
+  assert.equal(await h.gate.authorizeSocket(doc, forged, Date.now()), { ok: false, code: CloseCode.unauthenticated, reason: 'forged token' });
 });
 
 test('an expired token is 4401', async () => {
   const { doc, token, exp } = await meetingToken();
-  assert.ok(h.gate.authorizeSocket(doc, token, exp - 1).ok);
-  assert.equal(h.gate.authorizeSocket(doc, token, exp), { ok: false, code: CloseCode.unauthenticated, reason: 'expired token' });
+  assert.ok((await h.gate.authorizeSocket(doc, token, exp - 1)).ok);
+  assert.equal(await h.gate.authorizeSocket(doc, token, exp), { ok: false, code: CloseCode.unauthenticated, reason: 'expired token' });
 });
 
 test('a token for another document is 4403', async () => {
   const { token } = await meetingToken();
   const other = `meeting/${newMeetingId()}`;
-  assert.equal(h.gate.authorizeSocket(other, token, Date.now()), { ok: false, code: CloseCode.forbidden, reason: 'token is for another document' });
+  assert.equal(await h.gate.authorizeSocket(other, token, Date.now()), { ok: false, code: CloseCode.forbidden, reason: 'token is for another document' });
 });
 
 test('a token of a signed-out session is revoked (4401), and sign-out emits the key it is held under', async () => {
   const { doc, token, session } = await meetingToken();
-  const decision = h.gate.authorizeSocket(doc, token, Date.now());
+  const decision = await h.gate.authorizeSocket(doc, token, Date.now());
   assert.ok(decision.ok);
   const sessionKey = decision.ok ? decision.grant.revocationKeys.find((key) => key.startsWith('session:')) : undefined;
   assert.ok(sessionKey);
   assert.is((await h.api('DELETE', '/api/sessions/current', undefined, session)).status, 204);
   assert.ok(h.revoked.includes(sessionKey as string));
-  assert.equal(h.gate.authorizeSocket(doc, token, Date.now()), {
+  assert.equal(await h.gate.authorizeSocket(doc, token, Date.now()), {
     ok: false,
     code: CloseCode.unauthenticated,
     reason: 'revoked token: the session was signed out',
@@ -69,7 +69,7 @@ test('a token of a signed-out session is revoked (4401), and sign-out emits the 
 test('tokens survive a restart: a new gate on the same data directory accepts them', async () => {
   const { doc, token } = await meetingToken();
   const restarted = h.reopenGate();
-  assert.ok(restarted.authorizeSocket(doc, token, Date.now()).ok);
+  assert.ok((await restarted.authorizeSocket(doc, token, Date.now())).ok);
 });
 
 test.run();

@@ -21,7 +21,7 @@ test('an account gets an owner token for its own library, which opens that libra
   assert.is(result.status, 200);
   assert.is(result.json.role, 'owner');
   assert.ok(result.json.exp > before && result.json.exp <= Date.now() + 60 * 60 * 1000);
-  const decision = h.gate.authorizeSocket(doc, result.json.token, Date.now());
+  const decision = await h.gate.authorizeSocket(doc, result.json.token, Date.now());
   assert.ok(decision.ok);
   if (decision.ok) {
     assert.equal(decision.grant.doc, doc);
@@ -42,7 +42,7 @@ test("a library token does not open another account's library over a socket", as
   const alice = await signUp(h);
   const bob = await signUp(h);
   const bobs = await h.api('POST', '/api/tokens', { doc: `library/${bob.accountId}` }, bob.session);
-  const decision = h.gate.authorizeSocket(`library/${alice.accountId}`, bobs.json.token, Date.now());
+  const decision = await h.gate.authorizeSocket(`library/${alice.accountId}`, bobs.json.token, Date.now());
   assert.equal(decision, { ok: false, code: CloseCode.forbidden, reason: 'token is for another document' });
 });
 
