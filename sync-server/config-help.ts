@@ -14,6 +14,7 @@ export function helpText(): string {
     'Usage: ltm-relay [--config relay.json] [--<setting> <value> ...]   serve (default)',
     '       ltm-relay backup --data <dir> --out <dir2>                  copy a (live) data directory',
     '       ltm-relay check --data <dir>                                schema version and integrity_check',
+    '       ltm-relay migrate-to-postgres --data <dir> --database-url <url>  copy a SQLite relay into an empty PostgreSQL',
     '       ltm-relay --help | --version',
     '',
     `  --${CONFIG_FLAG} <file>   (${CONFIG_ENV})  a JSON file of settings, shaped like {"relay": {"port": 8787}, "access": {...}, "website": {...}}`,

@@ -55,3 +55,8 @@ export function configFromEnvironment(argv: readonly string[] = process.argv.sli
 export function environmentDataDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.LTM_DATA || undefined;
 }
+
+/** The PostgreSQL URL migrate-to-postgres uses when no --database-url flag is given. */
+export function environmentDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.LTM_DATABASE_URL || undefined;
+}

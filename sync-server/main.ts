@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // The relay's command line, `ltm-relay` (also `npm run relay -- …`): serves by default
 // (`ltm-relay --port 8787 --host 127.0.0.1 --data ./data`), or runs a data tool (`backup`,
-// `check`); `--help` and `--version` print and exit. A failed start is one JSON line on stderr
+// `check`, `migrate-to-postgres`); `--help` and `--version` print and exit. A failed start is one JSON line on stderr
 // whose `err` is the error's name and a message naming the thing at fault, and exit code 1.
 import { helpText } from './config.ts';
-import { environmentDataDir } from './env.ts';
+import { environmentDatabaseUrl, environmentDataDir } from './env.ts';
 import { packageVersion } from './install-root.ts';
-import { parseCommand } from './cli/command-line.ts';
-import { runBackup, runCheck } from './cli/data-commands.ts';
+import { parseCommand, SUBCOMMANDS } from './cli/command-line.ts';
+import { runBackup, runCheck, runMigrateToPostgres } from './cli/data-commands.ts';
 import { serve } from './cli/serve-command.ts';
 
 async function main(argv: readonly string[]): Promise<number | null> {
@@ -23,6 +23,8 @@ async function main(argv: readonly string[]): Promise<number | null> {
       return runBackup(command.args, environmentDataDir());
     case 'check':
       return runCheck(command.args, environmentDataDir());
+    case 'migrate-to-postgres':
+      return runMigrateToPostgres(command.args, environmentDataDir(), environmentDatabaseUrl());
     case 'serve':
       await serve(command.args);
       return null;
@@ -31,7 +33,7 @@ async function main(argv: readonly string[]): Promise<number | null> {
 
 function failureMessage(argv: readonly string[]): string {
   const first = argv[0];
-  return first === 'backup' || first === 'check' ? `${first} failed` : 'relay failed to start';
+  return first !== undefined && first !== 'serve' && (SUBCOMMANDS as readonly string[]).includes(first) ? `${first} failed` : 'relay failed to start';
 }
 
 main(process.argv.slice(2)).then(

@@ -13,6 +13,7 @@ import type { DocumentStore } from './relay/storage/document-store.ts';
 import type { UpdateFeed } from './relay/storage/update-feed.ts';
 import type { SqliteDatabase } from './relay/storage/sqlite-database.ts';
 import { openRelayDatabase } from './data/open-relay-database.ts';
+import { prepareDataDirectory } from './data/data-directory.ts';
 import { openRelayPostgres, type RelayPostgres } from './data/open-relay-postgres.ts';
 import { SqliteDocumentStore } from './relay/storage/sqlite-document-store.ts';
 import type { HttpFallback } from './relay/transport/http-routes.ts';
@@ -48,7 +49,8 @@ export interface RelayServiceOptions {
 
 export interface RelayService {
   readonly relay: Relay;
-  readonly db: SqliteDatabase;
+  /** The SQLite database; null on PostgreSQL (--database-url). */
+  readonly db: SqliteDatabase | null;
   readonly store: DocumentStore;
   readonly access: AccessGate;
   readonly website: Website;
@@ -66,21 +68,23 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   // Created and checked, migrated (after a copy) or refused as too new, before anything else.
   // An unusable database stops the start before the data directory is touched, too.
   const shared: RelayPostgres | null = config.databaseUrl === null ? null : await openRelayPostgres(config.databaseUrl, logger, options);
-  let db: SqliteDatabase;
+  // On PostgreSQL the data directory keeps local files only (TLS, stats token, outbox file): no SQLite.
+  let db: SqliteDatabase | null = null;
   try {
-    ({ db } = await openRelayDatabase(config.dataDir, config.sqliteSynchronous, logger));
+    if (shared === null) ({ db } = await openRelayDatabase(config.dataDir, config.sqliteSynchronous, logger));
+    else prepareDataDirectory(config.dataDir);
   } catch (error) {
     await closeShared(shared);
     throw error;
   }
-  const store = shared?.store ?? options.store ?? new SqliteDocumentStore(db);
+  const store = shared?.store ?? options.store ?? new SqliteDocumentStore(db!);
+  const backend = shared ? { shared: shared.access } : { db: db! };
   const feed = shared?.feed ?? options.feed;
   const now = options.now ? { now: options.now } : {};
   const access =
     options.gate ??
     createAccessGate({
-      db,
-      ...(shared ? { shared: shared.access } : {}),
+      ...backend,
       dataDir: config.dataDir,
       store,
       config: { ...accessDefaults, publicUrl: config.publicUrl, ...options.access },
@@ -95,7 +99,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
       ...now,
     });
   const website = createWebsite({
-    db,
+    ...(shared ? { pool: shared.access.pool } : { db: db! }),
     dataDir: config.dataDir,
     config: websiteConfig,
     logger,
@@ -116,7 +120,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
     access.close();
     await website.close();
     await closeShared(shared);
-    db.close();
+    db?.close();
     throw error;
   }
   // Mail queued before a restart; the relay listens now, so mail links can use its address.
@@ -133,9 +137,10 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
       closing ??= (async () => {
         await relay.close();
         access.close();
-        await shared?.access.close();
+        // The website's mail sender and retention sweep use the shared pool: stop them first.
         await website.close();
-        db.close();
+        await shared?.access.close();
+        db?.close();
       })();
       return closing;
     },

@@ -3,7 +3,7 @@
 // serve flags themselves are parsed by env.ts; the data tools parse their few flags here.
 import { parseArgs } from 'node:util';
 
-export const SUBCOMMANDS = ['serve', 'backup', 'check'] as const;
+export const SUBCOMMANDS = ['serve', 'backup', 'check', 'migrate-to-postgres'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export type Command =
@@ -26,13 +26,27 @@ export function parseCommand(argv: readonly string[]): Command {
   return { kind: first as Subcommand, args: rest };
 }
 
-/** The data tools' flags: --data (required unless LTM_DATA is given) and, for backup, --out. */
-export function parseDataToolArgs(command: 'backup' | 'check', args: readonly string[], defaultDataDir: string | undefined): { dataDir: string; outDir?: string } {
-  let values: { data?: string; out?: string };
+export type DataTool = Exclude<Subcommand, 'serve'>;
+
+/**
+ * The data tools' flags: --data (required unless LTM_DATA is given); for backup, --out; for
+ * migrate-to-postgres, --database-url (required unless LTM_DATABASE_URL is given).
+ */
+export function parseDataToolArgs(
+  command: DataTool,
+  args: readonly string[],
+  defaultDataDir: string | undefined,
+  defaultDatabaseUrl?: string,
+): { dataDir: string; outDir?: string; databaseUrl?: string } {
+  let values: { data?: string; out?: string; 'database-url'?: string };
   try {
     values = parseArgs({
       args: [...args],
-      options: { data: { type: 'string' }, ...(command === 'backup' ? { out: { type: 'string' } } : {}) },
+      options: {
+        data: { type: 'string' },
+        ...(command === 'backup' ? { out: { type: 'string' } } : {}),
+        ...(command === 'migrate-to-postgres' ? { 'database-url': { type: 'string' } } : {}),
+      },
       strict: true,
     }).values as typeof values;
   } catch (error) {
@@ -41,6 +55,11 @@ export function parseDataToolArgs(command: 'backup' | 'check', args: readonly st
   const dataDir = values.data ?? defaultDataDir;
   if (dataDir === undefined) throw new UsageError(`${command} needs --data <dir> (or LTM_DATA)`);
   if (command === 'check') return { dataDir };
+  if (command === 'migrate-to-postgres') {
+    const databaseUrl = values['database-url'] ?? defaultDatabaseUrl;
+    if (databaseUrl === undefined) throw new UsageError('migrate-to-postgres needs --database-url postgres://… (or LTM_DATABASE_URL)');
+    return { dataDir, databaseUrl };
+  }
   if (values.out === undefined) throw new UsageError('backup needs --out <dir>, a new or empty directory');
   return { dataDir, outDir: values.out };
 }

@@ -8,6 +8,8 @@ import { PostgresDocumentStore } from '../relay/storage/postgres-document-store.
 import { PostgresUpdateFeed } from '../relay/storage/postgres-update-feed.ts';
 import type { UpdateFeed } from '../relay/storage/update-feed.ts';
 import { openPostgresAccess, type PostgresAccess } from '../web/access/postgres-access.ts';
+import { ensurePostgresOidcSchema } from '../web/oidc/oidc-schema.ts';
+import { ensurePostgresWebsiteSchema } from '../web/website/website-schema.ts';
 
 export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
@@ -34,6 +36,9 @@ export async function openRelayPostgres(url: string, logger: Logger, given: { st
   let store: DocumentStore | null = null;
   try {
     access = await openPostgresAccess(url, logger);
+    // Every table at start, as migrate-to-postgres makes them, rather than on first use.
+    await ensurePostgresWebsiteSchema(access.pool);
+    await ensurePostgresOidcSchema(access.pool);
     store = given.store ?? (await PostgresDocumentStore.open(url));
     return { store, feed: given.feed ?? new PostgresUpdateFeed(url, logger), access };
   } catch (error) {

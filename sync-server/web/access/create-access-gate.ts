@@ -6,6 +6,7 @@
 // success here; the callback logs it).
 // Socket refusals are returned as decisions; the transport logs them with the code it sends.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type pg from 'pg';
 import type { DocumentStore } from '../../relay/storage/document-store.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import { accountDataRoutes } from './account-data-routes.ts';
@@ -28,18 +29,22 @@ import { authorizeSocket } from './socket-authorizer.ts';
 import { createTokenCodec } from './token-codec.ts';
 import { createDeviceTokens } from './device-tokens.ts';
 import { NO_OIDC, oidcRoutes, type OidcOptions } from '../oidc/oidc-routes.ts';
+import { createSqliteOidcRecords } from '../oidc/oidc-records.ts';
+import { createPostgresOidcRecords } from '../oidc/postgres-oidc-records.ts';
 
 /** Access state on a database that every relay node shares (PostgreSQL). */
 export interface SharedAccess {
   readonly records: AccessRecords;
   readonly secret: Buffer;
   readonly bus: RevocationBus;
+  /** The PostgreSQL pool the records use; the OpenID records share it. */
+  readonly pool: pg.Pool;
 }
 
-export interface AccessGateOptions {
-  /** The relay's SQLite database: the access records unless `shared` is given. */
-  readonly db: SqlDatabase;
-  readonly shared?: SharedAccess;
+/** Where access lives: the relay's SQLite database, or PostgreSQL shared by every node. */
+export type AccessStorage = { readonly db: SqlDatabase; readonly shared?: undefined } | { readonly db?: undefined; readonly shared: SharedAccess };
+
+export type AccessGateOptions = AccessStorage & {
   readonly dataDir: string;
   readonly store: DocumentStore;
   readonly config: AccessConfig;
@@ -47,7 +52,7 @@ export interface AccessGateOptions {
   readonly now?: () => number;
   /** OpenID sign-in providers and redirect allow-list; none when left out. */
   readonly oidc?: OidcOptions;
-}
+};
 
 export function createAccessGate(options: AccessGateOptions): AccessGate {
   const { config, logger } = options;
@@ -85,7 +90,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     }
   };
   const ctx: AccessContext = {
-    records: options.shared?.records ?? createSqliteAccessRecords(options.db),
+    records: options.shared ? options.shared.records : createSqliteAccessRecords(options.db),
     codec: createTokenCodec(secret),
     devices: createDeviceTokens(secret),
     config,
@@ -130,7 +135,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const data = accountDataRoutes(ctx);
   const routes: readonly ApiRoute[] = [
     // Before /api/sessions/*, which would otherwise take POST /api/sessions/oidc for a session id.
-    ...oidcRoutes(ctx, options.db, options.oidc ?? NO_OIDC),
+    ...oidcRoutes(ctx, options.shared ? createPostgresOidcRecords(options.shared.pool) : createSqliteOidcRecords(options.db), options.oidc ?? NO_OIDC),
     { path: '/api/accounts', methods: { POST: accounts.signUp } },
     { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, PATCH: accounts.renameAccount, DELETE: accounts.deleteAccount } },
     { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },

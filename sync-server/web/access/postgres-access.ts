@@ -33,6 +33,7 @@ export async function openPostgresAccess(url: string, logger: AccessLogger, pool
     const bus = await PostgresRevocationBus.start(pool, url, logger);
     return {
       records: createPostgresAccessRecords(pool),
+      pool,
       secret,
       bus,
       async close() {

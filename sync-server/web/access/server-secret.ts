@@ -3,7 +3,7 @@
 // readable by others is refused rather than silently replaced, because replacing it would
 // invalidate every token and hide tampering.
 import { randomBytes } from 'node:crypto';
-import { closeSync, fchmodSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensurePrivateDirectory } from '../../data-directory.ts';
 import { SecretFileError } from './access-errors.ts';
@@ -17,6 +17,12 @@ export function loadOrCreateServerSecret(dataDir: string, fileName: string): Buf
   const path = join(dataDir, fileName);
   const created = tryCreate(path);
   return created ?? readExisting(path);
+}
+
+/** The data directory's secret, checked as at start, or null when the relay never made one. */
+export function readServerSecret(dataDir: string, fileName: string): Buffer | null {
+  const path = join(dataDir, fileName);
+  return existsSync(path) ? readExisting(path) : null;
 }
 
 function tryCreate(path: string): Buffer | null {

@@ -19,16 +19,16 @@ function identityRow(identity: ProviderIdentity, account: AccountId, now: number
   return { identity_id: randomId(), issuer, subject, account_id: account, email, name, linked_at: now };
 }
 
-export function accountForSignIn(ctx: OidcContext, identity: ProviderIdentity, now: number): SignInOutcome {
-  const known = ctx.records.identityOf(identity.issuer, identity.subject);
+export async function accountForSignIn(ctx: OidcContext, identity: ProviderIdentity, now: number): Promise<SignInOutcome> {
+  const known = await ctx.records.identityOf(identity.issuer, identity.subject);
   if (known !== null) {
-    ctx.records.refreshIdentity(known.identity_id, identity.email, identity.name);
+    await ctx.records.refreshIdentity(known.identity_id, identity.email, identity.name);
     return { ok: true, account: known.account_id };
   }
   if (identity.email === null) return { ok: false, error: OidcCallbackError.emailUnverified };
   const account = randomId<AccountId>();
   const row = { account_id: account, email: identity.email, name: identity.name, password_hash: NO_PASSWORD, created_at: now };
-  if (!ctx.records.createAccountWith(row, identityRow(identity, account, now))) {
+  if (!(await ctx.records.createAccountWith(row, identityRow(identity, account, now)))) {
     return { ok: false, error: OidcCallbackError.accountExists };
   }
   ctx.access.logger.info({ accountId: account }, 'account created by an OpenID sign-in');
@@ -36,9 +36,9 @@ export function accountForSignIn(ctx: OidcContext, identity: ProviderIdentity, n
 }
 
 /** Links the identity to the signed-in account; true when it is new, false when it was already there. */
-export function linkToAccount(ctx: OidcContext, identity: ProviderIdentity, account: AccountId, now: number): boolean {
-  const known = ctx.records.identityOf(identity.issuer, identity.subject);
-  if (known === null && ctx.records.linkIdentity(identityRow(identity, account, now))) {
+export async function linkToAccount(ctx: OidcContext, identity: ProviderIdentity, account: AccountId, now: number): Promise<boolean> {
+  const known = await ctx.records.identityOf(identity.issuer, identity.subject);
+  if (known === null && (await ctx.records.linkIdentity(identityRow(identity, account, now)))) {
     ctx.access.logger.info({ accountId: account }, 'OpenID identity linked');
     return true;
   }
@@ -46,8 +46,8 @@ export function linkToAccount(ctx: OidcContext, identity: ProviderIdentity, acco
   throw new ApiError(409, ApiErrorCode.identityTaken, 'This sign-in is already connected to another account.');
 }
 
-export function unlinkFromAccount(ctx: OidcContext, identityId: string, account: AccountId): void {
-  const result = ctx.records.unlinkIdentity(identityId, account);
+export async function unlinkFromAccount(ctx: OidcContext, identityId: string, account: AccountId): Promise<void> {
+  const result = await ctx.records.unlinkIdentity(identityId, account);
   if (result === 'unknown') throw new ApiError(404, ApiErrorCode.notFound, 'No such connected sign-in on this account.');
   if (result === 'last') {
     throw new ApiError(409, ApiErrorCode.lastSignIn, 'This is the only way to sign in to the account; connect another one first.');

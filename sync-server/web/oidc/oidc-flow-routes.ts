@@ -80,8 +80,8 @@ export function oidcFlowRoutes(ctx: OidcContext) {
     const state = client.randomState();
     const nonce = client.randomNonce();
     const verifier = client.randomPKCECodeVerifier();
-    ctx.records.purgeExpired(request.now);
-    ctx.records.insertFlow({
+    await ctx.records.purgeExpired(request.now);
+    await ctx.records.insertFlow({
       state_hash: secretHash(state),
       provider: provider.name,
       intent,
@@ -106,7 +106,7 @@ export function oidcFlowRoutes(ctx: OidcContext) {
   const callback: ApiHandler = async (request) => {
     const provider = providerOf(ctx, request);
     const state = request.query.get('state');
-    const flow = state === null ? null : ctx.records.takeFlow(secretHash(state), request.now);
+    const flow = state === null ? null : await ctx.records.takeFlow(secretHash(state), request.now);
     if (state === null || flow === null) {
       throw new ApiError(400, ApiErrorCode.invalidState, 'This sign-in is unknown, already used or expired; start again.');
     }
@@ -137,12 +137,12 @@ export function oidcFlowRoutes(ctx: OidcContext) {
 
     let account = null;
     if (flow.intent === OidcIntent.signIn) {
-      const outcome = accountForSignIn(ctx, identity, request.now);
+      const outcome = await accountForSignIn(ctx, identity, request.now);
       if (!outcome.ok) return refuse(outcome.error, outcome.error);
       account = outcome.account;
     }
     const code = oneTimeSecret();
-    ctx.records.insertCode({
+    await ctx.records.insertCode({
       code_hash: secretHash(code),
       intent: flow.intent,
       account_id: account,

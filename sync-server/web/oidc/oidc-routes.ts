@@ -4,12 +4,11 @@
 import { OidcRoutes } from '../../../wire/oidc-sign-in.ts';
 import type { AccessContext } from '../access/access-context.ts';
 import type { ApiRoute } from '../access/api-router.ts';
-import { createOidcRecords } from './oidc-records.ts';
+import type { OidcRecords } from './oidc-records.ts';
 import { oidcFlowRoutes } from './oidc-flow-routes.ts';
 import { oidcSessionRoutes } from './oidc-session-routes.ts';
 import { hasInsecureIssuer, resolveOidcProviders, type OidcProviderSettings } from './oidc-settings.ts';
 import { createProviderClients } from './provider-clients.ts';
-import type { SqlDatabase } from '../sql-database.ts';
 
 export interface OidcOptions {
   readonly providers: Readonly<Record<string, OidcProviderSettings>>;
@@ -21,7 +20,8 @@ export interface OidcOptions {
 
 export const NO_OIDC: OidcOptions = { providers: {}, allowInsecure: false, extensionIds: [], ownUrl: () => 'http://127.0.0.1' };
 
-export function oidcRoutes(access: AccessContext, db: SqlDatabase, options: OidcOptions): ApiRoute[] {
+/** `records`: createSqliteOidcRecords on the relay's database, or createPostgresOidcRecords. */
+export function oidcRoutes(access: AccessContext, records: OidcRecords, options: OidcOptions): ApiRoute[] {
   const providers = resolveOidcProviders(options.providers, options.allowInsecure);
   if (hasInsecureIssuer(providers)) {
     access.logger.warn(
@@ -31,7 +31,7 @@ export function oidcRoutes(access: AccessContext, db: SqlDatabase, options: Oidc
   }
   const ctx = {
     access,
-    records: createOidcRecords(db),
+    records,
     clients: createProviderClients(providers),
     extensionIds: options.extensionIds,
     ownUrl: options.ownUrl,

@@ -1,6 +1,10 @@
 // The OpenID tables, created with the access tables (account deletion removes an account's
 // identities in the same transaction as its other rows). Identities: which provider identity,
 // (issuer, subject), signs in to which account. Flows and codes live seconds to minutes.
+// PostgreSQL gets the same tables and columns, made from this text (postgresSchemaOf), so a
+// generic copier moves a SQLite relay's rows.
+import type pg from 'pg';
+import { createSchema, postgresSchemaOf } from '../postgres-sql.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `
@@ -39,8 +43,15 @@ CREATE TABLE IF NOT EXISTS oidc_codes (
 ) STRICT;
 `;
 
+export const POSTGRES_OIDC_SCHEMA = postgresSchemaOf(SCHEMA);
+
 export const OIDC_TABLES = ['identities', 'oidc_flows', 'oidc_codes'] as const;
 
 export function ensureOidcSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
+}
+
+/** The same tables in PostgreSQL, under the schema lock (the records also create them on first use). */
+export function ensurePostgresOidcSchema(pool: pg.Pool): Promise<void> {
+  return createSchema(pool, POSTGRES_OIDC_SCHEMA);
 }

@@ -29,7 +29,7 @@ async function redeem(ctx: OidcContext, request: ApiRequest, intent: OidcIntentV
   const code = requireString(body, 'code');
   const verifier = requireString(body, 'code_verifier');
   enforce(request, [[ctx.access.limiters.oidcPerIp, request.ip]]);
-  const row = ctx.records.takeCode(secretHash(code), request.now);
+  const row = await ctx.records.takeCode(secretHash(code), request.now);
   if (row === null || row.intent !== intent || !CODE_VERIFIER.test(verifier)) throw invalidGrant();
   const challenge = Buffer.from(await client.calculatePKCECodeChallenge(verifier));
   const expected = Buffer.from(row.code_challenge);
@@ -68,21 +68,21 @@ export function oidcSessionRoutes(ctx: OidcContext) {
 
   const list: ApiHandler = async (request) => {
     const { account } = await authenticate(access, request);
-    const identities = records.identitiesOf(account.account_id).map(describeIdentity);
+    const identities = (await records.identitiesOf(account.account_id)).map(describeIdentity);
     return { status: 200, body: { identities, hasPassword: hasPassword(account.password_hash) } };
   };
 
   const link: ApiHandler = async (request) => {
     const { account } = await authenticate(access, request);
     const row = await redeem(ctx, request, OidcIntent.link);
-    const added = linkToAccount(ctx, row, account.account_id, request.now);
-    const linked = records.identityOf(row.issuer, row.subject);
+    const added = await linkToAccount(ctx, row, account.account_id, request.now);
+    const linked = await records.identityOf(row.issuer, row.subject);
     return { status: added ? 201 : 200, body: linked === null ? {} : describeIdentity(linked) };
   };
 
   const unlink: ApiHandler = async (request) => {
     const { account } = await authenticate(access, request);
-    unlinkFromAccount(ctx, request.params[0] ?? '', account.account_id as AccountId);
+    await unlinkFromAccount(ctx, request.params[0] ?? '', account.account_id as AccountId);
     return { status: 204 };
   };
 

@@ -39,7 +39,7 @@ export class AddressRetention {
     const { signUps, mailer, logger } = this.#deps;
     const cutoff = this.#cutoff();
     try {
-      const removed = signUps.removeGivenUpTo(cutoff);
+      const removed = await signUps.removeGivenUpTo(cutoff);
       await mailer.forget(null, cutoff);
       if (removed > 0) logger.info({ removed }, 'expired sign-ups deleted');
     } catch (error) {

@@ -3,9 +3,10 @@
 // SMTP outage and a restart (the queue is in the database). After the last attempt, or at once
 // on a permanent (5xx) refusal, the mail is given up and its address deleted with it, so the
 // person can sign up again. Delivery is at least once: if the database cannot record a sent
-// mail, that mail may be sent again later.
+// mail, that mail may be sent again later. The outbox claims each mail for its attempt, so
+// several relays sending from one database never hand one mail over twice.
 import type { Logger } from '../../logger.ts';
-import type { MailOutbox, QueuedMail } from './mail-outbox.ts';
+import type { MailOutbox, MailOutcome, QueuedMail } from './mail-outbox.ts';
 import type { Mailer, OutgoingMail } from './mailer.ts';
 import type { MailRetry } from './website-config.ts';
 
@@ -18,7 +19,6 @@ export interface MailSenderDeps {
   readonly now: () => number;
 }
 
-const BATCH = 20;
 /** setTimeout's limit; a later mail is looked at again then. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -51,7 +51,7 @@ export class MailSender {
     }
     this.#running = this.#drain().finally(() => {
       this.#running = null;
-      this.#schedule();
+      void this.#schedule();
     });
     return this.#running;
   }
@@ -68,12 +68,8 @@ export class MailSender {
     do {
       this.#again = false;
       try {
-        for (let batch = outbox.due(now(), BATCH); batch.length > 0 && !this.#closed; batch = outbox.due(now(), BATCH)) {
-          for (const mail of batch) {
-            if (this.#closed) return;
-            await this.#deliver(mail);
-          }
-        }
+        let more = true;
+        while (more && !this.#closed) more = await outbox.sendNext(now(), (mail) => this.#attempt(mail));
       } catch (error) {
         // The queue could not be read or updated (the store cannot commit): the timer tries later.
         this.#pausedUntil = now() + this.#deps.retry.firstDelayMs;
@@ -83,8 +79,8 @@ export class MailSender {
     } while (this.#again && !this.#closed);
   }
 
-  async #deliver(mail: QueuedMail): Promise<void> {
-    const { outbox, mailer, logger, retry, now } = this.#deps;
+  async #attempt(mail: QueuedMail): Promise<MailOutcome> {
+    const { mailer, logger, retry, now } = this.#deps;
     try {
       await mailer.send(this.#deps.compose(mail));
     } catch (error) {
@@ -92,29 +88,29 @@ export class MailSender {
       const attempts = mail.attempts + 1;
       const permanent = failure.responseCode !== undefined && failure.responseCode >= 500;
       if (permanent || attempts >= retry.maxAttempts) {
-        outbox.abandon(mail.mailId);
         logger.warn({ mailId: mail.mailId, attempts, mailer: mailer.kind, ...failure }, 'sign-up mail given up; address deleted');
-        return;
+        return { kind: 'abandon' };
       }
       const delayMs = Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** (attempts - 1));
-      outbox.retryAt(mail.mailId, attempts, now() + delayMs);
       logger.warn({ mailId: mail.mailId, attempts, retryInMs: delayMs, mailer: mailer.kind, ...failure }, 'sign-up mail failed; will retry');
-      return;
+      return { kind: 'retry', attempts, at: now() + delayMs };
     }
-    outbox.sent(mail.mailId);
     logger.info({ mailId: mail.mailId, attempts: mail.attempts + 1, mailer: mailer.kind }, 'sign-up mail sent');
+    return { kind: 'sent' };
   }
 
-  #schedule(): void {
+  async #schedule(): Promise<void> {
     if (this.#closed) return;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
     let next: number | null;
     try {
-      next = this.#deps.outbox.nextDueAt();
+      next = await this.#deps.outbox.nextDueAt();
     } catch {
       next = this.#deps.now() + this.#deps.retry.firstDelayMs;
     }
+    // A flush may have started or the sender closed while the queue was read; it schedules itself.
+    if (this.#closed || this.#running) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
     if (next === null) return;
     const delay = Math.min(MAX_TIMER_MS, Math.max(0, next - this.#deps.now(), this.#pausedUntil - this.#deps.now()));
     this.#timer = setTimeout(() => void this.flush(), delay);

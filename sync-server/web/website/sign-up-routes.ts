@@ -46,7 +46,7 @@ export async function signUp(ctx: WebsiteContext, req: IncomingMessage, res: Ser
 
   let result;
   try {
-    result = ctx.signUps.add(checked.email, ctx.now());
+    result = await ctx.signUps.add(checked.email, ctx.now());
   } catch (error) {
     ctx.logger.error({ err: error }, 'sign-up not stored');
     return showLanding(ctx, req, res, 503, typed, 'We could not save your address just now, so nothing was stored and no email will come. Please try again in a few minutes.');
@@ -79,8 +79,8 @@ export function signUpDone(res: ServerResponse): void {
   );
 }
 
-export function showUnsubscribe(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, token: string): void {
-  const email = ctx.signUps.find(token);
+export async function showUnsubscribe(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, token: string): Promise<void> {
+  const email = await ctx.signUps.find(token);
   if (email === null) return sendHtml(res, 404, unsubscribeUnknownPage());
   const grant = issueCsrf(req);
   sendHtml(res, 200, unsubscribeConfirmPage(email, token, grant.token), cookieHeader(grant));
@@ -89,7 +89,7 @@ export function showUnsubscribe(ctx: WebsiteContext, req: IncomingMessage, res: 
 export async function unsubscribe(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = await readForm(req, res, ctx.config.maxFormBytes);
   if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res);
-  const email = ctx.signUps.remove(form.get('token') ?? '');
+  const email = await ctx.signUps.remove(form.get('token') ?? '');
   if (email === null) return sendHtml(res, 404, unsubscribeUnknownPage());
   ctx.logger.info('sign-up removed');
   try {

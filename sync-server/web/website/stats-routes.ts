@@ -40,7 +40,7 @@ function countWrongToken(ctx: WebsiteContext, req: IncomingMessage): void {
   ctx.limits.statsSignIn.hit(clientAddress(req), ctx.now());
 }
 
-export function showStats(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): void {
+export async function showStats(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!ctx.stats.presentsToken(req)) return showSignIn(req, res, 200, null);
   if (!mayGuess(ctx, req, res)) return;
   if (!ctx.stats.allows(req)) {
@@ -49,7 +49,7 @@ export function showStats(ctx: WebsiteContext, req: IncomingMessage, res: Server
     return showSignIn(req, res, req.headers.authorization ? 401 : 200, req.headers.authorization ? WRONG_TOKEN : null);
   }
   const days = lastDays(ctx.now(), ctx.config.statsDays);
-  sendHtml(res, 200, statsPage(ctx.counts.since(days[0] ?? utcDay(ctx.now())), days));
+  sendHtml(res, 200, statsPage(await ctx.counts.since(days[0] ?? utcDay(ctx.now())), days));
 }
 
 export async function signInToStats(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,6 +1,7 @@
 // Anonymous usage counts: one row per (UTC day, event, extension version) holding a number.
 // Nothing else about a request is written: no address, account, device or content, so the
-// table cannot be joined back to a person.
+// table cannot be joined back to a person. This file holds the interface and the SQLite
+// implementation; postgres-usage-counts.ts is the one for several relays on one database.
 import type { SqlDatabase } from '../sql-database.ts';
 import { USAGE_EVENTS, type UsageEvent } from '../../../wire/usage-events.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
@@ -30,26 +31,24 @@ export interface CountRow {
   readonly count: number;
 }
 
-export class UsageCounts {
-  readonly #increment;
-  readonly #since;
+export interface UsageCounts {
+  count(event: UsageEvent, version: string, now: number): Promise<void>;
+  since(day: string): Promise<CountRow[]>;
+}
 
-  constructor(db: SqlDatabase) {
-    ensureWebsiteSchema(db);
-    this.#increment = db.prepare<[string, string, string]>(
-      `INSERT INTO usage_counts (day, event, version, count) VALUES (?, ?, ?, 1)
-       ON CONFLICT (day, event, version) DO UPDATE SET count = count + 1`,
-    );
-    this.#since = db.prepare<[string], CountRow>(
-      'SELECT day, event, version, count FROM usage_counts WHERE day >= ? ORDER BY day, event, version',
-    );
-  }
-
-  count(event: UsageEvent, version: string, now: number): void {
-    this.#increment.run(utcDay(now), event, version);
-  }
-
-  since(day: string): CountRow[] {
-    return this.#since.all(day);
-  }
+export function createSqliteUsageCounts(db: SqlDatabase): UsageCounts {
+  ensureWebsiteSchema(db);
+  const increment = db.prepare<[string, string, string]>(
+    `INSERT INTO usage_counts (day, event, version, count) VALUES (?, ?, ?, 1)
+     ON CONFLICT (day, event, version) DO UPDATE SET count = count + 1`,
+  );
+  const since = db.prepare<[string], CountRow>('SELECT day, event, version, count FROM usage_counts WHERE day >= ? ORDER BY day, event, version');
+  return {
+    async count(event, version, now) {
+      increment.run(utcDay(now), event, version);
+    },
+    async since(day) {
+      return since.all(day);
+    },
+  };
 }

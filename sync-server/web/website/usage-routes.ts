@@ -54,7 +54,7 @@ export async function recordEvent(ctx: WebsiteContext, req: IncomingMessage, res
     if (!(JSON_TYPES as readonly string[]).includes(type)) throw new EventRefusal(415, 'send JSON');
     if (!ctx.limits.events.hit(clientAddress(req), ctx.now()).ok) throw new EventRefusal(429, 'too many events');
     const { event, version } = parseEvent(await readLimited(req, res, EVENT_BODY_LIMIT));
-    ctx.counts.count(event, version, ctx.now());
+    await ctx.counts.count(event, version, ctx.now());
     res.writeHead(204, { ...SECURITY_HEADERS, ...EVENT_CORS });
     res.end();
   } catch (error) {
@@ -63,9 +63,9 @@ export async function recordEvent(ctx: WebsiteContext, req: IncomingMessage, res
   }
 }
 
-export function uninstalled(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, version: string | null): void {
+export async function uninstalled(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, version: string | null): Promise<void> {
   if (ctx.limits.events.hit(clientAddress(req), ctx.now()).ok) {
-    ctx.counts.count('uninstalled', parseVersion(version) ?? UNKNOWN_VERSION, ctx.now());
+    await ctx.counts.count('uninstalled', parseVersion(version) ?? UNKNOWN_VERSION, ctx.now());
   }
   sendHtml(
     res,

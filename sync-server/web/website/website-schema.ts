@@ -1,7 +1,11 @@
-// The website's tables, created idempotently in the relay's SQLite database. Each holds the least
-// that its purpose needs; the privacy page lists them column by column (a test keeps it so).
-// A queued mail belongs to its sign-up: removing the address (unsubscribe, retention, a mail
-// given up) removes the queued mail with it, so no copy of the address outlives the sign-up.
+// The website's tables, created idempotently: in the relay's SQLite database, or in PostgreSQL
+// when several relays share one (made from the SQLite text by postgresSchemaOf, so table and
+// column names are the same and a generic copier moves the rows). Each table holds the least that its purpose needs; the privacy
+// page lists them column by column (a test keeps it so). A queued mail belongs to its sign-up:
+// removing the address (unsubscribe, retention, a mail given up) removes the queued mail with
+// it, so no copy of the address outlives the sign-up.
+import type pg from 'pg';
+import { createSchema, postgresSchemaOf } from '../postgres-sql.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `
@@ -28,6 +32,15 @@ CREATE TABLE IF NOT EXISTS usage_counts (
 ) STRICT;
 `;
 
+export const POSTGRES_WEBSITE_SCHEMA = postgresSchemaOf(SCHEMA);
+
+export const WEBSITE_TABLES = ['signups', 'mail_outbox', 'usage_counts'] as const;
+
 export function ensureWebsiteSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
+}
+
+/** The same tables in PostgreSQL, under the schema lock (the stores also create them on first use). */
+export function ensurePostgresWebsiteSchema(pool: pg.Pool): Promise<void> {
+  return createSchema(pool, POSTGRES_WEBSITE_SCHEMA);
 }

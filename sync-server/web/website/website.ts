@@ -4,14 +4,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigError } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
-import type { SqlDatabase } from '../sql-database.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import { FormBodyError } from './form-body.ts';
 import { warnIfAborted } from '../../aborted-request.ts';
 import { sendHtml, sendPlain } from './http-response.ts';
 import { AddressRetention } from './address-retention.ts';
 import { confirmationMail } from './confirmation-mail.ts';
-import { MailOutbox } from './mail-outbox.ts';
 import { MailSender } from './mail-sender.ts';
 import { smtpMailer } from './mailer.ts';
 import { outboxFileMailer } from './outbox-file-mailer.ts';
@@ -20,25 +18,25 @@ import { privacyPage } from './pages/privacy-page.ts';
 import { spokenDuration } from './privacy-facts.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import { showLanding, showUnsubscribe, signUp, signUpDone, unsubscribe } from './sign-up-routes.ts';
-import { SignUpStore } from './signup-store.ts';
 import { serveAsset } from './static-files.ts';
 import { serveExtension } from './extension-download.ts';
 import { loadOrCreateStatsToken, StatsAccess } from './stats-access.ts';
 import { showStats, signInToStats } from './stats-routes.ts';
-import { UsageCounts } from './usage-counts.ts';
 import { eventsPreflight, recordEvent, uninstalled } from './usage-routes.ts';
 import type { WebsiteConfig } from './website-config.ts';
 import { createLimiters, type WebsiteContext } from './website-context.ts';
+import { websiteStores, type WebsiteBackend } from './website-stores.ts';
 
-export interface WebsiteOptions {
-  readonly db: SqlDatabase;
+/** The stores live in the relay's SQLite database (`db`) or in a PostgreSQL `pool` shared by
+ *  several relays; either stays the caller's to close. */
+export type WebsiteOptions = WebsiteBackend & {
   readonly dataDir: string;
   readonly config: WebsiteConfig;
   /** The relay's own listening address (http://127.0.0.1:8787), asked once mail is sent. */
   readonly ownUrl: () => string;
   readonly logger: Logger;
   readonly now?: () => number;
-}
+};
 
 export interface Website {
   readonly handle: HttpFallback;
@@ -104,8 +102,7 @@ export function createWebsite(options: WebsiteOptions): Website {
   const { logger } = options;
   const now = options.now ?? Date.now;
   const mailer = config.smtpUrl !== null ? smtpMailer(config.smtpUrl) : outboxFileMailer(options.dataDir, config.outboxFileName, now);
-  const outbox = new MailOutbox(options.db);
-  const signUps = new SignUpStore(options.db, outbox);
+  const { signUps, outbox, counts } = websiteStores(options);
   const sender = new MailSender({
     outbox,
     mailer,
@@ -121,7 +118,7 @@ export function createWebsite(options: WebsiteOptions): Website {
     config,
     logger,
     signUps,
-    counts: new UsageCounts(options.db),
+    counts,
     sender,
     retention,
     stats: new StatsAccess(loadOrCreateStatsToken(config.statsToken, options.dataDir, config.statsTokenFileName)),

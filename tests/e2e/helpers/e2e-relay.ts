@@ -47,7 +47,7 @@ export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eR
       return running.store;
     },
     get db() {
-      return running.db;
+      return running.db!;
     },
     async restart() {
       await running.stop();

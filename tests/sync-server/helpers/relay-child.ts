@@ -33,7 +33,15 @@ async function partsFor(parts: ChildParts, logger: ReturnType<typeof createLogge
 async function main(overrides: Partial<RelayConfig>, website: Partial<WebsiteConfig>, parts: ChildParts): Promise<void> {
   const config = resolveConfig(overrides);
   const logger = createLogger(config.logLevel);
-  const service = await startRelayService(config, { logger, website, ...(await partsFor(parts, logger)) });
+  const starting = partsFor(parts, logger).then((given) => startRelayService(config, { logger, website, ...given }));
+  // Before the start: the relay logs its own "relay listening" line, on which a parent may stop it at once.
+  process.once('SIGTERM', () => {
+    void (async () => {
+      await (await starting).close();
+      process.exit(0);
+    })();
+  });
+  const service = await starting;
   const { relay } = service;
   // Written directly (not through the logger) so the parent finds it whatever the log level.
   process.stdout.write(`${JSON.stringify({ msg: 'relay listening', port: relay.port })}\n`);
@@ -43,12 +51,6 @@ async function main(overrides: Partial<RelayConfig>, website: Partial<WebsiteCon
     const gc = (globalThis as { gc?: () => void }).gc;
     for (let i = 0; i < 3; i++) gc?.();
     process.send?.({ type: 'memory', memory: process.memoryUsage() });
-  });
-  process.once('SIGTERM', () => {
-    void (async () => {
-      await service.close();
-      process.exit(0);
-    })();
   });
 }
 

@@ -37,7 +37,8 @@ test.before(async (w) => {
   w.logs = [];
   const logger = createLogger('debug', { write: (line: string) => void w.logs.push(line) });
   w.service = await startRelayService(resolveConfig({ port: 0, host: '127.0.0.1', dataDir: w.dir }), { logger, access: testConfig });
-  ({ db: w.db, access: w.gate, relay: w.relay } = w.service);
+  ({ access: w.gate, relay: w.relay } = w.service);
+  w.db = w.service.db!;
   w.api = apiClient(w.relay.httpUrl);
   w.providers = [];
   w.raws = [];

@@ -61,7 +61,7 @@ export async function startOidcHarness(options: OidcHarnessOptions = {}): Promis
 
   return {
     relay: started,
-    db: service.db,
+    db: service.db!,
     api: apiClient(started.httpUrl),
     logs,
     providers,

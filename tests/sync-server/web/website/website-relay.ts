@@ -49,7 +49,8 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, 
     website: { extensionZipPath: join(dataDir, 'no-zip-here.zip'), ...overrides },
     ...(options.now ? { now: options.now } : {}),
   });
-  const { relay, db, website } = service;
+  const { relay, website } = service;
+  const db = service.db!;
   // The service starts sending queued mail itself; waiting for it makes a restart's delivery
   // visible to the test as soon as the relay is back.
   await website.sendDueMail();
@@ -59,21 +60,24 @@ export async function startWebsiteRelay(overrides: Partial<WebsiteConfig> = {}, 
     dataDir,
     db,
     website,
-    outbox() {
-      let text: string;
-      try {
-        text = readFileSync(join(dataDir, websiteDefaults.outboxFileName), 'utf8');
-      } catch {
-        return [];
-      }
-      return text.trim().split('\n').map((line) => JSON.parse(line) as OutboxMail);
-    },
+    outbox: () => readOutboxFile(dataDir),
     stop,
     async close() {
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The mails the outbox mailer wrote to the data directory, oldest first. */
+export function readOutboxFile(dataDir: string): OutboxMail[] {
+  let text: string;
+  try {
+    text = readFileSync(join(dataDir, websiteDefaults.outboxFileName), 'utf8');
+  } catch {
+    return [];
+  }
+  return text.trim().split('\n').map((line) => JSON.parse(line) as OutboxMail);
 }
 
 export interface FormSession {

@@ -1,0 +1,36 @@
+// The website's and the OpenID tables on PostgreSQL: nodes creating them at the same moment on a
+// fresh database all succeed (the schema lock), and every table has exactly SQLite's columns, in
+// SQLite's order, so a generic copier can move a SQLite relay's rows across.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ensurePostgresOidcSchema, OIDC_TABLES } from '../../../sync-server/web/oidc/oidc-schema.ts';
+import { ensurePostgresWebsiteSchema, WEBSITE_TABLES } from '../../../sync-server/web/website/website-schema.ts';
+import { postgresDatabases, sqliteBackend } from './web-backends.ts';
+
+const NODES = 4;
+const databases = postgresDatabases('web_schema');
+const test = suite('web tables on PostgreSQL');
+test.after(() => databases.stop());
+
+test('nodes creating the tables at once all succeed, with the columns SQLite has', async () => {
+  const backend = await databases.open();
+  const sqlite = sqliteBackend();
+  try {
+    const pools = [backend.pool, ...Array.from({ length: NODES - 1 }, () => backend.openPool())];
+    await Promise.all(pools.flatMap((pool) => [ensurePostgresWebsiteSchema(pool), ensurePostgresOidcSchema(pool)]));
+    for (const table of [...WEBSITE_TABLES, ...OIDC_TABLES]) {
+      const { rows } = await backend.pool.query<{ name: string }>(
+        'SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
+        [table],
+      );
+      const expected = (sqlite.db.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string }[]).map((c) => c.name);
+      assert.ok(expected.length > 0, table);
+      assert.equal(rows.map((c) => c.name), expected, table);
+    }
+  } finally {
+    await sqlite.cleanup();
+    await backend.cleanup();
+  }
+});
+
+test.run();

@@ -1,0 +1,101 @@
+// The two databases the web half's stores run on, for suites that run once per backend: the
+// relay's SQLite database in a temp dir (with the access, OpenID and website tables), or a fresh
+// database on a real PostgreSQL cluster (one cluster per suite, started on first use). A test
+// opens as many pools on one PostgreSQL database as it has nodes.
+import { rmSync } from 'node:fs';
+import pg from 'pg';
+import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
+import { ensureAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
+import { ensurePostgresAccessSchema } from '../../../sync-server/web/access/postgres-access-schema.ts';
+import { ensureWebsiteSchema } from '../../../sync-server/web/website/website-schema.ts';
+import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { makeTempDir } from '../helpers/relay-harness.ts';
+
+export type BackendKind = 'sqlite' | 'postgres';
+export const BACKENDS: readonly BackendKind[] = ['sqlite', 'postgres'];
+
+export interface SqliteBackend {
+  readonly kind: 'sqlite';
+  readonly db: SqliteDatabase;
+  readonly dataDir: string;
+  count(table: string): Promise<number>;
+  cleanup(): Promise<void>;
+}
+
+export interface PostgresBackend {
+  readonly kind: 'postgres';
+  readonly url: string;
+  readonly pool: pg.Pool;
+  readonly dataDir: string;
+  /** Another node's pool on the same database; its connections carry `name` (application_name). */
+  openPool(name?: string): pg.Pool;
+  count(table: string): Promise<number>;
+  cleanup(): Promise<void>;
+}
+
+export type WebBackend = SqliteBackend | PostgresBackend;
+
+export function sqliteBackend(): SqliteBackend {
+  const dataDir = makeTempDir();
+  const db = openDatabase(databasePath(dataDir));
+  ensureAccessSchema(db);
+  ensureWebsiteSchema(db);
+  return {
+    kind: 'sqlite',
+    db,
+    dataDir,
+    count: async (table) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    async cleanup() {
+      db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Fresh PostgreSQL databases on one cluster, started when first asked for. */
+export function postgresDatabases(prefix: string) {
+  let cluster: Promise<PostgresCluster> | null = null;
+  let made = 0;
+  const createUrl = async () => {
+    cluster ??= startPostgres();
+    return (await cluster).createDatabase(`${prefix}_${++made}`);
+  };
+  return {
+    /** A fresh, empty database. */
+    createUrl,
+    async open(): Promise<PostgresBackend> {
+      const url = await createUrl();
+      const pools: pg.Pool[] = [];
+      const openPool = (name?: string) => {
+        const pool = new pg.Pool({ connectionString: url, max: 4, ...(name ? { application_name: name } : {}) });
+        pool.on('error', () => {});
+        pools.push(pool);
+        return pool;
+      };
+      const pool = openPool();
+      // The OpenID records create accounts in the access records' table.
+      await ensurePostgresAccessSchema(pool);
+      const dataDir = makeTempDir();
+      return {
+        kind: 'postgres',
+        url,
+        pool,
+        dataDir,
+        openPool,
+        count: async (table) => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n),
+        async cleanup() {
+          await Promise.all(pools.map((p) => p.end()));
+          rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+    /** The cluster's server, to stop and start it again (a database outage). */
+    async server(): Promise<PostgresCluster> {
+      cluster ??= startPostgres();
+      return cluster;
+    },
+    async stop() {
+      if (cluster) await (await cluster).stop();
+    },
+  };
+}
