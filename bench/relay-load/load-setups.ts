@@ -1,9 +1,8 @@
 // The servers a load run is measured against, each as child processes so their CPU is measured
 // apart from the generator: one relay on SQLite, one or more relays on one PostgreSQL (documents
 // in the database, update feed by LISTEN/NOTIFY), or the in-memory @y/websocket-server.
-// Tokens come from one real account; relays on PostgreSQL keep accounts in their own SQLite data
-// directory until accounts move there too, so the first node's directory (account, secret, owned
-// meetings) is copied to the others while it is stopped, and a token works on every node.
+// Tokens come from one real account. Relays on PostgreSQL run as a deployment does (--database-url:
+// documents, accounts and the signing secret in the database), so a token works on every node.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RelayConfig } from '../../sync-server/config.ts';
@@ -39,13 +38,12 @@ async function issueTokens(relay: RelayProcess, rooms: readonly string[]): Promi
   return tokens;
 }
 
-function spawnNode(dataDir: string, options: RelaySetupOptions, postgresUrl?: string): Promise<RelayProcess> {
+function spawnNode(dataDir: string, options: RelaySetupOptions, databaseUrl?: string): Promise<RelayProcess> {
   return spawnRelay({
     dataDir,
-    overrides: options.overrides ?? {},
+    overrides: { ...options.overrides, ...(databaseUrl ? { databaseUrl } : {}) },
     logLevel: 'warn',
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
-    ...(postgresUrl ? { postgresUrl } : {}),
   });
 }
 
@@ -66,19 +64,9 @@ export async function sqliteSetup(rooms: readonly string[], options: RelaySetupO
 
 export async function postgresSetup(rooms: readonly string[], cluster: PostgresCluster, count: number, options: RelaySetupOptions = {}): Promise<LoadSetup> {
   const url = await cluster.createDatabase(`load_${Date.now()}_${count}`);
-  const first = makeTempDir();
-  let nodes = [await spawnNode(first, options, url)];
+  const dirs = Array.from({ length: count }, () => makeTempDir());
+  const nodes = await Promise.all(dirs.map((dir) => spawnNode(dir, options, url)));
   const tokens = await issueTokens(nodes[0]!, rooms);
-  const dirs = [first];
-  if (count > 1) {
-    await nodes[0]!.stop();
-    for (let i = 1; i < count; i++) {
-      const dir = makeTempDir();
-      fs.cpSync(first, dir, { recursive: true });
-      dirs.push(dir);
-    }
-    nodes = await Promise.all(dirs.map((dir) => spawnNode(dir, options, url)));
-  }
   return {
     label: `${count} node${count > 1 ? 's' : ''}, PostgreSQL`,
     nodes,

@@ -37,7 +37,7 @@ function binDir(): string {
   return join(BIN_ROOT, newest, 'bin');
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -7,14 +7,13 @@
 // Finally all clients and the store must converge on one state.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import * as Y from 'yjs';
-import { hasPending } from '../../../sync-server/relay/rooms/apply-update.ts';
+import { awaitConvergence, checkReceived, countCodes, startEditing, type LostUpdate } from './crash-checks.ts';
 import { docFromRows, storedRows } from './frames.ts';
 import { recordingClient, type RecordingClient } from './recording-client.ts';
 import { createAccount } from './relay-account.ts';
 import { spawnRelay, type RelayProcess } from './relay-process.ts';
 import { makeTempDir, waitFor } from './relay-harness.ts';
-import { seededInts, type SeededInts } from './seeded-ints.ts';
+import { seededInts } from './seeded-ints.ts';
 
 export interface CrashScenarioOptions {
   readonly iterations: number;
@@ -24,11 +23,6 @@ export interface CrashScenarioOptions {
   readonly maxUpMs: number;
   readonly editEveryMs: number;
   readonly progress?: (iteration: number) => void;
-}
-
-export interface LostUpdate {
-  readonly iteration: number;
-  readonly client: number;
 }
 
 export interface CrashReport {
@@ -51,65 +45,6 @@ export interface CrashReport {
 
 const CONVERGE_LIMIT_MS = 60_000;
 const SOCKETS_CLOSED_LIMIT_MS = 10_000;
-const TEXT_SOFT_LIMIT = 2_000;
-const ARRAY_SOFT_LIMIT = 200;
-
-function edit(doc: Y.Doc, rng: SeededInts, who: number): void {
-  const text = doc.getText('notes');
-  const list = doc.getArray<number>('list');
-  switch (rng.int(4)) {
-    case 0:
-    case 1:
-      if (text.length > TEXT_SOFT_LIMIT || (text.length > 0 && rng.chance(0.3))) {
-        text.delete(rng.int(text.length), 1 + rng.int(Math.min(5, text.length)));
-      } else {
-        text.insert(rng.int(text.length + 1), `${who}${'abcdef'.slice(rng.int(6))}`);
-      }
-      break;
-    case 2:
-      doc.getMap<number>('fields').set(`k${rng.int(20)}`, rng.int(1_000_000));
-      break;
-    default:
-      if (list.length > ARRAY_SOFT_LIMIT) list.delete(0, 10);
-      else list.push([who * 1_000_000 + rng.int(1_000_000)]);
-  }
-}
-
-/** How many of `updates` are not fully contained in `store` (mutates store only if some are not). */
-function countMissing(store: Y.Doc, updates: readonly Uint8Array[]): number {
-  let changed = false;
-  const onUpdate = () => {
-    changed = true;
-  };
-  store.on('update', onUpdate);
-  let missing = 0;
-  for (const update of updates) {
-    changed = false;
-    Y.applyUpdate(store, update);
-    if (changed || hasPending(store)) missing++;
-  }
-  store.off('update', onUpdate);
-  return missing;
-}
-
-function countCodes(codes: readonly number[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const code of codes) counts[code] = (counts[code] ?? 0) + 1;
-  return counts;
-}
-
-function sameState(a: Y.Doc, b: Y.Doc): boolean {
-  const json = (d: Y.Doc) =>
-    // Map keys sorted: a Y.Map's iteration order follows local integration order, not content.
-    JSON.stringify([d.getText('notes').toString(), [...d.getMap('fields').entries()].sort(), d.getArray('list').toJSON()]);
-  return Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) && json(a) === json(b);
-}
-
-function describe(doc: Y.Doc, label: string): string {
-  const sv = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]);
-  const pending = hasPending(doc) ? ' pending' : '';
-  return `${label}: text ${doc.getText('notes').length}, list ${doc.getArray('list').length}, sv ${JSON.stringify(sv)}${pending}`;
-}
 
 export async function runCrashScenario(options: CrashScenarioOptions): Promise<CrashReport> {
   const started = performance.now();
@@ -121,31 +56,15 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
   const unexpectedExits: string[] = [];
   let relay: RelayProcess | null = await spawnRelay({ dataDir });
   const port = relay.port;
-  let edits = 0;
   let updatesChecked = 0;
-  let editing: NodeJS.Timeout | null = null;
-
-  const checkReceived = (iteration: number) => {
-    const store = docFromRows(storedRows(dataDir, docName));
-    clients.forEach((client, index) => {
-      const updates = client.received.splice(0);
-      updatesChecked += updates.length;
-      const missing = countMissing(store, updates);
-      for (let i = 0; i < missing; i++) lost.push({ iteration, client: index });
-    });
-    store.destroy();
-  };
+  let editing: ReturnType<typeof startEditing> | null = null;
+  const stored = () => docFromRows(storedRows(dataDir, docName));
 
   try {
     const account = await createAccount(relay.httpUrl);
     const token = await account.tokenFor(docName);
     for (let i = 0; i < options.clients; i++) clients.push(recordingClient(relay.url, docName, token));
-    editing = setInterval(() => {
-      const index = rng.int(clients.length);
-      const client = clients[index]!;
-      client.doc.transact(() => edit(client.doc, rng, index));
-      edits++;
-    }, options.editEveryMs);
+    editing = startEditing(clients, rng, options.editEveryMs);
 
     for (let iteration = 1; iteration <= options.iterations; iteration++) {
       // Short waits hit loading and the first syncs; long ones hit steady editing.
@@ -155,41 +74,21 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       if (exit.signal !== 'SIGKILL') unexpectedExits.push(`iteration ${iteration}: ${exit.code ?? exit.signal}`);
       relay = null;
       await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
-      checkReceived(iteration);
+      updatesChecked += await checkReceived(clients, stored, iteration, lost);
       relay = await spawnRelay({ dataDir, port });
       options.progress?.(iteration);
     }
 
-    clearInterval(editing);
-    editing = null;
-    let converged = true;
-    let divergence: string[] = [];
-    try {
-      await waitFor(
-        () => {
-          if (!clients.every((c) => c.provider.synced)) return false;
-          const store = docFromRows(storedRows(dataDir, docName));
-          const same = clients.every((c) => sameState(c.doc, store));
-          store.destroy();
-          return same;
-        },
-        'clients and store to converge',
-        CONVERGE_LIMIT_MS,
-      );
-    } catch {
-      converged = false;
-      const store = docFromRows(storedRows(dataDir, docName));
-      divergence = [store, ...clients.map((c) => c.doc)].map((d, i) => describe(d, i === 0 ? 'store' : `client ${i - 1} synced=${clients[i - 1]!.provider.synced}`));
-      store.destroy();
-    }
+    editing.stop();
+    const { converged, divergence } = await awaitConvergence(clients, stored, CONVERGE_LIMIT_MS);
     const exit = await relay.stop();
     relay = null;
     await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
-    checkReceived(options.iterations + 1);
+    updatesChecked += await checkReceived(clients, stored, options.iterations + 1, lost);
     return {
       iterations: options.iterations,
       clients: options.clients,
-      edits,
+      edits: editing.count(),
       updatesChecked,
       lost,
       unexpectedExits,
@@ -201,7 +100,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       clientCloses: countCodes(clients.flatMap((c) => c.closeCodes)),
     };
   } finally {
-    if (editing) clearInterval(editing);
+    editing?.stop();
     for (const client of clients) client.destroy();
     if (relay) await relay.kill();
     fs.rmSync(dataDir, { recursive: true, force: true });

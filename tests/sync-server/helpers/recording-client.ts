@@ -15,8 +15,8 @@ export interface RecordingClient {
   readonly received: Uint8Array[];
   /** Close codes the relay sent this client (1006 when the relay died without one). */
   readonly closeCodes: number[];
-  /** Sockets of this client that are not closed yet. */
-  openSockets(): number;
+  /** Sockets of this client that are not closed yet (only those whose URL starts with `prefix`). */
+  openSockets(prefix?: string): number;
   destroy(): void;
 }
 
@@ -28,12 +28,12 @@ function toBytes(data: unknown): Uint8Array {
 
 export function recordingClient(url: string, docName: string, token: string, maxBackoffTime = 100): RecordingClient {
   const received: Uint8Array[] = [];
-  let open = 0;
+  const open = new Set<WebSocket>();
   class RecordingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols);
-      open++;
-      this.on('close', () => open--);
+      open.add(this);
+      this.on('close', () => open.delete(this));
       this.on('message', (data: unknown) => {
         const frame = readFrame(toBytes(data));
         if (frame.kind === 'sync' && (frame.type === SyncType.step2 || frame.type === SyncType.update)) {
@@ -58,7 +58,7 @@ export function recordingClient(url: string, docName: string, token: string, max
     doc,
     received,
     closeCodes,
-    openSockets: () => open,
+    openSockets: (prefix = '') => [...open].filter((socket) => socket.url.startsWith(prefix)).length,
     destroy() {
       provider.awareness.destroy();
       provider.destroy();

@@ -15,6 +15,7 @@ import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-
 import type { RelayConfig } from '../../../sync-server/config.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from '../helpers/relay-harness.ts';
+import { storedText } from '../helpers/stored-doc.ts';
 
 interface World {
   cluster: PostgresCluster;
@@ -49,17 +50,6 @@ async function startNodes(w: World, count: number, overrides: Partial<RelayConfi
 }
 
 const textOf = (provider: WebsocketProvider) => provider.doc.getText('t').toString();
-
-async function storedText(url: string, doc: string): Promise<string> {
-  const store = await PostgresDocumentStore.open(url, 1);
-  try {
-    const ydoc = new Y.Doc();
-    for (const update of (await store.load(doc)).updates) Y.applyUpdate(ydoc, update);
-    return ydoc.getText('t').toString();
-  } finally {
-    await store.close();
-  }
-}
 
 test('clients on three nodes see each other\'s edits and converge', async (w) => {
   const { nodes, url } = await startNodes(w, 3);
