@@ -2,7 +2,6 @@
 // every update acknowledged (seen by another client, so committed) before the backup began is in
 // the copy, the copy passes `check`, and another relay started on it accepts the original
 // relay's sessions and document tokens (the secrets came along) and serves the document.
-import { spawn } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { suite } from 'uvu';
@@ -11,10 +10,10 @@ import { WebsocketProvider } from 'y-websocket';
 import { docFromRows, storedRows } from '../helpers/frames.ts';
 import { destroyProvider, stockProvider } from '../helpers/stock-provider.ts';
 import { docName, makeTempDir, waitFor } from '../helpers/relay-harness.ts';
+import { cliResult } from '../helpers/relay-cli.ts';
 import { spawnRelay, type RelayProcess } from '../helpers/relay-process.ts';
 import { apiClient } from '../web/access/access-harness.ts';
 
-const REPO = join(import.meta.dirname, '..', '..', '..');
 const WRITE_EVERY_MS = 10;
 
 function provider(relay: RelayProcess, doc: string, token: string): WebsocketProvider {
@@ -23,14 +22,7 @@ function provider(relay: RelayProcess, doc: string, token: string): WebsocketPro
 
 const destroy = destroyProvider;
 
-function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const cli = cliResult;
 
 /** How many of 0, 1, 2, … a doc's log holds without a gap. */
 function prefixLength(values: readonly unknown[]): number {

@@ -3,7 +3,6 @@
 // directory serves every account, session, document and share the SQLite relay held, and the
 // revoked link stays refused), the sign-ups and usage counts are in PostgreSQL, and a second
 // run into the same database is refused with TargetNotEmptyError and changes nothing.
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -11,22 +10,15 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { makeTempDir } from '../helpers/relay-harness.ts';
+import { cliResult } from '../helpers/relay-cli.ts';
 import { spawnRelay } from '../helpers/relay-process.ts';
 import { copyFixtureData, v010Facts } from './data-fixture.ts';
 import { assertServesV010State } from './v010-checks.ts';
 
-const REPO = join(import.meta.dirname, '..', '..', '..');
 const KEEP_SIGN_UPS_MS = 100 * 365 * 24 * 3600 * 1000;
 const facts = v010Facts();
 
-function cli(args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts', ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const cli = cliResult;
 
 async function query<R extends pg.QueryResultRow>(url: string, sql: string): Promise<R[]> {
   const client = new pg.Client({ connectionString: url });

@@ -40,6 +40,13 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
   return { stdout, stderr, exited, signal: (name) => void child.kill(name) };
 }
 
+/** Runs a CLI command to its end: its exit code and its whole stdout and stderr. */
+export async function cliResult(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const cli = runCli(args, env);
+  const code = await cli.exited;
+  return { code, stdout: cli.stdout.join('\n'), stderr: cli.stderr.join('\n') };
+}
+
 /** Runs the CLI (port 0, a fresh data dir under `dir`) expecting a failed start: exit 1, nothing
  *  on stdout, one JSON line on stderr. Returns that line's error text. */
 export async function failedStart(dir: string, args: readonly string[], env: Record<string, string> = {}): Promise<string> {
