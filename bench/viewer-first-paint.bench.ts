@@ -31,17 +31,27 @@ async function readMarks(page: Page): Promise<[number, number, number]> {
   return (await page.evaluate(`${JSON.stringify(names)}.map((n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN)`)) as [number, number, number];
 }
 
-function bundleSizes(): { raw: number; gzipped: number } {
+/** The translations' lazy chunks: a reader's page loads at most one of them (its language). */
+const LOCALE_CHUNK = /^messages-[a-z]{2}-/;
+
+/** Every file of dist/viewer, and what one reader can load at most: every file but the other
+ *  languages' chunks (all code, lazy chunks included, plus the largest translation). */
+function bundleSizes(): { raw: number; gzipped: number; perReader: number; locales: number } {
   execFileSync('npx', ['vite', 'build', '--mode', 'viewer'], { cwd: ROOT, stdio: 'ignore' });
-  const files = [join(VIEWER_DIST_DIR, 'index.html'), ...readdirSync(join(VIEWER_DIST_DIR, 'assets')).map((f) => join(VIEWER_DIST_DIR, 'assets', f))];
+  const assets = readdirSync(join(VIEWER_DIST_DIR, 'assets'));
+  const files = [join(VIEWER_DIST_DIR, 'index.html'), ...assets.map((f) => join(VIEWER_DIST_DIR, 'assets', f))];
   let raw = 0;
   let gzipped = 0;
+  const localeSizes: number[] = [];
   for (const file of files) {
     const body = readFileSync(file);
+    const size = gzipSync(body, { level: 9 }).byteLength;
     raw += body.byteLength;
-    gzipped += gzipSync(body, { level: 9 }).byteLength;
+    gzipped += size;
+    if (LOCALE_CHUNK.test(file.slice(file.lastIndexOf('/') + 1))) localeSizes.push(size);
   }
-  return { raw, gzipped };
+  const locales = localeSizes.reduce((a, b) => a + b, 0);
+  return { raw, gzipped, perReader: gzipped - locales + Math.max(0, ...localeSizes), locales: localeSizes.length };
 }
 
 export default async function run(): Promise<BenchResult> {
@@ -91,7 +101,8 @@ export default async function run(): Promise<BenchResult> {
       { metric: 'first paint on reload, assets cached (median)', value: formatMs(percentile(warmSamples, 50)) },
       { metric: 'of which: bundle starts running at (median)', value: formatMs(percentile(scriptStarts, 50)) },
       { metric: 'of which: meeting synced at (median)', value: formatMs(percentile(syncs, 50)) },
-      { metric: 'viewer bundle (dist/viewer), gzipped', value: formatBytes(sizes.gzipped), target: `< ${formatBytes(TARGET.bundleGzipBytes)}`, ok: sizes.gzipped < TARGET.bundleGzipBytes },
+      { metric: 'viewer bundle one reader can load (all code + one language), gzipped', value: formatBytes(sizes.perReader), target: `< ${formatBytes(TARGET.bundleGzipBytes)}`, ok: sizes.perReader < TARGET.bundleGzipBytes },
+      { metric: `viewer bundle, every file of dist/viewer (${sizes.locales} translations), gzipped`, value: formatBytes(sizes.gzipped) },
       { metric: 'viewer bundle, raw', value: formatBytes(sizes.raw) },
       { metric: 'large meeting document (one update)', value: formatBytes(large.update.byteLength) },
     ],
@@ -99,6 +110,8 @@ export default async function run(): Promise<BenchResult> {
       `Large meeting: ${LARGE_MEETING.items} items, ${LARGE_MEETING.noteChars.toLocaleString('en')} note characters typed one per transaction, ${LARGE_MEETING.clockEvents.toLocaleString('en')} clock events, ${LARGE_MEETING.actions} actions, ${LARGE_MEETING.decisions} decisions.`,
       'Each run opens a view link in a fresh Chromium context (cold HTTP cache) on 127.0.0.1, then reloads it once (warm cache); the mark is set in the frame after the agenda rendered, so it includes the shell, the bundle, /api/time, the websocket, the whole document sync and the first render.',
       `${WARMUP} warm-up visits first (the relay loads the room from SQLite once).`,
+      'The budget applies to what one reader can load: the English messages are inlined, and each other language is a lazy chunk of which a page loads at most its own; the sum of every file is shown beside it.',
+      'On 2026-12-07 this machine ran v0.1.0 (a23c757, built and measured the same hour) at 843 ms median first paint (bundle starting at 426 ms), against 292 ms recorded for the same code on 2026-11-26: the machine and its Chromium are slower now, so compare figures of one date only.',
       `1-minute load average ${loadBefore.toFixed(1)} before and ${(loadavg()[0] ?? 0).toFixed(1)} after the runs (other work on the machine slows every figure).`,
     ],
   };
