@@ -1,7 +1,7 @@
 // Formats durations for clocks, lists and reports in the UI language. Pure apart from asking
 // which language that is, so the web viewer and tests share it; a negative duration is an
 // overrun and is always shown with its sign spelled out by callers.
-import { formatDuration } from '../../crdt/index.ts';
+import { formatDuration } from '../../crdt/duration-text.ts';
 import { uiLanguage } from '../platform/i18n.ts';
 
 export const SECONDS_PER_MINUTE = 60 as const;
