@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { PostgresDocumentStore } from '../relay/storage/postgres-document-store.ts';
+import { ensurePostgresDocumentSchema } from '../relay/storage/postgres-document-store.ts';
 import { openExistingDatabase, type SqliteDatabase } from '../relay/storage/sqlite-database.ts';
 import { accessDefaults } from '../web/access/access-config.ts';
 import { ensurePostgresAccessSchema } from '../web/access/postgres-access-schema.ts';
@@ -70,7 +70,7 @@ export async function migrateToPostgres(dataDir: string, databaseUrl: string): P
     }
     const db = openExistingDatabase(snapshot, { readonly: true });
     try {
-      await prepareSchema(pool, databaseUrl).catch((error: unknown) => {
+      await prepareSchema(pool).catch((error: unknown) => {
         throw new DatabaseUnavailableError(`PostgreSQL at ${databaseLabel(databaseUrl)} cannot be used: ${(error as Error).message}`, { cause: error });
       });
       return await copyAll(db, pool, readServerSecret(dataDir, accessDefaults.secretFileName));
@@ -84,8 +84,8 @@ export async function migrateToPostgres(dataDir: string, databaseUrl: string): P
 }
 
 /** Every table a relay on PostgreSQL uses, made by the stores' own schema code. */
-async function prepareSchema(pool: pg.Pool, databaseUrl: string): Promise<void> {
-  await (await PostgresDocumentStore.open(databaseUrl, 1)).close();
+async function prepareSchema(pool: pg.Pool): Promise<void> {
+  await ensurePostgresDocumentSchema(pool);
   await ensurePostgresAccessSchema(pool);
   await ensurePostgresWebsiteSchema(pool);
   await ensurePostgresOidcSchema(pool);

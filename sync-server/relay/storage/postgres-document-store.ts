@@ -37,6 +37,15 @@ export function notificationPayload(doc: string, seq: number): string {
   return `${seq} ${doc}`;
 }
 
+/** Creates the document tables when missing (also for migrate-to-postgres, on its own pool). */
+export async function ensurePostgresDocumentSchema(pool: pg.Pool): Promise<void> {
+  // Nodes starting together would race on CREATE TABLE IF NOT EXISTS; one at a time.
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+    await client.query(SCHEMA);
+  });
+}
+
 export class PostgresDocumentStore implements DocumentStore {
   #closed = false;
   #appends: Promise<unknown> = Promise.resolve();
@@ -55,11 +64,7 @@ export class PostgresDocumentStore implements DocumentStore {
     // that would end the process. The next query gets a fresh connection.
     pool.on('error', () => {});
     try {
-      // Nodes starting together would race on CREATE TABLE IF NOT EXISTS; one at a time.
-      await inTransaction(pool, async (client) => {
-        await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-        await client.query(SCHEMA);
-      });
+      await ensurePostgresDocumentSchema(pool);
     } catch (error) {
       await pool.end();
       throw error;
