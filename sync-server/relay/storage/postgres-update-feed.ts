@@ -3,7 +3,7 @@
 // connection drops, it reconnects with capped exponential backoff and then asks every room to
 // resync, since notifications sent while it was away are gone (postgres-listener.ts).
 import type { Logger } from '../../logger.ts';
-import { UPDATES_CHANNEL } from './postgres-document-store.ts';
+import { UPDATES_CHANNEL } from './postgres-append-function.ts';
 import { PostgresListener } from '../../postgres/postgres-listener.ts';
 import type { UpdateFeed, UpdateFeedListener } from './update-feed.ts';
 
