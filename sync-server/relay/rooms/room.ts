@@ -58,6 +58,12 @@ export class Room {
   #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
   readonly #applied = new AppliedSequence();
   #catchUpQueued = false;
+  /** Rows other nodes committed, as their notifications carried them, until they are applied. */
+  readonly #notified = new Map<number, Uint8Array>();
+  /** The highest sequence number heard committed; rows up to it that were not carried are read. */
+  #committedSeq = 0;
+  /** Counts notifications, so a catch-up knows whether any came while it read the store. */
+  #heard = 0;
   #unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(name: string, deps: RoomDeps) {
@@ -117,9 +123,14 @@ export class Room {
     }
   }
 
-  /** Another node (or this one) committed the document up to `seq`; Infinity after a missed stretch. */
-  noteCommitted(seq: number): void {
-    if (this.#state === 'retired' || seq <= this.#applied.value || this.#catchUpQueued) return;
+  /** Another node (or this one) committed the document up to `seq`, with that row when the
+   *  notification carried it; Infinity after a missed stretch. */
+  noteCommitted(seq: number, update?: Uint8Array): void {
+    if (this.#state === 'retired' || seq <= this.#applied.value) return;
+    if (update) this.#notified.set(seq, update);
+    this.#committedSeq = Math.max(this.#committedSeq, seq);
+    this.#heard += 1;
+    if (this.#catchUpQueued) return;
     this.#catchUpQueued = true;
     this.#enqueue('catch-up', () => this.#catchUp());
   }
@@ -254,8 +265,10 @@ export class Room {
     try {
       const seq = await this.#deps.commits.append(this.name, [update]);
       this.#stored.lastSeq = seq;
-      // Another node committed in between: fetch its rows (after this broadcast).
-      if (!this.#applied.committed(seq)) this.noteCommitted(seq);
+      // Another node committed in between. Its rows come by the feed without a read: PostgreSQL
+      // delivers notifications in commit order, so theirs precede this commit's own, which starts
+      // the catch-up; whatever they did not carry by then is read from the store.
+      if (!this.#applied.committed(seq)) this.#committedSeq = Math.max(this.#committedSeq, seq);
     } catch (error) {
       // The doc now holds data that is not durable; drop the room so nothing serves it.
       this.#fail('commit failed', 'update could not be stored', error);
@@ -272,27 +285,52 @@ export class Room {
     return true;
   }
 
+  /** Applies the notified rows that follow on; reads the store only for a gap (a row too big for
+   *  its notification, several rows in one commit, or a notification missed or out of order). */
   async #catchUp(): Promise<void> {
     this.#catchUpQueued = false;
     if (this.#state !== 'ready') return;
-    let rows;
-    try {
-      rows = await this.#deps.store.loadSince(this.name, this.#applied.value);
-    } catch (error) {
-      this.#fail('catch-up failed', 'document could not be loaded', error);
-      return;
+    this.#applyNotified();
+    if (this.#applied.value < this.#committedSeq) {
+      const heard = this.#heard;
+      let rows;
+      try {
+        rows = await this.#deps.store.loadSince(this.name, this.#applied.value);
+      } catch (error) {
+        this.#fail('catch-up failed', 'document could not be loaded', error);
+        return;
+      }
+      for (const row of rows) this.#applyRow(row.seq, row.update);
+      // Nothing was heard during the read: the store's last row is the truth (this also ends a
+      // resync's Infinity, and a deleted document's unreachable target).
+      if (this.#heard === heard) this.#committedSeq = this.#applied.value;
+      this.#applyNotified();
     }
-    for (const row of rows) {
-      this.#stored.rowCount += 1;
-      this.#stored.byteSize += row.update.byteLength;
-      if (this.#applied.take(row.seq)) continue;
-      Y.applyUpdate(this.#doc, row.update);
-      const message = encodeUpdate(row.update);
-      for (const conn of this.connections) conn.send(message);
-    }
+    for (const seq of this.#notified.keys()) if (seq <= this.#applied.value) this.#notified.delete(seq);
     this.#applied.prune();
     this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#applied.value);
     await this.#maybeCompact();
+  }
+
+  #applyNotified(): void {
+    for (;;) {
+      this.#applied.skipOwn();
+      const seq = this.#applied.value + 1;
+      const update = this.#notified.get(seq);
+      if (!update) return;
+      this.#notified.delete(seq);
+      this.#applyRow(seq, update);
+    }
+  }
+
+  /** One committed row in sequence: applied and broadcast unless it is this node's own. */
+  #applyRow(seq: number, update: Uint8Array): void {
+    if (this.#applied.take(seq)) return;
+    this.#stored.rowCount += 1;
+    this.#stored.byteSize += update.byteLength;
+    Y.applyUpdate(this.#doc, update);
+    const message = encodeUpdate(update);
+    for (const conn of this.connections) conn.send(message);
   }
 
   /** Replaces a tainted doc by the committed state; the store is the truth. */
