@@ -3,7 +3,6 @@
 // row is not carried (too big for a NOTIFY payload) or when the sequence number is not the next
 // one it expects (a missed notification). Real PostgreSQL, two real relays, stock providers; the
 // store is observed (its loadSince calls counted), never replaced.
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import pg from 'pg';
@@ -13,36 +12,11 @@ import type { DocumentStore } from '../../../sync-server/relay/storage/document-
 import { MAX_NOTIFY_PAYLOAD_BYTES } from '../../../sync-server/relay/storage/postgres-append-function.ts';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-update-feed.ts';
-import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { postgresNodesSuite, type PostgresNodesWorld } from '../helpers/postgres-nodes-suite.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from '../helpers/relay-harness.ts';
 import { loadStoredDoc, storedText } from '../helpers/stored-doc.ts';
 
-interface Node {
-  readonly relay: TestRelay;
-  /** loadSince calls this node's rooms made. */
-  readonly reads: { count: number };
-}
-
-interface World {
-  cluster: PostgresCluster;
-  databases: number;
-  nodes: Node[];
-}
-
-const test = suite<World>('cross-node delivery by notification', { databases: 0, nodes: [] } as unknown as World);
-
-test.before(async (w) => {
-  w.cluster = await startPostgres();
-});
-
-test.after.each(async (w) => {
-  await Promise.all(w.nodes.map((node) => node.relay.stop()));
-  w.nodes = [];
-});
-
-test.after(async (w) => {
-  await w.cluster.stop();
-});
+const test = postgresNodesSuite('cross-node delivery by notification');
 
 /** Passes every call through to the real store, counting loadSince. */
 function observed(store: DocumentStore, reads: { count: number }): DocumentStore {
@@ -56,20 +30,28 @@ function observed(store: DocumentStore, reads: { count: number }): DocumentStore
   });
 }
 
-async function startNodes(w: World): Promise<{ nodes: Node[]; url: string }> {
+interface Node {
+  readonly relay: TestRelay;
+  /** loadSince calls this node's rooms made. */
+  readonly reads: { count: number };
+}
+
+async function startNodes(w: PostgresNodesWorld): Promise<{ nodes: Node[]; url: string }> {
   const url = await w.cluster.createDatabase(`feed_${++w.databases}`);
+  const nodes: Node[] = [];
   for (let i = 0; i < 2; i++) {
     const reads = { count: 0 };
     const store = observed(await PostgresDocumentStore.open(url, 4), reads);
     const relay = await startTestRelay({ roomUnloadGraceMs: 200 }, { store, feed: new PostgresUpdateFeed(url, createLogger('silent')) });
-    w.nodes.push({ relay, reads });
+    w.nodes.push(relay);
+    nodes.push({ relay, reads });
   }
-  return { nodes: w.nodes, url };
+  return { nodes, url };
 }
 
 const textOf = (provider: WebsocketProvider) => provider.doc.getText('t').toString();
 
-async function pair(w: World): Promise<{ a: WebsocketProvider; b: WebsocketProvider; nodes: Node[]; url: string; doc: string }> {
+async function pair(w: PostgresNodesWorld): Promise<{ a: WebsocketProvider; b: WebsocketProvider; nodes: Node[]; url: string; doc: string }> {
   const { nodes, url } = await startNodes(w);
   const doc = docName();
   const a = nodes[0]!.relay.provider(doc, 'edit');
