@@ -16,6 +16,7 @@ import type { DocumentStore } from '../storage/document-store.ts';
 import type { GroupCommit } from '../storage/group-commit.ts';
 import type { Connection } from '../transport/connection.ts';
 import { AppliedSequence } from './applied-sequence.ts';
+import { HeardCommits } from './heard-commits.ts';
 import { RoomWrites } from './room-writes.ts';
 import { Step2Answers } from './step2-answers.ts';
 import { RoomAwareness } from './room-awareness.ts';
@@ -58,12 +59,7 @@ export class Room {
   #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
   readonly #applied = new AppliedSequence();
   #catchUpQueued = false;
-  /** Rows other nodes committed, as their notifications carried them, until they are applied. */
-  readonly #notified = new Map<number, Uint8Array>();
-  /** The highest sequence number heard committed; rows up to it that were not carried are read. */
-  #committedSeq = 0;
-  /** Counts notifications, so a catch-up knows whether any came while it read the store. */
-  #heard = 0;
+  readonly #heard = new HeardCommits();
   #unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(name: string, deps: RoomDeps) {
@@ -127,9 +123,7 @@ export class Room {
    *  notification carried it; Infinity after a missed stretch. */
   noteCommitted(seq: number, update?: Uint8Array): void {
     if (this.#state === 'retired' || seq <= this.#applied.value) return;
-    if (update) this.#notified.set(seq, update);
-    this.#committedSeq = Math.max(this.#committedSeq, seq);
-    this.#heard += 1;
+    this.#heard.note(seq, update);
     if (this.#catchUpQueued) return;
     this.#catchUpQueued = true;
     this.#enqueue('catch-up', () => this.#catchUp());
@@ -268,7 +262,7 @@ export class Room {
       // Another node committed in between. Its rows come by the feed without a read: PostgreSQL
       // delivers notifications in commit order, so theirs precede this commit's own, which starts
       // the catch-up; whatever they did not carry by then is read from the store.
-      if (!this.#applied.committed(seq)) this.#committedSeq = Math.max(this.#committedSeq, seq);
+      if (!this.#applied.committed(seq)) this.#heard.expect(seq);
     } catch (error) {
       // The doc now holds data that is not durable; drop the room so nothing serves it.
       this.#fail('commit failed', 'update could not be stored', error);
@@ -291,8 +285,8 @@ export class Room {
     this.#catchUpQueued = false;
     if (this.#state !== 'ready') return;
     this.#applyNotified();
-    if (this.#applied.value < this.#committedSeq) {
-      const heard = this.#heard;
+    if (this.#heard.missing(this.#applied.value)) {
+      const heard = this.#heard.count;
       let rows;
       try {
         rows = await this.#deps.store.loadSince(this.name, this.#applied.value);
@@ -301,12 +295,10 @@ export class Room {
         return;
       }
       for (const row of rows) this.#applyRow(row.seq, row.update);
-      // Nothing was heard during the read: the store's last row is the truth (this also ends a
-      // resync's Infinity, and a deleted document's unreachable target).
-      if (this.#heard === heard) this.#committedSeq = this.#applied.value;
+      this.#heard.read(heard, this.#applied.value);
       this.#applyNotified();
     }
-    for (const seq of this.#notified.keys()) if (seq <= this.#applied.value) this.#notified.delete(seq);
+    this.#heard.forget(this.#applied.value);
     this.#applied.prune();
     this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#applied.value);
     await this.#maybeCompact();
@@ -316,9 +308,8 @@ export class Room {
     for (;;) {
       this.#applied.skipOwn();
       const seq = this.#applied.value + 1;
-      const update = this.#notified.get(seq);
+      const update = this.#heard.take(seq);
       if (!update) return;
-      this.#notified.delete(seq);
       this.#applyRow(seq, update);
     }
   }
