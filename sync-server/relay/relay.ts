@@ -51,7 +51,7 @@ export interface Relay {
   readonly metrics: RelayMetrics;
   readonly rooms: RoomRegistry;
   readonly store: DocumentStore;
-  /** Null on PostgreSQL, for a database in memory, or once the thread failed and was replaced. */
+  /** The WAL checkpoint thread's handle; null on PostgreSQL or for a database in memory. */
   readonly checkpoints: WalCheckpointer | null;
   readonly connectionCount: () => number;
   /** Re-reads the TLS files for new connections (after a renewal); a bad file throws
