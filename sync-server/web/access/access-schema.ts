@@ -42,9 +42,13 @@ CREATE TABLE IF NOT EXISTS pending_document_deletions (
   doc TEXT PRIMARY KEY,
   requested_at INTEGER NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS deleted_meetings (
+  meeting_id TEXT PRIMARY KEY,
+  deleted_at INTEGER NOT NULL
+) STRICT;
 `;
 
-export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares', 'pending_document_deletions'] as const;
+export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares', 'pending_document_deletions', 'deleted_meetings'] as const;
 
 export function ensureAccessSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);

@@ -50,6 +50,10 @@ CREATE TABLE IF NOT EXISTS pending_document_deletions (
   doc TEXT PRIMARY KEY,
   requested_at BIGINT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS deleted_meetings (
+  meeting_id TEXT PRIMARY KEY,
+  deleted_at BIGINT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS server_secret (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   secret BYTEA NOT NULL

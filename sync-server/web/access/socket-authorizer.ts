@@ -1,5 +1,7 @@
 // Decides whether a websocket may open a document: a well-formed name, a token the relay signed
-// for exactly that document, not expired, and whose share, session and account still exist.
+// for exactly that document, not expired, and whose share, session and account still exist, for a
+// meeting that was not deleted. Every grant of a meeting holds its `meeting:` key, so deleting the
+// meeting closes its sockets whatever token opened them.
 // Asynchronous (the records may live in PostgreSQL): a revocation that fires while this is pending
 // is caught by the transport, which refuses the socket when its grant holds the revoked key.
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
@@ -22,8 +24,14 @@ export async function authorizeSocket(ctx: AccessContext, doc: string, token: st
   const check = ctx.codec.verify(token, now);
   if (!check.ok) return refuse(CloseCode.unauthenticated, TOKEN_REFUSALS[check.refusal]);
   if (check.payload.doc !== doc) return refuse(CloseCode.forbidden, SocketRefusal.wrongDocument);
-  return grantFor(ctx, check.payload);
+  const meetingId = doc.startsWith(MEETING_PREFIX) ? doc.slice(MEETING_PREFIX.length) : null;
+  if (meetingId !== null && (await ctx.records.meetingDeletedAt(meetingId)) !== null) return refuse(CloseCode.unauthenticated, SocketRefusal.meetingDeleted);
+  const decision = await grantFor(ctx, check.payload);
+  if (!decision.ok || meetingId === null) return decision;
+  return { ok: true, grant: { ...decision.grant, revocationKeys: [...decision.grant.revocationKeys, RevocationKey.meeting(meetingId)] } };
 }
+
+const MEETING_PREFIX = 'meeting/';
 
 async function grantFor(ctx: AccessContext, payload: TokenPayload): Promise<SocketDecision> {
   const { doc, role } = payload;
