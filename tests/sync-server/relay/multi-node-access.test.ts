@@ -9,20 +9,19 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as Y from 'yjs';
 import pg from 'pg';
 import { resolveConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
 import { startRelayService, type RelayService } from '../../../sync-server/relay-service.ts';
-import { encodeSyncStep1, encodeUpdate } from '../../../sync-server/relay/protocol/messages.ts';
+import { encodeUpdate } from '../../../sync-server/relay/protocol/messages.ts';
 import type { AccessConfig } from '../../../sync-server/web/access/access-config.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
-import { isStep2Frame, textUpdate } from '../helpers/frames.ts';
-import { makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
+import { textUpdate } from '../helpers/frames.ts';
+import { admittedClient, makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
 import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from '../web/access/access-harness.ts';
 
 interface Node {
@@ -76,11 +75,8 @@ async function startNodesOn(w: World, url: string, stores: readonly (DocumentSto
 
 /** A raw socket on `node`, resolved once the relay admitted it (it answered a sync step 1). */
 async function admitted(w: World, node: Node, doc: string, token: string): Promise<RawClient> {
-  const client = rawClient(node.service.relay.url, doc, token);
+  const client = await admittedClient(node.service.relay.url, doc, token);
   w.sockets.push(client);
-  await client.opened;
-  client.ws.send(encodeSyncStep1(new Y.Doc()));
-  await waitFor(() => client.received.some(isStep2Frame), `admitted to ${doc}`);
   return client;
 }
 

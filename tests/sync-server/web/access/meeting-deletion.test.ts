@@ -6,15 +6,14 @@
 import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as Y from 'yjs';
 import { resolveConfig } from '../../../../sync-server/config.ts';
 import { createLogger } from '../../../../sync-server/logger.ts';
 import { startRelayService, type RelayService } from '../../../../sync-server/relay-service.ts';
-import { encodeSyncStep1, encodeUpdate } from '../../../../sync-server/relay/protocol/messages.ts';
+import { encodeUpdate } from '../../../../sync-server/relay/protocol/messages.ts';
 import { CloseCode } from '../../../../wire/close-codes.ts';
 import { SocketRefusal } from '../../../../wire/socket-refusals.ts';
-import { isStep2Frame, textUpdate } from '../../helpers/frames.ts';
-import { makeTempDir, rawClient, waitFor, type RawClient } from '../../helpers/relay-harness.ts';
+import { textUpdate } from '../../helpers/frames.ts';
+import { admittedClient, makeTempDir, rawClient, waitFor, type RawClient } from '../../helpers/relay-harness.ts';
 import type { AccountId } from '../../../../sync-server/web/access/access-ids.ts';
 import { createSqliteAccessRecords } from '../../../../sync-server/web/access/sqlite-access-records.ts';
 import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from './access-harness.ts';
@@ -55,11 +54,8 @@ async function tokenFor(w: World, doc: string, session: string): Promise<string>
 }
 
 async function admitted(w: World, doc: string, token: string): Promise<RawClient> {
-  const client = rawClient(w.service.relay.url, doc, token);
+  const client = await admittedClient(w.service.relay.url, doc, token);
   w.raws.push(client);
-  await client.opened;
-  client.ws.send(encodeSyncStep1(new Y.Doc()));
-  await waitFor(() => client.received.some(isStep2Frame), `admitted to ${doc}`);
   return client;
 }
 
@@ -87,12 +83,14 @@ test('the owner deletes a meeting: its rows go, its sockets close with 4401, its
   const viewer = await admitted(w, doc, share.json.token);
   writer.ws.send(encodeUpdate(textUpdate('the secret plan')));
   await waitFor(async () => (await w.service.store.load(doc)).rowCount > 0, 'the edit is stored');
-  const closes = [writer.closed, viewer.closed];
+  const codes: number[] = [];
+  for (const client of [writer, viewer]) void client.closed.then(({ code }) => codes.push(code));
   assert.is((await w.api('POST', '/api/tokens', { doc: `meeting/${newMeetingId()}` }, owner.session)).json.error.code, 'meeting_limit', 'the cap is reached');
 
   assert.is((await w.api('DELETE', `/api/meetings/${meetingId}`, undefined, owner.session)).status, 204);
 
-  for (const closed of await Promise.all(closes)) assert.is(closed.code, CloseCode.unauthenticated);
+  await waitFor(() => codes.length === 2, 'both sockets close');
+  assert.equal(codes, [CloseCode.unauthenticated, CloseCode.unauthenticated]);
   assert.equal(rowsMentioning(w, meetingId), { deleted_meetings: 1 }, 'only the tombstone names the meeting');
   assert.ok(Object.keys(rowsMentioning(w, keptId)).length > 0, 'the other meeting is kept');
   const again = await w.api('POST', '/api/tokens', { doc }, owner.session);
