@@ -19,19 +19,18 @@ const TOKEN_REFUSALS = {
 } as const;
 
 export async function authorizeSocket(ctx: AccessContext, doc: string, token: string | null, now: number): Promise<SocketDecision> {
-  if (parseDocName(doc) === null) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
+  const name = parseDocName(doc);
+  if (name === null) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
   if (token === null || token === '') return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
   const check = ctx.codec.verify(token, now);
   if (!check.ok) return refuse(CloseCode.unauthenticated, TOKEN_REFUSALS[check.refusal]);
   if (check.payload.doc !== doc) return refuse(CloseCode.forbidden, SocketRefusal.wrongDocument);
-  const meetingId = doc.startsWith(MEETING_PREFIX) ? doc.slice(MEETING_PREFIX.length) : null;
+  const meetingId = name.kind === 'meeting' ? name.id : null;
   if (meetingId !== null && (await ctx.records.meetingDeletedAt(meetingId)) !== null) return refuse(CloseCode.unauthenticated, SocketRefusal.meetingDeleted);
   const decision = await grantFor(ctx, check.payload);
   if (!decision.ok || meetingId === null) return decision;
   return { ok: true, grant: { ...decision.grant, revocationKeys: [...decision.grant.revocationKeys, RevocationKey.meeting(meetingId)] } };
 }
-
-const MEETING_PREFIX = 'meeting/';
 
 async function grantFor(ctx: AccessContext, payload: TokenPayload): Promise<SocketDecision> {
   const { doc, role } = payload;
