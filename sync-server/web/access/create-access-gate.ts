@@ -115,9 +115,9 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       await evictHere(docs);
     },
   };
-  // Another node revoked: close this node's sockets; it deleted an account or a meeting: retire this node's
-  // rooms of its documents, then delete their rows again, since a commit this node had queued
-  // may have written a row back after the other node's delete.
+  // Another node revoked: close this node's sockets; it deleted an account or a meeting: retire
+  // this node's rooms of its documents, then delete their rows again, since a commit this node had
+  // queued may have written a row back after the other node's delete.
   const stopMissed = bus.onMissed(() => {
     for (const recheck of recheckers) recheck();
   });

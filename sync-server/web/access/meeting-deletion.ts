@@ -18,11 +18,13 @@ import type { ApiHandler } from './api-http.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
 import { authenticate } from './session-auth.ts';
 
-export const GONE = 410;
+const GONE = 410;
 
 export function meetingDeletedError(): ApiError {
   return new ApiError(GONE, ApiErrorCode.meetingDeleted, 'This meeting was deleted for good by its owner.');
 }
+
+const notOnRelay = () => new ApiError(404, ApiErrorCode.notFound, 'This meeting is not on the relay.');
 
 export function meetingDeletionRoute(ctx: AccessContext): ApiHandler {
   return async (request) => {
@@ -31,11 +33,11 @@ export function meetingDeletionRoute(ctx: AccessContext): ApiHandler {
     if (!ID_PATTERN.test(meetingId)) throw new ApiError(400, ApiErrorCode.invalidDocument, 'The meeting id must be 16 to 64 URL-safe characters.');
     if ((await ctx.records.meetingDeletedAt(meetingId)) !== null) throw meetingDeletedError();
     const owner = await ctx.records.ownerOf(meetingId);
-    if (owner === null) throw new ApiError(404, ApiErrorCode.notFound, 'This meeting is not on the relay.');
+    if (owner === null) throw notOnRelay();
     if (owner !== account.account_id) throw new ApiError(403, ApiErrorCode.forbidden, 'Only the owner of this meeting can delete it.');
     const shares = await ctx.records.deleteMeeting(meetingId, account.account_id, request.now);
     // Deleted or given up between the reads above and the transaction: answer as a later call would.
-    if (shares === null) throw (await ctx.records.meetingDeletedAt(meetingId)) !== null ? meetingDeletedError() : new ApiError(404, ApiErrorCode.notFound, 'This meeting is not on the relay.');
+    if (shares === null) throw (await ctx.records.meetingDeletedAt(meetingId)) !== null ? meetingDeletedError() : notOnRelay();
     const doc = `meeting/${meetingId}`;
     await ctx.revoke(RevocationKey.meeting(meetingId), ...shares.map((id) => RevocationKey.share(id)));
     await ctx.evict([doc]);
