@@ -28,7 +28,7 @@ test('deleting forever on device A closes the open meeting on device B and erase
   await panelB.getByRole('link', { name: /^Retro to forget/ }).click();
   await panelB.waitForURL(new RegExp(`#/meeting/${meetingId}$`));
   await panelB.getByText(msg('syncSynced'), { exact: true }).waitFor();
-  assert.ok((await localDatabases(panelB)).includes(`meeting/${meetingId}`));
+  await eventually(async () => (await localDatabases(panelB)).includes(`meeting/${meetingId}`), 'B to hold its own copy');
 
   await panelA.evaluate(() => (location.hash = '#/'));
   await panelA.getByRole('button', { name: msg('libraryDeleteLabel', 'Retro to forget') }).click();

@@ -73,7 +73,7 @@ test('Delete forever erases the local database, the relay rows and the share lin
   });
   assert.is(share.status, 201);
   const { token } = (await share.json()) as { token: string };
-  assert.ok((await localDatabases(page)).includes(`meeting/${meetingId}`));
+  await eventually(async () => (await localDatabases(page)).includes(`meeting/${meetingId}`), 'a local copy');
 
   const other = await browser!.page(`side-panel/index.html#/meeting/${meetingId}`);
   await other.getByRole('button', { name: msg('shareButton') }).waitFor();
