@@ -14,7 +14,7 @@ import pg from 'pg';
 import { ensurePostgresDocumentSchema } from '../relay/storage/postgres-document-store.ts';
 import { openExistingDatabase, type SqliteDatabase } from '../relay/storage/sqlite-database.ts';
 import { accessDefaults } from '../web/access/access-config.ts';
-import { ensurePostgresAccessSchema } from '../web/access/postgres-access-schema.ts';
+import { ensurePostgresAccessSchema } from '../web/access/access-schema.ts';
 import { readServerSecret } from '../web/access/server-secret.ts';
 import { ensurePostgresOidcSchema } from '../web/oidc/oidc-schema.ts';
 import { ensurePostgresWebsiteSchema } from '../web/website/website-schema.ts';

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import type { AccessLogger } from './access-context.ts';
 import type { SharedAccess } from './create-access-gate.ts';
-import { ensurePostgresAccessSchema } from './postgres-access-schema.ts';
+import { ensurePostgresAccessSchema } from './access-schema.ts';
 import { createPostgresAccessRecords } from './postgres-access-records.ts';
 import { PostgresRevocationBus } from './postgres-revocation-bus.ts';
 import { loadOrCreateSharedSecret } from './postgres-server-secret.ts';

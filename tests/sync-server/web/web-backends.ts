@@ -5,8 +5,7 @@
 import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
-import { ensureAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
-import { ensurePostgresAccessSchema } from '../../../sync-server/web/access/postgres-access-schema.ts';
+import { ensureAccessSchema, ensurePostgresAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
 import { ensureWebsiteSchema } from '../../../sync-server/web/website/website-schema.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { makeTempDir } from '../helpers/relay-harness.ts';
