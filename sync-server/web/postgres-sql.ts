@@ -2,8 +2,8 @@
 // creation under an advisory lock (nodes starting together would otherwise race on CREATE TABLE
 // IF NOT EXISTS), and the PostgreSQL form of a SQLite schema. Made from the SQLite text, the
 // tables keep its table and column names, so a generic copier can move a SQLite relay's rows
-// into PostgreSQL unchanged. Integers become BIGINT (times in ms); node-postgres returns those as
-// strings, which the stores read back with Number (values stay far below 2^53).
+// into PostgreSQL unchanged. Integers become BIGINT (times in ms), which the stores read as numbers
+// because every pool they are given is made by createPostgresPool (sync-server/postgres).
 import type pg from 'pg';
 import { inTransaction } from '../postgres/postgres-transaction.ts';
 
