@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
-import { awaitConvergence, checkReceived, countCodes, startEditing, type LostUpdate } from './crash-checks.ts';
+import { CrashLedger, startEditing } from './crash-checks.ts';
 import type { CrashReport } from './crash-scenario.ts';
 import { failOver } from './failover.ts';
 import { recordingClient, type RecordingClient } from './recording-client.ts';
@@ -36,7 +36,6 @@ export interface MultiNodeCrashReport extends Omit<CrashReport, 'iterations' | '
 }
 
 const CONVERGE_LIMIT_MS = 30_000;
-const SOCKETS_CLOSED_LIMIT_MS = 10_000;
 const FAILOVER_LIMIT_MS = 15_000;
 const STOP_LIMIT_MS = 15_000;
 
@@ -70,13 +69,9 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
   // A restart runs while the scenario goes on; the node is awaited when it is next needed.
   const nodes: Promise<RelayProcess>[] = [];
   const clients: RecordingClient[] = [];
-  const lost: LostUpdate[] = [];
-  const unexpectedExits: string[] = [];
-  let updatesChecked = 0;
   let failovers = 0;
   let editing: ReturnType<typeof startEditing> | null = null;
-
-  const storedDoc = () => loadStoredDoc(store, docName);
+  const ledger = new CrashLedger(clients, () => loadStoredDoc(store, docName));
 
   try {
     for (let i = 0; i < options.nodes; i++) nodes.push(spawnNode(i));
@@ -98,10 +93,7 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
       // Its clients need somewhere to go: at least one other node up.
       await Promise.race(nodes.filter((_, i) => i !== index));
       const onVictim = clients.filter((client) => client.openSockets(`${victim.url}/`) > 0);
-      const exit = await victim.kill();
-      if (exit.signal !== 'SIGKILL') unexpectedExits.push(`kill ${kill}, node ${index}: ${exit.code ?? exit.signal}`);
-      await waitFor(() => clients.every((c) => c.openSockets(`${victim.url}/`) === 0), 'sockets of the killed node to close', SOCKETS_CLOSED_LIMIT_MS);
-      updatesChecked += await checkReceived(clients, storedDoc, kill, lost);
+      await ledger.kill(victim, kill, `kill ${kill}, node ${index}`, `${victim.url}/`);
       await waitFor(
         () => onVictim.every((c) => c.provider.synced && c.provider.serverUrl !== victim.url),
         `clients of node ${index} to sync on another node`,
@@ -112,24 +104,17 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
     }
     await Promise.all(nodes);
 
-    editing.stop();
-    const { converged, divergence } = await awaitConvergence(clients, storedDoc, CONVERGE_LIMIT_MS);
-    const exits = await Promise.all(nodes.map(async (node) => stopWithin(await node, STOP_LIMIT_MS)));
-    await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
-    updatesChecked += await checkReceived(clients, storedDoc, options.kills + 1, lost);
+    const stopAll = () => Promise.all(nodes.map(async (node) => stopWithin(await node, STOP_LIMIT_MS)));
+    const { converged, divergence, stopped } = await ledger.finish(editing, stopAll, options.kills + 1, CONVERGE_LIMIT_MS);
     return {
+      ...ledger.tally(editing.count()),
       clients: options.clients,
-      edits: editing.count(),
-      updatesChecked,
-      lost,
-      unexpectedExits,
       converged,
       divergence,
       failovers,
-      gracefulExitCodes: exits.map((exit) => exit.code),
+      gracefulExitCodes: stopped.map((exit) => exit.code),
       storedRows: (await store.load(docName)).rowCount,
       durationMs: performance.now() - started,
-      clientCloses: countCodes(clients.flatMap((c) => c.closeCodes)),
     };
   } finally {
     editing?.stop();
