@@ -1,10 +1,11 @@
-// The crash scenario across nodes: several relay processes share one PostgreSQL while stock
-// y-websocket clients, spread over the nodes and each knowing every node's URL, edit one
-// meeting. A seeded random node is SIGKILLed at a random moment; once every socket it held is
-// closed (so everything it sent has been read), each update any client received since the last
-// check must already be in the database, since a node broadcasts only what is committed. Its
-// clients must then sync on another node before it is restarted on the same port (the restart
-// runs on while the next kill is prepared). Finally the clients and the stored document converge.
+// The crash scenario across nodes: several relay processes share one PostgreSQL (--database-url,
+// so accounts and tokens too) while stock y-websocket clients, spread over the nodes and each
+// knowing every node's URL, edit one meeting with one account's token. A seeded random node is
+// SIGKILLed at a random moment; once every socket it held is closed (so everything it sent has
+// been read), each update any client received since the last check must already be in the
+// database, since a node broadcasts only what is committed. Its clients must then sync on another
+// node before it is restarted on the same port (the restart runs on while the next kill is
+// prepared). Finally the clients and the stored document converge.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
@@ -12,11 +13,11 @@ import { CrashLedger, startEditing } from './crash-checks.ts';
 import type { CrashReport } from './crash-scenario.ts';
 import { failOver } from './failover.ts';
 import { recordingClient, type RecordingClient } from './recording-client.ts';
+import { createAccount } from './relay-account.ts';
 import { spawnRelay, type Exit, type RelayProcess } from './relay-process.ts';
 import { makeTempDir, waitFor } from './relay-harness.ts';
 import { seededInts } from './seeded-ints.ts';
 import { loadStoredDoc } from './stored-doc.ts';
-import { TokenRoleGate } from './token-role-gate.ts';
 
 export interface MultiNodeCrashOptions {
   readonly databaseUrl: string;
@@ -62,7 +63,7 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
   const dataDirs = Array.from({ length: options.nodes }, () => makeTempDir());
   const store = await PostgresDocumentStore.open(options.databaseUrl, 1);
   const spawnNode = (index: number, port = 0) => {
-    const starting = spawnRelay({ dataDir: dataDirs[index]!, port, logLevel: 'warn', overrides: {}, parts: { postgresUrl: options.databaseUrl, postgresPoolSize: 4, testGate: true } });
+    const starting = spawnRelay({ dataDir: dataDirs[index]!, port, logLevel: 'warn', overrides: { databaseUrl: options.databaseUrl } });
     starting.catch(() => {}); // awaited later; a failed start must not end the process meanwhile
     return starting;
   };
@@ -75,8 +76,9 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
 
   try {
     for (let i = 0; i < options.nodes; i++) nodes.push(spawnNode(i));
-    const urls = (await Promise.all(nodes)).map((node) => node.url);
-    const token = TokenRoleGate.token('edit', docName);
+    const running = await Promise.all(nodes);
+    const urls = running.map((node) => node.url);
+    const token = await (await createAccount(running[0]!.httpUrl)).tokenFor(docName);
     for (let i = 0; i < options.clients; i++) {
       const client = recordingClient(urls[i % urls.length]!, docName, token);
       failOver(client.provider, urls);
