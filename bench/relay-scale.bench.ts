@@ -1,6 +1,7 @@
-// The relay-load run on three setups in one run: 1 node on SQLite, 1 node on PostgreSQL, and 3
+// The relay-load run on four setups in one run: 1 node on SQLite, 1 node on PostgreSQL, and 2 and 3
 // nodes on one PostgreSQL with each room's clients spread over the nodes, so most deliveries go
-// node to node (commit, NOTIFY at commit, the other node reads the row by sequence, broadcast).
+// node to node (commit, NOTIFY at commit carrying the update, the other node broadcasts it).
+// RELAY_SCALE_SETUPS (e.g. `pg1,pg2`) runs a subset while investigating; the record runs all.
 // Every node is its own process; the database is a real PostgreSQL (tests/helpers/postgres-cluster.ts).
 import type { BenchResult, BenchRow } from './bench-result.ts';
 import { formatBytes, formatMs } from './measure.ts';
@@ -14,6 +15,28 @@ const ROOMS = Number(process.env.RELAY_LOAD_ROOMS ?? 500);
 const RATE = Number(process.env.RELAY_LOAD_RATE ?? 1_000);
 const DURATION_MS = Number(process.env.RELAY_LOAD_SECONDS ?? 20) * 1000;
 const CROSS_NODE_P99_TARGET_MS = 25;
+const SETUPS = ['sqlite', 'pg1', 'pg2', 'pg3'] as const;
+const WANTED = new Set((process.env.RELAY_SCALE_SETUPS ?? SETUPS.join(',')).split(','));
+
+function crossNodeRows(r: LoadReport): BenchRow[] {
+  if (r.nodes.length < 2) return [];
+  return [
+    {
+      metric: `${r.label}: cross-node delivery, node 1 → node 2: p50 / p99`,
+      value: `${formatMs(r.firstToSecondMs.p50)} / ${formatMs(r.firstToSecondMs.p99)} (${r.firstToSecondMs.count} deliveries)`,
+      target: `p99 < ${CROSS_NODE_P99_TARGET_MS} ms`,
+      ok: r.firstToSecondMs.p99 < CROSS_NODE_P99_TARGET_MS,
+    },
+    { metric: `${r.label}: cross-node delivery, any two nodes: p50 / p99`, value: `${formatMs(r.crossNodeMs.p50)} / ${formatMs(r.crossNodeMs.p99)} (${r.crossNodeMs.count} deliveries)` },
+    { metric: `${r.label}: same-node delivery in this run: p50 / p99`, value: `${formatMs(r.sameNodeMs.p50)} / ${formatMs(r.sameNodeMs.p99)} (${r.sameNodeMs.count} deliveries)` },
+  ];
+}
+
+/** Where a cross-node delivery's time went in one run, from its own figures. */
+function whereTimeGoes(r: LoadReport): string {
+  const added = r.firstToSecondMs.p50 - r.sameNodeMs.p50;
+  return `${r.label}: a group commit took ${formatMs(r.meanCommitMs)} on average (${r.slowCommits.over25ms} of ${r.commits} over 25 ms); same-node delivery p50 ${formatMs(r.sameNodeMs.p50)}, node 1 → node 2 p50 ${formatMs(r.firstToSecondMs.p50)}, so crossing nodes added ${formatMs(added)} at the median and the rest is the commit and the scheduling of ${r.nodes.length} nodes, PostgreSQL and the generator on 2 cores (nodes ${r.nodes.map((n) => `${n.cpuPercent.toFixed(0)} %`).join(' + ')}, PostgreSQL ${r.databaseCpuPercent?.toFixed(0) ?? '?'} %, generator ${r.generatorCpuPercent.toFixed(0)} % of one core).`;
+}
 
 function rows(r: LoadReport): BenchRow[] {
   const cpu = r.nodes.map((n) => `${n.cpuPercent.toFixed(0)} %`).join(' + ');
@@ -23,7 +46,9 @@ function rows(r: LoadReport): BenchRow[] {
     { metric: `${r.label}: CPU per node (% of one core)`, value: cpu },
     ...(r.databaseCpuPercent === null ? [] : [{ metric: `${r.label}: PostgreSQL CPU (all its processes)`, value: `${r.databaseCpuPercent.toFixed(0)} %` }]),
     { metric: `${r.label}: commits per second (mean commit)`, value: `${r.commitsPerSecond.toFixed(0)} (${formatMs(r.meanCommitMs)})` },
+    { metric: `${r.label}: group commits slower than 10 ms / 25 ms`, value: `${r.slowCommits.over10ms} / ${r.slowCommits.over25ms} of ${r.commits}` },
     { metric: `${r.label}: peak RSS per node`, value: r.nodes.map((n) => formatBytes(n.peakRssBytes)).join(', ') },
+    ...crossNodeRows(r),
   ];
 }
 
@@ -31,38 +56,29 @@ export default async function run(): Promise<BenchResult> {
   const loadBefore = loadAverage();
   const load = { clients: CLIENTS, rooms: ROOMS, updatesPerSecond: RATE, durationMs: DURATION_MS };
   const cluster = await startPostgres();
-  let reports: LoadReport[];
+  const postgresNodes = (count: number) => (rooms: readonly string[]) => postgresSetup(rooms, cluster, count);
+  const setups = { sqlite: sqliteSetup, pg1: postgresNodes(1), pg2: postgresNodes(2), pg3: postgresNodes(3) };
+  const reports: LoadReport[] = [];
   try {
-    reports = [
-      await runLoad({ ...load, setup: (rooms) => sqliteSetup(rooms) }),
-      await runLoad({ ...load, setup: (rooms) => postgresSetup(rooms, cluster, 1) }),
-      await runLoad({ ...load, setup: (rooms) => postgresSetup(rooms, cluster, 3) }),
-    ];
+    for (const name of SETUPS) if (WANTED.has(name)) reports.push(await runLoad({ ...load, setup: setups[name] }));
   } finally {
     await cluster.stop();
   }
-  const three = reports[2]!;
   return {
     name: 'relay-scale',
-    title: `Relay load on three setups: ${CLIENTS} clients, ${ROOMS} rooms, ${RATE} updates/s for ${DURATION_MS / 1000} s each`,
-    rows: [
-      ...reports.flatMap(rows),
-      {
-        metric: 'cross-node delivery, node 1 → node 2: p50 / p99',
-        value: `${formatMs(three.firstToSecondMs.p50)} / ${formatMs(three.firstToSecondMs.p99)} (${three.firstToSecondMs.count} deliveries)`,
-        target: `p99 < ${CROSS_NODE_P99_TARGET_MS} ms`,
-        ok: three.firstToSecondMs.p99 < CROSS_NODE_P99_TARGET_MS,
-      },
-      { metric: 'cross-node delivery, any two nodes: p50 / p99', value: `${formatMs(three.crossNodeMs.p50)} / ${formatMs(three.crossNodeMs.p99)} (${three.crossNodeMs.count} deliveries)` },
-    ],
+    title: `Relay load on four setups: ${CLIENTS} clients, ${ROOMS} rooms, ${RATE} updates/s for ${DURATION_MS / 1000} s each`,
+    rows: reports.flatMap(rows),
     notes: [
       loadNote(loadBefore),
-      'What the machine allowed: 2 cores for everything. In the 3-node setup, PostgreSQL, three relay processes and the load generator (one process holding all 2,000 client sockets) share them, so the nodes are not faster than one: the setup shows that cross-node delivery works and what it costs, not a scale-out speed-up.',
+      'What the machine allowed: 2 cores for everything. In the 2- and 3-node setups, PostgreSQL, the relay processes and the load generator (one process holding all 2,000 client sockets) share them, so the nodes are not faster than one: the setup shows that cross-node delivery works and what it costs, not a scale-out speed-up.',
       'Setups run one after the other against fresh processes and a fresh database each (one PostgreSQL 15 cluster, fsync on, synchronous_commit on). Each node is a child process (tests/sync-server/helpers/relay-child.ts) with every limit at its default; clients connect from many loopback addresses (20 per address).',
-      'With 3 nodes the k-th client of a room connects to node k mod 3, so each room of 4 clients has members on every node and five of every six deliveries to other clients cross nodes: the sender\'s node commits (NOTIFY in the committing transaction), PostgreSQL delivers the notification at commit, and each other node reads the new row by sequence and broadcasts it.',
-      'Cross-node latency is measured like fan-out: the sender\'s marker time to the arrival at a client on another node, at 1,000 updates/s in total over all nodes.',
-      'PostgreSQL CPU sums the postmaster, its live processes (backends, WAL writer, checkpointer) and reaped children, from /proc. Commits per second sum the group commits of every node (each a transaction on the node\'s pool).',
-      'PostgreSQL group commits now take a fixed number of round trips; the run before that change, at a similar load, gave 1 node 11 commits/s (mean 5.6 s), p50 10.3 s, and 3 nodes 43,625 deliveries still missing 15 s after sending stopped. Every latency here, SQLite included, is dominated by the machine: with a load average near 10 on 2 cores the generator and the relays are scheduled in bursts (SQLite made 2 group commits a second), so the 25 ms cross-node target could not be judged; the figures show that nothing is lost and how the work divides between nodes and PostgreSQL.',
+      'With 2 nodes the k-th client of a room connects to node k mod 2, so each room of 4 clients has two members on each node and two of every three deliveries to other clients cross nodes; with 3 nodes, node k mod 3, five of every six. A cross-node delivery is: the sender\'s node commits (one statement, NOTIFY inside it), PostgreSQL delivers the notification at commit carrying the row when it fits 8,000 bytes (always, for these 64-byte updates), and the other node applies and broadcasts it without reading the store.',
+      'Cross-node latency is measured like fan-out: the sender\'s marker time to the arrival at a client on another node, at 1,000 updates/s in total over all nodes. Same-node delivery in the same run is the sender\'s commit and broadcast alone, so the difference between the two is what crossing nodes adds (notification delivery and the other node\'s apply).',
+      'PostgreSQL CPU sums the postmaster, its live processes (backends, WAL writer, checkpointer) and reaped children, from /proc. Commits per second sum the group commits of every node; appends requested while a node\'s commit is in flight are merged into its next one, so fewer, larger commits mean the commits are slow, not the load low.',
+      ...reports.filter((r) => r.nodes.length > 1).map(whereTimeGoes),
+      'Why the 25 ms cross-node target is still missed on this machine, from the runs\' own figures: crossing nodes costs almost nothing (the same-node and node 1 → node 2 medians of one run lie within about 1 ms of each other), so the tail is the commit and the scheduling, not the feed. A group commit waits for one WAL flush (pg_test_fsync on this disk: 2.9 ms per fdatasync, measured under load), and the commits slower than 25 ms (rows above) delay every update they carry; on 2 cores shared with PostgreSQL, the generator and other engineers\' suites, a process that is runnable but not running adds the rest (the 1-node SQLite row, which crosses nothing and waits for no network, shows the machine\'s own share in the same run). PostgreSQL tuning (commit_delay, wal_buffers) was not measured, so deploy/README.md gives no tuning advice.',
+      'Side by side, 2 nodes on PostgreSQL, one run right after the other at a load average near 5: the code before these changes (six round trips per commit, a SELECT per notification per node) gave node 1 → node 2 p50/p99 4836/9694 ms, 317 commits/s at a mean of 2029 ms (every one over 25 ms), nodes 31 % + 33 %, PostgreSQL 52 %; the one-statement commit with rows carried by the notification gave 10.0/189 ms, 259 commits/s at 7.67 ms (183 of 5182 over 25 ms), nodes 24 % + 25 %, PostgreSQL 26 %; 0 lost in both.',
+      'History of the PostgreSQL path: a group commit first took one query per document, then six round trips (BEGIN, lock, max, insert, notify, COMMIT; quiet machine: 1 node 332 commits/s at a mean of 72 ms, p99 476 ms; 3 nodes cross-node p99 7.4 s), now one statement; other nodes first read every notified row back with one SELECT per notification per node, now only when the notification could not carry it or a sequence number was skipped.',
     ],
   };
 }

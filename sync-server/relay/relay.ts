@@ -86,7 +86,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   const failures = new FailureLog(logger, config.failureLogIntervalMs);
   const rooms = new RoomRegistry({ store, commits, config, logger, failures, metrics }, (count) => metrics.rooms.set(count));
   await options.feed?.start({
-    committed: (doc, seq) => rooms.get(doc)?.noteCommitted(seq),
+    committed: (doc, seq, update) => rooms.get(doc)?.noteCommitted(seq, update),
     resync: () => {
       for (const room of rooms.all()) room.noteCommitted(Number.POSITIVE_INFINITY);
     },

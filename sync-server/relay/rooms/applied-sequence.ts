@@ -31,6 +31,11 @@ export class AppliedSequence {
     return this.#own.delete(seq);
   }
 
+  /** Moves past this node's own rows that directly follow (they are in the doc already). */
+  skipOwn(): void {
+    while (this.#own.delete(this.#value + 1)) this.#value += 1;
+  }
+
   /** Forgets own rows another node's compaction folded into a snapshot. */
   prune(): void {
     for (const seq of this.#own) if (seq <= this.#value) this.#own.delete(seq);

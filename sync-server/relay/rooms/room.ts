@@ -16,6 +16,7 @@ import type { DocumentStore } from '../storage/document-store.ts';
 import type { GroupCommit } from '../storage/group-commit.ts';
 import type { Connection } from '../transport/connection.ts';
 import { AppliedSequence } from './applied-sequence.ts';
+import { HeardCommits } from './heard-commits.ts';
 import { RoomWrites } from './room-writes.ts';
 import { Step2Answers } from './step2-answers.ts';
 import { RoomAwareness } from './room-awareness.ts';
@@ -58,6 +59,7 @@ export class Room {
   #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
   readonly #applied = new AppliedSequence();
   #catchUpQueued = false;
+  readonly #heard = new HeardCommits();
   #unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(name: string, deps: RoomDeps) {
@@ -117,9 +119,12 @@ export class Room {
     }
   }
 
-  /** Another node (or this one) committed the document up to `seq`; Infinity after a missed stretch. */
-  noteCommitted(seq: number): void {
-    if (this.#state === 'retired' || seq <= this.#applied.value || this.#catchUpQueued) return;
+  /** Another node (or this one) committed the document up to `seq`, with that row when the
+   *  notification carried it; Infinity after a missed stretch. */
+  noteCommitted(seq: number, update?: Uint8Array): void {
+    if (this.#state === 'retired' || seq <= this.#applied.value) return;
+    this.#heard.note(seq, update);
+    if (this.#catchUpQueued) return;
     this.#catchUpQueued = true;
     this.#enqueue('catch-up', () => this.#catchUp());
   }
@@ -254,8 +259,10 @@ export class Room {
     try {
       const seq = await this.#deps.commits.append(this.name, [update]);
       this.#stored.lastSeq = seq;
-      // Another node committed in between: fetch its rows (after this broadcast).
-      if (!this.#applied.committed(seq)) this.noteCommitted(seq);
+      // Another node committed in between. Its rows come by the feed without a read: PostgreSQL
+      // delivers notifications in commit order, so theirs precede this commit's own, which starts
+      // the catch-up; whatever they did not carry by then is read from the store.
+      if (!this.#applied.committed(seq)) this.#heard.expect(seq);
     } catch (error) {
       // The doc now holds data that is not durable; drop the room so nothing serves it.
       this.#fail('commit failed', 'update could not be stored', error);
@@ -272,27 +279,49 @@ export class Room {
     return true;
   }
 
+  /** Applies the notified rows that follow on; reads the store only for a gap (a row too big for
+   *  its notification, several rows in one commit, or a notification missed or out of order). */
   async #catchUp(): Promise<void> {
     this.#catchUpQueued = false;
     if (this.#state !== 'ready') return;
-    let rows;
-    try {
-      rows = await this.#deps.store.loadSince(this.name, this.#applied.value);
-    } catch (error) {
-      this.#fail('catch-up failed', 'document could not be loaded', error);
-      return;
+    this.#applyNotified();
+    if (this.#heard.missing(this.#applied.value)) {
+      const heard = this.#heard.count;
+      let rows;
+      try {
+        rows = await this.#deps.store.loadSince(this.name, this.#applied.value);
+      } catch (error) {
+        this.#fail('catch-up failed', 'document could not be loaded', error);
+        return;
+      }
+      for (const row of rows) this.#applyRow(row.seq, row.update);
+      this.#heard.read(heard, this.#applied.value);
+      this.#applyNotified();
     }
-    for (const row of rows) {
-      this.#stored.rowCount += 1;
-      this.#stored.byteSize += row.update.byteLength;
-      if (this.#applied.take(row.seq)) continue;
-      Y.applyUpdate(this.#doc, row.update);
-      const message = encodeUpdate(row.update);
-      for (const conn of this.connections) conn.send(message);
-    }
+    this.#heard.forget(this.#applied.value);
     this.#applied.prune();
     this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#applied.value);
     await this.#maybeCompact();
+  }
+
+  #applyNotified(): void {
+    for (;;) {
+      this.#applied.skipOwn();
+      const seq = this.#applied.value + 1;
+      const update = this.#heard.take(seq);
+      if (!update) return;
+      this.#applyRow(seq, update);
+    }
+  }
+
+  /** One committed row in sequence: applied and broadcast unless it is this node's own. */
+  #applyRow(seq: number, update: Uint8Array): void {
+    if (this.#applied.take(seq)) return;
+    this.#stored.rowCount += 1;
+    this.#stored.byteSize += update.byteLength;
+    Y.applyUpdate(this.#doc, update);
+    const message = encodeUpdate(update);
+    for (const conn of this.connections) conn.send(message);
   }
 
   /** Replaces a tainted doc by the committed state; the store is the truth. */

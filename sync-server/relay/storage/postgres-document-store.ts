@@ -2,15 +2,17 @@
 // update, (doc, seq) as key, as on SQLite. Several nodes may write one document at once, so every
 // transaction that allocates sequence numbers or compacts takes the document's transaction-scoped
 // advisory lock first (in a fixed order when a group commit spans documents, so two nodes never
-// deadlock). The appending transaction also NOTIFYs each document with its new last sequence
-// number; PostgreSQL delivers a notification only when its transaction commits, which is what
-// lets other nodes broadcast an update only after it is durable (DocumentFeed).
+// deadlock). The append is one server-side function (postgres-append-function.ts) that also
+// NOTIFYs each document with its new last sequence number; PostgreSQL delivers a notification
+// only when its transaction commits, which is what lets other nodes broadcast an update only
+// after it is durable (UpdateFeed).
 import pg from 'pg';
 import { StoreClosedError } from '../errors.ts';
 import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 import { inTransaction } from '../../postgres/postgres-transaction.ts';
+import { APPEND_CALL, APPEND_FUNCTION } from './postgres-append-function.ts';
+import { splitAppended } from './split-appended.ts';
 
-export const UPDATES_CHANNEL = 'ltm_updates' as const;
 const SCHEMA_LOCK = 0x6c746d; // 'ltm'
 
 const SCHEMA = `
@@ -23,7 +25,14 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS ltm_store_probe (
     id         INTEGER PRIMARY KEY,
     checked_at BIGINT NOT NULL
-  )`;
+  );
+  ${APPEND_FUNCTION}`;
+
+interface QueuedAppend {
+  readonly batches: readonly AppendBatch[];
+  readonly resolve: (seqs: ReadonlyMap<string, number>) => void;
+  readonly reject: (error: unknown) => void;
+}
 
 interface Row {
   readonly seq: string;
@@ -31,11 +40,6 @@ interface Row {
 }
 
 const view = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-
-/** One notification payload: `<seq> <doc>` (doc names contain no space; seq first keeps parsing simple). */
-export function notificationPayload(doc: string, seq: number): string {
-  return `${seq} ${doc}`;
-}
 
 /** Creates the document tables when missing (also for migrate-to-postgres, on its own pool). */
 export async function ensurePostgresDocumentSchema(pool: pg.Pool): Promise<void> {
@@ -48,7 +52,8 @@ export async function ensurePostgresDocumentSchema(pool: pg.Pool): Promise<void>
 
 export class PostgresDocumentStore implements DocumentStore {
   #closed = false;
-  #appends: Promise<unknown> = Promise.resolve();
+  #queued: QueuedAppend[] = [];
+  #appending = false;
   readonly #pool: pg.Pool;
   readonly #ownsPool: boolean;
 
@@ -86,44 +91,43 @@ export class PostgresDocumentStore implements DocumentStore {
 
   append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {
     this.#assertOpen();
-    // One node's appends commit in call order (the contract); the pool would otherwise let a
-    // later call win the document lock first. Other nodes interleave through the lock.
-    const appended = this.#appends.then(() => this.#appendNow(batches));
-    this.#appends = appended.catch(() => {});
-    return appended;
+    return new Promise((resolve, reject) => {
+      this.#queued.push({ batches, resolve, reject });
+      if (!this.#appending) void this.#appendQueued();
+    });
   }
 
-  /** A fixed number of round trips whatever the number of documents: a group commit under load
-   *  spans hundreds of rooms, and one query per document each (lock, max, insert, notify) made
-   *  a commit take seconds and the backlog grow. */
-  async #appendNow(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {
-    const docs = [...new Set(batches.map((batch) => batch.doc))].sort();
-    return this.#transaction(async (client) => {
-      // Locks in sorted order, so two nodes never deadlock: PostgreSQL evaluates a volatile
-      // function in the target list after ORDER BY (since 9.6).
-      await client.query('SELECT pg_advisory_xact_lock(hashtextextended(d, 0)) FROM unnest($1::text[]) AS d ORDER BY d', [docs]);
-      const { rows } = await client.query<{ doc: string; seq: string | null }>(
-        'SELECT d AS doc, (SELECT max(seq) FROM ltm_updates WHERE doc = d) AS seq FROM unnest($1::text[]) AS d',
-        [docs],
-      );
-      const result = new Map<string, number>(rows.map((row) => [row.doc, Number(row.seq ?? 0)]));
-      const column = { doc: [] as string[], seq: [] as number[], data: [] as Buffer[] };
-      for (const batch of batches) {
-        let seq = result.get(batch.doc)!;
-        for (const update of batch.updates) {
-          column.doc.push(batch.doc);
-          column.seq.push(++seq);
-          column.data.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
-        }
-        result.set(batch.doc, seq);
+  /** One node's appends commit in call order (the contract), one call at a time: the pool would
+   *  otherwise let a later call win a document's lock first. Calls made while one is in flight are
+   *  merged into the next, so a slow commit is followed by one commit, not a queue of them. */
+  async #appendQueued(): Promise<void> {
+    this.#appending = true;
+    while (this.#queued.length > 0) {
+      const calls = this.#queued;
+      this.#queued = [];
+      try {
+        const results = splitAppended(calls.map((call) => call.batches), await this.#appendRows(calls.flatMap((call) => call.batches)));
+        calls.forEach((call, i) => call.resolve(results[i]!));
+      } catch (error) {
+        for (const call of calls) call.reject(error);
       }
-      if (column.doc.length > 0) {
-        await client.query('INSERT INTO ltm_updates (doc, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bytea[])', [column.doc, column.seq, column.data]);
+    }
+    this.#appending = false;
+  }
+
+  /** One statement in autocommit, whatever the number of documents (postgres-append-function.ts). */
+  async #appendRows(batches: readonly AppendBatch[]): Promise<Map<string, number>> {
+    const docs: string[] = [];
+    const datas: Buffer[] = [];
+    for (const batch of batches) {
+      for (const update of batch.updates) {
+        docs.push(batch.doc);
+        datas.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
       }
-      const payloads = [...result].map(([doc, seq]) => notificationPayload(doc, seq));
-      await client.query('SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p', [UPDATES_CHANNEL, payloads]);
-      return result;
-    });
+    }
+    if (docs.length === 0) return new Map();
+    const { rows } = await this.#pool.query<{ appended_doc: string; last_seq: string }>({ ...APPEND_CALL, values: [docs, datas] });
+    return new Map(rows.map((row) => [row.appended_doc, Number(row.last_seq)]));
   }
 
   async compact(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {

@@ -4,8 +4,9 @@
 // stretch in which it may have missed commits (a dropped connection), so that every room catches
 // up by sequence number and nothing is lost to a missed notification.
 export interface UpdateFeedListener {
-  /** A commit of `doc` reached `seq` (this node's own commits included). */
-  committed(doc: string, seq: number): void;
+  /** A commit of `doc` reached `seq` (this node's own commits included); `update` is that row
+   *  when the feed carries it, which spares a read unless rows before it are missing. */
+  committed(doc: string, seq: number, update?: Uint8Array): void;
   /** Commits may have been missed: every loaded room should catch up from the store. */
   resync(): void;
 }

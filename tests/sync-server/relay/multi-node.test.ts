@@ -5,7 +5,6 @@
 // that was acknowledged while the relays recover without a restart (readiness says 503 meanwhile). Real PostgreSQL, real relays,
 // real providers; the access gate is the test gate, as this suite is about documents (the real
 // gate across nodes is multi-node-access.test.ts).
-import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
@@ -13,32 +12,13 @@ import { createLogger } from '../../../sync-server/logger.ts';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-update-feed.ts';
 import type { RelayConfig } from '../../../sync-server/config.ts';
-import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { postgresNodesSuite, type PostgresNodesWorld } from '../helpers/postgres-nodes-suite.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from '../helpers/relay-harness.ts';
 import { storedText } from '../helpers/stored-doc.ts';
 
-interface World {
-  cluster: PostgresCluster;
-  databases: number;
-  nodes: TestRelay[];
-}
+const test = postgresNodesSuite('relays on one PostgreSQL');
 
-const test = suite<World>('relays on one PostgreSQL', { databases: 0, nodes: [] } as unknown as World);
-
-test.before(async (w) => {
-  w.cluster = await startPostgres();
-});
-
-test.after.each(async (w) => {
-  await Promise.all(w.nodes.map((node) => node.stop()));
-  w.nodes = [];
-});
-
-test.after(async (w) => {
-  await w.cluster.stop();
-});
-
-async function startNodes(w: World, count: number, overrides: Partial<RelayConfig> = {}): Promise<{ nodes: TestRelay[]; url: string }> {
+async function startNodes(w: PostgresNodesWorld, count: number, overrides: Partial<RelayConfig> = {}): Promise<{ nodes: TestRelay[]; url: string }> {
   const url = await w.cluster.createDatabase(`nodes_${++w.databases}`);
   const logger = createLogger('silent');
   for (let i = 0; i < count; i++) {

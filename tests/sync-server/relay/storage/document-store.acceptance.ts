@@ -68,6 +68,19 @@ export function documentStoreAcceptance(engine: string, open: () => Promise<Stor
     assert.equal(loaded.updates.map((u) => u[0]), Array.from({ length: 50 }, (_, i) => i));
   });
 
+  test('concurrent appends of several rows over several documents each get their own last seqs', async ({ store }) => {
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      store.append(i % 3 === 0 ? [{ doc: 'meeting/d', updates: [bytes(i), bytes(i)] }, { doc: 'meeting/e', updates: [bytes(i)] }] : [{ doc: 'meeting/d', updates: [bytes(i)] }]),
+    );
+    const seqs = await Promise.all(calls);
+    let d = 0;
+    let e = 0;
+    const expected = Array.from({ length: 20 }, (_, i) => (i % 3 === 0 ? [(d += 2), ++e] : [++d, undefined]));
+    assert.equal(seqs.map((s) => [s.get('meeting/d'), s.get('meeting/e')]), expected);
+    assert.is((await store.load('meeting/d')).lastSeq, d);
+    assert.equal((await store.load('meeting/e')).updates.map((u) => u[0]), [0, 3, 6, 9, 12, 15, 18]);
+  });
+
   test('stored data is a copy: later mutation of the caller buffer changes nothing', async ({ store }) => {
     const update = bytes(7, 7, 7);
     await store.append([{ doc: 'meeting/copy', updates: [update] }]);

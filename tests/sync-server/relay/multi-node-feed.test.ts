@@ -1,0 +1,105 @@
+// Cross-node delivery when the notification carries the committed row: the other node applies and
+// broadcasts it without reading the store, and falls back to reading by sequence number when the
+// row is not carried (too big for a NOTIFY payload) or when the sequence number is not the next
+// one it expects (a missed notification). Real PostgreSQL, two real relays, stock providers; the
+// store is observed (its loadSince calls counted), never replaced.
+import * as assert from 'uvu/assert';
+import * as Y from 'yjs';
+import pg from 'pg';
+import type { WebsocketProvider } from 'y-websocket';
+import { createLogger } from '../../../sync-server/logger.ts';
+import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
+import { MAX_NOTIFY_PAYLOAD_BYTES } from '../../../sync-server/relay/storage/postgres-append-function.ts';
+import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
+import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-update-feed.ts';
+import { postgresNodesSuite, type PostgresNodesWorld } from '../helpers/postgres-nodes-suite.ts';
+import { docName, startTestRelay, waitFor, type TestRelay } from '../helpers/relay-harness.ts';
+import { loadStoredDoc, storedText } from '../helpers/stored-doc.ts';
+
+const test = postgresNodesSuite('cross-node delivery by notification');
+
+/** Passes every call through to the real store, counting loadSince. */
+function observed(store: DocumentStore, reads: { count: number }): DocumentStore {
+  return new Proxy(store, {
+    get(target, key) {
+      const value: unknown = Reflect.get(target, key, target);
+      if (typeof value !== 'function') return value;
+      if (key === 'loadSince') reads.count++;
+      return value.bind(target);
+    },
+  });
+}
+
+interface Node {
+  readonly relay: TestRelay;
+  /** loadSince calls this node's rooms made. */
+  readonly reads: { count: number };
+}
+
+async function startNodes(w: PostgresNodesWorld): Promise<{ nodes: Node[]; url: string }> {
+  const url = await w.cluster.createDatabase(`feed_${++w.databases}`);
+  const nodes: Node[] = [];
+  for (let i = 0; i < 2; i++) {
+    const reads = { count: 0 };
+    const store = observed(await PostgresDocumentStore.open(url, 4), reads);
+    const relay = await startTestRelay({ roomUnloadGraceMs: 200 }, { store, feed: new PostgresUpdateFeed(url, createLogger('silent')) });
+    w.nodes.push(relay);
+    nodes.push({ relay, reads });
+  }
+  return { nodes, url };
+}
+
+const textOf = (provider: WebsocketProvider) => provider.doc.getText('t').toString();
+
+async function pair(w: PostgresNodesWorld): Promise<{ a: WebsocketProvider; b: WebsocketProvider; nodes: Node[]; url: string; doc: string }> {
+  const { nodes, url } = await startNodes(w);
+  const doc = docName();
+  const a = nodes[0]!.relay.provider(doc, 'edit');
+  const b = nodes[1]!.relay.provider(doc, 'edit');
+  await waitFor(() => a.synced && b.synced, 'both synced');
+  return { a, b, nodes, url, doc };
+}
+
+test('a small update reaches the other node from the notification alone, without a read', async (w) => {
+  const { a, b, nodes } = await pair(w);
+  for (let i = 0; i < 10; i++) {
+    a.doc.getText('t').insert(0, `${i};`);
+    await waitFor(() => textOf(b) === textOf(a), `b has edit ${i}`);
+  }
+  assert.is(nodes[1]!.reads.count, 0, 'node 2 never read the store');
+});
+
+test('an update too big for a notification is read by sequence number', async (w) => {
+  const { a, b, nodes, url, doc } = await pair(w);
+  const big = 'x'.repeat(MAX_NOTIFY_PAYLOAD_BYTES + 100);
+  a.doc.getText('t').insert(0, big);
+  await waitFor(() => textOf(b) === big, 'b has the big edit', 15_000);
+  assert.ok(nodes[1]!.reads.count > 0, 'node 2 read the row the notification could not carry');
+  a.doc.getText('t').insert(0, 'small;');
+  await waitFor(() => textOf(b) === `small;${big}`, 'b has the small edit after it', 15_000);
+  assert.is(await storedText(url, doc), textOf(b));
+});
+
+test('a row whose notification was missed is read when the next notification skips its number', async (w) => {
+  const { a, b, url, doc } = await pair(w);
+  a.doc.getText('t').insert(0, 'first;');
+  await waitFor(() => textOf(b) === 'first;', 'b has the first edit');
+  // A committed row without a notification, as when one is lost: an edit made on the stored state.
+  const reader = await PostgresDocumentStore.open(url, 1);
+  const missed = await loadStoredDoc(reader, doc);
+  await reader.close();
+  const before = Y.encodeStateVector(missed);
+  missed.getText('t').insert(missed.getText('t').length, 'missed;');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('INSERT INTO ltm_updates (doc, seq, data) SELECT $1, max(seq) + 1, $2 FROM ltm_updates WHERE doc = $1', [doc, Buffer.from(Y.encodeStateAsUpdate(missed, before))]);
+  await client.end();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.is(textOf(b), 'first;', 'nothing announced the silent row');
+  a.doc.getText('t').insert(0, 'next;');
+  await waitFor(() => textOf(b).includes('missed;') && textOf(b).includes('next;'), 'b has the missed row and the next one', 15_000);
+  await waitFor(() => textOf(a) === textOf(b), 'a and b converge', 15_000);
+  assert.is(await storedText(url, doc), textOf(b));
+});
+
+test.run();
