@@ -31,6 +31,7 @@ export default async function run(): Promise<BenchResult> {
         'Painted = the second animation frame after all list entries are in the DOM.',
         'After the first load the list paints from a localStorage snapshot of the library view (display only); the live IndexedDB document replaces it once loaded.',
         'On 2026-12-07 this machine ran v0.1.0 (a23c757, built and measured the same hour) at 171 ms median, against 84 ms recorded for that code on 2026-11-26: the machine and its Chromium are slower now, so compare figures of one date only.',
+        'Same-hour A/B on 2026-12-07 02:38 UTC, page loads alternating between three builds (11 each, load average 10-12): this code 348 ms median, the code before the broadcast and per-row text changes 297 ms, v0.1.0 270 ms; renderer main-thread time per load (CDP TaskDuration) 125 / 117 / 87 ms, of which script 33 / 32 / 18 ms and style 10 / 10 / 6 ms. The wall-clock medians move by ±50 ms between runs at this load; the CPU figures say the current list costs about 30 ms more per load than v0.1.0, in its script and style, and that regression is not removed yet.',
       ],
     };
   } finally {

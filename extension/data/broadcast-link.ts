@@ -24,6 +24,10 @@ export interface BroadcastLinkOptions {
   readonly onJoin?: () => void;
   /** The socket holder's status changed. */
   readonly onStatus?: (status: SyncStatus) => void;
+  /** Updates from this origin are not posted: the IndexedDB load, whose content every peer
+   *  already has or gets from the state-vector exchange that follows it. Posting it would copy
+   *  the whole document to every open context at each open, and make each one apply it. */
+  readonly unposted?: unknown;
 }
 
 export class BroadcastLink {
@@ -60,7 +64,8 @@ export class BroadcastLink {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin !== this) this.post({ kind: 'update', from: this.id, data: update });
+    const unposted = this.options.unposted !== undefined && origin === this.options.unposted;
+    if (origin !== this && !unposted) this.post({ kind: 'update', from: this.id, data: update });
   };
 
   private readonly onAwareness = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {

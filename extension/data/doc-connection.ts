@@ -110,6 +110,7 @@ function openEntry(name: string): Entry {
   const persistence = new IndexeddbPersistence(name, doc);
   const awareness = new Awareness(doc);
   const link: BroadcastLink = new BroadcastLink(doc, name, awareness, {
+    unposted: persistence,
     onJoin: () => {
       if (entry.leader) link.announceStatus(statusOf(entry));
     },

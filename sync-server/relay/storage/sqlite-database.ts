@@ -11,6 +11,14 @@
 // kill -9", so NORMAL is the default and FULL is one config switch (LTM_SQLITE_SYNCHRONOUS=FULL)
 // for hosts without reliable power.
 //
+// Checkpoints: SQLite copies the WAL into the database (and fsyncs both) once the WAL holds
+// WAL_AUTOCHECKPOINT_PAGES pages, inside the commit that passes the mark, on the event loop. The
+// relay's appends re-dirty the same index leaves commit after commit (about 12 pages per group
+// commit of 8 updates), so a checkpoint every 1,000 pages (SQLite's default, under a second at
+// 1,000 updates/s) wrote the same hot pages over and over and stalled the loop for an fsync each
+// time. Every 10,000 pages (a WAL of about 40 MiB at 4 KiB pages) each hot page is copied once per
+// checkpoint and the stalls are ten times rarer; bench/RESULTS.md (relay-vs-memory) has figures.
+//
 // Privacy: the file is created 0600 before SQLite opens it, because SQLite gives its -wal and
 // -shm files the database file's mode; an existing database, -wal or -shm open to others is
 // refused (sync-server/private-files.ts).
@@ -27,6 +35,7 @@ export type SqliteDatabase = Database.Database;
 
 export const DATABASE_FILE = 'relay.sqlite' as const;
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
+const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NORMAL'): SqliteDatabase {
   if (file !== ':memory:') {
@@ -37,6 +46,7 @@ export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NOR
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
+  db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');

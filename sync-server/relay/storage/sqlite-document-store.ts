@@ -2,6 +2,9 @@
 // one transaction (the relay's group commit). Compaction replaces a prefix of a document's rows
 // by one snapshot row in one transaction, so a crash leaves either the old rows or the snapshot.
 // The store borrows the Database: whoever opened it closes it (access shares it).
+// Each document's last seq is remembered after a commit, so a group commit runs one statement
+// per update instead of two; the relay is the only writer of its file (backup and check only read
+// it while a relay runs), and the memory stays bounded (forgotten wholesale past MAX_CACHED_SEQS).
 // The readiness probe writes a row of two pages into store_probe and deletes it in one
 // transaction: it commits like an append that needs new pages, and leaves the table empty.
 import { StoreClosedError } from '../errors.ts';
@@ -27,6 +30,8 @@ export function ensureDocumentSchema(db: SqliteDatabase): void {
 /** Upper bound for prefix ranges: sorts after every UTF-8 string that starts with the prefix. */
 const MAX_CHAR = '\u{10FFFF}';
 
+const MAX_CACHED_SEQS = 10_000;
+
 const view = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 interface Row {
@@ -36,6 +41,7 @@ interface Row {
 
 export class SqliteDocumentStore implements DocumentStore {
   #closed = false;
+  readonly #lastSeqs = new Map<string, number>();
   readonly #select;
   readonly #selectSince;
   readonly #lastSeq;
@@ -63,7 +69,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.#appendAll = db.transaction((batches: readonly AppendBatch[]) => {
       const result = new Map<string, number>();
       for (const batch of batches) {
-        let seq = result.get(batch.doc) ?? this.#lastSeq.get(batch.doc)?.seq ?? 0;
+        let seq = result.get(batch.doc) ?? this.#lastSeqs.get(batch.doc) ?? this.#lastSeq.get(batch.doc)?.seq ?? 0;
         for (const update of batch.updates) this.#insert.run(batch.doc, ++seq, update);
         result.set(batch.doc, seq);
       }
@@ -100,7 +106,11 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {
     this.#assertOpen();
-    return this.#appendAll(batches);
+    // Remembered only once the transaction has committed: a rolled-back one leaves no trace.
+    const seqs = this.#appendAll(batches);
+    if (this.#lastSeqs.size + seqs.size > MAX_CACHED_SEQS) this.#lastSeqs.clear();
+    for (const [doc, seq] of seqs) this.#lastSeqs.set(doc, seq);
+    return seqs;
   }
 
   async compact(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
@@ -112,6 +122,7 @@ export class SqliteDocumentStore implements DocumentStore {
   async delete(doc: string): Promise<void> {
     this.#assertOpen();
     this.#deleteDoc.run(doc);
+    this.#lastSeqs.delete(doc);
   }
 
   async list(prefix: string): Promise<readonly string[]> {

@@ -43,6 +43,38 @@ test('edits flow both ways and a late joiner gets the full state', async () => {
   }
 });
 
+test('an update from the unposted origin (the stored state loading) is not posted, and the resync after the load still brings it to a peer', async () => {
+  const name = `meeting/test${Math.random().toString(36).slice(2)}`;
+  const storage = { kind: 'indexeddb' };
+  const a = new Y.Doc();
+  const b = new Y.Doc();
+  const linkA = new BroadcastLink(a, name, null, { unposted: storage });
+  const linkB = new BroadcastLink(b, name);
+  const posted: unknown[] = [];
+  const listener = new BroadcastChannel(`ltm-doc:${name}`);
+  listener.onmessage = (event: MessageEvent<{ kind: string }>) => posted.push(event.data.kind);
+  try {
+    // The join exchange settles first, so only what is posted afterwards can reach B.
+    b.getMap('meta').set('joined', true);
+    await until(() => a.getMap('meta').get('joined') === true, 'joined');
+    await new Promise((r) => setTimeout(r, 50));
+    posted.length = 0;
+    const stored = new Y.Doc();
+    stored.getText('notes').insert(0, 'from IndexedDB');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(stored), storage);
+    a.getMap('meta').set('title', 'typed here');
+    await until(() => b.getMap('meta').get('title') === 'typed here', 'a local edit is posted');
+    assert.is(b.getText('notes').toString(), '', 'the load itself was not posted');
+    assert.is(posted.filter((kind) => kind === 'update').length, 1, 'one update posted: the edit');
+    linkA.resync();
+    await until(() => b.getText('notes').toString() === 'from IndexedDB', 'the resync brought the stored state');
+  } finally {
+    listener.close();
+    linkA.destroy();
+    linkB.destroy();
+  }
+});
+
 test('after destroy nothing more is exchanged', async () => {
   const name = `meeting/test${Math.random().toString(36).slice(2)}`;
   const a = new Y.Doc();
