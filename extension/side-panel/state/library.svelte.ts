@@ -8,9 +8,12 @@ import { LiveRead } from '../../components/live-read.svelte.ts';
 import { LiveStatus } from '../../components/sync-status.svelte.ts';
 import type { SyncStatus } from '../../components/component-types.ts';
 import { readSnapshot, scheduleSnapshot, writeSnapshot } from './library-snapshot.ts';
+import { afterFirstPaint } from '../../components/after-first-paint.ts';
 
 const EMPTY: LibraryView = { templates: [], meetings: [], trash: [], warnings: [] };
-const live = import('./library-live.ts');
+// The list paints from the snapshot first; loading Yjs and the document from IndexedDB before
+// that paint only delays it (afterFirstPaint).
+const live = afterFirstPaint().then(() => import('./library-live.ts'));
 type Live = Awaited<typeof live>;
 
 type Open = { readonly handle: DocHandle; readonly read: LiveRead<LibraryView>; readonly status: LiveStatus };
