@@ -49,6 +49,10 @@ CREATE TABLE IF NOT EXISTS pending_document_deletions (
   doc TEXT PRIMARY KEY,
   requested_at INTEGER NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS deleted_meetings (
+  meeting_id TEXT PRIMARY KEY,
+  deleted_at INTEGER NOT NULL
+) STRICT;
 `;
 
 /** Schema migration 2: an optional label the owner gives a share link. */
@@ -66,7 +70,7 @@ CREATE TABLE IF NOT EXISTS server_secret (
 
 export const POSTGRES_ACCESS_SCHEMA = postgresSchemaOf(SCHEMA + ADD_SHARE_LABEL) + SERVER_SECRET;
 
-export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares', 'pending_document_deletions'] as const;
+export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares', 'pending_document_deletions', 'deleted_meetings'] as const;
 
 export function ensureAccessSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
