@@ -13,6 +13,8 @@ export const SocketRefusal = {
   shareRevoked: `${REVOKED_TOKEN_PREFIX}: the share link was revoked`,
   sessionRevoked: `${REVOKED_TOKEN_PREFIX}: the session was signed out`,
   accountDeleted: `${REVOKED_TOKEN_PREFIX}: the account was deleted`,
+  /** The meeting's owner deleted it for good: no token opens it again, not even the owner's. */
+  meetingDeleted: `${REVOKED_TOKEN_PREFIX}: the meeting was deleted`,
   wrongDocument: 'token is for another document',
   /** An open socket whose grant was revoked after it opened. */
   accessRevoked: 'access revoked',

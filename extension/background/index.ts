@@ -23,6 +23,7 @@ import {
   snapshotFor,
   TICK_ALARM,
 } from './clock-signals.ts';
+import { sendPendingErases, sendPendingErasesWhenOnline } from '../data/pending-erases.ts';
 import { claimMeetings } from './meeting-claim.ts';
 import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
 import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
@@ -106,7 +107,10 @@ void getSettings().then((s) => {
 onSettingsChanged((next) => {
   void syncUninstallUrl(next);
   const accountId = next.account?.accountId ?? null;
-  if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) void claimMeetings(accountId);
+  if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) {
+    void claimMeetings(accountId);
+    void sendPendingErases();
+  }
   signedInAs = accountId;
   queueRefresh();
 });
@@ -116,3 +120,9 @@ chrome.runtime.onMessage.addListener((message: unknown) => {
 });
 
 listenForOverlays();
+
+// Relay deletions of meetings erased while the relay could not be reached (data/pending-erases.ts)
+// go out whenever the worker wakes, the browser is back online, or the account signs in again,
+// not only while the side panel is open.
+void sendPendingErases();
+sendPendingErasesWhenOnline();

@@ -107,6 +107,11 @@ export async function revokeShare(relayUrl: string, session: string, shareId: st
   await call(relayUrl, 'DELETE', `/api/shares/${encodeURIComponent(shareId)}`, undefined, session);
 }
 
+/** Deletes an owned meeting for good on the relay (its stored updates, links and sockets). */
+export async function deleteMeetingOnRelay(relayUrl: string, session: string, meetingId: string): Promise<void> {
+  await call(relayUrl, 'DELETE', `/api/meetings/${encodeURIComponent(meetingId)}`, undefined, session);
+}
+
 export async function fetchServerTime(relayUrl: string): Promise<number> {
   const { now } = await call<{ now: number }>(relayUrl, 'GET', '/api/time');
   return now;

@@ -2,6 +2,7 @@
 // a document token with the account session, renews it when the relay refuses it (4401), and
 // reduces the provider's events to a SyncStatus. Tokens live only in memory. A session the relay
 // no longer knows (401 on the token request) is final: retrying cannot help, the owner is told.
+// So is a meeting deleted for good (410): it stays offline rather than upload the copy again.
 // After a connection fails, the link, not the provider, decides when to try again
 // (reconnect-backoff.ts): exponentially later, up to a cap, until a connection stays up.
 import type * as Y from 'yjs';
@@ -38,6 +39,7 @@ const TOKEN_MARGIN_MS = 60_000;
 const TOKEN_RETRY_MS = 5_000;
 const MAX_BACKOFF_MS = 5_000;
 const HTTP_UNAUTHORIZED = 401;
+const HTTP_GONE = 410;
 
 export class RelayLink {
   private provider: WebsocketProvider | null = null;
@@ -157,6 +159,8 @@ export class RelayLink {
         this.o.onSessionRejected?.();
         return false;
       }
+      // The meeting was deleted for good on the relay: no token will ever open it again.
+      if (error instanceof RelayRequestError && error.status === HTTP_GONE) return false;
       this.retryTimer = setTimeout(() => {
         this.retryTimer = null;
         if (this.provider) void this.reconnectWithNewToken();

@@ -10,11 +10,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
+import { createPostgresPool } from '../postgres/postgres-pool.ts';
 import { ensurePostgresDocumentSchema } from '../relay/storage/postgres-document-store.ts';
 import { openExistingDatabase, type SqliteDatabase } from '../relay/storage/sqlite-database.ts';
 import { accessDefaults } from '../web/access/access-config.ts';
-import { ensurePostgresAccessSchema } from '../web/access/postgres-access-schema.ts';
+import { ensurePostgresAccessSchema } from '../web/access/access-schema.ts';
 import { readServerSecret } from '../web/access/server-secret.ts';
 import { ensurePostgresOidcSchema } from '../web/oidc/oidc-schema.ts';
 import { ensurePostgresWebsiteSchema } from '../web/website/website-schema.ts';
@@ -54,8 +55,7 @@ export interface MigrationSummary {
 export async function migrateToPostgres(dataDir: string, databaseUrl: string): Promise<MigrationSummary> {
   const source = existingDatabase(dataDir);
   const scratch = mkdtempSync(join(tmpdir(), 'ltm-migrate-'));
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
-  pool.on('error', () => {});
+  const pool = createPostgresPool({ connectionString: databaseUrl, max: 2 });
   try {
     const snapshot = join(scratch, 'snapshot.sqlite');
     const live = openExistingDatabase(source, { readonly: true });

@@ -4,7 +4,7 @@
 // way (it runs on every start); a change to an existing table (a column, a constraint, moved
 // data) is a new, higher-numbered entry here, never an edit of a CREATE statement.
 import { ensureDocumentSchema } from '../relay/storage/sqlite-document-store.ts';
-import { ensureAccessSchema } from '../web/access/access-schema.ts';
+import { ADD_SHARE_LABEL, ensureAccessSchema } from '../web/access/access-schema.ts';
 import { ensureWebsiteSchema } from '../web/website/website-schema.ts';
 import { latestVersion, type Migration } from './schema-migrations.ts';
 
@@ -22,7 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'shares.label: an optional label the owner gives a share link, to tell links apart',
     up(db) {
-      db.exec('ALTER TABLE shares ADD COLUMN label TEXT');
+      db.exec(ADD_SHARE_LABEL);
     },
   },
 ];

@@ -12,7 +12,8 @@ export type { Role };
 export interface SocketGrant {
   readonly doc: string;
   readonly role: Role;
-  /** Keys such as `share:<id>`, `session:<id>`, `account:<id>`; revoking one closes the socket. */
+  /** Keys such as `share:<id>`, `session:<id>`, `account:<id>`, `meeting:<id>`; revoking one
+   *  closes the socket. */
   readonly revocationKeys: readonly string[];
 }
 
@@ -32,9 +33,10 @@ export interface AccessGate {
   /** Called with a revocation key whenever a share, session or account is revoked or deleted. */
   onRevoked(listener: (key: string) => void): () => void;
   /**
-   * Called with the documents of a deleted account after its sockets were revoked and before the
-   * documents are removed from the store. The transport should retire their rooms (no further
-   * append or compaction) and resolve once that is done, so nothing writes a deleted document back.
+   * Called with the documents of a deleted account or meeting after their sockets were revoked
+   * and before the documents are removed from the store. The transport should retire their rooms
+   * (no further append or compaction) and resolve once that is done, so nothing writes a deleted
+   * document back.
    */
   onDeletingDocuments?(listener: (docs: readonly string[]) => Promise<void> | void): () => void;
   /**

@@ -107,8 +107,9 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     },
   });
   const endpoint = new SyncEndpoint({ config, logger, failures, metrics, access: options.access, rooms });
-  // Account deletion: retire the documents' rooms before the store deletes them, so no queued
-  // commit or compaction writes a deleted document back and no socket is served it from memory.
+  // Account or meeting deletion: retire the documents' rooms before the store deletes them, so no
+  // queued commit or compaction writes a deleted document back and no socket is served it from
+  // memory.
   const stopEvicting = options.access.onDeletingDocuments?.(async (docs) => {
     await Promise.all(docs.map((doc) => rooms.get(doc)?.shutdown()));
   });

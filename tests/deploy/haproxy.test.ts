@@ -14,12 +14,12 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { startHaproxy, type HaproxyProcess } from '../helpers/haproxy-process.ts';
 import { freePort, startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.ts';
+import { createAccount, type RelayAccount } from '../sync-server/helpers/relay-account.ts';
 import { spawnRelay, type RelayProcess } from '../sync-server/helpers/relay-process.ts';
 import { docName, makeTempDir, waitFor } from '../sync-server/helpers/relay-harness.ts';
 import { destroyProvider } from '../sync-server/helpers/stock-provider.ts';
 import { storedText } from '../sync-server/helpers/stored-doc.ts';
 import { makeCertificate, type TestCertificate } from '../sync-server/helpers/tls-certificates.ts';
-import { TokenRoleGate } from '../sync-server/helpers/token-role-gate.ts';
 
 const SHIPPED = join(import.meta.dirname, '../../deploy/haproxy.cfg');
 const SHIPPED_RELAYS = ['10.0.0.11:8787', '10.0.0.12:8787', '10.0.0.13:8787'];
@@ -34,6 +34,8 @@ interface World {
   httpsPort: number;
   httpPort: number;
   providers: WebsocketProvider[];
+  /** Owns every document the tests open (its tokens verify on every relay). */
+  account: RelayAccount;
 }
 
 const test = suite<World>('front proxy (deploy/haproxy.cfg)', { providers: [] } as unknown as World);
@@ -58,9 +60,10 @@ test.before(async (w) => {
   w.certificate = await makeCertificate();
   w.nodes = await Promise.all(
     SHIPPED_RELAYS.map(() =>
-      spawnRelay({ dataDir: makeTempDir(), logLevel: 'warn', overrides: {}, parts: { postgresUrl: w.databaseUrl, postgresPoolSize: 4, testGate: true } }),
+      spawnRelay({ dataDir: makeTempDir(), logLevel: 'warn', overrides: { databaseUrl: w.databaseUrl } }),
     ),
   );
+  w.account = await createAccount(w.nodes[0]!.httpUrl);
   [w.httpsPort, w.httpPort] = [await freePort(), await freePort()];
   w.proxy = await startHaproxy((dir) => substituted(dir, w), w.httpsPort, { [CERT_FILE]: `${w.certificate.cert}\n${w.certificate.key}\n` });
 });
@@ -75,7 +78,8 @@ test.after(async (w) => {
   await w.cluster?.stop();
 });
 
-function throughProxy(w: World, doc: string): WebsocketProvider {
+async function throughProxy(w: World, doc: string): Promise<WebsocketProvider> {
+  const token = await w.account.tokenFor(doc);
   const { cert } = w.certificate;
   class TrustingWebSocket extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
@@ -84,7 +88,7 @@ function throughProxy(w: World, doc: string): WebsocketProvider {
   }
   const provider = new WebsocketProvider(`wss://127.0.0.1:${w.httpsPort}/sync`, doc, new Y.Doc(), {
     WebSocketPolyfill: TrustingWebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token: TokenRoleGate.token('edit', doc) },
+    params: { token },
     disableBc: true,
     maxBackoffTime: 200,
   });
@@ -108,7 +112,7 @@ async function landsOn(w: World, live: readonly RelayProcess[], open: () => Prom
 }
 
 async function syncedVisit(w: World, doc: string): Promise<void> {
-  const provider = throughProxy(w, doc);
+  const provider = await throughProxy(w, doc);
   await waitFor(() => provider.synced, `a socket for ${doc} synced through the proxy`);
   destroyProvider(provider);
   w.providers.splice(w.providers.indexOf(provider), 1);
@@ -146,7 +150,7 @@ test('HTTP goes to any relay over HTTPS; plain HTTP is redirected; /metrics stay
 
 test('the relay of a document is killed: its client reconnects through the proxy to another relay and keeps editing', async (w) => {
   const doc = docName();
-  const editor = throughProxy(w, doc);
+  const editor = await throughProxy(w, doc);
   const home = await landsOn(w, w.nodes, () => waitFor(() => editor.synced, 'editor synced'));
   editor.doc.getText('t').insert(0, 'before;');
   await waitFor(async () => (await storedText(w.databaseUrl, doc)) === 'before;', 'the first edit is stored');
@@ -164,7 +168,7 @@ test('the relay of a document is killed: its client reconnects through the proxy
   );
   editor.doc.getText('t').insert(0, 'after;');
   await waitFor(async () => (await storedText(w.databaseUrl, doc)) === 'after;before;', 'the edit after the failover is stored', 10_000);
-  const late = throughProxy(w, doc);
+  const late = await throughProxy(w, doc);
   await waitFor(() => late.synced && late.doc.getText('t').toString() === 'after;before;', 'a later client through the proxy gets every edit', 10_000);
 });
 

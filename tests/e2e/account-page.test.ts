@@ -1,6 +1,6 @@
 // The /account page in real Chromium (no extension) against a real relay: strict CSP and no
-// cookies; sign in, sessions (revoke one), share links (revoke one), a hostile meeting title
-// shown as text, export downloads a zip of the account's documents, password change, and
+// cookies; sign in, sessions (revoke one), share links (revoke one; a label shown, as text), a
+// hostile meeting title shown as text, an untitled meeting named so, export downloads a zip of the account's documents, password change, and
 // account deletion behind a typed confirmation. Screenshots in light, dark and phone width.
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
@@ -16,6 +16,7 @@ import { launchPageBrowser } from './helpers/viewer-browser.ts';
 import { shoot } from './helpers/screenshots.ts';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
+const HOSTILE_LABEL = 'For the <b>board</b>';
 const REQUIRED_CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"];
 
 const test = suite('e2e account page');
@@ -97,6 +98,11 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
   assert.is((await api('POST', '/api/tokens', { doc: `meeting/${meetingId}` }, me.session)).status, 200);
   await storeUpdates(relay.store, `meeting/${meetingId}`, meetingFixture(meetingId, HOSTILE_TITLE).updates);
   const share = await api('POST', '/api/shares', { meetingId, role: 'view' }, me.session);
+  const labeled = await api('POST', '/api/shares', { meetingId, role: 'edit', label: HOSTILE_LABEL }, me.session);
+  assert.is(labeled.status, 201);
+  const untitledId = newMeetingId();
+  assert.is((await api('POST', '/api/tokens', { doc: `meeting/${untitledId}` }, me.session)).status, 200);
+  await api('POST', '/api/shares', { meetingId: untitledId, role: 'view' }, me.session);
   const { page, problems } = await openPage();
 
   await signInOnPage(page, me.email, 'not the password');
@@ -112,6 +118,11 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
   const title = page.locator(`[data-meeting="${meetingId}"] .meeting-title`);
   assert.is(await title.textContent(), HOSTILE_TITLE, 'the title is shown exactly as typed');
   assert.is(await page.locator('img[src="x"]').count(), 0, 'no element was made from it');
+  assert.is(await page.textContent(`li[data-share="${labeled.json.shareId}"] .share-label`), HOSTILE_LABEL, 'the label is shown exactly as typed');
+  assert.is(await page.locator('b').count(), 0, 'no element was made from the label');
+  assert.is(await page.locator(`li[data-share="${share.json.shareId}"] .share-label`).count(), 0, 'a link without a label shows none');
+  assert.is(await page.getByRole('button', { name: `Revoke the can edit link “${HOSTILE_LABEL}” to ${HOSTILE_TITLE}` }).count(), 1, 'its revoke button names it');
+  assert.is(await page.textContent(`[data-meeting="${untitledId}"] .meeting-title`), 'Untitled meeting');
   await shoot(page, 'account-page-light');
   assert.equal(await seriousViolations(page), []);
 
@@ -124,7 +135,8 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
   await page.locator(`li[data-share="${share.json.shareId}"].inactive`).waitFor();
   const alive = stillIn[0] === 200 ? me.session : (other.json.session as string);
   const shares = await api('GET', `/api/shares?meetingId=${meetingId}`, undefined, alive);
-  assert.type(shares.json.shares[0].revokedAt, 'number', 'the relay has it revoked');
+  const revoked = (shares.json.shares as { shareId: string; revokedAt: number | null }[]).find((s) => s.shareId === share.json.shareId);
+  assert.type(revoked?.revokedAt, 'number', 'the relay has it revoked');
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-button')]);
   assert.match(download.suggestedFilename(), /^leavethemeeting-export-\d{4}-\d{2}-\d{2}\.zip$/);

@@ -1,11 +1,13 @@
 // Keeps a meeting's entry in the library index in step with the meeting document (title,
-// schedule, status), so the library lists every meeting without opening each document.
+// schedule, status), so the library lists every meeting without opening each document. A meeting
+// removed from the library for good is never listed again from here: its document may still be
+// open (closing, or edited on a device that had not heard of the removal yet).
 import type * as Y from 'yjs';
-import { addIndexEntry, libraryView, meetingIndexEntry } from '../../../crdt/index.ts';
+import { addIndexEntry, isErasedMeeting, libraryView, meetingIndexEntry } from '../../../crdt/index.ts';
 
 export function syncIndexEntry(meeting: Y.Doc, lib: Y.Doc, now: number): void {
   const entry = meetingIndexEntry(meeting, now);
-  if (entry === null) return;
+  if (entry === null || isErasedMeeting(lib, entry.id)) return;
   const listed = libraryView(lib).meetings.find((m) => m.id === entry.id);
   const same =
     listed !== undefined &&

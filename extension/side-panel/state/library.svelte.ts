@@ -1,6 +1,7 @@
 // The person's library document (templates and the meeting index) for the side panel. It follows
 // the library name, which changes at sign-in; until the document has loaded, `view` is the last
-// snapshot of it (or empty). Opening a library purges what has been in its trash too long.
+// snapshot of it (or empty). Opening a library purges what has been in its trash too long, and
+// erases the meetings that left it for good (meeting-erasure.ts).
 import type * as Y from 'yjs';
 import type { LibraryView } from '../../../crdt/index.ts';
 import type { DocHandle } from './library-live.ts';
@@ -8,12 +9,15 @@ import { LiveRead } from '../../components/live-read.svelte.ts';
 import { LiveStatus } from '../../components/sync-status.svelte.ts';
 import type { SyncStatus } from '../../components/component-types.ts';
 import { readSnapshot, scheduleSnapshot, writeSnapshot } from './library-snapshot.ts';
+import { afterFirstPaint } from '../../components/after-first-paint.ts';
 
 const EMPTY: LibraryView = { templates: [], meetings: [], trash: [], warnings: [] };
-const live = import('./library-live.ts');
+// The list paints from the snapshot first; loading Yjs and the document from IndexedDB before
+// that paint only delays it (afterFirstPaint).
+const live = afterFirstPaint().then(() => import('./library-live.ts'));
 type Live = Awaited<typeof live>;
 
-type Open = { readonly handle: DocHandle; readonly read: LiveRead<LibraryView>; readonly status: LiveStatus };
+type Open = { readonly handle: DocHandle; readonly read: LiveRead<LibraryView>; readonly status: LiveStatus; readonly stopErasing?: () => void };
 
 class Library {
   #open: Open | null = $state.raw(null);
@@ -29,15 +33,18 @@ class Library {
   }
 
   async #switchTo(m: Live, name: string): Promise<Y.Doc> {
-    const { libraryView, purgeExpired } = m;
+    const { libraryView, purgeExpired, watchErasedMeetings } = m;
     if (this.#open?.handle.name === name) return this.#open.handle.doc;
     if (this.#snapshot?.name !== name) this.#snapshot = null;
     const handle = m.openDoc(name);
     const previous = this.#open;
     this.#open = { handle, read: new LiveRead(handle.doc, libraryView), status: new LiveStatus(handle) };
     previous?.read.destroy();
+    previous?.stopErasing?.();
     previous?.handle.release();
     await handle.whenLoaded;
+    // Watched before the purge, so what the purge removes is erased too.
+    if (this.#open?.handle === handle) this.#open = { ...this.#open, stopErasing: watchErasedMeetings(handle.doc) };
     purgeExpired(handle.doc);
     writeSnapshot(name, libraryView(handle.doc));
     handle.doc.on('update', () => scheduleSnapshot(name, () => libraryView(handle.doc)));

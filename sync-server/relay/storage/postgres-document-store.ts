@@ -10,6 +10,7 @@ import pg from 'pg';
 import { StoreClosedError } from '../errors.ts';
 import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 import { inTransaction } from '../../postgres/postgres-transaction.ts';
+import { createPostgresPool } from '../../postgres/postgres-pool.ts';
 import { APPEND_CALL, APPEND_FUNCTION } from './postgres-append-function.ts';
 import { splitAppended } from './split-appended.ts';
 
@@ -35,7 +36,7 @@ interface QueuedAppend {
 }
 
 interface Row {
-  readonly seq: string;
+  readonly seq: number;
   readonly data: Buffer;
 }
 
@@ -64,10 +65,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   /** Connects (a pool of `poolSize`) and creates the table when it is missing. */
   static async open(url: string, poolSize = 10): Promise<PostgresDocumentStore> {
-    const pool = new pg.Pool({ connectionString: url, max: poolSize });
-    // An idle client that loses its connection emits 'error' on the pool; without a listener
-    // that would end the process. The next query gets a fresh connection.
-    pool.on('error', () => {});
+    const pool = createPostgresPool({ connectionString: url, max: poolSize });
     try {
       await ensurePostgresDocumentSchema(pool);
     } catch (error) {
@@ -86,7 +84,7 @@ export class PostgresDocumentStore implements DocumentStore {
   async loadSince(doc: string, afterSeq: number): Promise<readonly StoredRow[]> {
     this.#assertOpen();
     const { rows } = await this.#pool.query<Row>('SELECT seq, data FROM ltm_updates WHERE doc = $1 AND seq > $2 ORDER BY seq', [doc, afterSeq]);
-    return rows.map((row) => ({ seq: Number(row.seq), update: view(row.data) }));
+    return rows.map((row) => ({ seq: row.seq, update: view(row.data) }));
   }
 
   append(batches: readonly AppendBatch[]): Promise<ReadonlyMap<string, number>> {
@@ -126,8 +124,8 @@ export class PostgresDocumentStore implements DocumentStore {
       }
     }
     if (docs.length === 0) return new Map();
-    const { rows } = await this.#pool.query<{ appended_doc: string; last_seq: string }>({ ...APPEND_CALL, values: [docs, datas] });
-    return new Map(rows.map((row) => [row.appended_doc, Number(row.last_seq)]));
+    const { rows } = await this.#pool.query<{ appended_doc: string; last_seq: number }>({ ...APPEND_CALL, values: [docs, datas] });
+    return new Map(rows.map((row) => [row.appended_doc, row.last_seq]));
   }
 
   async compact(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
@@ -177,7 +175,7 @@ export class PostgresDocumentStore implements DocumentStore {
       byteSize += row.data.byteLength;
       return view(row.data);
     });
-    return { updates, rowCount: rows.length, byteSize, lastSeq: rows.length === 0 ? 0 : Number(rows.at(-1)!.seq) };
+    return { updates, rowCount: rows.length, byteSize, lastSeq: rows.length === 0 ? 0 : rows.at(-1)!.seq };
   }
 
   #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {

@@ -22,6 +22,8 @@ export const ApiErrorCode = {
   methodNotAllowed: 'method_not_allowed',
   rateLimited: 'rate_limited',
   meetingLimit: 'meeting_limit',
+  /** The meeting was deleted for good (410): it can be neither opened nor claimed again. */
+  meetingDeleted: 'meeting_deleted',
   noPassword: 'no_password',
   unknownProvider: 'unknown_provider',
   providerUnavailable: 'provider_unavailable',

@@ -19,4 +19,6 @@ export const RevocationKey = {
   account: (id: AccountId) => `account:${id}`,
   session: (id: SessionId) => `session:${id}`,
   share: (id: ShareId) => `share:${id}`,
+  /** Held by every socket of the meeting, whatever its token; fired when the meeting is deleted. */
+  meeting: (meetingId: string) => `meeting:${meetingId}`,
 } as const;

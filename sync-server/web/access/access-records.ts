@@ -1,7 +1,7 @@
 // What access control stores, as one asynchronous interface with two engines: SQLite (the
 // embedded default, sqlite-access-records.ts) and PostgreSQL (several relays on one database,
 // postgres-access-records.ts). Every method that must be atomic (insertAccount, claimMeeting,
-// changePassword, deleteAccount, replacePasswordHash) is one transaction on either engine, and
+// changePassword, deleteAccount, deleteMeeting, replacePasswordHash) is one transaction on either engine, and
 // keeps its guarantee when several nodes call it at once.
 import type { AccountId, SessionId, ShareId } from './access-ids.ts';
 
@@ -68,7 +68,8 @@ export interface AccessRecords {
   touchSession(id: SessionId, now: number): Promise<void>;
   deleteSession(id: string, account: AccountId): Promise<boolean>;
   purgeExpiredSessions(now: number): Promise<number>;
-  /** The meeting's owner after the claim; null when it had none and the account is at `max`. */
+  /** The meeting's owner after the claim; null when it had none and the account is at `max`, or
+   *  when the meeting was deleted (a deleted meeting never gets an owner again). */
   claimMeeting(meetingId: string, account: AccountId, now: number, max: number): Promise<AccountId | null>;
   ownerOf(meetingId: string): Promise<AccountId | null>;
   insertShare(share: NewShare): Promise<void>;
@@ -86,6 +87,12 @@ export interface AccessRecords {
   changePassword(account: AccountId, passwordHash: string, keep: SessionId): Promise<SessionId[]>;
   /** Removes every row of the account and records its documents for deletion, atomically. */
   deleteAccount(account: AccountId, now: number): Promise<readonly string[]>;
+  /** As its owner: deletes the meeting's share links and its ownership, leaves a tombstone and
+   *  records `meeting/<id>` for deletion, atomically. The deleted share ids, or null when
+   *  `account` does not own the meeting (any more). */
+  deleteMeeting(meetingId: string, account: AccountId, now: number): Promise<readonly ShareId[] | null>;
+  /** When the meeting was deleted for good; null when it never was. */
+  meetingDeletedAt(meetingId: string): Promise<number | null>;
   pendingDeletions(): Promise<readonly string[]>;
   donePendingDeletion(doc: string): Promise<void>;
 }

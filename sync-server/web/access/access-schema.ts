@@ -1,6 +1,13 @@
 // The access tables, created idempotently in the relay's SQLite database next to the document
-// store's tables. Rows are deleted explicitly (account deletion), not through foreign-key
-// cascades, so correctness does not depend on the connection's foreign_keys pragma.
+// store's tables, or in PostgreSQL when several relays share one. Rows are deleted explicitly
+// (account deletion), not through foreign-key cascades, so correctness does not depend on the
+// connection's foreign_keys pragma. SCHEMA is the v0.1.0 text, which every SQLite start runs
+// again; columns added since are numbered migrations (sync-server/data/migrations.ts) whose
+// statements live here, so PostgreSQL's tables are made from the same text (postgresSchemaOf) as
+// SQLite's end up after migrating: same table and column names, in the same order, which is
+// what lets a generic copier move a SQLite relay's rows across.
+import type pg from 'pg';
+import { createSchema, postgresSchemaOf } from '../postgres-sql.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import { ensureOidcSchema } from '../oidc/oidc-schema.ts';
 
@@ -42,11 +49,36 @@ CREATE TABLE IF NOT EXISTS pending_document_deletions (
   doc TEXT PRIMARY KEY,
   requested_at INTEGER NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS deleted_meetings (
+  meeting_id TEXT PRIMARY KEY,
+  deleted_at INTEGER NOT NULL
+) STRICT;
 `;
 
-export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares', 'pending_document_deletions'] as const;
+/** Schema migration 2: an optional label the owner gives a share link. */
+export const ADD_SHARE_LABEL = 'ALTER TABLE shares ADD COLUMN label TEXT;';
+
+/** PostgreSQL only: the token-signing secret every node shares (on SQLite it is the data
+ *  directory's secret file, which a copy into PostgreSQL carries into this row, or every token
+ *  would stop verifying). */
+const SERVER_SECRET = `
+CREATE TABLE IF NOT EXISTS server_secret (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  secret BYTEA NOT NULL
+);
+`;
+
+export const POSTGRES_ACCESS_SCHEMA = postgresSchemaOf(SCHEMA + ADD_SHARE_LABEL) + SERVER_SECRET;
+
+export const ACCESS_TABLES = ['accounts', 'sessions', 'meeting_owners', 'shares', 'pending_document_deletions', 'deleted_meetings'] as const;
 
 export function ensureAccessSchema(db: SqlDatabase): void {
   db.exec(SCHEMA);
   ensureOidcSchema(db);
+}
+
+/** The same tables, as migrated, in PostgreSQL under the schema lock; the OpenID tables belong
+ *  to the OpenID records (sync-server/web/oidc). */
+export function ensurePostgresAccessSchema(pool: pg.Pool): Promise<void> {
+  return createSchema(pool, POSTGRES_ACCESS_SCHEMA);
 }

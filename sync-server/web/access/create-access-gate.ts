@@ -22,6 +22,7 @@ import { toApiRequest, writeError, writeReply } from './api-http.ts';
 import { matchRoute, type ApiRoute } from './api-router.ts';
 import { AttemptLimiter } from './attempt-limiter.ts';
 import { documentRoutes } from './document-routes.ts';
+import { meetingDeletionRoute } from './meeting-deletion.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
 import { loadOrCreateServerSecret } from './server-secret.ts';
 import { OPENAPI_PATH, openApiDocument } from '../openapi/openapi-document.ts';
@@ -114,9 +115,9 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       await evictHere(docs);
     },
   };
-  // Another node revoked: close this node's sockets; it deleted an account: retire this node's
-  // rooms of its documents, then delete their rows again, since a commit this node had queued
-  // may have written a row back after the other node's delete.
+  // Another node revoked: close this node's sockets; it deleted an account or a meeting: retire
+  // this node's rooms of its documents, then delete their rows again, since a commit this node had
+  // queued may have written a row back after the other node's delete.
   const stopMissed = bus.onMissed(() => {
     for (const recheck of recheckers) recheck();
   });
@@ -125,7 +126,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     if (notice.deletingDocs.length === 0) return;
     void evictHere(notice.deletingDocs).then(async () => {
       for (const doc of notice.deletingDocs) {
-        await options.store.delete(doc).catch((error: unknown) => logger.error({ err: error, doc }, 'deleting a document of a deleted account failed'));
+        await options.store.delete(doc).catch((error: unknown) => logger.error({ err: error, doc }, 'deleting a deleted document failed'));
       }
     });
   });
@@ -141,6 +142,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },
     { path: '/api/accounts/current/export', methods: { GET: data.exportData } },
     { path: '/api/meetings', methods: { GET: data.listMeetings } },
+    { path: '/api/meetings/*', methods: { DELETE: meetingDeletionRoute(ctx) } },
     { path: '/api/sessions', methods: { POST: accounts.signIn, GET: accounts.listSessions } },
     { path: '/api/sessions/*', methods: { DELETE: accounts.endSession } },
     { path: '/api/tokens', methods: { POST: documents.issueToken } },

@@ -1,6 +1,7 @@
 // Document tokens and share links. An account gets owner tokens for its own library and for the
 // meetings it owns; the first account to ask for an unowned meeting becomes its owner. Only the
-// owner can create, list and revoke a meeting's share links.
+// owner can create, list and revoke a meeting's share links. A deleted meeting (meeting-deletion.ts)
+// is never claimed again.
 import { ID_PATTERN, parseDocName } from '../../../wire/doc-name.ts';
 import type { AccessConfig } from './access-config.ts';
 import type { AccessContext } from './access-context.ts';
@@ -9,6 +10,7 @@ import { RevocationKey, randomId, type AccountId, type ShareId } from './access-
 import type { ShareRow } from './access-records.ts';
 import { readJsonObject, type ApiHandler } from './api-http.ts';
 import { optionalShareLabel, requireShareRole, requireString } from './api-validation.ts';
+import { meetingDeletedError } from './meeting-deletion.ts';
 import { authenticate } from './session-auth.ts';
 
 export function documentRoutes(ctx: AccessContext) {
@@ -36,8 +38,10 @@ export function documentRoutes(ctx: AccessContext) {
       throw new ApiError(403, ApiErrorCode.forbidden, 'A library is reachable only by its own account.');
     }
     if (doc.kind === 'meeting') {
+      if ((await records.meetingDeletedAt(doc.id)) !== null) throw meetingDeletedError();
       const owner = await records.claimMeeting(doc.id, accountId, request.now, config.maxMeetingsPerAccount);
       if (owner === null) {
+        if ((await records.meetingDeletedAt(doc.id)) !== null) throw meetingDeletedError();
         throw new ApiError(403, ApiErrorCode.meetingLimit, `This account already owns ${config.maxMeetingsPerAccount} meetings, the most one account may keep on this relay.`);
       }
       if (owner !== accountId) {

@@ -1,5 +1,6 @@
-// Documents of deleted accounts are first recorded in pending_document_deletions (in the same
-// transaction that removes the account's rows), then deleted from the store. A crash or a store
+// Documents of deleted accounts and deleted meetings are first recorded in
+// pending_document_deletions (in the same transaction that removes the account's or the meeting's
+// rows), then deleted from the store. A crash or a store
 // failure in between leaves the record, and the next run finishes the job.
 import type { AccessContext } from './access-context.ts';
 
@@ -12,7 +13,7 @@ export async function runPendingDeletions(ctx: AccessContext): Promise<number> {
       await ctx.records.donePendingDeletion(doc);
     } catch (error) {
       failed += 1;
-      ctx.logger.error({ err: error, doc }, 'deleting a document of a deleted account failed; will retry at next start');
+      ctx.logger.error({ err: error, doc }, 'deleting a deleted document failed; will retry at next start');
     }
   }
   return failed;

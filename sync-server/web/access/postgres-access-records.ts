@@ -5,7 +5,7 @@
 // claiming for one account at once cannot both pass the count), and single transactions for a
 // password change and an account's deletion.
 import type pg from 'pg';
-import type { AccountId, SessionId } from './access-ids.ts';
+import type { AccountId, SessionId, ShareId } from './access-ids.ts';
 import { inTransaction } from '../../postgres/postgres-transaction.ts';
 import { documentsOf, type AccessRecords, type AccountRow, type ConnectedSignIn, type MeetingRow, type SessionRow, type ShareRow } from './access-records.ts';
 
@@ -58,8 +58,12 @@ export function createPostgresAccessRecords(pool: pg.Pool): AccessRecords {
         const { rows: counted } = await client.query<{ n: number }>('SELECT count(*) AS n FROM meeting_owners WHERE account_id = $1', [account]);
         if ((counted[0]?.n ?? 0) >= max) return null;
         // Another account may claim the same meeting at this moment: the key decides, and a
-        // fresh read (READ COMMITTED) names whoever won.
-        await client.query('INSERT INTO meeting_owners (meeting_id, account_id, claimed_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [meetingId, account, now]);
+        // fresh read (READ COMMITTED) names whoever won. A tombstone committed by then keeps the
+        // row out, in the same statement, so a deleted meeting never gets an owner again.
+        await client.query(
+          'INSERT INTO meeting_owners (meeting_id, account_id, claimed_at) SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = $1) ON CONFLICT DO NOTHING',
+          [meetingId, account, now],
+        );
         return (await ownerOf()) ?? null;
       }),
     ownerOf: async (meetingId) => (await one<{ account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = $1', [meetingId]))?.account_id ?? null,
@@ -107,6 +111,18 @@ export function createPostgresAccessRecords(pool: pg.Pool): AccessRecords {
         for (const table of [...tables, 'accounts']) await client.query(`DELETE FROM ${table} WHERE account_id = $1`, [account]);
         return docs;
       }),
+    deleteMeeting: (meetingId, account, now) =>
+      inTransaction(pool, async (client) => {
+        // The row lock keeps a concurrent deletion (or account deletion) from passing the check too.
+        const owner = await client.query<{ account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = $1 FOR UPDATE', [meetingId]);
+        if (owner.rows[0]?.account_id !== account) return null;
+        await client.query('INSERT INTO deleted_meetings (meeting_id, deleted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [meetingId, now]);
+        await client.query('INSERT INTO pending_document_deletions (doc, requested_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [`meeting/${meetingId}`, now]);
+        const shares = await client.query<{ share_id: ShareId }>('DELETE FROM shares WHERE meeting_id = $1 RETURNING share_id', [meetingId]);
+        await client.query('DELETE FROM meeting_owners WHERE meeting_id = $1', [meetingId]);
+        return shares.rows.map((row) => row.share_id);
+      }),
+    meetingDeletedAt: async (meetingId) => (await one<{ deleted_at: number }>('SELECT deleted_at FROM deleted_meetings WHERE meeting_id = $1', [meetingId]))?.deleted_at ?? null,
     pendingDeletions: async () => (await rows<{ doc: string }>('SELECT doc FROM pending_document_deletions ORDER BY requested_at')).map((row) => row.doc),
     donePendingDeletion: async (doc) => void (await pool.query('DELETE FROM pending_document_deletions WHERE doc = $1', [doc])),
   };

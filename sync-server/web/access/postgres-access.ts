@@ -1,16 +1,15 @@
-// Opens access control on PostgreSQL for one relay node: a pool whose int8 columns read back as
-// numbers (times are BIGINT milliseconds, as SQLite's INTEGER), the access tables, the shared
+// Opens access control on PostgreSQL for one relay node: the node's pool for the web half (made
+// by createPostgresPool, so int8 columns read back as numbers), the access tables, the shared
 // token-signing secret and the revocation bus. The caller owns the result and closes it after
 // the gate.
-import pg from 'pg';
+import { createPostgresPool } from '../../postgres/postgres-pool.ts';
 import type { AccessLogger } from './access-context.ts';
 import type { SharedAccess } from './create-access-gate.ts';
-import { ensurePostgresAccessSchema } from './postgres-access-schema.ts';
+import { ensurePostgresAccessSchema } from './access-schema.ts';
 import { createPostgresAccessRecords } from './postgres-access-records.ts';
 import { PostgresRevocationBus } from './postgres-revocation-bus.ts';
 import { loadOrCreateSharedSecret } from './postgres-server-secret.ts';
 
-const INT8_OID = 20;
 /** An unreachable server fails the start in seconds rather than hanging it. */
 const CONNECT_TIMEOUT_MS = 10_000;
 
@@ -19,14 +18,7 @@ export interface PostgresAccess extends SharedAccess {
 }
 
 export async function openPostgresAccess(url: string, logger: AccessLogger, poolSize = 5): Promise<PostgresAccess> {
-  const types = {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-  };
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, types, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
-  // An idle client losing its connection emits 'error' on the pool, which would otherwise end the
-  // process; the next query takes a fresh connection.
-  pool.on('error', () => {});
+  const pool = createPostgresPool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await ensurePostgresAccessSchema(pool);
     const secret = await loadOrCreateSharedSecret(pool);

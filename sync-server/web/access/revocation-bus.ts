@@ -1,11 +1,12 @@
 // How a revocation made on one relay node reaches the sockets held by the others. A notice names
-// revocation keys (`share:`, `session:`, `account:`) and the documents of a deleted account; it
+// revocation keys (`share:`, `session:`, `account:`, `meeting:`) and the documents of a deleted
+// account or meeting; it
 // is published only after the revoking transaction committed, and every other node hands it to
 // its own listeners (closing sockets with 4401, retiring rooms). A single SQLite relay has no
 // other nodes, so its bus is LOCAL_ONLY.
 export interface RevocationNotice {
   readonly keys: readonly string[];
-  /** Documents of a deleted account: every node retires their rooms, then deletes their rows. */
+  /** Documents of a deleted account or meeting: every node retires their rooms, then deletes their rows. */
   readonly deletingDocs: readonly string[];
 }
 

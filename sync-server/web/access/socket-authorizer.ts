@@ -1,5 +1,7 @@
 // Decides whether a websocket may open a document: a well-formed name, a token the relay signed
-// for exactly that document, not expired, and whose share, session and account still exist.
+// for exactly that document, not expired, and whose share, session and account still exist, for a
+// meeting that was not deleted. Every grant of a meeting holds its `meeting:` key, so deleting the
+// meeting closes its sockets whatever token opened them.
 // Asynchronous (the records may live in PostgreSQL): a revocation that fires while this is pending
 // is caught by the transport, which refuses the socket when its grant holds the revoked key.
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
@@ -17,12 +19,17 @@ const TOKEN_REFUSALS = {
 } as const;
 
 export async function authorizeSocket(ctx: AccessContext, doc: string, token: string | null, now: number): Promise<SocketDecision> {
-  if (parseDocName(doc) === null) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
+  const name = parseDocName(doc);
+  if (name === null) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
   if (token === null || token === '') return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
   const check = ctx.codec.verify(token, now);
   if (!check.ok) return refuse(CloseCode.unauthenticated, TOKEN_REFUSALS[check.refusal]);
   if (check.payload.doc !== doc) return refuse(CloseCode.forbidden, SocketRefusal.wrongDocument);
-  return grantFor(ctx, check.payload);
+  const meetingId = name.kind === 'meeting' ? name.id : null;
+  if (meetingId !== null && (await ctx.records.meetingDeletedAt(meetingId)) !== null) return refuse(CloseCode.unauthenticated, SocketRefusal.meetingDeleted);
+  const decision = await grantFor(ctx, check.payload);
+  if (!decision.ok || meetingId === null) return decision;
+  return { ok: true, grant: { ...decision.grant, revocationKeys: [...decision.grant.revocationKeys, RevocationKey.meeting(meetingId)] } };
 }
 
 async function grantFor(ctx: AccessContext, payload: TokenPayload): Promise<SocketDecision> {

@@ -2,7 +2,7 @@
 // method one synchronous better-sqlite3 transaction inside its promise, so nothing interleaves
 // with it. Expects the migrated schema (sync-server/data/migrations.ts: shares.label).
 import type { SqlDatabase } from '../sql-database.ts';
-import type { AccountId, SessionId } from './access-ids.ts';
+import type { AccountId, SessionId, ShareId } from './access-ids.ts';
 import { ensureAccessSchema } from './access-schema.ts';
 import { documentsOf, type AccessRecords, type AccountRow, type ConnectedSignIn, type MeetingRow, type SessionRow, type ShareRole, type ShareRow } from './access-records.ts';
 
@@ -26,6 +26,11 @@ export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
   const deleteSession = q<[string, string]>('DELETE FROM sessions WHERE session_id = ? AND account_id = ?');
   const purgeExpiredSessions = q<[number]>('DELETE FROM sessions WHERE expires_at <= ?');
   const claimMeeting = q<[string, string, number]>('INSERT OR IGNORE INTO meeting_owners (meeting_id, account_id, claimed_at) VALUES (?, ?, ?)');
+  const deletedAt = q<[string], { deleted_at: number }>('SELECT deleted_at FROM deleted_meetings WHERE meeting_id = ?');
+  const insertTombstone = q<[string, number]>('INSERT OR IGNORE INTO deleted_meetings (meeting_id, deleted_at) VALUES (?, ?)');
+  const sharesOfMeeting = q<[string], { share_id: ShareId }>('SELECT share_id FROM shares WHERE meeting_id = ?');
+  const deleteShares = q<[string]>('DELETE FROM shares WHERE meeting_id = ?');
+  const releaseMeeting = q<[string]>('DELETE FROM meeting_owners WHERE meeting_id = ?');
   const ownerOf = q<[string], { account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = ?');
   const meetingCountOf = q<[string], { n: number }>('SELECT count(*) AS n FROM meeting_owners WHERE account_id = ?');
   const meetingsOf = q<[string], MeetingRow>('SELECT meeting_id, claimed_at FROM meeting_owners WHERE account_id = ? ORDER BY claimed_at, meeting_id');
@@ -61,7 +66,7 @@ export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
   const claimMeetingOnce = db.transaction((meetingId: string, account: AccountId, now: number, max: number): AccountId | null => {
     const owner = ownerOf.get(meetingId)?.account_id;
     if (owner !== undefined) return owner;
-    if ((meetingCountOf.get(account)?.n ?? 0) >= max) return null;
+    if (deletedAt.get(meetingId) !== undefined || (meetingCountOf.get(account)?.n ?? 0) >= max) return null;
     claimMeeting.run(meetingId, account, now);
     return account;
   });
@@ -76,6 +81,16 @@ export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
     for (const doc of docs) addPendingDeletion.run(doc, now);
     for (const statement of deleteAccountRows) statement.run(account);
     return docs;
+  });
+
+  const deleteMeetingOnce = db.transaction((meetingId: string, account: AccountId, now: number): ShareId[] | null => {
+    if (ownerOf.get(meetingId)?.account_id !== account) return null;
+    const shares = sharesOfMeeting.all(meetingId).map((row) => row.share_id);
+    insertTombstone.run(meetingId, now);
+    addPendingDeletion.run(`meeting/${meetingId}`, now);
+    deleteShares.run(meetingId);
+    releaseMeeting.run(meetingId);
+    return shares;
   });
 
   return {
@@ -102,6 +117,8 @@ export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
     replacePasswordHash: async (account, old, next) => replacePasswordHash.run(next, account, old).changes > 0,
     changePassword: async (account, passwordHash, keep) => changePasswordOnce(account, passwordHash, keep),
     deleteAccount: async (account, now) => deleteAccountOnce(account, now),
+    deleteMeeting: async (meetingId, account, now) => deleteMeetingOnce(meetingId, account, now),
+    meetingDeletedAt: async (meetingId) => deletedAt.get(meetingId)?.deleted_at ?? null,
     pendingDeletions: async () => pendingDeletions.all().map((row) => row.doc),
     donePendingDeletion: async (doc) => void donePendingDeletion.run(doc),
   };

@@ -12,14 +12,9 @@ import { lazySchema } from '../postgres-sql.ts';
 import { keepsLastSignIn, live, type CodeRow, type FlowRow, type IdentityRow, type OidcRecords } from './oidc-records.ts';
 import { POSTGRES_OIDC_SCHEMA } from './oidc-schema.ts';
 
-type Stored<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]: string };
-
 const UNIQUE_VIOLATION = '23505';
 const isUniqueViolation = (error: unknown) => (error as { code?: unknown } | null)?.code === UNIQUE_VIOLATION;
 
-const identity = (row: Stored<IdentityRow, 'linked_at'>): IdentityRow => ({ ...row, linked_at: Number(row.linked_at) });
-const expiring = <T extends { readonly expires_at: number }>(row: Stored<T, 'expires_at'> | undefined): T | undefined =>
-  row === undefined ? undefined : ({ ...row, expires_at: Number(row.expires_at) } as unknown as T);
 
 export function createPostgresOidcRecords(pool: pg.Pool, ready = lazySchema(pool, POSTGRES_OIDC_SCHEMA)): OidcRecords {
   const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[]) => {
@@ -39,8 +34,8 @@ export function createPostgresOidcRecords(pool: pg.Pool, ready = lazySchema(pool
       await query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${places})`, columns.map((column) => row[column]));
     },
     async take(hash: Buffer, now: number): Promise<T | null> {
-      const { rows } = await query<Stored<T, 'expires_at'>>(`DELETE FROM ${table} WHERE ${key} = $1 RETURNING *`, [hash]);
-      return live(expiring<T>(rows[0]), now);
+      const { rows } = await query<T>(`DELETE FROM ${table} WHERE ${key} = $1 RETURNING *`, [hash]);
+      return live(rows[0], now);
     },
   });
   const flows = oneTime<FlowRow>('oidc_flows', 'state_hash', [
@@ -60,12 +55,12 @@ export function createPostgresOidcRecords(pool: pg.Pool, ready = lazySchema(pool
       await query('DELETE FROM oidc_codes WHERE expires_at <= $1', [now]);
     },
     async identityOf(issuer, subject) {
-      const { rows } = await query<Stored<IdentityRow, 'linked_at'>>('SELECT * FROM identities WHERE issuer = $1 AND subject = $2', [issuer, subject]);
-      return rows[0] === undefined ? null : identity(rows[0]);
+      const { rows } = await query<IdentityRow>('SELECT * FROM identities WHERE issuer = $1 AND subject = $2', [issuer, subject]);
+      return rows[0] ?? null;
     },
     async identitiesOf(account) {
-      const { rows } = await query<Stored<IdentityRow, 'linked_at'>>('SELECT * FROM identities WHERE account_id = $1 ORDER BY linked_at', [account]);
-      return rows.map(identity);
+      const { rows } = await query<IdentityRow>('SELECT * FROM identities WHERE account_id = $1 ORDER BY linked_at', [account]);
+      return rows;
     },
     async refreshIdentity(id, email, name) {
       await query('UPDATE identities SET email = coalesce($1, email), name = $2 WHERE identity_id = $3', [email, name, id]);

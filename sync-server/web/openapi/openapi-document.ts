@@ -19,6 +19,7 @@ const REASONS: Readonly<Record<number, string>> = {
   404: 'No such resource',
   302: 'Redirect; see Location',
   409: 'Conflict with existing data',
+  410: 'Gone for good: the meeting was deleted (code meeting_deleted)',
   413: 'Body over the size limit',
   415: 'Unsupported content type',
   429: 'Rate limited; see Retry-After',
@@ -109,6 +110,15 @@ export const openApiDocument = {
     '/api/meetings': {
       get: op({ summary: 'Meetings the account owns, with their titles', tag: 'documents', session: true, responses: { 200: json(200, ref('MeetingList')), ...errors(...SESSION_ERRORS) } }),
     },
+    '/api/meetings/{meetingId}': {
+      delete: op({
+        summary: 'Delete an owned meeting for good: its share links, sockets (4401 on every node), stored updates and ownership go; it answers 410 from then on',
+        tag: 'documents',
+        session: true,
+        parameters: [pathParam('meetingId', 'the meeting id')],
+        responses: { 204: described(204), ...errors(400, 403, 404, 410, ...SESSION_ERRORS) },
+      }),
+    },
     '/api/sessions': {
       post: op({ summary: 'Sign in', tag: 'accounts', body: ref('Credentials'), responses: { 200: json(200, ref('SessionStarted')), ...errors(400, 401, 429) } }),
       get: op({ summary: "The account's live sessions", tag: 'accounts', session: true, responses: { 200: json(200, ref('SessionList')), ...errors(...SESSION_ERRORS) } }),
@@ -169,7 +179,7 @@ export const openApiDocument = {
         tag: 'documents',
         session: true,
         body: ref('TokenRequest'),
-        responses: { 200: json(200, ref('Token')), ...errors(400, 403, ...SESSION_ERRORS) },
+        responses: { 200: json(200, ref('Token')), ...errors(400, 403, 410, ...SESSION_ERRORS) },
       }),
     },
     '/api/shares': {

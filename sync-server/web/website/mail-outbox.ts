@@ -33,17 +33,17 @@ export interface MailOutbox {
 }
 
 export interface MailRow {
-  readonly mail_id: number | string;
+  readonly mail_id: number;
   readonly email: string;
   readonly unsubscribe_token: string;
-  readonly attempts: number | string;
+  readonly attempts: number;
 }
 
 export const toMail = (row: MailRow): QueuedMail => ({
-  mailId: Number(row.mail_id),
+  mailId: row.mail_id,
   email: row.email,
   unsubscribeToken: row.unsubscribe_token,
-  attempts: Number(row.attempts),
+  attempts: row.attempts,
 });
 
 export function createSqliteMailOutbox(db: SqlDatabase): MailOutbox {

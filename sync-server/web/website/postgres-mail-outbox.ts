@@ -36,9 +36,8 @@ export function createPostgresMailOutbox(pool: pg.Pool, ready = lazySchema(pool,
     },
     async nextDueAt() {
       await ready();
-      const { rows } = await pool.query<{ at: string | null }>('SELECT min(next_attempt_at) AS at FROM mail_outbox');
-      const at = rows[0]?.at ?? null;
-      return at === null ? null : Number(at);
+      const { rows } = await pool.query<{ at: number | null }>('SELECT min(next_attempt_at) AS at FROM mail_outbox');
+      return rows[0]?.at ?? null;
     },
   };
 }

@@ -18,11 +18,8 @@ export function createPostgresUsageCounts(pool: pg.Pool, ready = lazySchema(pool
     },
     async since(day) {
       await ready();
-      const { rows } = await pool.query<CountRow & { count: string }>(
-        'SELECT day, event, version, count FROM usage_counts WHERE day >= $1 ORDER BY day, event, version',
-        [day],
-      );
-      return rows.map((row) => ({ ...row, count: Number(row.count) }));
+      const { rows } = await pool.query<CountRow>('SELECT day, event, version, count FROM usage_counts WHERE day >= $1 ORDER BY day, event, version', [day]);
+      return rows;
     },
   };
 }

@@ -119,10 +119,18 @@ export const RELAY_TABLES: readonly StoredTable[] = [
   },
   {
     name: 'pending_document_deletions',
-    why: 'When an account is deleted, its documents are listed here until they are removed, so a restart cannot leave any behind.',
+    why: 'When an account or a meeting is deleted, its documents are listed here until they are removed, so a restart cannot leave any behind.',
     columns: [
       ['doc', 'the document to remove'],
       ['requested_at', 'when the deletion was asked for'],
+    ],
+  },
+  {
+    name: 'deleted_meetings',
+    why: 'When you delete a meeting for good, its id is kept here, and nothing else of it, so that a device that still has an old copy cannot upload it again.',
+    columns: [
+      ['meeting_id', 'the deleted meeting'],
+      ['deleted_at', 'when it was deleted'],
     ],
   },
   {

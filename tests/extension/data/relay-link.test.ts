@@ -1,12 +1,13 @@
 // A document's relay link against a real relay, with stock y-websocket underneath: status moves
 // to synced and edits flow between two links; after a relay restart the expired document token
-// is renewed and sync resumes; a revoked session is reported once and not retried.
+// is renewed and sync resumes; a revoked session is reported once and not retried; a meeting
+// deleted on the relay closes its link and a stale copy of it is refused, not uploaded again.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { createAccount, signOut } from '../../../extension/data/relay-api.ts';
+import { createAccount, deleteMeetingOnRelay, signOut } from '../../../extension/data/relay-api.ts';
 import { RelayLink, type RelayTarget } from '../../../extension/data/relay-link.ts';
 import type { SyncStatus } from '../../../extension/data/sync-status.ts';
 import { startE2eRelay, type E2eRelay } from '../../e2e/helpers/e2e-relay.ts';
@@ -33,7 +34,10 @@ interface Client {
   close(): void;
 }
 
-function client(target: RelayTarget): Client {
+const storedRows = (relay: E2eRelay, meetingId: string): number =>
+  (relay.db.prepare('SELECT count(*) AS n FROM updates WHERE doc = ?').get(`meeting/${meetingId}`) as { n: number }).n;
+
+function client(target: RelayTarget, name = MEETING): Client {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   const statuses: SyncStatus[] = [];
@@ -43,7 +47,7 @@ function client(target: RelayTarget): Client {
     rejected: 0,
     link: new RelayLink({
       doc,
-      name: MEETING,
+      name,
       awareness,
       target,
       onStatus: (s) => statuses.push(s),
@@ -90,6 +94,32 @@ test('synced status, live edits, token renewal after a restart, revoked session'
   } finally {
     a.close();
     b.close();
+  }
+});
+
+test('a meeting deleted on the relay closes its link, and a stale copy cannot upload it again', async ({ relay }) => {
+  const grant = await createAccount(relay!.httpUrl, { email: 'stale@example.org', password: 'long password 9', name: 'S' });
+  const target = { relayUrl: relay!.httpUrl, session: grant.session };
+  const meetingId = 'relaylinkdeleted00000001';
+  const a = client(target, `meeting/${meetingId}`);
+  let stale: Client | null = null;
+  try {
+    a.doc.getText('notes').insert(0, 'to be deleted');
+    await until(() => a.link.status() === 'synced', 'synced');
+    await until(() => storedRows(relay!, meetingId) > 0, 'stored');
+    await deleteMeetingOnRelay(relay!.httpUrl, grant.session, meetingId);
+    await until(() => a.link.status() === 'offline', 'the link is closed');
+    assert.is(storedRows(relay!, meetingId), 0);
+
+    // A device that still holds the meeting and opens it afresh is refused (410) and stays offline.
+    stale = client(target, `meeting/${meetingId}`);
+    stale.doc.getText('notes').insert(0, 'stale copy');
+    await until(() => stale!.link.status() === 'offline', 'the stale copy is refused');
+    assert.is(storedRows(relay!, meetingId), 0, 'nothing was written back');
+    assert.is(stale.rejected + a.rejected, 0, 'the session is still good');
+  } finally {
+    a.close();
+    stale?.close();
   }
 });
 

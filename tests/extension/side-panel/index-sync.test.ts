@@ -1,9 +1,10 @@
 // The library index follows a meeting document: created on first sync, updated when the title,
-// schedule or status change, and left alone (no new update) when nothing it lists changed.
+// schedule or status change, and left alone (no new update) when nothing it lists changed; never
+// re-created for a meeting removed from the library for good.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
-import { addItem, createMeeting, endMeeting, libraryView, newId, startMeeting, updateMeeting, type ActorId, type MeetingId } from '../../../crdt/index.ts';
+import { addItem, createMeeting, deleteForever, endMeeting, libraryView, moveToTrash, newId, startMeeting, updateMeeting, type ActorId, type MeetingId } from '../../../crdt/index.ts';
 import { followMeeting, syncIndexEntry } from '../../../extension/side-panel/state/index-sync.ts';
 
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
@@ -59,3 +60,16 @@ test('followMeeting keeps the entry in step, coalesced, and flushes when stopped
 });
 
 test.run();
+
+test('a meeting removed from the library for good is not listed again by its still-open document', () => {
+  const lib = new Y.Doc();
+  const meeting = new Y.Doc();
+  const id = createMeeting(meeting, { id: newId<MeetingId>(random), title: 'Secret', now: 10 });
+  syncIndexEntry(meeting, lib, 20);
+  moveToTrash(lib, { kind: 'meeting', id }, 30);
+  deleteForever(lib, { kind: 'meeting', id });
+  updateMeeting(meeting, { title: 'Secret, edited late' });
+  syncIndexEntry(meeting, lib, 40);
+  assert.equal(libraryView(lib).meetings, []);
+  assert.equal(libraryView(lib).trash, []);
+});

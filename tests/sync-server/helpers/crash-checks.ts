@@ -1,8 +1,11 @@
 // What the crash scenarios (one relay on SQLite, several on PostgreSQL) do and check: random
 // edits of one meeting, whether updates a client received are contained in the stored document,
-// and whether replicas have converged (with a description of each when they have not).
+// and whether replicas have converged (with a description of each when they have not). A
+// CrashLedger runs the two steps both scenarios take, a kill and the final stop, each followed by
+// the check, and keeps their tally.
 import * as Y from 'yjs';
 import { hasPending } from '../../../sync-server/relay/rooms/apply-update.ts';
+import type { Exit } from './relay-process.ts';
 import { waitFor } from './relay-harness.ts';
 import type { SeededInts } from './seeded-ints.ts';
 
@@ -47,7 +50,7 @@ function countMissing(store: Y.Doc, updates: readonly Uint8Array[]): number {
   return missing;
 }
 
-export function countCodes(codes: readonly number[]): Record<string, number> {
+function countCodes(codes: readonly number[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const code of codes) counts[code] = (counts[code] ?? 0) + 1;
   return counts;
@@ -78,6 +81,9 @@ interface Replica {
   readonly doc: Y.Doc;
   readonly received: Uint8Array[];
   readonly provider: { readonly synced: boolean };
+  /** Open sockets, or only those whose URL starts with `prefix`. */
+  openSockets(prefix?: string): number;
+  readonly closeCodes: readonly number[];
 }
 
 /**
@@ -85,7 +91,7 @@ interface Replica {
  * does not contain. Received first, stored second: whatever a relay sent before the splice it
  * had committed before. Answers how many updates were checked.
  */
-export async function checkReceived(clients: readonly Replica[], stored: StoredDoc, iteration: number, lost: LostUpdate[]): Promise<number> {
+async function checkReceived(clients: readonly Replica[], stored: StoredDoc, iteration: number, lost: LostUpdate[]): Promise<number> {
   const received = clients.map((client) => client.received.splice(0));
   const store = await stored();
   received.forEach((updates, client) => {
@@ -108,7 +114,7 @@ export function startEditing(clients: readonly Replica[], rng: SeededInts, every
 }
 
 /** Waits (bounded) until every client is synced and holds exactly the stored state. */
-export async function awaitConvergence(clients: readonly Replica[], stored: StoredDoc, limitMs: number): Promise<{ converged: boolean; divergence: string[] }> {
+async function awaitConvergence(clients: readonly Replica[], stored: StoredDoc, limitMs: number): Promise<{ converged: boolean; divergence: string[] }> {
   try {
     await waitFor(
       async () => {
@@ -127,5 +133,62 @@ export async function awaitConvergence(clients: readonly Replica[], stored: Stor
     const divergence = [store, ...clients.map((c) => c.doc)].map((d, i) => describe(d, i === 0 ? 'store' : `client ${i - 1} synced=${clients[i - 1]!.provider.synced}`));
     store.destroy();
     return { converged: false, divergence };
+  }
+}
+
+const SOCKETS_CLOSED_LIMIT_MS = 10_000;
+
+/** What a scenario reports besides its own figures. */
+export interface CrashTally {
+  readonly edits: number;
+  readonly updatesChecked: number;
+  readonly lost: readonly LostUpdate[];
+  readonly unexpectedExits: readonly string[];
+  readonly clientCloses: Readonly<Record<string, number>>;
+}
+
+export class CrashLedger {
+  readonly #lost: LostUpdate[] = [];
+  readonly #unexpectedExits: string[] = [];
+  #updatesChecked = 0;
+
+  constructor(
+    private readonly clients: readonly Replica[],
+    private readonly stored: StoredDoc,
+  ) {}
+
+  /** SIGKILLs a relay (`what` names it in the report if it was gone already), waits until every
+   *  client socket to it (URLs starting with `socketsTo`; all when absent) is closed, so all it
+   *  sent has been read, and checks what the clients received against the store. */
+  async kill(relay: { kill(): Promise<Exit> }, round: number, what: string, socketsTo?: string): Promise<void> {
+    const exit = await relay.kill();
+    if (exit.signal !== 'SIGKILL') this.#unexpectedExits.push(`${what}: ${exit.code ?? exit.signal}`);
+    await this.#checkOnceClosed(round, socketsTo);
+  }
+
+  /** Stops the edits, waits (bounded) for clients and store to converge, stops the relays with
+   *  `stop` and checks what the clients received last. */
+  async finish<T>(editing: { stop(): void }, stop: () => Promise<T>, round: number, convergeLimitMs: number) {
+    editing.stop();
+    const { converged, divergence } = await awaitConvergence(this.clients, this.stored, convergeLimitMs);
+    const stopped = await stop();
+    await this.#checkOnceClosed(round);
+    return { converged, divergence, stopped };
+  }
+
+  tally(edits: number): CrashTally {
+    return {
+      edits,
+      updatesChecked: this.#updatesChecked,
+      lost: this.#lost,
+      unexpectedExits: this.#unexpectedExits,
+      clientCloses: countCodes(this.clients.flatMap((c) => c.closeCodes)),
+    };
+  }
+
+  async #checkOnceClosed(round: number, socketsTo?: string): Promise<void> {
+    const what = socketsTo === undefined ? 'client sockets to close' : `client sockets to ${socketsTo} to close`;
+    await waitFor(() => this.clients.every((c) => c.openSockets(socketsTo) === 0), what, SOCKETS_CLOSED_LIMIT_MS);
+    this.#updatesChecked += await checkReceived(this.clients, this.stored, round, this.#lost);
   }
 }

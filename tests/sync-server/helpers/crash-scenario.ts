@@ -7,12 +7,12 @@
 // Finally all clients and the store must converge on one state.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { awaitConvergence, checkReceived, countCodes, startEditing, type LostUpdate } from './crash-checks.ts';
+import { CrashLedger, startEditing, type CrashTally } from './crash-checks.ts';
 import { docFromRows, storedRows } from './frames.ts';
 import { recordingClient, type RecordingClient } from './recording-client.ts';
 import { createAccount } from './relay-account.ts';
 import { spawnRelay, type RelayProcess } from './relay-process.ts';
-import { makeTempDir, waitFor } from './relay-harness.ts';
+import { makeTempDir } from './relay-harness.ts';
 import { seededInts } from './seeded-ints.ts';
 
 export interface CrashScenarioOptions {
@@ -25,26 +25,18 @@ export interface CrashScenarioOptions {
   readonly progress?: (iteration: number) => void;
 }
 
-export interface CrashReport {
+export interface CrashReport extends CrashTally {
   readonly iterations: number;
   readonly clients: number;
-  readonly edits: number;
-  readonly updatesChecked: number;
-  readonly lost: readonly LostUpdate[];
-  /** Exits we did not cause (a crash of its own, or a SIGKILL that found it already gone). */
-  readonly unexpectedExits: readonly string[];
   readonly converged: boolean;
   /** When not converged: each replica's state vector and sizes. */
   readonly divergence: readonly string[];
   readonly gracefulExitCode: number | null;
   readonly storedRows: number;
   readonly durationMs: number;
-  /** How often clients were closed, by close code (1006: the relay was killed). */
-  readonly clientCloses: Readonly<Record<string, number>>;
 }
 
 const CONVERGE_LIMIT_MS = 60_000;
-const SOCKETS_CLOSED_LIMIT_MS = 10_000;
 
 export async function runCrashScenario(options: CrashScenarioOptions): Promise<CrashReport> {
   const started = performance.now();
@@ -52,13 +44,10 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
   const dataDir = makeTempDir();
   const docName = `meeting/${randomBytes(16).toString('hex')}`;
   const clients: RecordingClient[] = [];
-  const lost: LostUpdate[] = [];
-  const unexpectedExits: string[] = [];
-  let relay: RelayProcess | null = await spawnRelay({ dataDir });
+  let relay: RelayProcess = await spawnRelay({ dataDir });
   const port = relay.port;
-  let updatesChecked = 0;
   let editing: ReturnType<typeof startEditing> | null = null;
-  const stored = () => docFromRows(storedRows(dataDir, docName));
+  const ledger = new CrashLedger(clients, () => docFromRows(storedRows(dataDir, docName)));
 
   try {
     const account = await createAccount(relay.httpUrl);
@@ -70,39 +59,26 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       // Short waits hit loading and the first syncs; long ones hit steady editing.
       const upMs = rng.pick([rng.int(60), rng.int(400), rng.int(options.maxUpMs)]);
       await new Promise((resolve) => setTimeout(resolve, upMs));
-      const exit = await relay.kill();
-      if (exit.signal !== 'SIGKILL') unexpectedExits.push(`iteration ${iteration}: ${exit.code ?? exit.signal}`);
-      relay = null;
-      await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
-      updatesChecked += await checkReceived(clients, stored, iteration, lost);
+      await ledger.kill(relay, iteration, `iteration ${iteration}`);
       relay = await spawnRelay({ dataDir, port });
       options.progress?.(iteration);
     }
 
-    editing.stop();
-    const { converged, divergence } = await awaitConvergence(clients, stored, CONVERGE_LIMIT_MS);
-    const exit = await relay.stop();
-    relay = null;
-    await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
-    updatesChecked += await checkReceived(clients, stored, options.iterations + 1, lost);
+    const { converged, divergence, stopped } = await ledger.finish(editing, () => relay.stop(), options.iterations + 1, CONVERGE_LIMIT_MS);
     return {
+      ...ledger.tally(editing.count()),
       iterations: options.iterations,
       clients: options.clients,
-      edits: editing.count(),
-      updatesChecked,
-      lost,
-      unexpectedExits,
       converged,
       divergence,
-      gracefulExitCode: exit.code,
+      gracefulExitCode: stopped.code,
       storedRows: storedRows(dataDir, docName).length,
       durationMs: performance.now() - started,
-      clientCloses: countCodes(clients.flatMap((c) => c.closeCodes)),
     };
   } finally {
     editing?.stop();
     for (const client of clients) client.destroy();
-    if (relay) await relay.kill();
+    await relay.kill(); // a no-op once it has exited
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,22 +1,23 @@
-// The crash scenario across nodes: several relay processes share one PostgreSQL while stock
-// y-websocket clients, spread over the nodes and each knowing every node's URL, edit one
-// meeting. A seeded random node is SIGKILLed at a random moment; once every socket it held is
-// closed (so everything it sent has been read), each update any client received since the last
-// check must already be in the database, since a node broadcasts only what is committed. Its
-// clients must then sync on another node before it is restarted on the same port (the restart
-// runs on while the next kill is prepared). Finally the clients and the stored document converge.
+// The crash scenario across nodes: several relay processes share one PostgreSQL (--database-url,
+// so accounts and tokens too) while stock y-websocket clients, spread over the nodes and each
+// knowing every node's URL, edit one meeting with one account's token. A seeded random node is
+// SIGKILLed at a random moment; once every socket it held is closed (so everything it sent has
+// been read), each update any client received since the last check must already be in the
+// database, since a node broadcasts only what is committed. Its clients must then sync on another
+// node before it is restarted on the same port (the restart runs on while the next kill is
+// prepared). Finally the clients and the stored document converge.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
-import { awaitConvergence, checkReceived, countCodes, startEditing, type LostUpdate } from './crash-checks.ts';
+import { CrashLedger, startEditing } from './crash-checks.ts';
 import type { CrashReport } from './crash-scenario.ts';
 import { failOver } from './failover.ts';
 import { recordingClient, type RecordingClient } from './recording-client.ts';
+import { createAccount } from './relay-account.ts';
 import { spawnRelay, type Exit, type RelayProcess } from './relay-process.ts';
 import { makeTempDir, waitFor } from './relay-harness.ts';
 import { seededInts } from './seeded-ints.ts';
 import { loadStoredDoc } from './stored-doc.ts';
-import { TokenRoleGate } from './token-role-gate.ts';
 
 export interface MultiNodeCrashOptions {
   readonly databaseUrl: string;
@@ -36,7 +37,6 @@ export interface MultiNodeCrashReport extends Omit<CrashReport, 'iterations' | '
 }
 
 const CONVERGE_LIMIT_MS = 30_000;
-const SOCKETS_CLOSED_LIMIT_MS = 10_000;
 const FAILOVER_LIMIT_MS = 15_000;
 const STOP_LIMIT_MS = 15_000;
 
@@ -63,25 +63,22 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
   const dataDirs = Array.from({ length: options.nodes }, () => makeTempDir());
   const store = await PostgresDocumentStore.open(options.databaseUrl, 1);
   const spawnNode = (index: number, port = 0) => {
-    const starting = spawnRelay({ dataDir: dataDirs[index]!, port, logLevel: 'warn', overrides: {}, parts: { postgresUrl: options.databaseUrl, postgresPoolSize: 4, testGate: true } });
+    const starting = spawnRelay({ dataDir: dataDirs[index]!, port, logLevel: 'warn', overrides: { databaseUrl: options.databaseUrl } });
     starting.catch(() => {}); // awaited later; a failed start must not end the process meanwhile
     return starting;
   };
   // A restart runs while the scenario goes on; the node is awaited when it is next needed.
   const nodes: Promise<RelayProcess>[] = [];
   const clients: RecordingClient[] = [];
-  const lost: LostUpdate[] = [];
-  const unexpectedExits: string[] = [];
-  let updatesChecked = 0;
   let failovers = 0;
   let editing: ReturnType<typeof startEditing> | null = null;
-
-  const storedDoc = () => loadStoredDoc(store, docName);
+  const ledger = new CrashLedger(clients, () => loadStoredDoc(store, docName));
 
   try {
     for (let i = 0; i < options.nodes; i++) nodes.push(spawnNode(i));
-    const urls = (await Promise.all(nodes)).map((node) => node.url);
-    const token = TokenRoleGate.token('edit', docName);
+    const running = await Promise.all(nodes);
+    const urls = running.map((node) => node.url);
+    const token = await (await createAccount(running[0]!.httpUrl)).tokenFor(docName);
     for (let i = 0; i < options.clients; i++) {
       const client = recordingClient(urls[i % urls.length]!, docName, token);
       failOver(client.provider, urls);
@@ -98,10 +95,7 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
       // Its clients need somewhere to go: at least one other node up.
       await Promise.race(nodes.filter((_, i) => i !== index));
       const onVictim = clients.filter((client) => client.openSockets(`${victim.url}/`) > 0);
-      const exit = await victim.kill();
-      if (exit.signal !== 'SIGKILL') unexpectedExits.push(`kill ${kill}, node ${index}: ${exit.code ?? exit.signal}`);
-      await waitFor(() => clients.every((c) => c.openSockets(`${victim.url}/`) === 0), 'sockets of the killed node to close', SOCKETS_CLOSED_LIMIT_MS);
-      updatesChecked += await checkReceived(clients, storedDoc, kill, lost);
+      await ledger.kill(victim, kill, `kill ${kill}, node ${index}`, `${victim.url}/`);
       await waitFor(
         () => onVictim.every((c) => c.provider.synced && c.provider.serverUrl !== victim.url),
         `clients of node ${index} to sync on another node`,
@@ -112,24 +106,17 @@ export async function runMultiNodeCrash(options: MultiNodeCrashOptions): Promise
     }
     await Promise.all(nodes);
 
-    editing.stop();
-    const { converged, divergence } = await awaitConvergence(clients, storedDoc, CONVERGE_LIMIT_MS);
-    const exits = await Promise.all(nodes.map(async (node) => stopWithin(await node, STOP_LIMIT_MS)));
-    await waitFor(() => clients.every((c) => c.openSockets() === 0), 'client sockets to close', SOCKETS_CLOSED_LIMIT_MS);
-    updatesChecked += await checkReceived(clients, storedDoc, options.kills + 1, lost);
+    const stopAll = () => Promise.all(nodes.map(async (node) => stopWithin(await node, STOP_LIMIT_MS)));
+    const { converged, divergence, stopped } = await ledger.finish(editing, stopAll, options.kills + 1, CONVERGE_LIMIT_MS);
     return {
+      ...ledger.tally(editing.count()),
       clients: options.clients,
-      edits: editing.count(),
-      updatesChecked,
-      lost,
-      unexpectedExits,
       converged,
       divergence,
       failovers,
-      gracefulExitCodes: exits.map((exit) => exit.code),
+      gracefulExitCodes: stopped.map((exit) => exit.code),
       storedRows: (await store.load(docName)).rowCount,
       durationMs: performance.now() - started,
-      clientCloses: countCodes(clients.flatMap((c) => c.closeCodes)),
     };
   } finally {
     editing?.stop();

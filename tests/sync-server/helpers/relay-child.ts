@@ -1,39 +1,20 @@
-// A relay process built exactly as sync-server/main.ts builds one (startRelayService), but with config overrides passed as one JSON argument, for scenarios the
-// CLI has no flags for (relaxed rate limits for the fuzzer and the load generator, a long unload
-// grace for memory figures); a second JSON argument overrides the website's settings, and a third
-// (ChildParts) puts its documents on PostgreSQL behind the test gate, so several such processes
-// form one service (the multi-node crash and proxy tests). Over IPC it answers {type:'gc'} with a GC'd memory reading (needs
-// --expose-gc). SIGTERM closes gracefully, like the CLI. Starts only when run as a script: the
+// A relay process built exactly as sync-server/main.ts builds one (startRelayService), but with
+// config overrides passed as one JSON argument, for scenarios the CLI has no flags for (relaxed
+// rate limits for the fuzzer and the load generator, a long unload grace for memory figures); a
+// second JSON argument overrides the website's settings. Several such processes given one
+// `databaseUrl` form one service, as relays started with --database-url do. Over IPC it answers
+// {type:'gc'} with a GC'd memory reading (needs --expose-gc). SIGTERM closes gracefully, like the CLI. Starts only when run as a script: the
 // unit-test runner imports every file under tests/.
 import { pathToFileURL } from 'node:url';
 import { resolveConfig, type RelayConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
-import { startRelayService, type RelayServiceOptions } from '../../../sync-server/relay-service.ts';
-import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
-import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-update-feed.ts';
+import { startRelayService } from '../../../sync-server/relay-service.ts';
 import type { WebsiteConfig } from '../../../sync-server/web/website/website-config.ts';
-import { TokenRoleGate } from './token-role-gate.ts';
 
-export interface ChildParts {
-  /** Documents in this PostgreSQL database (store and feed), shared with other processes. */
-  readonly postgresUrl?: string;
-  readonly postgresPoolSize?: number;
-  /** The stateless TokenRoleGate instead of accounts in this node's own SQLite file, so a token
-   *  works on every node. */
-  readonly testGate?: boolean;
-}
-
-async function partsFor(parts: ChildParts, logger: ReturnType<typeof createLogger>): Promise<Partial<RelayServiceOptions>> {
-  const gate = parts.testGate ? { gate: new TokenRoleGate() } : {};
-  if (parts.postgresUrl === undefined) return gate;
-  const store = await PostgresDocumentStore.open(parts.postgresUrl, parts.postgresPoolSize);
-  return { ...gate, store, feed: new PostgresUpdateFeed(parts.postgresUrl, logger) };
-}
-
-async function main(overrides: Partial<RelayConfig>, website: Partial<WebsiteConfig>, parts: ChildParts): Promise<void> {
+async function main(overrides: Partial<RelayConfig>, website: Partial<WebsiteConfig>): Promise<void> {
   const config = resolveConfig(overrides);
   const logger = createLogger(config.logLevel);
-  const starting = partsFor(parts, logger).then((given) => startRelayService(config, { logger, website, ...given }));
+  const starting = startRelayService(config, { logger, website });
   // Before the start: the relay logs its own "relay listening" line, on which a parent may stop it at once.
   process.once('SIGTERM', () => {
     void (async () => {
@@ -55,6 +36,6 @@ async function main(overrides: Partial<RelayConfig>, website: Partial<WebsiteCon
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [overrides = '{}', website = '{}', parts = '{}'] = process.argv.slice(2);
-  await main(JSON.parse(overrides) as Partial<RelayConfig>, JSON.parse(website) as Partial<WebsiteConfig>, JSON.parse(parts) as ChildParts);
+  const [overrides = '{}', website = '{}'] = process.argv.slice(2);
+  await main(JSON.parse(overrides) as Partial<RelayConfig>, JSON.parse(website) as Partial<WebsiteConfig>);
 }

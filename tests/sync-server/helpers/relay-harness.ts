@@ -15,6 +15,8 @@ import { startRelayService } from '../../../sync-server/relay-service.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
 import type { UpdateFeed } from '../../../sync-server/relay/storage/update-feed.ts';
 import type { Role } from '../../../sync-server/relay/access-gate.ts';
+import { encodeSyncStep1 } from '../../../sync-server/relay/protocol/messages.ts';
+import { isStep2Frame } from './frames.ts';
 import { TokenRoleGate } from './token-role-gate.ts';
 
 export interface TestRelay {
@@ -63,6 +65,15 @@ export function rawClient(url: string, doc: string, token: string | null): RawCl
     ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
   );
   return { ws, received, opened, closed };
+}
+
+/** A raw client resolved once the relay admitted it (it answered the client's sync step 1). */
+export async function admittedClient(url: string, doc: string, token: string): Promise<RawClient> {
+  const client = rawClient(url, doc, token);
+  await client.opened;
+  client.ws.send(encodeSyncStep1(new Y.Doc()));
+  await waitFor(() => client.received.some(isStep2Frame), `admitted to ${doc}`);
+  return client;
 }
 
 export async function startTestRelay(

@@ -6,7 +6,6 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import path from 'node:path';
 import readline from 'node:readline';
 import type { RelayConfig } from '../../../sync-server/config.ts';
-import type { ChildParts } from './relay-child.ts';
 import type { WebsiteConfig } from '../../../sync-server/web/website/website-config.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
@@ -25,8 +24,6 @@ export interface RelayProcessOptions {
   readonly overrides?: Partial<RelayConfig>;
   /** With overrides: the website's settings for relay-child.ts (retention, limits). */
   readonly websiteOverrides?: Partial<WebsiteConfig>;
-  /** With overrides: PostgreSQL documents and the test gate for relay-child.ts. */
-  readonly parts?: ChildParts;
   readonly nodeArgs?: readonly string[];
   /** More CLI flags, and environment variables on top of this process's (CLI only). */
   readonly args?: readonly string[];
@@ -59,7 +56,7 @@ export async function spawnRelay(options: RelayProcessOptions): Promise<RelayPro
   const port = String(options.port ?? 0);
   const level = options.logLevel ?? 'info';
   const script = options.overrides
-    ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides }), JSON.stringify(options.websiteOverrides ?? {}), JSON.stringify(options.parts ?? {})]
+    ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides }), JSON.stringify(options.websiteOverrides ?? {})]
     : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level, ...(options.args ?? [])];
   return spawnListening(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
     cwd: REPO,

@@ -4,24 +4,24 @@
 // revoking a share, signing out, changing the password or deleting the account on node 1 closes
 // the socket held on node 2 with 4401, and a revocation node 2 missed while it was not listening
 // closes it once it is back; an account's deletion leaves no row that a commit queued on node 2
-// wrote back; two nodes claiming meetings for one account at once respect the cap.
+// wrote back; deleting a meeting on node 1 closes its sockets on node 2 and removes its rows; two
+// nodes claiming meetings for one account at once respect the cap.
 import { readdirSync, rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import * as Y from 'yjs';
 import pg from 'pg';
 import { resolveConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
 import { startRelayService, type RelayService } from '../../../sync-server/relay-service.ts';
-import { encodeSyncStep1, encodeUpdate } from '../../../sync-server/relay/protocol/messages.ts';
+import { encodeUpdate } from '../../../sync-server/relay/protocol/messages.ts';
 import type { AccessConfig } from '../../../sync-server/web/access/access-config.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
-import { isStep2Frame, textUpdate } from '../helpers/frames.ts';
-import { makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
+import { textUpdate } from '../helpers/frames.ts';
+import { admittedClient, makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
 import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from '../web/access/access-harness.ts';
 
 interface Node {
@@ -75,11 +75,8 @@ async function startNodesOn(w: World, url: string, stores: readonly (DocumentSto
 
 /** A raw socket on `node`, resolved once the relay admitted it (it answered a sync step 1). */
 async function admitted(w: World, node: Node, doc: string, token: string): Promise<RawClient> {
-  const client = rawClient(node.service.relay.url, doc, token);
+  const client = await admittedClient(node.service.relay.url, doc, token);
   w.sockets.push(client);
-  await client.opened;
-  client.ws.send(encodeSyncStep1(new Y.Doc()));
-  await waitFor(() => client.received.some(isStep2Frame), `admitted to ${doc}`);
   return client;
 }
 
@@ -148,6 +145,37 @@ test('revoking a share, signing out, changing the password and deleting the acco
   const owner = await admitted(w, two, meeting, ownerToken);
   assert.is((await one.api('DELETE', '/api/accounts/current', undefined, account.session)).status, 204);
   await closedWith(owner, CloseCode.unauthenticated);
+});
+
+test('deleting a meeting on node 1 closes its sockets on node 2 with 4401, removes its rows and refuses it on both nodes', async (w) => {
+  const { nodes, url } = await startNodes(w, 2);
+  const [one, two] = nodes as [Node, Node];
+  const account = await signUp(one);
+  const meetingId = newMeetingId();
+  const meeting = `meeting/${meetingId}`;
+  const ownerToken = await tokenFor(one, account.session, meeting);
+  const share = await one.api('POST', '/api/shares', { meetingId, role: 'view' }, account.session);
+  const writer = await admitted(w, two, meeting, ownerToken);
+  const viewer = await admitted(w, two, meeting, share.json.token);
+  writer.ws.send(encodeUpdate(textUpdate('written on node 2')));
+  const stored = await PostgresDocumentStore.open(url, 1);
+  try {
+    await waitFor(async () => (await stored.load(meeting)).rowCount > 0, 'the edit is stored');
+    assert.is((await one.api('DELETE', `/api/meetings/${meetingId}`, undefined, account.session)).status, 204);
+    await closedWith(writer, CloseCode.unauthenticated);
+    await closedWith(viewer, CloseCode.unauthenticated);
+    await waitFor(async () => (await stored.load(meeting)).rowCount === 0, 'no row of the deleted meeting is left');
+  } finally {
+    await stored.close();
+  }
+  for (const node of [one, two]) {
+    const refused = await node.api('POST', '/api/tokens', { doc: meeting }, account.session);
+    assert.equal([refused.status, refused.json.error.code], [410, 'meeting_deleted']);
+    assert.is((await node.api('GET', '/api/meetings', undefined, account.session)).json.meetings.length, 0);
+  }
+  const late = rawClient(two.service.relay.url, meeting, ownerToken);
+  w.sockets.push(late);
+  assert.is((await late.closed).code, CloseCode.unauthenticated, 'node 2 refuses a socket with a token issued before');
 });
 
 /** A real PostgreSQL store whose appends can be held back, as a slow commit would be. */

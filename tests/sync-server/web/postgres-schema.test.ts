@@ -1,8 +1,11 @@
-// The website's and the OpenID tables on PostgreSQL: nodes creating them at the same moment on a
-// fresh database all succeed (the schema lock), and every table has exactly SQLite's columns, in
-// SQLite's order, so a generic copier can move a SQLite relay's rows across.
+// The access, website and OpenID tables on PostgreSQL: nodes creating them at the same moment on a
+// fresh database all succeed (the schema lock), and every table has exactly the columns SQLite has
+// once migrated, in SQLite's order, so a generic copier can move a SQLite relay's rows across.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { MIGRATIONS } from '../../../sync-server/data/migrations.ts';
+import { applyMigrations, planMigrations } from '../../../sync-server/data/schema-migrations.ts';
+import { ACCESS_TABLES, ensurePostgresAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
 import { ensurePostgresOidcSchema, OIDC_TABLES } from '../../../sync-server/web/oidc/oidc-schema.ts';
 import { ensurePostgresWebsiteSchema, WEBSITE_TABLES } from '../../../sync-server/web/website/website-schema.ts';
 import { postgresDatabases, sqliteBackend } from './web-backends.ts';
@@ -16,9 +19,11 @@ test('nodes creating the tables at once all succeed, with the columns SQLite has
   const backend = await databases.open();
   const sqlite = sqliteBackend();
   try {
+    // The tables as a relay serves with them (openRelayDatabase migrates first).
+    applyMigrations(sqlite.db, planMigrations(sqlite.db, MIGRATIONS, 'test'));
     const pools = [backend.pool, ...Array.from({ length: NODES - 1 }, () => backend.openPool())];
-    await Promise.all(pools.flatMap((pool) => [ensurePostgresWebsiteSchema(pool), ensurePostgresOidcSchema(pool)]));
-    for (const table of [...WEBSITE_TABLES, ...OIDC_TABLES]) {
+    await Promise.all(pools.flatMap((pool) => [ensurePostgresAccessSchema(pool), ensurePostgresWebsiteSchema(pool), ensurePostgresOidcSchema(pool)]));
+    for (const table of [...ACCESS_TABLES, ...WEBSITE_TABLES, ...OIDC_TABLES]) {
       const { rows } = await backend.pool.query<{ name: string }>(
         'SELECT column_name AS name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
         [table],

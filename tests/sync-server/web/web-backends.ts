@@ -3,10 +3,10 @@
 // database on a real PostgreSQL cluster (one cluster per suite, started on first use). A test
 // opens as many pools on one PostgreSQL database as it has nodes.
 import { rmSync } from 'node:fs';
-import pg from 'pg';
+import type pg from 'pg';
+import { createPostgresPool } from '../../../sync-server/postgres/postgres-pool.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
-import { ensureAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
-import { ensurePostgresAccessSchema } from '../../../sync-server/web/access/postgres-access-schema.ts';
+import { ensureAccessSchema, ensurePostgresAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
 import { ensureWebsiteSchema } from '../../../sync-server/web/website/website-schema.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { makeTempDir } from '../helpers/relay-harness.ts';
@@ -67,8 +67,7 @@ export function postgresDatabases(prefix: string) {
       const url = await createUrl();
       const pools: pg.Pool[] = [];
       const openPool = (name?: string) => {
-        const pool = new pg.Pool({ connectionString: url, max: 4, ...(name ? { application_name: name } : {}) });
-        pool.on('error', () => {});
+        const pool = createPostgresPool({ connectionString: url, max: 4, ...(name ? { application_name: name } : {}) });
         pools.push(pool);
         return pool;
       };
@@ -82,7 +81,7 @@ export function postgresDatabases(prefix: string) {
         pool,
         dataDir,
         openPool,
-        count: async (table) => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n),
+        count: async (table) => (await pool.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n,
         async cleanup() {
           await Promise.all(pools.map((p) => p.end()));
           rmSync(dataDir, { recursive: true, force: true });

@@ -40,6 +40,8 @@ export interface ShareInfo {
   readonly expiresAt: number;
   readonly revokedAt: number | null;
   readonly active: boolean;
+  /** The owner's name for the link, to tell links to one meeting apart. */
+  readonly label: string | null;
 }
 
 export interface Download {

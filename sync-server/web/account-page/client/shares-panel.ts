@@ -1,5 +1,6 @@
-// Share links grouped by meeting. Titles come from the meetings' own documents on the relay, so
-// they are other people's text as far as this page knows: shown as text nodes only.
+// Share links grouped by meeting, each with its label when the owner gave one. Titles come from
+// the meetings' own documents on the relay, so they are other people's text as far as this page
+// knows: shown as text nodes only, as labels are.
 import type { MeetingInfo, ShareInfo } from './api.ts';
 import { byId, el, formatDate } from './dom.ts';
 import type { PageContext } from './page-context.ts';
@@ -15,10 +16,11 @@ function shareState(share: ShareInfo): string {
 }
 
 function shareEntry(ctx: PageContext, share: ShareInfo, title: string, status: HTMLElement): HTMLLIElement {
+  const named = share.label === null ? '' : ` “${share.label}”`;
   const revoke = share.active
     ? revokeButton(ctx, {
         label: 'Revoke',
-        ariaLabel: `Revoke the ${ROLE_LABEL[share.role].toLowerCase()} link to ${title}`,
+        ariaLabel: `Revoke the ${ROLE_LABEL[share.role].toLowerCase()} link${named} to ${title}`,
         path: `/api/shares/${encodeURIComponent(share.shareId)}`,
         done: 'The link is revoked; whoever had it open was disconnected.',
         status,
@@ -30,6 +32,7 @@ function shareEntry(ctx: PageContext, share: ShareInfo, title: string, status: H
     el(
       'div',
       {},
+      share.label === null ? null : el('strong', { className: 'share-label' }, share.label),
       el('span', { className: `badge ${share.role}` }, ROLE_LABEL[share.role]),
       ' ',
       el('span', { className: 'small' }, `made ${formatDate(share.createdAt)}, ${shareState(share)}`),

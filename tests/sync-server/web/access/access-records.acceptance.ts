@@ -163,5 +163,29 @@ export function accessRecordsAcceptance(engine: string, open: () => Promise<Reco
     assert.ok((await records.accountById(other)) !== null);
   });
 
+  test('deleting a meeting as its owner removes its shares and ownership, records it, and leaves a tombstone no claim passes', async ({ records }) => {
+    const [acc, other] = [await newAccount(records), await newAccount(records)];
+    const [meeting, kept] = [id(), id()];
+    await records.claimMeeting(meeting, acc, NOW, 2);
+    await records.claimMeeting(kept, acc, NOW, 2);
+    const shared = share(acc, meeting);
+    await records.insertShare(shared);
+    await records.insertShare(share(acc, kept));
+    assert.is(await records.deleteMeeting(meeting, other, NOW + 1), null, 'not by another account');
+    assert.is(await records.meetingDeletedAt(meeting), null);
+    assert.equal(await records.deleteMeeting(meeting, acc, NOW + 1), [shared.share_id]);
+    assert.is(await records.meetingDeletedAt(meeting), NOW + 1);
+    assert.is(typeof (await records.meetingDeletedAt(meeting)), 'number');
+    assert.is(await records.ownerOf(meeting), null);
+    assert.equal(await records.sharesOf(meeting), []);
+    assert.is((await records.sharesOf(kept)).length, 1);
+    assert.equal((await records.meetingsOf(acc)).map((m) => m.meeting_id), [kept]);
+    assert.ok((await records.pendingDeletions()).includes(`meeting/${meeting}`));
+    assert.is(await records.claimMeeting(meeting, other, NOW + 2, 2), null, 'a deleted meeting is never claimed again');
+    assert.is(await records.ownerOf(meeting), null);
+    assert.is(await records.deleteMeeting(meeting, acc, NOW + 3), null, 'deleted once');
+    assert.is(await records.claimMeeting(id(), acc, NOW + 4, 2), acc, 'the freed place under the cap');
+  });
+
   return test;
 }

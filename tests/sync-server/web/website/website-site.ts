@@ -5,7 +5,7 @@
 // function (BIGINT read back as numbers), so a test's checks are the same on both.
 import { createServer } from 'node:http';
 import { rmSync } from 'node:fs';
-import pg from 'pg';
+import { createPostgresPool } from '../../../../sync-server/postgres/postgres-pool.ts';
 import { pino, type Logger } from 'pino';
 import { websiteDefaults, type WebsiteConfig } from '../../../../sync-server/web/website/website-config.ts';
 import { createWebsite, type Website } from '../../../../sync-server/web/website/website.ts';
@@ -35,9 +35,6 @@ export interface SiteOptions {
   readonly logger?: Logger;
 }
 
-const INT8 = 20;
-const int8AsNumber = { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : pg.types.getTypeParser(oid, format as 'text'))) as typeof pg.types.getTypeParser };
-
 export async function startWebsiteSite(storage: SiteStorage, overrides: Partial<WebsiteConfig> = {}, options: SiteOptions = {}): Promise<WebsiteSite> {
   if (storage.kind === 'sqlite') {
     const relay = await startWebsiteRelay(overrides, options);
@@ -48,8 +45,7 @@ export async function startWebsiteSite(storage: SiteStorage, overrides: Partial<
     };
   }
   const dataDir = options.dataDir ?? makeTempDir();
-  const pool = new pg.Pool({ connectionString: storage.url, max: 4, types: int8AsNumber });
-  pool.on('error', () => {});
+  const pool = createPostgresPool({ connectionString: storage.url, max: 4 });
   const website = createWebsite({
     pool,
     dataDir,

@@ -1,0 +1,32 @@
+// Which meetings have left a library for good (deleted forever, purged from the trash, or removed
+// on another device): their index key is gone, not merely stamped as in the trash. A Y.Map keeps
+// the last (deleted) item of a removed key, so the removal can be read after the fact, on a
+// device that was closed when it happened, without any field written beside the index. Devices
+// use it to erase their own copy of each such meeting and to stop re-listing it.
+import type * as Y from 'yjs';
+import { isId, type MeetingId } from './ids.ts';
+import { libraryRoots } from './library-doc.ts';
+
+/** True when the meeting was listed in this library and has been removed from it for good. */
+export function isErasedMeeting(lib: Y.Doc, id: string): boolean {
+  return libraryRoots(lib).meetings._map.get(id)?.deleted === true;
+}
+
+/** Every meeting removed from the library for good, in no particular order. */
+export function erasedMeetingIds(lib: Y.Doc): MeetingId[] {
+  const erased: MeetingId[] = [];
+  for (const [id, item] of libraryRoots(lib).meetings._map) if (item.deleted && isId(id)) erased.push(id as MeetingId);
+  return erased;
+}
+
+/** Calls back with the meetings each later transaction removes for good, whoever made it. */
+export function onMeetingsErased(lib: Y.Doc, cb: (ids: MeetingId[]) => void): () => void {
+  const meetings = libraryRoots(lib).meetings;
+  const observer = (event: Y.YMapEvent<unknown>): void => {
+    const ids: MeetingId[] = [];
+    for (const [id, change] of event.changes.keys) if (change.action === 'delete' && isId(id)) ids.push(id as MeetingId);
+    if (ids.length > 0) cb(ids);
+  };
+  meetings.observe(observer);
+  return () => meetings.unobserve(observer);
+}

@@ -1,0 +1,55 @@
+// What this device does when meetings leave its library for good: delete its own copy of each
+// (the meeting's IndexedDB database) and, when it syncs to a relay, ask the relay to delete the
+// meeting too. A removal seen as it happens is erased whatever this device holds; one found in
+// the library afterwards (this device was closed when another device removed it) only where a
+// local copy is left, so opening the library does not ask the relay again for every meeting ever
+// deleted. Pure, so the rules are tested without a browser.
+import { meetingDocName, type MeetingId } from '../../crdt/index.ts';
+
+/** A relay deletion still to be made; kept across restarts until the relay has answered. */
+export interface PendingErase {
+  readonly meetingId: string;
+  readonly relayUrl: string;
+  readonly accountId: string;
+}
+
+export interface EraseContext {
+  /** Names of this profile's IndexedDB databases. */
+  readonly localDatabases: ReadonlySet<string>;
+  /** Where and as whom this device syncs; null while sync is off or signed out. */
+  readonly sync: { readonly relayUrl: string; readonly accountId: string } | null;
+}
+
+export interface ErasePlan {
+  /** IndexedDB databases to delete. */
+  readonly localDocs: readonly string[];
+  readonly relay: readonly PendingErase[];
+}
+
+/** `seen`: 'live' for removals observed as they happened, 'found' for those read at load. */
+export function planErase(ids: readonly MeetingId[], seen: 'live' | 'found', ctx: EraseContext): ErasePlan {
+  const chosen = seen === 'live' ? ids : ids.filter((id) => ctx.localDatabases.has(meetingDocName(id)));
+  const sync = ctx.sync;
+  return {
+    localDocs: chosen.map((id) => meetingDocName(id)).filter((name) => ctx.localDatabases.has(name)),
+    relay: sync === null ? [] : chosen.map((meetingId) => ({ meetingId, relayUrl: sync.relayUrl, accountId: sync.accountId })),
+  };
+}
+
+/** Adds without duplicates: one pending deletion per meeting, relay and account. */
+export function mergePending(pending: readonly PendingErase[], added: readonly PendingErase[]): PendingErase[] {
+  const key = (p: PendingErase) => `${p.relayUrl}\n${p.accountId}\n${p.meetingId}`;
+  const merged = new Map(pending.map((p) => [key(p), p]));
+  for (const p of added) merged.set(key(p), p);
+  return [...merged.values()];
+}
+
+/**
+ * After a relay call: 'done' when the relay deleted it or never will (404: it never reached the
+ * relay; 403: another account owns it; 410: already deleted; 400: not a meeting id), 'retry' when
+ * it could not answer (network, 5xx, 429) or the session ended (401: kept for the next sign-in).
+ */
+export function eraseOutcome(status: number | null): 'done' | 'retry' {
+  if (status === null) return 'done';
+  return [400, 403, 404, 410].includes(status) ? 'done' : 'retry';
+}

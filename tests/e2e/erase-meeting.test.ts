@@ -1,0 +1,119 @@
+// Deleting a synced meeting for good in the real side panel, against a real relay: Delete forever
+// erases the meeting's IndexedDB database and, through DELETE /api/meetings/<id>, its rows in the
+// relay's SQLite file; its share link stops working. A copy of the meeting open in another view
+// of the profile closes. Made offline, the relay deletion waits and is sent once the browser is
+// back online. Screenshots of the trash before and after are for people to look at.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { Page } from 'playwright-core';
+import WebSocket from 'ws';
+import { CloseCode } from '../../wire/close-codes.ts';
+import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
+import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
+import { createMeeting, eventually, msg, signUp, storedSettings } from './helpers/extension-flows.ts';
+import { guardedSetup } from './helpers/guarded-setup.ts';
+import { shoot } from './helpers/screenshots.ts';
+
+const test = suite('e2e erase a meeting');
+let relay: E2eRelay | null = null;
+let browser: ExtensionBrowser | null = null;
+let panel: Page | null = null;
+let session = '';
+
+function side(): Page {
+  assert.ok(panel, 'the side panel is open');
+  return panel;
+}
+
+guardedSetup(test, async () => {
+  relay = await startE2eRelay();
+  browser = await launchExtension();
+  await (await signUp(browser, relay.httpUrl, { email: 'eraser@example.org', password: 'a long enough password', name: 'Ada' })).close();
+  session = ((await storedSettings(await browser.worker())).account as { session: string }).session;
+  panel = await browser.page('side-panel/index.html');
+  panel.setDefaultTimeout(15_000);
+  panel.on('pageerror', (e) => console.error('pageerror', e.message));
+  await panel.setViewportSize({ width: 360, height: 720 });
+});
+
+test.after(async () => {
+  await browser?.close(true);
+  await relay?.close();
+});
+
+const storedRows = (meetingId: string): number =>
+  (relay!.db.prepare('SELECT count(*) AS n FROM updates WHERE doc = ?').get(`meeting/${meetingId}`) as { n: number }).n;
+
+const localDatabases = (page: Page): Promise<string[]> => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
+
+async function syncedMeeting(page: Page, title: string): Promise<string> {
+  const meetingId = await createMeeting(page, title);
+  await page.getByText(msg('syncSynced'), { exact: true }).waitFor();
+  await eventually(async () => storedRows(meetingId) > 0, 'the meeting to be stored on the relay');
+  return meetingId;
+}
+
+async function deleteForever(page: Page, title: string, shot?: string): Promise<void> {
+  await page.evaluate(() => (location.hash = '#/'));
+  await page.getByRole('button', { name: msg('libraryDeleteLabel', title) }).click();
+  await page.evaluate(() => (location.hash = '#/trash'));
+  await page.getByRole('button', { name: msg('libraryTrashForeverLabel', title) }).click();
+  if (shot) await shoot(page, shot);
+  await page.locator('[data-trash]', { hasText: title }).getByRole('button', { name: msg('libraryTrashForever'), exact: true }).click();
+  await page.locator('[data-trash]', { hasText: title }).waitFor({ state: 'detached' });
+}
+
+test('Delete forever erases the local database, the relay rows and the share link; an open copy closes', async () => {
+  const page = side();
+  const meetingId = await syncedMeeting(page, 'Board secrets');
+  const share = await fetch(`${relay!.httpUrl}/api/shares`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ meetingId, role: 'view' }),
+  });
+  assert.is(share.status, 201);
+  const { token } = (await share.json()) as { token: string };
+  await eventually(async () => (await localDatabases(page)).includes(`meeting/${meetingId}`), 'a local copy');
+
+  const other = await browser!.page(`side-panel/index.html#/meeting/${meetingId}`);
+  await other.getByRole('button', { name: msg('shareButton') }).waitFor();
+  await deleteForever(page, 'Board secrets', 'erase-trash-confirm');
+  await shoot(page, 'erase-trash-after');
+
+  await eventually(async () => storedRows(meetingId) === 0, 'the relay to drop the meeting');
+  await eventually(async () => !(await localDatabases(page)).includes(`meeting/${meetingId}`), 'the IndexedDB database to be deleted');
+  await other.waitForURL(/#\/$/);
+  await other.getByRole('button', { name: msg('libraryNew') }).waitFor();
+  await other.close();
+  assert.is((relay!.db.prepare('SELECT count(*) AS n FROM meeting_owners WHERE meeting_id = ?').get(meetingId) as { n: number }).n, 0);
+  assert.is((await relay!.store.load(`meeting/${meetingId}`)).rowCount, 0);
+  const refused = await fetch(`${relay!.httpUrl}/api/tokens`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${session}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ doc: `meeting/${meetingId}` }),
+  });
+  assert.is(refused.status, 410);
+  assert.is((relay!.db.prepare('SELECT count(*) AS n FROM shares WHERE meeting_id = ?').get(meetingId) as { n: number }).n, 0, 'the share link is gone');
+  const viewer = new WebSocket(`${relay!.httpUrl.replace(/^http/, 'ws')}/sync/meeting/${meetingId}?token=${token}`);
+  const code = await new Promise<number>((resolve) => viewer.on('close', resolve));
+  assert.is(code, CloseCode.unauthenticated, 'the share link is refused');
+});
+
+test('made offline, the relay deletion waits and is sent when the browser is back online', async () => {
+  const page = side();
+  const meetingId = await syncedMeeting(page, 'Offline erase');
+  await browser!.context.setOffline(true);
+  await deleteForever(page, 'Offline erase');
+  await eventually(async () => !(await localDatabases(page)).includes(`meeting/${meetingId}`), 'the IndexedDB database to be deleted offline');
+  const pending = await (await browser!.worker()).evaluate(async () => (await chrome.storage.local.get('pendingErases')).pendingErases as { meetingId: string }[]);
+  assert.equal(pending.map((p) => p.meetingId), [meetingId]);
+  assert.ok(storedRows(meetingId) > 0, 'the relay still has it while offline');
+  await browser!.context.setOffline(false);
+  await eventually(async () => storedRows(meetingId) === 0, 'the relay to drop the meeting once online');
+  await eventually(
+    async () => (await (await browser!.worker()).evaluate(async () => (await chrome.storage.local.get('pendingErases')).pendingErases)) === undefined,
+    'nothing left pending',
+  );
+});
+
+test.run();

@@ -1,0 +1,44 @@
+// The erase rules: a removal seen live erases whatever this device holds and asks the relay when
+// syncing; one found at load only where a local copy is left; the relay's answer decides whether
+// a pending deletion is finished; pending deletions are kept once per meeting, relay and account.
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { MeetingId } from '../../../crdt/index.ts';
+import { eraseOutcome, mergePending, planErase } from '../../../extension/data/erase-plan.ts';
+
+const test = suite('erase plan');
+const held = 'heldMeetingId0000001' as MeetingId;
+const gone = 'goneMeetingId0000002' as MeetingId;
+const localDatabases = new Set([`meeting/${held}`, 'library/someSpaceId000001']);
+const sync = { relayUrl: 'https://relay.example', accountId: 'account00000000000001' };
+
+test('a removal seen live deletes the local copy there is and asks the relay for every meeting', () => {
+  const plan = planErase([held, gone], 'live', { localDatabases, sync });
+  assert.equal(plan.localDocs, [`meeting/${held}`]);
+  assert.equal(plan.relay.map((p) => p.meetingId), [held, gone]);
+  assert.equal(plan.relay[0], { meetingId: held, ...sync });
+});
+
+test('a removal found at load acts only where a local copy is left', () => {
+  const plan = planErase([held, gone], 'found', { localDatabases, sync });
+  assert.equal(plan.localDocs, [`meeting/${held}`]);
+  assert.equal(plan.relay.map((p) => p.meetingId), [held]);
+  assert.equal(planErase([gone], 'found', { localDatabases, sync }), { localDocs: [], relay: [] });
+});
+
+test('without sync nothing is asked of the relay', () => {
+  assert.equal(planErase([held], 'live', { localDatabases, sync: null }), { localDocs: [`meeting/${held}`], relay: [] });
+});
+
+test("the relay's answer: deleted, never there, not ours or already gone is done; unreachable, busy or signed out is kept", () => {
+  for (const status of [null, 400, 403, 404, 410]) assert.is(eraseOutcome(status), 'done', String(status));
+  for (const status of [0, 401, 429, 500, 503]) assert.is(eraseOutcome(status), 'retry', String(status));
+});
+
+test('pending deletions are kept once per meeting, relay and account', () => {
+  const one = { meetingId: held, ...sync };
+  const otherAccount = { ...one, accountId: 'account00000000000002' };
+  assert.equal(mergePending([one], [one, otherAccount]), [one, otherAccount]);
+});
+
+test.run();
