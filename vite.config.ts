@@ -1,7 +1,9 @@
-// One build for the extension, in two passes: `vite build` bundles the pages (side panel, popup,
-// options, offscreen) and the module service worker, sharing chunks; `vite build --mode overlay`
-// bundles the content script as one self-contained IIFE (content scripts cannot import modules),
-// with its Svelte styles injected into its shadow root. Output: dist/extension/.
+// One build for the extension, in three passes: `vite build` bundles the pages (side panel, popup,
+// options, offscreen), sharing chunks; `vite build --mode background` bundles the module service
+// worker as one file of its own, so tree-shaking keeps only what the worker uses (a chunk shared
+// with the pages carries every export any page needs); `vite build --mode overlay` bundles the
+// content script as one self-contained IIFE (content scripts cannot import modules), with its
+// Svelte styles injected into its shadow root. Output: dist/extension/.
 // A third pass, `vite build --mode viewer`, builds the live viewer (extension/viewer/, the same
 // components) as a plain web page into dist/viewer/, which the relay serves at /m/<meetingId>.
 import { existsSync } from 'node:fs';
@@ -30,7 +32,7 @@ function entry(path: string): string {
 }
 
 function pagesBuild(): UserConfig {
-  const input: Record<string, string> = { background: entry('background/index.ts') };
+  const input: Record<string, string> = {};
   for (const page of PAGES) input[page] = entry(`${page}/index.html`);
   return {
     root,
@@ -46,9 +48,25 @@ function pagesBuild(): UserConfig {
       rolldownOptions: {
         checks: QUIET_CHECKS,
         input,
-        output: {
-          entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
-        },
+        output: { entryFileNames: 'assets/[name]-[hash].js' },
+      },
+    },
+  };
+}
+
+function backgroundBuild(): UserConfig {
+  return {
+    root,
+    publicDir: false,
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'chrome116',
+      sourcemap: false,
+      rolldownOptions: {
+        checks: QUIET_CHECKS,
+        input: { background: entry('background/index.ts') },
+        output: { format: 'es', entryFileNames: 'background.js', codeSplitting: false },
       },
     },
   };
@@ -118,4 +136,6 @@ function viewerBuild(): UserConfig {
   };
 }
 
-export default defineConfig(({ mode }) => (mode === 'overlay' ? overlayBuild() : mode === 'viewer' ? viewerBuild() : pagesBuild()));
+const BUILDS: Record<string, () => UserConfig> = { background: backgroundBuild, overlay: overlayBuild, viewer: viewerBuild };
+
+export default defineConfig(({ mode }) => (BUILDS[mode] ?? pagesBuild)());
