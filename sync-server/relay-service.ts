@@ -115,7 +115,10 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   };
   let relay: Relay;
   try {
-    relay = await startRelay(config, { access, logger, store, httpFallback, credentials, ...(feed ? { feed } : {}) });
+    // The relay checkpoints the SQLite file's WAL off the event loop while it serves, unless a
+    // replacement store (tests) is not on that file.
+    const sqlite = options.store ? {} : { db };
+    relay = await startRelay(config, { access, logger, store, httpFallback, credentials, ...sqlite, ...(feed ? { feed } : {}) });
   } catch (error) {
     access.close();
     await website.close();

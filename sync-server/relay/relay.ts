@@ -17,6 +17,7 @@ import type { UpdateFeed } from './storage/update-feed.ts';
 import { GroupCommit } from './storage/group-commit.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
+import { WalCheckpointer, type WalCheckpointConfig } from './storage/wal-checkpointer.ts';
 import { countStoreErrors } from './storage/counted-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
@@ -28,6 +29,10 @@ export interface RelayOptions {
   readonly logger?: Logger;
   /** Defaults to SQLite in config.dataDir, opened and closed by the relay. */
   readonly store?: DocumentStore;
+  /** The SQLite database behind `store`, if any: the relay checkpoints its WAL off the event loop. */
+  readonly db?: SqliteDatabase | null;
+  /** Overrides of the checkpoint thread's defaults (tests). */
+  readonly walCheckpoint?: Partial<WalCheckpointConfig>;
   /** Commits of other nodes writing the same store (PostgreSQL); none for the SQLite default. */
   readonly feed?: UpdateFeed;
   /** Serves non-API pages (the website); resolves false for an unknown path. */
@@ -46,6 +51,8 @@ export interface Relay {
   readonly metrics: RelayMetrics;
   readonly rooms: RoomRegistry;
   readonly store: DocumentStore;
+  /** The WAL checkpoint thread's handle; null on PostgreSQL or for a database in memory. */
+  readonly checkpoints: WalCheckpointer | null;
   readonly connectionCount: () => number;
   /** Re-reads the TLS files for new connections (after a renewal); a bad file throws
    *  TlsCredentialsError and the current certificate stays. */
@@ -78,12 +85,20 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     logger,
     onChange: (ready) => metrics.storeReady.set(ready ? 1 : 0),
   });
+  const failures = new FailureLog(logger, config.failureLogIntervalMs);
+  const sqlite = ownedDb ?? options.db ?? null;
+  // A database in memory has no WAL to checkpoint.
+  const checkpoints = sqlite && !sqlite.memory
+    ? new WalCheckpointer({ db: sqlite, logger, failures, ...(options.walCheckpoint ? { config: options.walCheckpoint } : {}) })
+    : null;
   const commits = new GroupCommit(
     store,
     (seconds) => metrics.commitLatency.observe(seconds),
-    (error) => readiness.record(error),
+    (error) => {
+      readiness.record(error);
+      if (error === null) checkpoints?.noteCommit();
+    },
   );
-  const failures = new FailureLog(logger, config.failureLogIntervalMs);
   const rooms = new RoomRegistry({ store, commits, config, logger, failures, metrics }, (count) => metrics.rooms.set(count));
   await options.feed?.start({
     committed: (doc, seq, update) => rooms.get(doc)?.noteCommitted(seq, update),
@@ -161,6 +176,8 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
       await stopped;
       await options.feed?.close();
       await store.close();
+      // After the last commit; the database's own close checkpoints what is left.
+      await checkpoints?.close();
       ownedDb?.close();
       logger.info({ port }, 'relay stopped');
     })();
@@ -177,6 +194,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     metrics,
     rooms,
     store,
+    checkpoints,
     connectionCount: () => endpoint.connections.size,
     reloadTls,
     close,

@@ -39,6 +39,8 @@ async function stopCleanly(relay: RelayProcess, signal: NodeJS.Signals, to: 'pro
   await waitFor(() => relay.child.exitCode !== null || relay.child.signalCode !== null, `exit after ${signal}`, 20_000);
   await waitFor(() => !groupAlive(relay.pid), 'no process of the command left');
   assert.ok(relay.lines.some((line) => line.includes('"relay stopped"')), 'the relay did not stop cleanly');
+  // The compiled relay must ship its checkpoint thread's script (nothing imports it).
+  assert.not.ok(relay.lines.some((line) => line.includes('WalCheckpointWorkerError')), 'the WAL checkpoint thread did not start');
   assert.ok(await portRefuses(relay.port), 'something still listens on the port');
 }
 

@@ -11,13 +11,14 @@
 // kill -9", so NORMAL is the default and FULL is one config switch (LTM_SQLITE_SYNCHRONOUS=FULL)
 // for hosts without reliable power.
 //
-// Checkpoints: SQLite copies the WAL into the database (and fsyncs both) once the WAL holds
-// WAL_AUTOCHECKPOINT_PAGES pages, inside the commit that passes the mark, on the event loop. The
-// relay's appends re-dirty the same index leaves commit after commit (about 12 pages per group
-// commit of 8 updates), so a checkpoint every 1,000 pages (SQLite's default, under a second at
-// 1,000 updates/s) wrote the same hot pages over and over and stalled the loop for an fsync each
-// time. Every 10,000 pages (a WAL of about 40 MiB at 4 KiB pages) each hot page is copied once per
-// checkpoint and the stalls are ten times rarer; bench/RESULTS.md (relay-vs-memory) has figures.
+// Checkpoints: by itself SQLite copies the WAL into the database (and fsyncs both) once the WAL
+// holds WAL_AUTOCHECKPOINT_PAGES pages, inside the commit that passes the mark, on the event loop.
+// The relay's appends re-dirty the same index leaves commit after commit (about 12 pages per group
+// commit of 8 updates), so a checkpoint every 1,000 pages (SQLite's default) wrote the same hot
+// pages over and over; every 10,000 pages (a WAL of about 40 MiB at 4 KiB pages) each hot page is
+// copied once per checkpoint. A serving relay goes further: its connection never checkpoints and a
+// worker thread does (wal-checkpointer.ts); this mark is what the connection falls back to if that
+// thread fails, and what the data tools' connections keep. bench/RESULTS.md has the figures.
 //
 // Privacy: the file is created 0600 before SQLite opens it, because SQLite gives its -wal and
 // -shm files the database file's mode; an existing database, -wal or -shm open to others is
@@ -35,7 +36,7 @@ export type SqliteDatabase = Database.Database;
 
 export const DATABASE_FILE = 'relay.sqlite' as const;
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
-const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
 export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NORMAL'): SqliteDatabase {
   if (file !== ':memory:') {
