@@ -54,9 +54,11 @@ function pagesBuild(): UserConfig {
   };
 }
 
-function backgroundBuild(): UserConfig {
+/** A pass that bundles one entry into one self-contained file beside the pages. */
+function singleFileBuild(name: string, path: string, format: 'es' | 'iife', plugins: UserConfig['plugins'] = []): UserConfig {
   return {
     root,
+    plugins,
     publicDir: false,
     build: {
       outDir,
@@ -65,31 +67,15 @@ function backgroundBuild(): UserConfig {
       sourcemap: false,
       rolldownOptions: {
         checks: QUIET_CHECKS,
-        input: { background: entry('background/index.ts') },
-        output: { format: 'es', entryFileNames: 'background.js', codeSplitting: false },
+        input: { [name]: entry(path) },
+        output: { format, entryFileNames: `${name}.js`, codeSplitting: false },
       },
     },
   };
 }
 
-function overlayBuild(): UserConfig {
-  return {
-    root,
-    plugins: [svelte({ ...svelteOptions, compilerOptions: { css: 'injected' } })],
-    publicDir: false,
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'chrome116',
-      sourcemap: false,
-      rolldownOptions: {
-        checks: QUIET_CHECKS,
-        input: { overlay: entry('overlay/index.ts') },
-        output: { format: 'iife', entryFileNames: 'overlay.js', codeSplitting: false },
-      },
-    },
-  };
-}
+const backgroundBuild = () => singleFileBuild('background', 'background/index.ts', 'es');
+const overlayBuild = () => singleFileBuild('overlay', 'overlay/index.ts', 'iife', [svelte({ ...svelteOptions, compilerOptions: { css: 'injected' } })]);
 
 // V8's explicit compile hint, which must open the file: the viewer's entry chunk is compiled
 // eagerly while it streams in, since nearly all of it runs before the first paint.

@@ -4,7 +4,8 @@
 // only then broadcast, so nobody (the sender included) hears of an update that is not durable.
 // A failed load closes the sockets with 1011 and writes nothing. When other nodes write the same
 // store, the room also applies and broadcasts their committed rows by sequence number (catch-up),
-// and compacts only up to the last sequence number below which it has applied every row.
+// and compacts only up to the last sequence number below which it has applied every row. What the
+// store holds and when to compact is stored-log.ts.
 import * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
@@ -18,6 +19,7 @@ import type { Connection } from '../transport/connection.ts';
 import { AppliedSequence } from './applied-sequence.ts';
 import { HeardCommits } from './heard-commits.ts';
 import { RoomWrites } from './room-writes.ts';
+import { StoredLog } from './stored-log.ts';
 import { Step2Answers } from './step2-answers.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -56,7 +58,7 @@ export class Room {
   #inboxBytes = 0;
   #drainQueued = false;
   readonly #writes: RoomWrites;
-  #stored = { rowCount: 0, byteSize: 0, lastSeq: 0, snapshotBytes: 0 };
+  readonly #stored = new StoredLog();
   readonly #applied = new AppliedSequence();
   #catchUpQueued = false;
   readonly #heard = new HeardCommits();
@@ -170,7 +172,7 @@ export class Room {
         for (const update of stored.updates) Y.applyUpdate(doc, update);
       });
       const { rowCount, byteSize, lastSeq } = stored;
-      this.#stored = { rowCount, byteSize, lastSeq, snapshotBytes: this.#stored.snapshotBytes };
+      this.#stored.loaded(rowCount, byteSize, lastSeq);
       this.#applied.reset(lastSeq);
       return doc;
     } catch (error) {
@@ -268,8 +270,7 @@ export class Room {
       this.#fail('commit failed', 'update could not be stored', error);
       return false;
     }
-    this.#stored.rowCount += 1;
-    this.#stored.byteSize += update.byteLength;
+    this.#stored.added(update.byteLength);
     const { traffic } = this.#deps.metrics;
     traffic.updates += updates.length;
     traffic.updateBytes += update.byteLength;
@@ -317,8 +318,7 @@ export class Room {
   /** One committed row in sequence: applied and broadcast unless it is this node's own. */
   #applyRow(seq: number, update: Uint8Array): void {
     if (this.#applied.take(seq)) return;
-    this.#stored.rowCount += 1;
-    this.#stored.byteSize += update.byteLength;
+    this.#stored.added(update.byteLength);
     Y.applyUpdate(this.#doc, update);
     const message = encodeUpdate(update);
     for (const conn of this.connections) conn.send(message);
@@ -336,10 +336,7 @@ export class Room {
 
   async #maybeCompact(): Promise<void> {
     const { config, store, metrics, failures } = this.#deps;
-    const stored = this.#stored;
-    const byteLimit = Math.max(config.compactAfterBytes, 2 * stored.snapshotBytes);
-    if (this.#state !== 'ready' || stored.rowCount < 2) return;
-    if (stored.rowCount <= config.compactAfterRows && stored.byteSize <= byteLimit) return;
+    if (this.#state !== 'ready' || !this.#stored.needsCompaction(config)) return;
     const snapshot = Y.encodeStateAsUpdate(this.#doc);
     // Only what this doc is known to hold may be replaced by its snapshot.
     const uptoSeq = this.#applied.value;
@@ -349,8 +346,7 @@ export class Room {
       failures.warn('compaction failed; the log is kept', { doc: this.name }, error);
       return;
     }
-    const later = stored.lastSeq - uptoSeq;
-    this.#stored = { rowCount: 1 + later, byteSize: snapshot.byteLength, lastSeq: stored.lastSeq, snapshotBytes: snapshot.byteLength };
+    this.#stored.compacted(snapshot.byteLength, uptoSeq);
     metrics.compactions.inc();
   }
 

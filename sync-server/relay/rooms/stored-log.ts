@@ -1,0 +1,41 @@
+// What a room knows of its document's rows in the store (count, bytes, last sequence number, size
+// of the last snapshot it wrote) and the compaction policy over them: compact once the log passes
+// the row or byte limit, where the byte limit grows with the snapshot so a large document is not
+// compacted after every few updates.
+export interface CompactionLimits {
+  readonly compactAfterRows: number;
+  readonly compactAfterBytes: number;
+}
+
+export class StoredLog {
+  rowCount = 0;
+  byteSize = 0;
+  lastSeq = 0;
+  #snapshotBytes = 0;
+
+  /** The document was (re)loaded: its rows as the store returned them. */
+  loaded(rowCount: number, byteSize: number, lastSeq: number): void {
+    this.rowCount = rowCount;
+    this.byteSize = byteSize;
+    this.lastSeq = lastSeq;
+  }
+
+  /** One more row in the store (this node's commit or another node's). */
+  added(bytes: number): void {
+    this.rowCount += 1;
+    this.byteSize += bytes;
+  }
+
+  needsCompaction(limits: CompactionLimits): boolean {
+    if (this.rowCount < 2) return false;
+    const byteLimit = Math.max(limits.compactAfterBytes, 2 * this.#snapshotBytes);
+    return this.rowCount > limits.compactAfterRows || this.byteSize > byteLimit;
+  }
+
+  /** Rows up to `uptoSeq` were replaced by one snapshot; later rows stay. */
+  compacted(snapshotBytes: number, uptoSeq: number): void {
+    this.rowCount = 1 + (this.lastSeq - uptoSeq);
+    this.byteSize = snapshotBytes;
+    this.#snapshotBytes = snapshotBytes;
+  }
+}
