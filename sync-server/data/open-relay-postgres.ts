@@ -39,7 +39,7 @@ export async function openRelayPostgres(url: string, logger: Logger, given: { st
     // Every table at start, as migrate-to-postgres makes them, rather than on first use.
     await ensurePostgresWebsiteSchema(access.pool);
     await ensurePostgresOidcSchema(access.pool);
-    store = given.store ?? (await PostgresDocumentStore.open(url));
+    store = given.store ?? (await PostgresDocumentStore.open(url, undefined, logger));
     return { store, feed: given.feed ?? new PostgresUpdateFeed(url, logger), access };
   } catch (error) {
     if (store !== given.store) await store?.close().catch(() => {});

@@ -1,7 +1,7 @@
 // One dedicated PostgreSQL connection that LISTENs on a channel and hands each payload on. When
 // the connection drops it reconnects with capped exponential backoff, logging once when it is
 // lost and once when it is back, and reports the reconnection, since notifications sent while it
-// was away are gone (the caller decides how to catch up).
+// was away are gone (the caller decides how to catch up). The caller may also query on it.
 import pg from 'pg';
 
 const FIRST_RETRY_MS = 100;
@@ -31,6 +31,14 @@ export class PostgresListener {
   /** Resolves once LISTEN is in place; rejects when the first connection fails. */
   start(): Promise<void> {
     return this.#connect();
+  }
+
+  /** Runs a query on the listening connection (it is idle between notifications); null while
+   *  the connection is being re-established. */
+  async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[] | null> {
+    const client = this.#client;
+    if (!client) return null;
+    return (await client.query<R>(text, values)).rows;
   }
 
   async close(): Promise<void> {

@@ -105,6 +105,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     resync: () => {
       for (const room of rooms.all()) room.noteCommitted(Number.POSITIVE_INFINITY);
     },
+    loaded: () => Array.from(rooms.all(), (room) => room.name),
   });
   const endpoint = new SyncEndpoint({ config, logger, failures, metrics, access: options.access, rooms });
   // Account or meeting deletion: retire the documents' rooms before the store deletes them, so no

@@ -261,9 +261,9 @@ export class Room {
     try {
       const seq = await this.#deps.commits.append(this.name, [update]);
       this.#stored.lastSeq = seq;
-      // Another node committed in between. Its rows come by the feed without a read: PostgreSQL
-      // delivers notifications in commit order, so theirs precede this commit's own, which starts
-      // the catch-up; whatever they did not carry by then is read from the store.
+      // Another node committed in between. Its rows come by the feed: the next notification of
+      // this document (theirs or this commit's own, whichever arrives first) starts the catch-up,
+      // which reads from the store whatever has not been carried by then.
       if (!this.#applied.committed(seq)) this.#heard.expect(seq);
     } catch (error) {
       // The doc now holds data that is not durable; drop the room so nothing serves it.

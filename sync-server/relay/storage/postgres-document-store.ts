@@ -2,16 +2,19 @@
 // update, (doc, seq) as key, as on SQLite. Several nodes may write one document at once, so every
 // transaction that allocates sequence numbers or compacts takes the document's transaction-scoped
 // advisory lock first (in a fixed order when a group commit spans documents, so two nodes never
-// deadlock). The append is one server-side function (postgres-append-function.ts) that also
-// NOTIFYs each document with its new last sequence number; PostgreSQL delivers a notification
-// only when its transaction commits, which is what lets other nodes broadcast an update only
-// after it is durable (UpdateFeed).
+// deadlock). The append is one server-side function (postgres-append-function.ts). Once it has
+// committed, the store NOTIFYs each document with its new last sequence number (and the row when
+// it fits), in a statement of its own (postgres-commit-notifier.ts): other nodes hear of an update
+// only after it is durable, and broadcast it then (UpdateFeed).
 import pg from 'pg';
+import type { Logger } from '../../logger.ts';
 import { StoreClosedError } from '../errors.ts';
 import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 import { inTransaction } from '../../postgres/postgres-transaction.ts';
 import { createPostgresPool } from '../../postgres/postgres-pool.ts';
 import { APPEND_CALL, APPEND_FUNCTION } from './postgres-append-function.ts';
+import { formatNotification } from './commit-notification.ts';
+import { PostgresCommitNotifier } from './postgres-commit-notifier.ts';
 import { splitAppended } from './split-appended.ts';
 
 const SCHEMA_LOCK = 0x6c746d; // 'ltm'
@@ -51,20 +54,39 @@ export async function ensurePostgresDocumentSchema(pool: pg.Pool): Promise<void>
   });
 }
 
+/** One payload per document of a commit; the row rides along when it was the document's only one. */
+function notifications(batches: readonly AppendBatch[], lastSeqs: ReadonlyMap<string, number>): string[] {
+  const rows = new Map<string, Uint8Array[]>();
+  for (const batch of batches) {
+    const list = rows.get(batch.doc);
+    if (list) list.push(...batch.updates);
+    else rows.set(batch.doc, [...batch.updates]);
+  }
+  const payloads: string[] = [];
+  for (const [doc, updates] of rows) {
+    const seq = lastSeqs.get(doc);
+    if (seq !== undefined) payloads.push(formatNotification(doc, seq, updates.length === 1 ? updates[0] : undefined));
+  }
+  return payloads;
+}
+
 export class PostgresDocumentStore implements DocumentStore {
   #closed = false;
   #queued: QueuedAppend[] = [];
   #appending = false;
   readonly #pool: pg.Pool;
   readonly #ownsPool: boolean;
+  readonly #notifier: PostgresCommitNotifier;
 
-  private constructor(pool: pg.Pool, ownsPool: boolean) {
+  private constructor(pool: pg.Pool, ownsPool: boolean, logger: Logger | null) {
     this.#pool = pool;
     this.#ownsPool = ownsPool;
+    this.#notifier = new PostgresCommitNotifier(pool, logger);
   }
 
-  /** Connects (a pool of `poolSize`) and creates the table when it is missing. */
-  static async open(url: string, poolSize = 10): Promise<PostgresDocumentStore> {
+  /** Connects (a pool of `poolSize`) and creates the table when it is missing. `logger` hears of
+   *  notifications that could not be sent. */
+  static async open(url: string, poolSize = 10, logger: Logger | null = null): Promise<PostgresDocumentStore> {
     const pool = createPostgresPool({ connectionString: url, max: poolSize });
     try {
       await ensurePostgresDocumentSchema(pool);
@@ -72,7 +94,7 @@ export class PostgresDocumentStore implements DocumentStore {
       await pool.end();
       throw error;
     }
-    return new PostgresDocumentStore(pool, true);
+    return new PostgresDocumentStore(pool, true, logger);
   }
 
   async load(doc: string): Promise<StoredDocument> {
@@ -125,7 +147,9 @@ export class PostgresDocumentStore implements DocumentStore {
     }
     if (docs.length === 0) return new Map();
     const { rows } = await this.#pool.query<{ appended_doc: string; last_seq: number }>({ ...APPEND_CALL, values: [docs, datas] });
-    return new Map(rows.map((row) => [row.appended_doc, row.last_seq]));
+    const lastSeqs = new Map(rows.map((row) => [row.appended_doc, row.last_seq]));
+    this.#notifier.notify(notifications(batches, lastSeqs));
+    return lastSeqs;
   }
 
   async compact(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
@@ -166,6 +190,7 @@ export class PostgresDocumentStore implements DocumentStore {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.#notifier.settled();
     if (this.#ownsPool) await this.#pool.end();
   }
 

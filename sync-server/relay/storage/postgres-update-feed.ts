@@ -1,38 +1,41 @@
-// The PostgreSQL UpdateFeed: one dedicated connection LISTENs on the channel the store NOTIFYs in
-// its appending transaction (PostgreSQL delivers a notification only at commit, and in commit
-// order); a notification may carry the committed row itself. When that
-// connection drops, it reconnects with capped exponential backoff and then asks every room to
-// resync, since notifications sent while it was away are gone (postgres-listener.ts).
+// The PostgreSQL UpdateFeed: one dedicated connection LISTENs on the channel on which every node
+// notifies its commits once they are durable (postgres-commit-notifier.ts); a notification may
+// carry the committed row itself. When that connection drops, it reconnects with capped
+// exponential backoff and then asks every room to resync, since notifications sent while it was
+// away are gone (postgres-listener.ts).
+// A notification can also be lost while the connection holds: the committing node died between
+// its commit and its notify, or the notify failed. So the feed sweeps: every few seconds it reads
+// the last sequence number of each loaded document (one index probe each, on the same
+// connection) and reports it, and a room that is behind reads the rows it lacks. A missed
+// notification thus delays an update by at most one sweep interval.
 import type { Logger } from '../../logger.ts';
-import { UPDATES_CHANNEL } from './postgres-append-function.ts';
+import { parseNotification, UPDATES_CHANNEL } from './commit-notification.ts';
 import { PostgresListener } from '../../postgres/postgres-listener.ts';
 import type { UpdateFeed, UpdateFeedListener } from './update-feed.ts';
 
-export interface CommitNotification {
-  readonly doc: string;
-  readonly seq: number;
-  /** The committed row, when the notification carried it (one row that fits the payload). */
-  readonly update?: Uint8Array;
-}
+export const DEFAULT_SWEEP_INTERVAL_MS = 5_000;
 
-/** `<seq> <doc>[ <base64 row>]` (postgres-append-function.ts); null for anything else. */
-export function parseNotification(payload: string): CommitNotification | null {
-  const [seqText, doc, data] = payload.split(' ');
-  const seq = Number(seqText);
-  if (!doc || !Number.isSafeInteger(seq)) return null;
-  if (data === undefined) return { doc, seq };
-  const bytes = Buffer.from(data, 'base64');
-  return { doc, seq, update: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+const LAST_SEQS = `
+  SELECT d.doc, (SELECT max(u.seq) FROM ltm_updates u WHERE u.doc = d.doc) AS seq
+  FROM unnest($1::text[]) AS d(doc)`;
+
+export interface PostgresUpdateFeedOptions {
+  /** How often loaded documents are checked for commits no notification announced. */
+  readonly sweepIntervalMs?: number;
 }
 
 export class PostgresUpdateFeed implements UpdateFeed {
   readonly #url: string;
   readonly #logger: Logger;
+  readonly #sweepIntervalMs: number;
   #listener: PostgresListener | null = null;
+  #sweepTimer: NodeJS.Timeout | null = null;
+  #sweeping = false;
 
-  constructor(url: string, logger: Logger) {
+  constructor(url: string, logger: Logger, options: PostgresUpdateFeedOptions = {}) {
     this.#url = url;
     this.#logger = logger;
+    this.#sweepIntervalMs = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
   }
 
   async start(listener: UpdateFeedListener): Promise<void> {
@@ -48,9 +51,27 @@ export class PostgresUpdateFeed implements UpdateFeed {
       onReconnected: () => listener.resync(),
     });
     await this.#listener.start();
+    this.#sweepTimer = setInterval(() => void this.#sweep(listener), this.#sweepIntervalMs);
+    this.#sweepTimer.unref();
   }
 
   async close(): Promise<void> {
+    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
     await this.#listener?.close();
+  }
+
+  async #sweep(listener: UpdateFeedListener): Promise<void> {
+    const docs = listener.loaded();
+    if (this.#sweeping || docs.length === 0 || !this.#listener) return;
+    this.#sweeping = true;
+    try {
+      const rows = await this.#listener.query<{ doc: string; seq: string | number | null }>(LAST_SEQS, [docs]);
+      for (const row of rows ?? []) if (row.seq !== null) listener.committed(row.doc, Number(row.seq));
+    } catch (error) {
+      // A dropped connection is the listener's to report and resync; anything else waits a sweep.
+      this.#logger.debug({ err: error instanceof Error ? error.message : String(error) }, 'update feed sweep failed');
+    } finally {
+      this.#sweeping = false;
+    }
   }
 }

@@ -1,15 +1,17 @@
 // Cross-node delivery when the notification carries the committed row: the other node applies and
 // broadcasts it without reading the store, and falls back to reading by sequence number when the
 // row is not carried (too big for a NOTIFY payload) or when the sequence number is not the next
-// one it expects (a missed notification). Real PostgreSQL, two real relays, stock providers; the
-// store is observed (its loadSince calls counted), never replaced.
+// one it expects (a missed notification). A row no notification ever announces is found by the
+// feed's sweep. Notifications follow their commit: a listener that reads the announced row finds
+// it. Real PostgreSQL, two real relays, stock providers; the store is observed (its loadSince
+// calls counted), never replaced.
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import pg from 'pg';
 import type { WebsocketProvider } from 'y-websocket';
 import { createLogger } from '../../../sync-server/logger.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
-import { MAX_NOTIFY_PAYLOAD_BYTES } from '../../../sync-server/relay/storage/postgres-append-function.ts';
+import { MAX_NOTIFY_PAYLOAD_BYTES, parseNotification, UPDATES_CHANNEL } from '../../../sync-server/relay/storage/commit-notification.ts';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-update-feed.ts';
 import { postgresNodesSuite, type PostgresNodesWorld } from '../helpers/postgres-nodes-suite.ts';
@@ -36,13 +38,14 @@ interface Node {
   readonly reads: { count: number };
 }
 
-async function startNodes(w: PostgresNodesWorld): Promise<{ nodes: Node[]; url: string }> {
+/** The sweep is slowed down unless a test is about it, so only notifications deliver. */
+async function startNodes(w: PostgresNodesWorld, sweepIntervalMs = 60_000): Promise<{ nodes: Node[]; url: string }> {
   const url = await w.cluster.createDatabase(`feed_${++w.databases}`);
   const nodes: Node[] = [];
   for (let i = 0; i < 2; i++) {
     const reads = { count: 0 };
     const store = observed(await PostgresDocumentStore.open(url, 4), reads);
-    const relay = await startTestRelay({ roomUnloadGraceMs: 200 }, { store, feed: new PostgresUpdateFeed(url, createLogger('silent')) });
+    const relay = await startTestRelay({ roomUnloadGraceMs: 200 }, { store, feed: new PostgresUpdateFeed(url, createLogger('silent'), { sweepIntervalMs }) });
     w.nodes.push(relay);
     nodes.push({ relay, reads });
   }
@@ -51,13 +54,26 @@ async function startNodes(w: PostgresNodesWorld): Promise<{ nodes: Node[]; url: 
 
 const textOf = (provider: WebsocketProvider) => provider.doc.getText('t').toString();
 
-async function pair(w: PostgresNodesWorld): Promise<{ a: WebsocketProvider; b: WebsocketProvider; nodes: Node[]; url: string; doc: string }> {
-  const { nodes, url } = await startNodes(w);
+async function pair(w: PostgresNodesWorld, sweepIntervalMs?: number): Promise<{ a: WebsocketProvider; b: WebsocketProvider; nodes: Node[]; url: string; doc: string }> {
+  const { nodes, url } = await startNodes(w, sweepIntervalMs);
   const doc = docName();
   const a = nodes[0]!.relay.provider(doc, 'edit');
   const b = nodes[1]!.relay.provider(doc, 'edit');
   await waitFor(() => a.synced && b.synced, 'both synced');
   return { a, b, nodes, url, doc };
+}
+
+/** Commits an edit straight into the table with no notification, as when one is lost. */
+async function commitSilently(url: string, doc: string, text: string): Promise<void> {
+  const reader = await PostgresDocumentStore.open(url, 1);
+  const missed = await loadStoredDoc(reader, doc);
+  await reader.close();
+  const before = Y.encodeStateVector(missed);
+  missed.getText('t').insert(missed.getText('t').length, text);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('INSERT INTO ltm_updates (doc, seq, data) SELECT $1, max(seq) + 1, $2 FROM ltm_updates WHERE doc = $1', [doc, Buffer.from(Y.encodeStateAsUpdate(missed, before))]);
+  await client.end();
 }
 
 test('a small update reaches the other node from the notification alone, without a read', async (w) => {
@@ -84,22 +100,42 @@ test('a row whose notification was missed is read when the next notification ski
   const { a, b, url, doc } = await pair(w);
   a.doc.getText('t').insert(0, 'first;');
   await waitFor(() => textOf(b) === 'first;', 'b has the first edit');
-  // A committed row without a notification, as when one is lost: an edit made on the stored state.
-  const reader = await PostgresDocumentStore.open(url, 1);
-  const missed = await loadStoredDoc(reader, doc);
-  await reader.close();
-  const before = Y.encodeStateVector(missed);
-  missed.getText('t').insert(missed.getText('t').length, 'missed;');
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query('INSERT INTO ltm_updates (doc, seq, data) SELECT $1, max(seq) + 1, $2 FROM ltm_updates WHERE doc = $1', [doc, Buffer.from(Y.encodeStateAsUpdate(missed, before))]);
-  await client.end();
+  await commitSilently(url, doc, 'missed;');
   await new Promise((resolve) => setTimeout(resolve, 200));
   assert.is(textOf(b), 'first;', 'nothing announced the silent row');
   a.doc.getText('t').insert(0, 'next;');
   await waitFor(() => textOf(b).includes('missed;') && textOf(b).includes('next;'), 'b has the missed row and the next one', 15_000);
   await waitFor(() => textOf(a) === textOf(b), 'a and b converge', 15_000);
   assert.is(await storedText(url, doc), textOf(b));
+});
+
+test('a row no notification announces reaches the other node within a sweep', async (w) => {
+  const { a, b, url, doc } = await pair(w, 300);
+  a.doc.getText('t').insert(0, 'first;');
+  await waitFor(() => textOf(b) === 'first;', 'b has the first edit');
+  await commitSilently(url, doc, 'silent;');
+  await waitFor(() => textOf(b) === 'first;silent;', 'b has the silent row without any later edit', 15_000);
+  await waitFor(() => textOf(a) === textOf(b), 'a has it as well', 15_000);
+});
+
+test('a notification is sent only once its row is committed', async (w) => {
+  const { a, url, doc } = await pair(w);
+  const listener = new pg.Client({ connectionString: url });
+  const reader = new pg.Client({ connectionString: url });
+  await Promise.all([listener.connect(), reader.connect()]);
+  const checks: Promise<boolean>[] = [];
+  listener.on('notification', (message) => {
+    const parsed = parseNotification(message.payload ?? '');
+    if (parsed?.doc !== doc) return;
+    checks.push(reader.query('SELECT 1 FROM ltm_updates WHERE doc = $1 AND seq >= $2', [doc, parsed.seq]).then((result) => (result.rowCount ?? 0) > 0));
+  });
+  await listener.query(`LISTEN ${UPDATES_CHANNEL}`);
+  for (let i = 0; i < 20; i++) a.doc.getText('t').insert(0, `${i};`);
+  await waitFor(() => checks.length > 0, 'notifications heard');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const found = await Promise.all(checks);
+  await Promise.all([listener.end(), reader.end()]);
+  assert.ok(found.every(Boolean), 'every announced row was readable when its notification arrived');
 });
 
 test.run();
