@@ -158,6 +158,8 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
   await page.click('#password-button');
   await page.locator('#password-status[data-tone="ok"]').waitFor();
   assert.is((await api('POST', '/api/sessions', { email: me.email, password: me.password })).status, 401, 'old password refused');
+  // The list is reloaded after the status shows; wait for it rather than read it mid-way.
+  await page.waitForFunction(() => document.querySelectorAll('#sessions-list li').length === 1, undefined, { timeout: 10_000 }).catch(() => {});
   assert.is(await page.locator('#sessions-list li').count(), 1, 'only this browser is left');
 
   assert.ok(await page.isDisabled('#delete-button'));
@@ -188,6 +190,7 @@ test('the display name is shown and changed on the page; a bad one is refused wi
   await page.locator('#name-status[data-tone="ok"]').waitFor();
   assert.is(await page.inputValue('#display-name'), 'Ada Lovelace');
   assert.is((await api('GET', '/api/accounts/current', undefined, me.session)).json.name, 'Ada Lovelace');
+  await page.waitForFunction(() => document.querySelector('#account-name')?.textContent === ' (Ada Lovelace)', undefined, { timeout: 10_000 }).catch(() => {});
   assert.is(await page.textContent('#account-name'), ' (Ada Lovelace)');
 
   await page.fill('#display-name', '   ');

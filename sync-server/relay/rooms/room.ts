@@ -3,9 +3,9 @@
 // messages, compaction and unload. A batch is applied, committed through the group commit and
 // only then broadcast, so nobody (the sender included) hears of an update that is not durable.
 // A failed load closes the sockets with 1011 and writes nothing. When other nodes write the same
-// store, the room also applies and broadcasts their committed rows by sequence number (catch-up),
-// and compacts only up to the last sequence number below which it has applied every row. What the
-// store holds and when to compact is stored-log.ts.
+// store, the room also applies and broadcasts their committed rows by sequence number
+// (room-catch-up.ts), and compacts only up to the last sequence number below which it has applied
+// every row. What the store holds and when to compact is stored-log.ts.
 import * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
@@ -16,11 +16,11 @@ import { encodeSyncStep1, encodeUpdate, type ClientMessage } from '../protocol/m
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { GroupCommit } from '../storage/group-commit.ts';
 import type { Connection } from '../transport/connection.ts';
-import { AppliedSequence } from './applied-sequence.ts';
-import { HeardCommits } from './heard-commits.ts';
+import { RoomCatchUp } from './room-catch-up.ts';
+import { RoomInbox } from './room-inbox.ts';
 import { RoomWrites } from './room-writes.ts';
 import { StoredLog } from './stored-log.ts';
-import { Step2Answers } from './step2-answers.ts';
+import { sortBatch } from './room-batch.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { SerialQueue } from './serial-queue.ts';
 
@@ -38,14 +38,6 @@ export interface RoomDeps {
 export type RoomState = 'loading' | 'ready' | 'retired';
 export type JoinResult = 'joined' | 'full' | 'retired';
 
-interface Inbound {
-  readonly conn: Connection;
-  readonly message: ClientMessage;
-  readonly size: number;
-  /** performance.now() at arrival, for the fan-out latency. */
-  readonly receivedAt: number;
-}
-
 export class Room {
   readonly name: string;
   readonly connections = new Set<Connection>();
@@ -54,20 +46,20 @@ export class Room {
   readonly #queue = new SerialQueue();
   #doc: Y.Doc;
   #state: RoomState = 'loading';
-  #inbox: Inbound[] = [];
-  #inboxBytes = 0;
+  readonly #inbox: RoomInbox;
   #drainQueued = false;
   readonly #writes: RoomWrites;
   readonly #stored = new StoredLog();
-  readonly #applied = new AppliedSequence();
+  readonly #catchUp: RoomCatchUp;
   #catchUpQueued = false;
-  readonly #heard = new HeardCommits();
   #unloadTimer: NodeJS.Timeout | null = null;
 
   constructor(name: string, deps: RoomDeps) {
     this.name = name;
     this.#deps = deps;
     this.#writes = new RoomWrites({ doc: name, logger: deps.logger, metrics: deps.metrics, maxHeldBytesPerConnection: deps.config.maxMessageBytes });
+    this.#inbox = new RoomInbox(deps.config);
+    this.#catchUp = new RoomCatchUp(name, deps.store);
     this.#doc = this.#newDoc();
     const limits = { maxStateBytes: deps.config.maxAwarenessStateBytes, maxRoomBytes: deps.config.maxAwarenessBytesPerRoom };
     this.awareness = new RoomAwareness(limits, (message) => {
@@ -94,18 +86,12 @@ export class Room {
   }
 
   receive(conn: Connection, message: ClientMessage, size: number): void {
-    const { maxQueuedMessagesPerRoom, maxQueuedBytesPerRoom } = this.#deps.config;
-    if (this.#inbox.length >= maxQueuedMessagesPerRoom || this.#inboxBytes + size > maxQueuedBytesPerRoom) {
+    if (!this.#inbox.push(conn, message, size)) {
       this.#deps.metrics.reject(RejectReason.roomQueueFull);
       conn.close(CloseCode.roomFull, 'room is busy: too much queued');
       return;
     }
-    this.#inbox.push({ conn, message, size, receivedAt: performance.now() });
-    this.#inboxBytes += size;
-    if (!this.#drainQueued) {
-      this.#drainQueued = true;
-      this.#enqueue('apply', () => this.#drain());
-    }
+    this.#scheduleDrain();
   }
 
   leave(conn: Connection): void {
@@ -115,7 +101,7 @@ export class Room {
     if (this.connections.size === 0 && this.#state !== 'retired') {
       this.#unloadTimer = setTimeout(() => {
         this.#enqueue('unload', async () => {
-          if (this.connections.size === 0 && this.#inbox.length === 0) this.#retire();
+          if (this.connections.size === 0 && this.#inbox.size === 0) this.#retire();
         });
       }, this.#deps.config.roomUnloadGraceMs);
     }
@@ -124,11 +110,9 @@ export class Room {
   /** Another node (or this one) committed the document up to `seq`, with that row when the
    *  notification carried it; Infinity after a missed stretch. */
   noteCommitted(seq: number, update?: Uint8Array): void {
-    if (this.#state === 'retired' || seq <= this.#applied.value) return;
-    this.#heard.note(seq, update);
-    if (this.#catchUpQueued) return;
+    if (this.#state === 'retired' || !this.#catchUp.heard(seq, update) || this.#catchUpQueued) return;
     this.#catchUpQueued = true;
-    this.#enqueue('catch-up', () => this.#catchUp());
+    this.#enqueue('catch-up', () => this.#runCatchUp());
   }
 
   /** For shutdown: closes the sockets, lets queued work (and its commits) finish, then retires. */
@@ -173,7 +157,7 @@ export class Room {
       });
       const { rowCount, byteSize, lastSeq } = stored;
       this.#stored.loaded(rowCount, byteSize, lastSeq);
-      this.#applied.reset(lastSeq);
+      this.#catchUp.reset(lastSeq);
       return doc;
     } catch (error) {
       doc.destroy();
@@ -194,65 +178,27 @@ export class Room {
   async #drain(): Promise<void> {
     this.#drainQueued = false;
     if (this.#state !== 'ready') return;
-    const batch = this.#inbox;
-    this.#inbox = [];
-    this.#inboxBytes = 0;
-    const replies: (() => void)[] = [];
-    const answers = new Step2Answers(() => this.#doc);
-    const collected: Uint8Array[] = [];
-    let tainted = false;
-    let firstUpdateAt: number | null = null;
-    let i = 0;
-    for (; i < batch.length && !tainted; i++) {
-      const { conn, message } = batch[i]!;
-      if (conn.discardsQueued) continue;
-      switch (message.kind) {
-        case 'sync-step1':
-          replies.push(() => conn.isOpen && conn.send(answers.for(message.stateVector)));
-          break;
-        case 'sync-step2':
-        case 'sync-update':
-          if (!conn.canWrite) {
-            this.#deps.metrics.reject(RejectReason.viewerWrite);
-            conn.close(CloseCode.forbidden, 'view role cannot write');
-            break;
-          }
-          firstUpdateAt ??= batch[i]!.receivedAt;
-          tainted = this.#writes.apply(this.#doc, conn, { update: message.update, incremental: message.kind === 'sync-update' }, collected) === 'tainted';
-          break;
-        case 'awareness':
-          if (this.awareness.oversized(message.entries)) {
-            this.#deps.metrics.reject(RejectReason.awarenessTooLarge);
-            conn.close(CloseCode.awarenessTooLarge, 'awareness state too large');
-            break;
-          }
-          if (!conn.canWrite && !this.#deps.config.viewerAwareness) break;
-          replies.push(() => {
-            if (this.awareness.apply(message.entries, conn).overCap > 0) this.#deps.metrics.reject(RejectReason.awarenessOverCap);
-          });
-          break;
-        case 'query-awareness':
-          replies.push(() => conn.send(this.awareness.answer()));
-          break;
-        case 'auth':
-          break;
-      }
-    }
-    if (tainted) {
-      const rest = batch.slice(i);
-      this.#inbox = [...rest, ...this.#inbox];
-      this.#inboxBytes += rest.reduce((sum, item) => sum + item.size, 0);
-    } else if (collected.length > 0) {
-      tainted = this.#writes.retry(this.#doc, collected, (conn) => this.connections.has(conn));
-    }
+    const { collected, replies, firstUpdateAt, tainted: cut, rest } = sortBatch(this.#inbox.takeAll(), {
+      doc: () => this.#doc,
+      writes: this.#writes,
+      awareness: this.awareness,
+      metrics: this.#deps.metrics,
+      viewerAwareness: this.#deps.config.viewerAwareness,
+    });
+    let tainted = cut;
+    if (tainted) this.#inbox.putBack(rest);
+    else if (collected.length > 0) tainted = this.#writes.retry(this.#doc, collected, (conn) => this.connections.has(conn));
     if (collected.length > 0 && !(await this.#commit(collected, firstUpdateAt))) return;
     if (tainted && !(await this.#rebuild())) return;
     for (const reply of replies) reply();
     await this.#maybeCompact();
-    if (this.#inbox.length > 0 && !this.#drainQueued) {
-      this.#drainQueued = true;
-      this.#enqueue('apply', () => this.#drain());
-    }
+    if (this.#inbox.size > 0) this.#scheduleDrain();
+  }
+
+  #scheduleDrain(): void {
+    if (this.#drainQueued) return;
+    this.#drainQueued = true;
+    this.#enqueue('apply', () => this.#drain());
   }
 
   /** receivedAt: when the oldest of these updates arrived (null for held updates released now). */
@@ -261,10 +207,7 @@ export class Room {
     try {
       const seq = await this.#deps.commits.append(this.name, [update]);
       this.#stored.lastSeq = seq;
-      // Another node committed in between. Its rows come by the feed: the next notification of
-      // this document (theirs or this commit's own, whichever arrives first) starts the catch-up,
-      // which reads from the store whatever has not been carried by then.
-      if (!this.#applied.committed(seq)) this.#heard.expect(seq);
+      this.#catchUp.committed(seq);
     } catch (error) {
       // The doc now holds data that is not durable; drop the room so nothing serves it.
       this.#fail('commit failed', 'update could not be stored', error);
@@ -274,52 +217,30 @@ export class Room {
     const { traffic } = this.#deps.metrics;
     traffic.updates += updates.length;
     traffic.updateBytes += update.byteLength;
-    const message = encodeUpdate(update);
-    for (const conn of this.connections) conn.send(message);
+    this.#broadcast(update);
     if (receivedAt !== null) this.#deps.metrics.fanOutLatency.observe((performance.now() - receivedAt) / 1000);
     return true;
   }
 
-  /** Applies the notified rows that follow on; reads the store only for a gap (a row too big for
-   *  its notification, several rows in one commit, or a notification missed or out of order). */
-  async #catchUp(): Promise<void> {
+  /** Applies and broadcasts the rows other nodes committed since the doc last caught up. */
+  async #runCatchUp(): Promise<void> {
     this.#catchUpQueued = false;
     if (this.#state !== 'ready') return;
-    this.#applyNotified();
-    if (this.#heard.missing(this.#applied.value)) {
-      const heard = this.#heard.count;
-      let rows;
-      try {
-        rows = await this.#deps.store.loadSince(this.name, this.#applied.value);
-      } catch (error) {
-        this.#fail('catch-up failed', 'document could not be loaded', error);
-        return;
-      }
-      for (const row of rows) this.#applyRow(row.seq, row.update);
-      this.#heard.read(heard, this.#applied.value);
-      this.#applyNotified();
+    try {
+      await this.#catchUp.run((update) => {
+        this.#stored.added(update.byteLength);
+        Y.applyUpdate(this.#doc, update);
+        this.#broadcast(update);
+      });
+    } catch (error) {
+      this.#fail('catch-up failed', 'document could not be loaded', error);
+      return;
     }
-    this.#heard.forget(this.#applied.value);
-    this.#applied.prune();
-    this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#applied.value);
+    this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#catchUp.applied);
     await this.#maybeCompact();
   }
 
-  #applyNotified(): void {
-    for (;;) {
-      this.#applied.skipOwn();
-      const seq = this.#applied.value + 1;
-      const update = this.#heard.take(seq);
-      if (!update) return;
-      this.#applyRow(seq, update);
-    }
-  }
-
-  /** One committed row in sequence: applied and broadcast unless it is this node's own. */
-  #applyRow(seq: number, update: Uint8Array): void {
-    if (this.#applied.take(seq)) return;
-    this.#stored.added(update.byteLength);
-    Y.applyUpdate(this.#doc, update);
+  #broadcast(update: Uint8Array): void {
     const message = encodeUpdate(update);
     for (const conn of this.connections) conn.send(message);
   }
@@ -339,7 +260,7 @@ export class Room {
     if (this.#state !== 'ready' || !this.#stored.needsCompaction(config)) return;
     const snapshot = Y.encodeStateAsUpdate(this.#doc);
     // Only what this doc is known to hold may be replaced by its snapshot.
-    const uptoSeq = this.#applied.value;
+    const uptoSeq = this.#catchUp.applied;
     try {
       await store.compact(this.name, snapshot, uptoSeq);
     } catch (error) {
@@ -359,8 +280,7 @@ export class Room {
     if (this.#state === 'retired') return;
     this.#state = 'retired';
     this.#cancelUnload();
-    this.#inbox = [];
-    this.#inboxBytes = 0;
+    this.#inbox.clear();
     this.#writes.clear();
     this.awareness.destroy();
     this.#doc.destroy();
