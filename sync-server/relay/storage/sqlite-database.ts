@@ -19,6 +19,9 @@
 // copied once per checkpoint. A serving relay goes further: its connection never checkpoints and a
 // worker thread does (wal-checkpointer.ts); this mark is what the connection falls back to if that
 // thread fails, and what the data tools' connections keep. bench/RESULTS.md has the figures.
+// A WAL file keeps the size it once reached (a burst, or a backup that pinned it for a while)
+// unless told otherwise: journal_size_limit truncates it when it restarts after a complete
+// checkpoint, to WAL_SIZE_LIMIT_BYTES, above the size a normal checkpoint interval fills.
 //
 // Privacy: the file is created 0600 before SQLite opens it, because SQLite gives its -wal and
 // -shm files the database file's mode; an existing database, -wal or -shm open to others is
@@ -37,8 +40,9 @@ export type SqliteDatabase = Database.Database;
 export const DATABASE_FILE = 'relay.sqlite' as const;
 const SIDE_FILES = ['-wal', '-shm', '-journal'] as const;
 export const WAL_AUTOCHECKPOINT_PAGES = 10_000;
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
-export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NORMAL'): SqliteDatabase {
+export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NORMAL', walSizeLimitBytes = WAL_SIZE_LIMIT_BYTES): SqliteDatabase {
   if (file !== ':memory:') {
     ensurePrivateDirectory(path.dirname(file));
     for (const suffix of SIDE_FILES) refuseSharedFile(file + suffix);
@@ -48,6 +52,7 @@ export function openDatabase(file: string, synchronous: SqliteSynchronous = 'NOR
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
+  db.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');

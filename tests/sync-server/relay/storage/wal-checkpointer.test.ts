@@ -2,13 +2,14 @@
 // copies the WAL into the database file. Under a write load the WAL restarts (its header's salt
 // changes) although the relay's connection has wal_autocheckpoint=0; a thread that cannot open
 // the file hands checkpoints back to the relay's connection; a reader that pins the WAL is logged
-// and the relay's connection checkpoints past the hard limit; close ends the thread.
+// and the relay's connection checkpoints past the hard limit; a WAL that grew while pinned shrinks
+// back to the size limit once it restarts; close ends the thread.
 import fs from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLogger } from '../../../../sync-server/logger.ts';
 import { FailureLog } from '../../../../sync-server/relay/failure-log.ts';
-import { databasePath, openDatabase, openExistingDatabase, WAL_AUTOCHECKPOINT_PAGES, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
+import { databasePath, openDatabase, openExistingDatabase, WAL_AUTOCHECKPOINT_PAGES, WAL_SIZE_LIMIT_BYTES, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
 import { WalCheckpointer, type WalCheckpointConfig } from '../../../../sync-server/relay/storage/wal-checkpointer.ts';
 import { makeTempDir, waitFor } from '../../helpers/relay-harness.ts';
@@ -113,6 +114,33 @@ test('a reader that pins the WAL is logged once and the relay connection checkpo
     reader.close();
   }
   assert.ok(checkpoints.running);
+});
+
+test('a WAL that grew while a reader pinned it shrinks to the size limit once it restarts', async (ctx) => {
+  assert.is(ctx.db.pragma('journal_size_limit', { simple: true }), WAL_SIZE_LIMIT_BYTES, 'a relay database has the limit');
+  ctx.db.close();
+  ctx.db = openDatabase(ctx.file, 'NORMAL', 256 * 1024);
+  ctx.store = new SqliteDocumentStore(ctx.db);
+  const checkpoints = start(ctx, { checkEveryCommits: 10, hardLimitCommits: 100_000, stuckAfterMs: 60_000 });
+  const walSize = () => fs.statSync(`${ctx.file}-wal`).size;
+  const large = new Uint8Array(8192).fill(5);
+  await commit(ctx, 0);
+  const reader = openExistingDatabase(ctx.file, { readonly: true });
+  reader.exec('BEGIN');
+  reader.prepare('SELECT count(*) FROM updates').get();
+  for (let round = 1; round <= 150; round++) await commit(ctx, round, large);
+  reader.exec('COMMIT');
+  reader.close();
+  const grown = walSize();
+  assert.ok(grown > 1024 * 1024, `the pinned WAL grew past 1 MiB (${grown} bytes)`);
+  let round = 151;
+  await waitFor(async () => {
+    await commit(ctx, round++);
+    return walSize() <= 256 * 1024;
+  }, 'the WAL file shrank to the limit');
+  assert.ok(checkpoints.running);
+  const rows = (await ctx.store.loadSince('meeting/1', 0)).slice(0, 6);
+  assert.equal(rows, [1, 2, 3, 4, 5, 6].map((seq) => ({ seq, update: large })), 'the rows written while pinned are intact');
 });
 
 test('close ends the thread after the last commit; nothing committed is lost', async (ctx) => {
