@@ -2,6 +2,7 @@
 // can be subscribed to changes through a `Track` hook: Svelte contexts pass `createSubscriber`,
 // so effects re-run on every change; the service worker passes nothing and reads on demand.
 import type * as Y from 'yjs';
+import { onDocChange } from './doc-change.ts';
 
 /** Svelte's `createSubscriber` shape: start listening on first read inside an effect. */
 export type Track = (start: (update: () => void) => () => void) => () => void;
@@ -14,18 +15,15 @@ export class DocRead<T> {
   readonly #subscribe: () => void;
   readonly #doc: Y.Doc;
   readonly #read: (doc: Y.Doc) => T;
-  readonly #markStale = (): void => {
-    this.#stale = true;
-  };
+  readonly #stopMarking: () => void;
 
   constructor(doc: Y.Doc, read: (doc: Y.Doc) => T, track: Track = untracked) {
     this.#doc = doc;
     this.#read = read;
-    doc.on('update', this.#markStale);
-    this.#subscribe = track((update) => {
-      doc.on('update', update);
-      return () => doc.off('update', update);
+    this.#stopMarking = onDocChange(doc, () => {
+      this.#stale = true;
     });
+    this.#subscribe = track((update) => onDocChange(doc, update));
   }
 
   get current(): T {
@@ -38,6 +36,6 @@ export class DocRead<T> {
   }
 
   destroy(): void {
-    this.#doc.off('update', this.#markStale);
+    this.#stopMarking();
   }
 }

@@ -10,6 +10,7 @@ import {
 } from '../../crdt/index.ts';
 import type { ClockSource } from './clock-source.ts';
 import { DocRead, type Track } from './doc-read.ts';
+import { onDocChange } from './doc-change.ts';
 
 /** The document a live meeting reads and writes, and how to give it back when done. */
 export interface MeetingSource {
@@ -94,9 +95,7 @@ export class LiveMeeting {
 
   /** Calls back after every change to the document, local or remote. */
   onChange(cb: () => void): () => void {
-    const doc = this.doc;
-    doc.on('update', cb);
-    return () => doc.off('update', cb);
+    return onDocChange(this.doc, cb);
   }
 
   close(): void {

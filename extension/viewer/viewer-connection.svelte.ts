@@ -9,7 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { isFinalClose, problemForClose } from './close-problem.ts';
 import { OffsetEstimator } from '../data/offset-estimator.ts';
 import { fetchServerTime } from '../data/relay-api.ts';
-import type { LinkProblem, ViewerLink } from './viewer-link.ts';
+import { canEdit, type LinkProblem, type ViewerLink } from './viewer-link.ts';
 import { VIEWER_MARK } from './viewer-marks.ts';
 
 export type ConnectionState =
@@ -53,6 +53,10 @@ export class ViewerConnection {
       maxBackoffTime: MAX_BACKOFF_MS,
       shouldReconnect: (event) => !isFinalClose(event.code),
     });
+    // A view link never writes (the relay closes a viewer's socket that tries). The provider's
+    // 'update' listener would only make Yjs encode every remote change, the whole meeting at
+    // sync, for nothing; without it no one asks for that encoding (live/doc-change.ts).
+    if (!canEdit(link.role)) this.doc.off('update', this.#provider._updateHandler);
     this.#provider.on('status', ({ status }) => {
       if (status === 'connected' && performance.getEntriesByName(VIEWER_MARK.socketOpen).length === 0) performance.mark(VIEWER_MARK.socketOpen);
       this.#recompute();
