@@ -2,7 +2,8 @@
 // on another device): their index key is gone, not merely stamped as in the trash. A Y.Map keeps
 // the last (deleted) item of a removed key, so the removal can be read after the fact, on a
 // device that was closed when it happened, without any field written beside the index. Devices
-// use it to erase their own copy of each such meeting and to stop re-listing it.
+// use it to erase their own copy of each such meeting and to stop re-listing it, and to drop
+// whatever left the library for good (meetings and templates) from their own storage.
 import type * as Y from 'yjs';
 import { isId, type MeetingId } from './ids.ts';
 import { libraryRoots } from './library-doc.ts';
@@ -29,4 +30,18 @@ export function onMeetingsErased(lib: Y.Doc, cb: (ids: MeetingId[]) => void): ()
   };
   meetings.observe(observer);
   return () => meetings.unobserve(observer);
+}
+
+/** Calls back after each later transaction that removes any entry (meeting or template) for good. */
+export function onEntriesRemoved(lib: Y.Doc, cb: () => void): () => void {
+  const roots = Object.values(libraryRoots(lib));
+  const observer = (event: Y.YMapEvent<unknown>): void => {
+    for (const change of event.changes.keys.values()) {
+      if (change.action === 'delete') return cb();
+    }
+  };
+  for (const root of roots) root.observe(observer);
+  return () => {
+    for (const root of roots) root.unobserve(observer);
+  };
 }

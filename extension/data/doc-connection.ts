@@ -5,7 +5,7 @@
 // follow it over the link. Views never construct a Y.Doc for a stored document themselves.
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { getSettings, onSettingsChanged, syncActive, updateSettings, type Settings } from '../platform/settings.ts';
 import { BroadcastLink } from './broadcast-link.ts';
 import { keepOffsetFresh, stopOffsetRefresh } from './clock-offset.ts';
@@ -21,6 +21,10 @@ export interface DocHandle {
   readonly awareness: Awareness;
   status(): SyncStatus;
   onStatus(cb: (status: SyncStatus) => void): () => void;
+  /** Starts rewriting the document's IndexedDB log as one update of its current state (resolves
+   *  once it is under way), so content Yjs has dropped from the document (deleted for good)
+   *  leaves this browser's storage as well; rows other contexts append meanwhile are kept. */
+  compactStorage(): Promise<void>;
   release(): void;
 }
 
@@ -182,6 +186,7 @@ export function openDoc(name: string): DocHandle {
       e.listeners.add(cb);
       return () => e.listeners.delete(cb);
     },
+    compactStorage: () => storeState(e.persistence, true),
     release() {
       if (released) return;
       released = true;

@@ -5,7 +5,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
-  addIndexEntry, deleteForever, erasedMeetingIds, isErasedMeeting, LIMITS, moveToTrash, newId, onMeetingsErased, purgeTrash, restoreFromTrash,
+  addIndexEntry, createTemplate, deleteForever, erasedMeetingIds, isErasedMeeting, LIMITS, moveToTrash, newId, onEntriesRemoved, onMeetingsErased, purgeTrash,
+  restoreFromTrash,
 } from '../../crdt/index.ts';
 import type { MeetingId } from '../../crdt/index.ts';
 import { seededRandom, sync, T0 } from './helpers.ts';
@@ -59,6 +60,26 @@ test('a removal made on another replica is seen live when it arrives, and read f
   assert.equal(seen, [[ids[0]]]);
   stop();
   assert.equal(erasedMeetingIds(here), [ids[0]]);
+});
+
+test('removals for good of meetings and templates are heard; the trash and a merge are not, and the stored state drops what was removed', () => {
+  const { lib, ids } = libraryWith(2);
+  const template = createTemplate(lib, { random, now: T0, name: 'Secret retro', items: [{ title: 'Private item', plannedSec: 60, prompt: 'Private prompt' }] });
+  let heard = 0;
+  const stop = onEntriesRemoved(lib, () => heard++);
+  moveToTrash(lib, { kind: 'meeting', id: ids[0]! }, T0 + 1);
+  moveToTrash(lib, { kind: 'template', id: template }, T0 + 1);
+  assert.is(heard, 0, 'the trash is not a removal');
+  deleteForever(lib, { kind: 'template', id: template });
+  assert.is(heard, 1);
+  deleteForever(lib, { kind: 'meeting', id: ids[0]! });
+  assert.is(heard, 2);
+  const stored = Buffer.from(Y.encodeStateAsUpdate(lib)).toString('utf8');
+  for (const gone of ['Secret retro', 'Private item', 'Private prompt', 'Meeting 0']) assert.not.ok(stored.includes(gone), `${gone} is not in the stored state`);
+  assert.ok(stored.includes('Meeting 1'), 'what stays is stored');
+  Y.applyUpdate(lib, Y.encodeStateAsUpdate(libraryWith(1).lib));
+  assert.is(heard, 2, 'merging another library in removes nothing');
+  stop();
 });
 
 test('merging a library into another (sign-in) erases nothing', () => {

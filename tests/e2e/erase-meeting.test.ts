@@ -2,7 +2,8 @@
 // erases the meeting's IndexedDB database and, through DELETE /api/meetings/<id>, its rows in the
 // relay's SQLite file; its share link stops working. A copy of the meeting open in another view
 // of the profile closes. Made offline, the relay deletion waits and is sent once the browser is
-// back online. Screenshots of the trash before and after are for people to look at.
+// back online. The meeting's title leaves this browser's storage too: the library's IndexedDB log
+// and the list snapshot. Screenshots of the trash before and after are for people to look at.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
@@ -46,6 +47,23 @@ const storedRows = (meetingId: string): number =>
 
 const localDatabases = (page: Page): Promise<string[]> => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
 
+/** The library's IndexedDB log and the list snapshot, as text, to look for what was removed. A
+ *  string script: tsx would name the helpers inside a function and the page has no `__name`. */
+const STORED_LIBRARY_TEXT = `(async () => {
+  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
+  const names = (await indexedDB.databases()).flatMap((db) => (db.name && db.name.startsWith('library/') ? [db.name] : []));
+  let text = JSON.stringify({ ...localStorage });
+  for (const name of names) {
+    const db = await request(indexedDB.open(name));
+    const rows = await request(db.transaction('updates').objectStore('updates').getAll());
+    db.close();
+    text += rows.map((row) => new TextDecoder().decode(row)).join('\\n');
+  }
+  return text;
+})()`;
+
+const storedLibraryText = (page: Page): Promise<string> => page.evaluate(STORED_LIBRARY_TEXT) as Promise<string>;
+
 async function syncedMeeting(page: Page, title: string): Promise<string> {
   const meetingId = await createMeeting(page, title);
   await page.getByText(msg('syncSynced'), { exact: true }).waitFor();
@@ -74,6 +92,7 @@ test('Delete forever erases the local database, the relay rows and the share lin
   assert.is(share.status, 201);
   const { token } = (await share.json()) as { token: string };
   await eventually(async () => (await localDatabases(page)).includes(`meeting/${meetingId}`), 'a local copy');
+  assert.ok((await storedLibraryText(page)).includes('Board secrets'), 'the library holds the title');
 
   const other = await browser!.page(`side-panel/index.html#/meeting/${meetingId}`);
   await other.getByRole('button', { name: msg('shareButton') }).waitFor();
@@ -82,6 +101,7 @@ test('Delete forever erases the local database, the relay rows and the share lin
 
   await eventually(async () => storedRows(meetingId) === 0, 'the relay to drop the meeting');
   await eventually(async () => !(await localDatabases(page)).includes(`meeting/${meetingId}`), 'the IndexedDB database to be deleted');
+  await eventually(async () => !(await storedLibraryText(page)).includes('Board secrets'), 'the title to leave the library log and snapshot');
   await other.waitForURL(/#\/$/);
   await other.getByRole('button', { name: msg('libraryNew') }).waitFor();
   await other.close();

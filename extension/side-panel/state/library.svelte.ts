@@ -1,7 +1,8 @@
 // The person's library document (templates and the meeting index) for the side panel. It follows
 // the library name, which changes at sign-in; until the document has loaded, `view` is the last
 // snapshot of it (or empty). Opening a library purges what has been in its trash too long, and
-// erases the meetings that left it for good (meeting-erasure.ts).
+// erases the meetings that left it for good (meeting-erasure.ts), from this browser's copy of the
+// library too (library-compaction.ts).
 import type * as Y from 'yjs';
 import type { LibraryView } from '../../../crdt/index.ts';
 import type { DocHandle } from './library-live.ts';
@@ -33,7 +34,7 @@ class Library {
   }
 
   async #switchTo(m: Live, name: string): Promise<Y.Doc> {
-    const { libraryView, purgeExpired, watchErasedMeetings } = m;
+    const { libraryView, purgeExpired, watchErasedMeetings, compactOnRemoval } = m;
     if (this.#open?.handle.name === name) return this.#open.handle.doc;
     if (this.#snapshot?.name !== name) this.#snapshot = null;
     const handle = m.openDoc(name);
@@ -44,7 +45,11 @@ class Library {
     previous?.handle.release();
     await handle.whenLoaded;
     // Watched before the purge, so what the purge removes is erased too.
-    if (this.#open?.handle === handle) this.#open = { ...this.#open, stopErasing: watchErasedMeetings(handle.doc) };
+    if (this.#open?.handle === handle) {
+      const compact = (): void => void handle.compactStorage();
+      const stops = [watchErasedMeetings(handle.doc, compact), compactOnRemoval(handle.doc, compact)];
+      this.#open = { ...this.#open, stopErasing: () => stops.forEach((stop) => stop()) };
+    }
     purgeExpired(handle.doc);
     writeSnapshot(name, libraryView(handle.doc));
     handle.doc.on('update', () => scheduleSnapshot(name, () => libraryView(handle.doc)));
