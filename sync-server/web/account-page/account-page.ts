@@ -8,6 +8,7 @@ import { installPath } from '../../install-root.ts';
 import type { Logger } from '../../logger.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import { redirect, SECURITY_HEADERS, sendHtml, sendPlain } from '../website/http-response.ts';
+import { negotiateLanguage } from './accept-language.ts';
 import { AccountRoutes } from './account-routes.ts';
 import { accountShell } from './account-shell.ts';
 import { accountScript } from './client-bundle.ts';
@@ -37,7 +38,8 @@ export function createAccountPage(options: AccountPageOptions): HttpFallback {
     [AccountRoutes.page]: (req, res) => {
       // A form posted before the script ran: its fields are dropped, the page is shown again.
       if (req.method === 'POST') return redirect(res, AccountRoutes.page);
-      sendHtml(res, 200, accountShell());
+      // The shell's language follows the request's header, so caches must key on it too.
+      sendHtml(res, 200, accountShell(negotiateLanguage(req.headers['accept-language'])), { vary: 'Accept-Language' });
     },
     [AccountRoutes.script]: async (_req, res) => sendAsset(res, 'text/javascript; charset=utf-8', await accountScript()),
     [AccountRoutes.styles]: async (_req, res) => {
