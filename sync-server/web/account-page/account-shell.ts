@@ -53,7 +53,7 @@ const displayName = (w: Translator) => html`<section class="panel" aria-labelled
   <p class="small">${w.t('name.lead')}</p>
   <form id="name-form" method="post" action="${AccountRoutes.page}">
     <label for="display-name">${w.t('name.label')}</label>
-    <input id="display-name" name="name" autocomplete="name" maxlength="100" required>
+    <input id="display-name" name="name" type="text" autocomplete="name" maxlength="100" required>
     <div class="actions"><button id="name-button" type="submit">${w.t('name.save')}</button></div>
     <p id="name-status" class="form-status" role="status" aria-live="polite"></p>
   </form>

@@ -31,7 +31,7 @@ export const de: Catalog = {
   'summary.signedOut': 'Sie sind in diesem Browser abgemeldet.',
 
   'name.title': 'Name für andere',
-  'name.lead': 'Personen in Ihren Besprechungen und Besucher Ihrer Freigabelinks sehen diesen Namen neben Ihrem Cursor und unter „Jetzt hier“, nie Ihre E-Mail.',
+  'name.lead': 'Personen in Ihren Besprechungen und Besucher Ihrer Freigabelinks sehen diesen Namen neben Ihrem Cursor und unter „Gerade hier“, nie Ihre E-Mail.',
   'name.label': 'Name',
   'name.save': 'Name speichern',
   'name.saving': 'Wird gespeichert…',
@@ -88,13 +88,13 @@ export const de: Catalog = {
 
   'export.title': 'Ihre Daten exportieren',
   'export.lead': 'Ein ZIP-Archiv mit jedem Dokument, das dieses Relay für Sie speichert (Ihre Bibliothek und jede Ihrer Besprechungen), als JSON, dem Protokoll jeder Besprechung als Markdown und den Daten Ihres Kontos.',
-  'export.button': 'Meine Daten herunterladen (.zip)',
+  'export.button': 'Daten herunterladen (.zip)',
   'export.busy': 'Export wird vorbereitet…',
   'export.done': '{file} heruntergeladen.',
 
   'delete.title': 'Konto löschen',
   'delete.lead': 'Entfernt Ihr Konto, seine Sitzungen und Freigabelinks, Ihre Bibliothek und jede Ihrer Besprechungen endgültig von diesem Relay. Die Erweiterung behält die Kopien auf Ihren Geräten.',
-  'delete.confirm': 'Geben Sie zur Bestätigung Ihre E-Mail ein',
+  'delete.confirm': 'Zur Bestätigung Ihre E-Mail eingeben',
   'delete.button': 'Mein Konto löschen',
   'delete.busy': 'Wird gelöscht…',
   'delete.done': 'Ihr Konto und alles, was dieses Relay dafür gespeichert hatte, sind gelöscht.',
