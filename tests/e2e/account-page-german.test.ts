@@ -9,11 +9,11 @@ import * as assert from 'uvu/assert';
 import { AccountRoutes } from '../../sync-server/web/account-page/account-routes.ts';
 import { en } from '../../sync-server/web/account-page/messages/en.ts';
 import { meetingFixture, storeUpdates } from '../sync-server/web/access/account-fixtures.ts';
-import { apiClient, newCredentials, newMeetingId, type ApiCall } from '../sync-server/web/access/access-harness.ts';
-import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
+import { newCredentials, newMeetingId, type ApiCall } from '../sync-server/web/access/access-harness.ts';
+import type { E2eRelay } from './helpers/e2e-relay.ts';
+import { startAccountPageRig } from './helpers/account-page-rig.ts';
 import { overflowingLabels } from './helpers/layout-overflow.ts';
 import { shoot } from './helpers/screenshots.ts';
-import { launchPageBrowser } from './helpers/viewer-browser.ts';
 
 const WIDTH = 400;
 const test = suite('e2e account page in German');
@@ -22,9 +22,7 @@ let browser: Browser;
 let api: ApiCall;
 
 test.before(async () => {
-  relay = await startE2eRelay();
-  api = apiClient(relay.httpUrl);
-  browser = await launchPageBrowser({ lang: 'de' });
+  ({ relay, api, browser } = await startAccountPageRig({ lang: 'de' }));
 });
 
 test.after(async () => {
