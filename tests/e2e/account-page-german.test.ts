@@ -129,6 +129,26 @@ test('signed in at 400 px: German throughout, nothing cut off, light and dark', 
   await context.close();
 });
 
+test('the script follows the page, not the browser: an English browser asking for German gets German dates and statuses', async () => {
+  const me = newCredentials();
+  assert.is((await api('POST', '/api/accounts', me)).status, 201);
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: WIDTH, height: 900 } });
+  const page = await context.newPage();
+  // The locale sets the browser's own Accept-Language; only the page's request asks for German.
+  await page.route(`**${AccountRoutes.page}`, (route) => route.continue({ headers: { ...route.request().headers(), 'accept-language': 'de' } }));
+  await page.goto(relay.httpUrl + AccountRoutes.page);
+  assert.is(await page.evaluate(() => navigator.language), 'en-US');
+  assert.is(await page.evaluate(() => document.documentElement.lang), 'de', 'the shell is German');
+  await page.fill('#sign-in-email', me.email);
+  await page.fill('#sign-in-password', me.password);
+  await page.click('#sign-in-form button[type="submit"]');
+  await page.locator('#signed-in').waitFor();
+  const since = (await page.textContent('#account-since')) ?? '';
+  assert.match(since, /^\d{1,2}\. \p{L}+ \d{4}$/u, `a German date: ${since}`);
+  assert.is(await page.textContent('#sessions-list li.current strong'), 'Dieser Browser');
+  await context.close();
+});
+
 test('French, Spanish and Japanese at 400 px: the page is in the language asked for, nothing cut off', async () => {
   const me = newCredentials();
   const created = await api('POST', '/api/accounts', me);
