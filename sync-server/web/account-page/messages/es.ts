@@ -52,7 +52,7 @@ export const es: Catalog = {
   'sessions.lead': 'Cada navegador y extensión con sesión iniciada en esta cuenta. Al cerrar una, su sincronización se corta al instante.',
   'sessions.thisBrowser': 'Este navegador',
   'sessions.signedInAt': 'Sesión iniciada el {date}',
-  'sessions.details': 'Último uso {lastUsed} · termina {ends}',
+  'sessions.details': 'Último uso el {lastUsed} · termina el {ends}',
   'sessions.signOut': 'Cerrar sesión',
   'sessions.signOutLabel': 'Cerrar la sesión del {date}',
   'sessions.signedOut': 'Esa sesión está cerrada.',

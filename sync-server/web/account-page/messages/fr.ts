@@ -52,7 +52,7 @@ export const fr: Catalog = {
   'sessions.lead': 'Chaque navigateur et chaque extension connectés à ce compte. En déconnecter un coupe aussitôt sa synchronisation.',
   'sessions.thisBrowser': 'Ce navigateur',
   'sessions.signedInAt': 'Connecté le {date}',
-  'sessions.details': 'Dernière utilisation {lastUsed} · expire {ends}',
+  'sessions.details': 'Dernière utilisation le {lastUsed} · expire le {ends}',
   'sessions.signOut': 'Déconnecter',
   'sessions.signOutLabel': 'Déconnecter la session du {date}',
   'sessions.signedOut': 'Cette session est déconnectée.',
