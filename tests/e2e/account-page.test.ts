@@ -9,10 +9,10 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AccountRoutes, SESSION_STORAGE_KEY } from '../../sync-server/web/account-page/account-routes.ts';
 import { meetingFixture, storeUpdates } from '../sync-server/web/access/account-fixtures.ts';
-import { apiClient, newCredentials, newMeetingId, type ApiCall } from '../sync-server/web/access/access-harness.ts';
+import { newCredentials, newMeetingId, type ApiCall } from '../sync-server/web/access/access-harness.ts';
 import { seriousViolations } from './helpers/axe.ts';
-import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
-import { launchPageBrowser } from './helpers/viewer-browser.ts';
+import type { E2eRelay } from './helpers/e2e-relay.ts';
+import { startAccountPageRig } from './helpers/account-page-rig.ts';
 import { shoot } from './helpers/screenshots.ts';
 
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)>';
@@ -25,9 +25,7 @@ let browser: Browser;
 let api: ApiCall;
 
 test.before(async () => {
-  relay = await startE2eRelay();
-  api = apiClient(relay.httpUrl);
-  browser = await launchPageBrowser();
+  ({ relay, api, browser } = await startAccountPageRig());
 });
 
 test.after(async () => {

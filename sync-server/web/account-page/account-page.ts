@@ -1,5 +1,5 @@
-// Serves /account (the HTML shell), its script and its stylesheet, as an httpFallback for the
-// relay. Everything else resolves false so the next fallback (the website) can answer. The page
+// Serves /account (the HTML shell, in the language the request's Accept-Language picks), its
+// script and its stylesheet, as an httpFallback for the relay. Everything else resolves false so the next fallback (the website) can answer. The page
 // talks to the relay's JSON API with a bearer session from sessionStorage and sets no cookie, so
 // a cross-site request carries no credential: there is no CSRF surface to defend.
 import { readFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { installPath } from '../../install-root.ts';
 import type { Logger } from '../../logger.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import { redirect, SECURITY_HEADERS, sendHtml, sendPlain } from '../website/http-response.ts';
+import { negotiateLanguage } from './accept-language.ts';
 import { AccountRoutes } from './account-routes.ts';
 import { accountShell } from './account-shell.ts';
 import { accountScript } from './client-bundle.ts';
@@ -37,7 +38,8 @@ export function createAccountPage(options: AccountPageOptions): HttpFallback {
     [AccountRoutes.page]: (req, res) => {
       // A form posted before the script ran: its fields are dropped, the page is shown again.
       if (req.method === 'POST') return redirect(res, AccountRoutes.page);
-      sendHtml(res, 200, accountShell());
+      // The shell's language follows the request's header, so caches must key on it too.
+      sendHtml(res, 200, accountShell(negotiateLanguage(req.headers['accept-language'])), { vary: 'Accept-Language' });
     },
     [AccountRoutes.script]: async (_req, res) => sendAsset(res, 'text/javascript; charset=utf-8', await accountScript()),
     [AccountRoutes.styles]: async (_req, res) => {

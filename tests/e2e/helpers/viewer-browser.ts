@@ -16,14 +16,15 @@ export interface Visitor {
   close(): Promise<void>;
 }
 
-/** Headless Chromium without the extension, for the relay's own pages. */
-export function launchPageBrowser(): Promise<Browser> {
+/** Headless Chromium without the extension, for the relay's own pages; `lang` sets its UI language. */
+export function launchPageBrowser(options: { readonly lang?: string } = {}): Promise<Browser> {
+  const lang = options.lang === undefined ? [] : [`--lang=${options.lang}`];
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     // Two cores shared with other suites: give a slow start room rather than fail the suite.
     timeout: 60_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...lang],
   });
 }
 

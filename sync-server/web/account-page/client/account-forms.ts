@@ -4,6 +4,7 @@
 import { failureText } from './api.ts';
 import { byId, clearStatus, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
+import { words } from './page-words.ts';
 
 const EXPORT_URL = '/api/accounts/current/export';
 // Long enough for the browser to start the download from the object URL before it is released.
@@ -16,11 +17,11 @@ function wireName(ctx: PageContext): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void whileBusy(byId('name-button', HTMLButtonElement), async () => {
-      showStatus(status, 'Saving…', 'busy');
+      showStatus(status, words.t('name.saving'), 'busy');
       try {
         const result = await ctx.api.json<{ name: string }>('PATCH', '/api/accounts/current', { name: field.value });
         field.value = result.name;
-        showStatus(status, 'Name saved. Meetings you open from now on show it.', 'ok');
+        showStatus(status, words.t('name.saved'), 'ok');
         await ctx.refresh();
       } catch (error) {
         showStatus(status, failureText(error), 'error');
@@ -36,20 +37,19 @@ function wirePassword(ctx: PageContext): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (fields.next.value !== fields.repeat.value) {
-      showStatus(status, 'The two new passwords differ.', 'error');
+      showStatus(status, words.t('password.differ'), 'error');
       fields.repeat.focus();
       return;
     }
     void whileBusy(byId('password-button', HTMLButtonElement), async () => {
-      showStatus(status, 'Changing…', 'busy');
+      showStatus(status, words.t('password.busy'), 'busy');
       try {
         const result = await ctx.api.json<{ endedSessions: number }>('POST', '/api/accounts/current/password', {
           currentPassword: fields.current.value,
           newPassword: fields.next.value,
         });
         form.reset();
-        const ended = result.endedSessions === 1 ? '1 other session was' : `${result.endedSessions} other sessions were`;
-        showStatus(status, `Password changed. ${ended} signed out.`, 'ok');
+        showStatus(status, words.count('password.changed', result.endedSessions), 'ok');
         await ctx.refresh();
       } catch (error) {
         showStatus(status, failureText(error), 'error');
@@ -63,7 +63,7 @@ function wireExport(ctx: PageContext): void {
   const status = byId('export-status', HTMLParagraphElement);
   button.addEventListener('click', () => {
     void whileBusy(button, async () => {
-      showStatus(status, 'Preparing your export…', 'busy');
+      showStatus(status, words.t('export.busy'), 'busy');
       try {
         const { blob, fileName } = await ctx.api.download(EXPORT_URL);
         const url = URL.createObjectURL(blob);
@@ -74,7 +74,7 @@ function wireExport(ctx: PageContext): void {
         link.click();
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), RELEASE_DOWNLOAD_MS);
-        showStatus(status, `Downloaded ${fileName}.`, 'ok');
+        showStatus(status, words.t('export.done', { file: fileName }), 'ok');
       } catch (error) {
         showStatus(status, failureText(error), 'error');
       }
@@ -98,12 +98,12 @@ function wireDelete(ctx: PageContext): void {
     event.preventDefault();
     if (!confirmed()) return;
     void whileBusy(button, async () => {
-      showStatus(status, 'Deleting…', 'busy');
+      showStatus(status, words.t('delete.busy'), 'busy');
       try {
         await ctx.api.json('DELETE', '/api/accounts/current');
         form.reset();
         clearStatus(status);
-        ctx.signedOut('Your account and everything this relay held for it are deleted.');
+        ctx.signedOut(words.t('delete.done'));
       } catch (error) {
         showStatus(status, failureText(error), 'error');
       }
@@ -122,7 +122,7 @@ function wireSignOut(ctx: PageContext): void {
       } catch {
         // Signed out already, or offline: this tab forgets the session either way.
       }
-      ctx.signedOut('You are signed out in this browser.');
+      ctx.signedOut(words.t('summary.signedOut'));
     });
   });
 }

@@ -1,7 +1,9 @@
 // The account page's calls to the relay's JSON API, over the one relay client in wire/ on this
 // page's origin. A 401 while signed in means the session ended elsewhere (signed out, password
 // changed, account deleted): the page is told once and returns to sign-in.
-import { RelayRequestError, relayClient, type HttpMethod } from '../../../../wire/relay-client.ts';
+import { relayClient, type HttpMethod } from '../../../../wire/relay-client.ts';
+import { words } from './page-words.ts';
+import { refusalText } from './refusal-text.ts';
 
 export interface AccountInfo {
   readonly accountId: string;
@@ -69,5 +71,5 @@ export function createApi(session: () => string | null, onSessionEnded: () => vo
 }
 
 export function failureText(error: unknown): string {
-  return error instanceof RelayRequestError ? error.message : 'Something went wrong. Reload the page and try again.';
+  return refusalText(error, words);
 }

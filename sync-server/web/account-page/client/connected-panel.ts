@@ -4,8 +4,9 @@
 // shown as it is.
 import { OidcIntent, type OidcProviderInfo } from '../../../../wire/oidc-sign-in.ts';
 import { failureText, type IdentityInfo } from './api.ts';
-import { byId, el, formatDate, showStatus } from './dom.ts';
+import { byId, el, showStatus } from './dom.ts';
 import type { PageContext } from './page-context.ts';
+import { words } from './page-words.ts';
 import { startProviderSignIn } from './provider-sign-in.ts';
 import { revokeButton } from './revoke-button.ts';
 
@@ -13,25 +14,25 @@ export function renderConnected(ctx: PageContext, identities: readonly IdentityI
   const list = byId('connected-list', HTMLUListElement);
   const status = byId('connected-status', HTMLParagraphElement);
   const items = identities.map((identity) => {
-    const details = `${identity.email ?? 'no verified email'} · connected ${formatDate(identity.linkedAt)}`;
+    const details = words.t('connected.details', { email: identity.email ?? words.t('connected.noEmail'), date: words.date(identity.linkedAt) });
     return el(
       'li',
       { className: 'entry', attrs: { 'data-identity': identity.identityId } },
       el('div', {}, el('strong', {}, identity.label), el('p', { className: 'small' }, details)),
       revokeButton(ctx, {
-        label: 'Remove',
-        ariaLabel: `Remove the ${identity.label} sign-in`,
+        label: words.t('connected.remove'),
+        ariaLabel: words.t('connected.removeLabel', { provider: identity.label }),
         path: `/api/identities/${encodeURIComponent(identity.identityId)}`,
-        done: `${identity.label} no longer signs in to this account.`,
+        done: words.t('connected.removed', { provider: identity.label }),
         status,
       }),
     );
   });
-  list.replaceChildren(...(items.length > 0 ? items : [el('li', { className: 'entry small' }, 'None yet: you sign in with email and password.')]));
+  list.replaceChildren(...(items.length > 0 ? items : [el('li', { className: 'entry small' }, words.t('connected.none'))]));
   const linked = new Set(identities.map((identity) => identity.provider));
   const buttons = providers
     .filter((provider) => !linked.has(provider.name))
-    .map((provider) => providerButton(`Connect ${provider.label}`, provider.name, () => void connect(provider.name, status)));
+    .map((provider) => providerButton(words.t('connected.connect', { provider: provider.label }), provider.name, () => void connect(provider.name, status)));
   const connectButtons = byId('connect-buttons', HTMLDivElement);
   connectButtons.replaceChildren(...buttons);
   connectButtons.hidden = buttons.length === 0;

@@ -47,9 +47,3 @@ export async function whileBusy(button: HTMLButtonElement, action: () => Promise
     button.disabled = false;
   }
 }
-
-const DATE_TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
-
-export const formatDateTime = (ms: number): string => DATE_TIME.format(new Date(ms));
-export const formatDate = (ms: number): string => DATE.format(new Date(ms));

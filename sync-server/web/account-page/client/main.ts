@@ -7,14 +7,13 @@ import { createApi, failureText, type AccountInfo, type IdentityInfo, type Meeti
 import { wireAccountForms } from './account-forms.ts';
 import { providerButton, renderConnected } from './connected-panel.ts';
 import { startProviderSignIn, takeProviderReturn } from './provider-sign-in.ts';
-import { byId, clearStatus, formatDate, showStatus, whileBusy } from './dom.ts';
+import { byId, clearStatus, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
+import { words } from './page-words.ts';
 import { deviceTokens } from './device-token-store.ts';
 import { sessionStore } from './session-store.ts';
 import { renderSessions } from './sessions-panel.ts';
 import { renderShares } from './shares-panel.ts';
-
-const SESSION_ENDED = 'Your session ended or was revoked. Sign in again.';
 
 const view = {
   signedOut: byId('signed-out', HTMLElement),
@@ -36,14 +35,14 @@ function signedOut(note: string | null): void {
   view.email.focus();
 }
 
-const api = createApi(sessionStore.get, () => signedOut(SESSION_ENDED));
+const api = createApi(sessionStore.get, () => signedOut(words.t('signIn.sessionEnded')));
 // An old relay without OpenID answers 404: then there are simply no provider buttons.
 const configuredProviders = () => (providers ??= api.json<OidcProviderInfo[]>('GET', OidcRoutes.providers).catch(() => []));
 
 function renderAccount(info: AccountInfo): void {
   byId('account-email', HTMLElement).textContent = info.email;
   byId('account-name', HTMLSpanElement).textContent = info.name === '' ? '' : ` (${info.name})`;
-  byId('account-since', HTMLSpanElement).textContent = formatDate(info.createdAt);
+  byId('account-since', HTMLSpanElement).textContent = words.date(info.createdAt);
   byId('password-username', HTMLInputElement).value = info.email;
   const nameField = byId('display-name', HTMLInputElement);
   // A name being typed is not overwritten by a refresh that another form started.
@@ -94,7 +93,7 @@ function wireSignIn(): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void whileBusy(button, async () => {
-      showStatus(status, 'Signing in…', 'busy');
+      showStatus(status, words.t('signIn.busy'), 'busy');
       try {
         const email = view.email.value;
         const deviceToken = deviceTokens.get(email);
@@ -118,7 +117,7 @@ async function showProviderButtons(): Promise<void> {
   const available = await configuredProviders();
   const status = byId('provider-status', HTMLParagraphElement);
   const buttons = available.map((provider) =>
-    providerButton(`Sign in with ${provider.label}`, provider.name, () => {
+    providerButton(words.t('signIn.with', { provider: provider.label }), provider.name, () => {
       startProviderSignIn(provider.name, OidcIntent.signIn).catch((error: unknown) => showStatus(status, failureText(error), 'error'));
     }),
   );
@@ -147,7 +146,7 @@ async function start(): Promise<void> {
     try {
       const linked = await api.json<IdentityInfo>('POST', OidcRoutes.identities, { code: returned.code, code_verifier: returned.pending.verifier });
       await showSignedIn();
-      showStatus(connectedStatus, `${linked.label} now signs in to this account.`, 'ok');
+      showStatus(connectedStatus, words.t('connected.linked', { provider: linked.label }), 'ok');
     } catch (error) {
       await showSignedIn();
       showStatus(connectedStatus, failureText(error), 'error');

@@ -5,6 +5,8 @@
 import { OidcCallbackError, OidcIntent, OidcRoutes, type OidcIntentValue } from '../../../../wire/oidc-sign-in.ts';
 import { pkceChallenge, randomSecret } from '../../../../wire/pkce.ts';
 import { AccountRoutes, OIDC_PENDING_KEY } from '../account-routes.ts';
+import type { MessageKey } from '../messages/en.ts';
+import { words } from './page-words.ts';
 
 export interface PendingSignIn {
   readonly state: string;
@@ -18,15 +20,12 @@ export type ProviderReturn =
   | { readonly kind: 'refused'; readonly intent: OidcIntentValue | null; readonly message: string }
   | { readonly kind: 'code'; readonly code: string; readonly pending: PendingSignIn };
 
-const ERROR_TEXT: Readonly<Record<string, string>> = {
-  [OidcCallbackError.accessDenied]: 'The sign-in was cancelled at the provider.',
-  [OidcCallbackError.signInFailed]: 'The provider’s answer could not be verified, so you are not signed in. Try again.',
-  [OidcCallbackError.emailUnverified]:
-    'The provider has not confirmed your email address, so no account was made with it. Confirm it there, or sign in with email and password.',
-  [OidcCallbackError.accountExists]:
-    'An account with this email already exists. Sign in with its password, then connect this provider under “Connected sign-ins”.',
+const ERROR_TEXT: Readonly<Record<string, MessageKey>> = {
+  [OidcCallbackError.accessDenied]: 'provider.cancelled',
+  [OidcCallbackError.signInFailed]: 'provider.failed',
+  [OidcCallbackError.emailUnverified]: 'provider.emailUnverified',
+  [OidcCallbackError.accountExists]: 'provider.accountExists',
 };
-const FOREIGN_STATE = 'This sign-in was not started in this tab, so it was ignored. Start it again here.';
 
 export async function startProviderSignIn(provider: string, intent: OidcIntentValue): Promise<void> {
   const pending: PendingSignIn = { state: randomSecret(), verifier: randomSecret(), intent, provider };
@@ -60,11 +59,11 @@ export function takeProviderReturn(): ProviderReturn {
   if (!params.has('state')) return { kind: 'none' };
   history.replaceState(null, '', AccountRoutes.page);
   const pending = readPending();
-  if (pending === null || pending.state !== params.get('state')) return { kind: 'refused', intent: null, message: FOREIGN_STATE };
+  if (pending === null || pending.state !== params.get('state')) return { kind: 'refused', intent: null, message: words.t('provider.foreignState') };
   const error = params.get('error');
   const code = params.get('code');
   if (error !== null || code === null) {
-    return { kind: 'refused', intent: pending.intent, message: ERROR_TEXT[error ?? ''] ?? ERROR_TEXT[OidcCallbackError.signInFailed] ?? '' };
+    return { kind: 'refused', intent: pending.intent, message: words.t(ERROR_TEXT[error ?? ''] ?? 'provider.failed') };
   }
   return { kind: 'code', code, pending };
 }

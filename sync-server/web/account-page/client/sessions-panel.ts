@@ -1,8 +1,9 @@
 // The list of the account's live sessions. The current one is marked and signed out with the
 // page's own button; any other can be ended here, which also closes its open syncs.
 import type { SessionInfo } from './api.ts';
-import { byId, el, formatDateTime } from './dom.ts';
+import { byId, el } from './dom.ts';
 import type { PageContext } from './page-context.ts';
+import { words } from './page-words.ts';
 import { revokeButton } from './revoke-button.ts';
 
 export function renderSessions(ctx: PageContext, sessions: readonly SessionInfo[]): void {
@@ -11,15 +12,15 @@ export function renderSessions(ctx: PageContext, sessions: readonly SessionInfo[
   const items = [...sessions]
     .sort((a, b) => Number(b.current) - Number(a.current) || b.lastUsedAt - a.lastUsedAt)
     .map((session) => {
-      const label = session.current ? 'This browser' : `Signed in ${formatDateTime(session.createdAt)}`;
-      const details = `Last used ${formatDateTime(session.lastUsedAt)} · ends ${formatDateTime(session.expiresAt)}`;
+      const label = session.current ? words.t('sessions.thisBrowser') : words.t('sessions.signedInAt', { date: words.dateTime(session.createdAt) });
+      const details = words.t('sessions.details', { lastUsed: words.dateTime(session.lastUsedAt), ends: words.dateTime(session.expiresAt) });
       const revoke = session.current
         ? null
         : revokeButton(ctx, {
-            label: 'Sign out',
-            ariaLabel: `Sign out the session from ${formatDateTime(session.createdAt)}`,
+            label: words.t('sessions.signOut'),
+            ariaLabel: words.t('sessions.signOutLabel', { date: words.dateTime(session.createdAt) }),
             path: `/api/sessions/${encodeURIComponent(session.sessionId)}`,
-            done: 'That session is signed out.',
+            done: words.t('sessions.signedOut'),
             status,
           });
       return el(

@@ -2,27 +2,34 @@
 // the meetings' own documents on the relay, so they are other people's text as far as this page
 // knows: shown as text nodes only, as labels are.
 import type { MeetingInfo, ShareInfo } from './api.ts';
-import { byId, el, formatDate } from './dom.ts';
+import { byId, el } from './dom.ts';
 import type { PageContext } from './page-context.ts';
+import { words } from './page-words.ts';
 import { revokeButton } from './revoke-button.ts';
 
-const ROLE_LABEL = { view: 'View only', edit: 'Can edit' } as const;
-const UNTITLED = 'Untitled meeting';
+const ROLE_LABEL = { view: 'shares.roleView', edit: 'shares.roleEdit' } as const;
+const REVOKE_LABEL = {
+  view: { plain: 'shares.revokeViewLabel', named: 'shares.revokeViewNamedLabel' },
+  edit: { plain: 'shares.revokeEditLabel', named: 'shares.revokeEditNamedLabel' },
+} as const;
 
 function shareState(share: ShareInfo): string {
-  if (share.revokedAt !== null) return `revoked ${formatDate(share.revokedAt)}`;
-  if (!share.active) return `expired ${formatDate(share.expiresAt)}`;
-  return `active until ${formatDate(share.expiresAt)}`;
+  if (share.revokedAt !== null) return words.t('shares.revokedOn', { date: words.date(share.revokedAt) });
+  if (!share.active) return words.t('shares.expiredOn', { date: words.date(share.expiresAt) });
+  return words.t('shares.activeUntil', { date: words.date(share.expiresAt) });
 }
 
 function shareEntry(ctx: PageContext, share: ShareInfo, title: string, status: HTMLElement): HTMLLIElement {
-  const named = share.label === null ? '' : ` “${share.label}”`;
+  const ariaLabel =
+    share.label === null
+      ? words.t(REVOKE_LABEL[share.role].plain, { title })
+      : words.t(REVOKE_LABEL[share.role].named, { title, label: share.label });
   const revoke = share.active
     ? revokeButton(ctx, {
-        label: 'Revoke',
-        ariaLabel: `Revoke the ${ROLE_LABEL[share.role].toLowerCase()} link${named} to ${title}`,
+        label: words.t('shares.revoke'),
+        ariaLabel,
         path: `/api/shares/${encodeURIComponent(share.shareId)}`,
-        done: 'The link is revoked; whoever had it open was disconnected.',
+        done: words.t('shares.revoked'),
         status,
       })
     : null;
@@ -33,9 +40,9 @@ function shareEntry(ctx: PageContext, share: ShareInfo, title: string, status: H
       'div',
       {},
       share.label === null ? null : el('strong', { className: 'share-label' }, share.label),
-      el('span', { className: `badge ${share.role}` }, ROLE_LABEL[share.role]),
+      el('span', { className: `badge ${share.role}` }, words.t(ROLE_LABEL[share.role])),
       ' ',
-      el('span', { className: 'small' }, `made ${formatDate(share.createdAt)}, ${shareState(share)}`),
+      el('span', { className: 'small' }, words.t('shares.made', { date: words.date(share.createdAt), state: shareState(share) })),
     ),
     revoke,
   );
@@ -45,14 +52,14 @@ export function renderShares(ctx: PageContext, meetings: readonly MeetingInfo[],
   const container = byId('shares-list', HTMLDivElement);
   const status = byId('shares-status', HTMLParagraphElement);
   if (shares.length === 0) {
-    container.replaceChildren(el('p', { className: 'small' }, 'No share links yet. You share a meeting from the extension.'));
+    container.replaceChildren(el('p', { className: 'small' }, words.t('shares.none')));
     return;
   }
   const titles = new Map(meetings.map((m) => [m.meetingId, m.title]));
   const byMeeting = new Map<string, ShareInfo[]>();
   for (const share of shares) byMeeting.set(share.meetingId, [...(byMeeting.get(share.meetingId) ?? []), share]);
   const groups = [...byMeeting].map(([meetingId, list]) => {
-    const title = titles.get(meetingId)?.trim() || UNTITLED;
+    const title = titles.get(meetingId)?.trim() || words.t('shares.untitled');
     const entries = list
       .sort((a, b) => Number(b.active) - Number(a.active) || b.createdAt - a.createdAt)
       .map((share) => shareEntry(ctx, share, title, status));

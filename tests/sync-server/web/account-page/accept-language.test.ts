@@ -1,0 +1,74 @@
+// The account page's language comes from Accept-Language (quality values, a region matching its
+// language, unknown meaning English), and a real relay serves the shell in it: <html lang>, the
+// frame and the page's headings in that language, and Vary: Accept-Language so no cache hands a
+// German page to a French reader.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { negotiateLanguage } from '../../../../sync-server/web/account-page/accept-language.ts';
+import { AccountRoutes } from '../../../../sync-server/web/account-page/account-routes.ts';
+import { startE2eRelay, type E2eRelay } from '../../../e2e/helpers/e2e-relay.ts';
+
+let relay: E2eRelay | null = null;
+
+test.after(async () => {
+  await relay?.close();
+});
+
+test('negotiation: exact, regional, quality order, refusals and unknowns', () => {
+  const cases: [string | undefined, string][] = [
+    ['de', 'de'],
+    ['de-AT', 'de'],
+    ['DE-at,en;q=0.5', 'de'],
+    ['fr-CA, fr;q=0.9, en;q=0.8', 'fr'],
+    ['en;q=0.4, ja;q=0.9', 'ja'],
+    ['es-419', 'es'],
+    ['pt-BR, es;q=0.7', 'es'],
+    ['nl, sv', 'en'],
+    ['de;q=0, fr;q=0.1', 'fr'],
+    ['*', 'en'],
+    ['en;q=0, *', 'de'],
+    ['de;q=abc, ja', 'ja'],
+    ['de;q=2', 'en'],
+    ['', 'en'],
+    [undefined, 'en'],
+    ['<script>, de', 'de'],
+    ['x'.repeat(5000), 'en'],
+  ];
+  for (const [header, expected] of cases) assert.is(negotiateLanguage(header), expected, String(header).slice(0, 40));
+  assert.is(negotiateLanguage(['nl', 'de;q=0.5']), 'de', 'a repeated header is one list');
+});
+
+async function shell(acceptLanguage?: string): Promise<{ text: string; vary: string | null; status: number }> {
+  relay ??= await startE2eRelay();
+  const headers: Record<string, string> = acceptLanguage === undefined ? {} : { 'accept-language': acceptLanguage };
+  const response = await fetch(relay.httpUrl + AccountRoutes.page, { headers });
+  return { text: await response.text(), vary: response.headers.get('vary'), status: response.status };
+}
+
+test('a real relay serves the shell in the negotiated language, with Vary', async () => {
+  const german = await shell('de-AT,de;q=0.9,en;q=0.5');
+  assert.is(german.status, 200);
+  assert.match(german.text, /<html lang="de">/);
+  assert.match(german.vary ?? '', /accept-language/i);
+  assert.match(german.text, /<title>Ihr Konto · LeaveTheMeeting<\/title>/);
+  assert.match(german.text, /<h2 id="sign-in-title">Anmelden<\/h2>/);
+  assert.match(german.text, /<a href="\/privacy">Datenschutz<\/a>/);
+  assert.match(german.text, /Was wir speichern/);
+  // The summary sentence keeps the elements the script fills in, in the language's order.
+  assert.match(german.text, /Als <strong id="account-email"><\/strong><span id="account-name"><\/span>, mit einem Konto seit <span id="account-since"><\/span>\./);
+
+  const japanese = await shell('ja');
+  assert.match(japanese.text, /<html lang="ja">/);
+  assert.match(japanese.text, /<h1>アカウント<\/h1>/);
+
+  for (const header of [undefined, 'nl-BE', 'garbage;;;q=']) {
+    const english = await shell(header);
+    assert.is(english.status, 200);
+    assert.match(english.text, /<html lang="en">/, String(header));
+    assert.match(english.text, /<h1>Your account<\/h1>/);
+    assert.match(english.text, /LeaveTheMeeting: meetings that end on time\. <a href="\/privacy">What we store<\/a>\./);
+    assert.match(english.vary ?? '', /accept-language/i);
+  }
+});
+
+test.run();

@@ -1,0 +1,70 @@
+// The account page's words in use: placeholders filled, plural forms by Intl.PluralRules per
+// language, dates in the language's own format, and the relay's refusals worded by error code
+// (the English page keeps the relay's own text). The weak-password advice is the relay's real
+// checker's, so a change of its wording shows up here as an untranslated sentence.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RelayRequestError } from '../../../../wire/relay-client.ts';
+import { refusalText } from '../../../../sync-server/web/account-page/client/refusal-text.ts';
+import { en } from '../../../../sync-server/web/account-page/messages/en.ts';
+import { translator } from '../../../../sync-server/web/account-page/messages/translator.ts';
+import { weakPasswordReason } from '../../../../sync-server/web/access/password-strength.ts';
+
+const de = translator('de');
+const DAY = Date.UTC(2026, 2, 2, 12, 0);
+
+test('plural forms follow each language', () => {
+  assert.is(translator('en').count('password.changed', 1), 'Password changed. 1 other session was signed out.');
+  assert.is(translator('en').count('password.changed', 3), 'Password changed. 3 other sessions were signed out.');
+  assert.is(de.count('password.changed', 0), 'Passwort geändert. 0 andere Sitzungen wurden abgemeldet.');
+  assert.is(de.count('password.changed', 1), 'Passwort geändert. 1 andere Sitzung wurde abgemeldet.');
+  // French counts 0 as singular.
+  assert.is(translator('fr').count('password.changed', 0), 'Mot de passe changé. 0 autre session a été déconnectée.');
+  assert.is(translator('ja').count('password.changed', 2), 'パスワードを変更しました。ほかの 2 件のセッションをサインアウトしました。');
+});
+
+test('dates are written in the page language, not the browser default', () => {
+  assert.match(de.date(DAY), /^2\. März 2026$/);
+  assert.match(translator('fr').date(DAY), /^2 mars 2026$/);
+  assert.match(translator('ja').date(DAY), /^2026年3月2日$/);
+  assert.match(translator('en').date(DAY), /^March 2, 2026$/);
+});
+
+test('placeholders are filled and a missing value stays visible', () => {
+  assert.is(de.t('signIn.with', { provider: 'Google' }), 'Mit Google anmelden');
+  assert.is(de.t('signIn.with'), 'Mit {provider} anmelden');
+  assert.equal(translator('ja').parts('summary.text').filter((p) => 'slot' in p), [{ slot: 'email' }, { slot: 'name' }, { slot: 'since' }]);
+});
+
+test('common refusals are translated by code; English keeps the relay text', () => {
+  const wrong = new RelayRequestError(401, 'invalid_credentials', 'The email or the password is wrong.');
+  assert.is(refusalText(wrong, de), 'E-Mail oder Passwort ist falsch.');
+  assert.is(refusalText(wrong, translator('en')), 'The email or the password is wrong.');
+  assert.is(refusalText(new RelayRequestError(403, 'invalid_credentials', 'The current password is wrong.'), de), 'Das aktuelle Passwort ist falsch.');
+  assert.is(refusalText(new RelayRequestError(429, 'rate_limited', 'Too many attempts; wait a while and try again.'), de), 'Zu viele Versuche. Warten Sie eine Weile und versuchen Sie es dann erneut.');
+  assert.is(refusalText(new RelayRequestError(400, 'invalid_name', 'The name must be 1 to 100 characters on one line.'), de), 'Der Name muss 1 bis 100 Zeichen lang sein und in eine Zeile passen.');
+  assert.is(refusalText(new RelayRequestError(400, 'invalid_password', 'The password must be 8 to 256 characters long.'), translator('es')), 'La contraseña debe tener entre 8 y 256 caracteres.');
+  assert.is(refusalText(new RelayRequestError(0, 'network', 'unreachable'), translator('fr')), 'Le relais est injoignable. Vérifiez la connexion et réessayez.');
+  assert.is(refusalText(new RelayRequestError(502, 'http_502', 'The relay answered 502. Try again in a moment.'), de), de.t('refusal.generic'));
+  assert.is(refusalText(new Error('boom'), de), de.t('refusal.generic'));
+  // A refusal the page has no wording for is shown as the relay words it, not hidden.
+  assert.is(refusalText(new RelayRequestError(400, 'meeting_limit', 'You own too many meetings.'), de), 'You own too many meetings.');
+});
+
+test("the relay's weak-password reason is translated sentence by sentence", async () => {
+  for (const password of ['password123', 'qwertyuiop', 'aaaaaaaaaa', 'Margaret1987']) {
+    const reason = await weakPasswordReason(password, ['ada@example.org'], 3);
+    assert.ok(reason !== null, password);
+    const english = refusalText(new RelayRequestError(400, 'weak_password', reason), translator('en'));
+    assert.is(english, reason);
+    const german = refusalText(new RelayRequestError(400, 'weak_password', reason), de);
+    assert.ok(german.startsWith('Dieses Passwort ist zu leicht zu erraten.'), german);
+    const englishLeft = Object.entries(en).filter(([key, text]) => key.startsWith('weak.') && german.includes(text));
+    assert.equal(englishLeft, [], `${password}: ${german}`);
+    assert.not.match(german, /\b(the|is|are|and|to)\b/, `${password}: ${german}`);
+  }
+  const unknown = refusalText(new RelayRequestError(400, 'weak_password', 'This password is too easy to guess. Something new here. Avoid recent years.'), de);
+  assert.is(unknown, 'Dieses Passwort ist zu leicht zu erraten. Something new here. Vermeiden Sie die letzten Jahre.');
+});
+
+test.run();
