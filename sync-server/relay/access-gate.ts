@@ -2,6 +2,7 @@
 // nothing of accounts or tokens: it asks the gate whether a socket may open a document, forwards
 // /api/* requests to it, and closes sockets whose grant the gate later revokes.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as Y from 'yjs';
 import type { CloseCodeValue } from '../../wire/close-codes.ts';
 
 import type { Role } from '../../wire/roles.ts';
@@ -46,5 +47,11 @@ export interface AccessGate {
    * close those now refused.
    */
   onRecheck?(listener: () => void): () => void;
+  /**
+   * For each document a room loads: calls `erased` after a transaction that removed content the
+   * store should not keep (a library's entries deleted for good); the room then compacts its
+   * stored log at once instead of when it grows past its limits. Returns the stop function.
+   */
+  watchErasures?(doc: string, ydoc: Y.Doc, erased: () => void): () => void;
   close(): void;
 }

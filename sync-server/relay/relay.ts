@@ -99,7 +99,8 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
       if (error === null) checkpoints?.noteCommit();
     },
   );
-  const rooms = new RoomRegistry({ store, commits, config, logger, failures, metrics }, (count) => metrics.rooms.set(count));
+  const watchErasures = options.access.watchErasures?.bind(options.access);
+  const rooms = new RoomRegistry({ store, commits, config, logger, failures, metrics, ...(watchErasures ? { watchErasures } : {}) }, (count) => metrics.rooms.set(count));
   await options.feed?.start({
     committed: (doc, seq, update) => rooms.get(doc)?.noteCommitted(seq, update),
     resync: () => {

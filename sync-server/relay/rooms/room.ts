@@ -32,6 +32,8 @@ export interface RoomDeps {
   /** Failures that repeat (a full disk, a broken store) are logged through it, rate limited. */
   readonly failures: FailureLog;
   readonly metrics: RelayMetrics;
+  /** Asks for a compaction at once after a transaction that erased content (AccessGate). */
+  readonly watchErasures?: (doc: string, ydoc: Y.Doc, erased: () => void) => () => void;
   readonly onRetired: (room: Room) => void;
 }
 
@@ -53,6 +55,7 @@ export class Room {
   readonly #catchUp: RoomCatchUp;
   #catchUpQueued = false;
   #unloadTimer: NodeJS.Timeout | null = null;
+  #stopWatching: (() => void) | null = null;
 
   constructor(name: string, deps: RoomDeps) {
     this.name = name;
@@ -141,7 +144,7 @@ export class Room {
   async #load(): Promise<void> {
     const doc = await this.#loadDoc();
     if (!doc) return;
-    this.#doc = doc;
+    this.#use(doc);
     this.#state = 'ready';
     // Queued behind the greetings of the sockets that waited for the load, so they go first.
     this.#enqueue('compact', () => this.#maybeCompact());
@@ -164,6 +167,13 @@ export class Room {
       this.#fail('room load failed', 'document could not be loaded', error);
       return null;
     }
+  }
+
+  /** The doc the room serves from now on, watched for erasures. */
+  #use(doc: Y.Doc): void {
+    this.#stopWatching?.();
+    this.#doc = doc;
+    this.#stopWatching = this.#deps.watchErasures?.(this.name, doc, () => this.#stored.request()) ?? null;
   }
 
   #greet(conn: Connection): void {
@@ -250,7 +260,7 @@ export class Room {
     const old = this.#doc;
     const doc = await this.#loadDoc();
     if (!doc) return false;
-    this.#doc = doc;
+    this.#use(doc);
     old.destroy();
     return true;
   }
@@ -280,6 +290,7 @@ export class Room {
     if (this.#state === 'retired') return;
     this.#state = 'retired';
     this.#cancelUnload();
+    this.#stopWatching?.();
     this.#inbox.clear();
     this.#writes.clear();
     this.awareness.destroy();

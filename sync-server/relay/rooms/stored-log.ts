@@ -1,7 +1,7 @@
 // What a room knows of its document's rows in the store (count, bytes, last sequence number, size
 // of the last snapshot it wrote) and the compaction policy over them: compact once the log passes
 // the row or byte limit, where the byte limit grows with the snapshot so a large document is not
-// compacted after every few updates.
+// compacted after every few updates, or at once when something was erased from the document.
 export interface CompactionLimits {
   readonly compactAfterRows: number;
   readonly compactAfterBytes: number;
@@ -12,6 +12,7 @@ export class StoredLog {
   byteSize = 0;
   lastSeq = 0;
   #snapshotBytes = 0;
+  #requested = false;
 
   /** The document was (re)loaded: its rows as the store returned them. */
   loaded(rowCount: number, byteSize: number, lastSeq: number): void {
@@ -26,8 +27,14 @@ export class StoredLog {
     this.byteSize += bytes;
   }
 
+  /** Content was erased from the document: old rows must not keep it past the next compaction. */
+  request(): void {
+    this.#requested = true;
+  }
+
   needsCompaction(limits: CompactionLimits): boolean {
     if (this.rowCount < 2) return false;
+    if (this.#requested) return true;
     const byteLimit = Math.max(limits.compactAfterBytes, 2 * this.#snapshotBytes);
     return this.rowCount > limits.compactAfterRows || this.byteSize > byteLimit;
   }
@@ -37,5 +44,6 @@ export class StoredLog {
     this.rowCount = 1 + (this.lastSeq - uptoSeq);
     this.byteSize = snapshotBytes;
     this.#snapshotBytes = snapshotBytes;
+    this.#requested = false;
   }
 }

@@ -23,6 +23,7 @@ import { matchRoute, type ApiRoute } from './api-router.ts';
 import { AttemptLimiter } from './attempt-limiter.ts';
 import { documentRoutes } from './document-routes.ts';
 import { meetingDeletionRoute } from './meeting-deletion.ts';
+import { watchLibraryErasures } from './library-erasures.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
 import { loadOrCreateServerSecret } from './server-secret.ts';
 import { OPENAPI_PATH, openApiDocument } from '../openapi/openapi-document.ts';
@@ -188,6 +189,8 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       recheckers.add(listener);
       return () => recheckers.delete(listener);
     },
+
+    watchErasures: watchLibraryErasures,
 
     close() {
       stopNotices();

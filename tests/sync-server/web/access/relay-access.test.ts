@@ -1,5 +1,6 @@
 // Access control wired into the real relay: stock y-websocket providers and raw ws clients
-// against startRelay, with the production access gate on a real SQLite file.
+// against startRelay, with the production access gate on a real SQLite file. A library entry
+// deleted for good leaves the relay's stored rows at once (the gate's erasure watch).
 import { rmSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { suite } from 'uvu';
@@ -15,6 +16,7 @@ import { createLogger } from '../../../../sync-server/logger.ts';
 import { startRelay, type Relay } from '../../../../sync-server/relay/relay.ts';
 import { type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { makeTempDir, rawClient, waitFor, type RawClient } from '../../helpers/relay-harness.ts';
+import { addIndexEntry, deleteForever, moveToTrash, type MeetingId } from '../../../../crdt/index.ts';
 import { meetingFixture } from './account-fixtures.ts';
 import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from './access-harness.ts';
 
@@ -87,6 +89,36 @@ test('a stock provider syncs a library through the relay, and another session of
   const second = (await w.api('POST', '/api/sessions', { email: account.email, password: account.password })).json.session;
   const other = provider(w, doc, await tokenFor(w, doc, second));
   await waitFor(() => other.doc.getText('notes').toString() === 'hello', 'the second session receives the library');
+});
+
+test('a library entry deleted for good is compacted out of the stored rows at once; a trashed one stays', async (w) => {
+  const account = await signUp(w);
+  const doc = `library/${account.accountId}`;
+  const client = provider(w, doc, await tokenFor(w, doc, account.session));
+  await synced(client);
+  const storedText = () => (w.db.prepare('SELECT data FROM updates WHERE doc = ?').all(doc) as { data: Buffer }[]).map((row) => row.data.toString('utf8')).join('\n');
+  const entry = (title: string): MeetingId => {
+    const id = newMeetingId() as MeetingId;
+    addIndexEntry(client.doc, { id, title, scheduledFor: null, status: 'planned', createdAt: Date.now(), followUpOf: null }, Date.now());
+    return id;
+  };
+  const secret = entry('Board secrets');
+  const kept = entry('Kept in the trash');
+  for (let i = 0; i < 5; i++) entry(`Weekly ${i}`);
+  await waitFor(() => storedText().includes('Weekly 4'), 'the entries are stored');
+  moveToTrash(client.doc, { kind: 'meeting', id: secret }, Date.now());
+  moveToTrash(client.doc, { kind: 'meeting', id: kept }, Date.now());
+  const storedVector = () => {
+    const stored = new Y.Doc();
+    for (const row of w.db.prepare('SELECT data FROM updates WHERE doc = ? ORDER BY seq').all(doc) as { data: Buffer }[]) Y.applyUpdate(stored, row.data);
+    return Buffer.from(Y.encodeStateVector(stored)).toString('hex');
+  };
+  await waitFor(() => storedVector() === Buffer.from(Y.encodeStateVector(client.doc)).toString('hex'), 'the trash moves are stored');
+  assert.ok(storedText().includes('Board secrets'), 'in the trash, the entry is still stored');
+  deleteForever(client.doc, { kind: 'meeting', id: secret });
+  await waitFor(() => !storedText().includes('Board secrets'), 'the deleted entry leaves the stored rows');
+  assert.ok(storedText().includes('Kept in the trash'), 'what is only in the trash stays');
+  assert.ok(storedText().includes('Weekly 4'));
 });
 
 test("revoking a share link closes the viewer's open socket with 4401 and refuses it afterwards", async (w) => {
