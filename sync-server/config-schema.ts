@@ -145,6 +145,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('access.exportPerAccount.windowMs', ms(), 'window of the export limit'),
   setting('access.oidcCodeTtlMs', ms(), 'lifetime of the one-time code an OpenID sign-in hands its client'),
   setting('access.oidcFlowTtlMs', ms(), 'how long an OpenID sign-in may take between start and callback'),
+  setting('access.revocationRecheckMs', count(0), 'with several nodes: how often open sockets are authorized again, for revocations whose notice was lost (0: off)'),
   setting('access.oidcPerIp.max', count(), 'OpenID sign-in starts and code exchanges per IP per window'),
   setting('access.oidcPerIp.windowMs', ms(), 'window of the OpenID limit'),
   setting('access.maxMeetingsPerAccount', count(), 'meetings one account may own'),

@@ -243,7 +243,9 @@ export class SyncEndpoint {
         this.#deps.failures.error('re-checking a socket failed', { doc: conn.doc }, error);
       }
     }
-    logger.info({ checked: this.connections.size, closed }, 'open sockets re-checked after missed revocations');
+    // Periodic with several nodes: a line only when a check closed something.
+    if (closed > 0) logger.info({ checked: this.connections.size, closed }, 'open sockets re-checked: revoked ones closed');
+    else logger.debug({ checked: this.connections.size }, 'open sockets re-checked');
   }
 
   #keepAlive(): void {

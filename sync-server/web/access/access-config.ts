@@ -48,6 +48,9 @@ export interface AccessConfig {
   readonly oidcFlowTtlMs: number;
   /** OpenID starts and code exchanges per IP: each start stores a pending flow. */
   readonly oidcPerIp: RateWindow;
+  /** With several nodes: how often open sockets are authorized again, for revocations whose
+   *  notice never arrived (0: only when the revocation listener reconnects). */
+  readonly revocationRecheckMs: number;
 }
 
 const MINUTE = 60_000;
@@ -80,4 +83,5 @@ export const accessDefaults: AccessConfig = {
   oidcCodeTtlMs: MINUTE,
   oidcFlowTtlMs: 10 * MINUTE,
   oidcPerIp: { max: 60, windowMs: 15 * MINUTE },
+  revocationRecheckMs: 5 * MINUTE,
 };

@@ -119,9 +119,15 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   // Another node revoked: close this node's sockets; it deleted an account or a meeting: retire
   // this node's rooms of its documents, then delete their rows again, since a commit this node had
   // queued may have written a row back after the other node's delete.
-  const stopMissed = bus.onMissed(() => {
+  const recheckAll = () => {
     for (const recheck of recheckers) recheck();
-  });
+  };
+  const stopMissed = bus.onMissed(recheckAll);
+  // A notice can also be lost while every listener holds: the revoking node died between its
+  // commit and its NOTIFY, or the NOTIFY failed. With other nodes, open sockets are checked
+  // against the records now and then, which bounds how long such a socket stays open.
+  const recheckTimer = bus !== LOCAL_ONLY && config.revocationRecheckMs > 0 ? setInterval(recheckAll, config.revocationRecheckMs) : null;
+  recheckTimer?.unref();
   const stopNotices = bus.onNotice((notice) => {
     for (const key of notice.keys) revokeHere(key);
     if (notice.deletingDocs.length === 0) return;
@@ -193,6 +199,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     watchErasures: watchLibraryErasures,
 
     close() {
+      if (recheckTimer) clearInterval(recheckTimer);
       stopNotices();
       stopMissed();
       recheckers.clear();

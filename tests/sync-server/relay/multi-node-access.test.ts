@@ -237,14 +237,20 @@ test('deleting an account on node 1 leaves no row that a commit queued on node 2
   }
 });
 
-test('a revocation sent while node 2 was not listening closes its socket once it listens again', async (w) => {
-  const { nodes, url } = await startNodes(w, 2);
-  const [one, two] = nodes as [Node, Node];
+/** Two nodes; a meeting of an account made on node 1, shared view-only, open on node 2. */
+async function viewerOnNodeTwo(w: World, access: Partial<AccessConfig> = {}) {
+  const { nodes, url } = await startNodes(w, 2, access);
+  const [one] = nodes as [Node, Node];
   const account = await signUp(one);
   const meeting = newMeetingId();
   await tokenFor(one, account.session, `meeting/${meeting}`);
   const share = await one.api('POST', '/api/shares', { meetingId: meeting, role: 'view' }, account.session);
-  const viewer = await admitted(w, two, `meeting/${meeting}`, share.json.token);
+  const viewer = await admitted(w, nodes[1]!, `meeting/${meeting}`, share.json.token);
+  return { one, url, account, share, viewer };
+}
+
+test('a revocation sent while node 2 was not listening closes its socket once it listens again', async (w) => {
+  const { one, url, account, share, viewer } = await viewerOnNodeTwo(w);
   const admin = new pg.Client({ connectionString: w.cluster.url });
   await admin.connect();
   const database = pg.escapeIdentifier(new URL(url).pathname.slice(1));
@@ -257,6 +263,21 @@ test('a revocation sent while node 2 was not listening closes its socket once it
     assert.is((await one.api('DELETE', `/api/shares/${share.json.shareId}`, undefined, account.session)).status, 204);
   } finally {
     await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS true`);
+    await admin.end();
+  }
+  await closedWith(viewer, CloseCode.unauthenticated);
+});
+
+test('a revocation whose notice never came (committed, never notified) closes the socket at the next periodic re-check', async (w) => {
+  const { url, share, viewer } = await viewerOnNodeTwo(w, { revocationRecheckMs: 300 });
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  assert.is(viewer.ws.readyState, viewer.ws.OPEN, 'the re-checks leave a valid share open');
+  // As if the revoking node died after its commit: the row says revoked, no node was told.
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query('UPDATE shares SET revoked_at = $1 WHERE share_id = $2', [Date.now(), share.json.shareId]);
+  } finally {
     await admin.end();
   }
   await closedWith(viewer, CloseCode.unauthenticated);
