@@ -45,3 +45,11 @@ export function onEntriesRemoved(lib: Y.Doc, cb: () => void): () => void {
     for (const root of roots) root.unobserve(observer);
   };
 }
+
+/** How many entries (meetings and templates) have been removed from the library for good so far;
+ *  it only grows, so a device can tell whether removals came since it last looked. */
+export function removedEntryCount(lib: Y.Doc): number {
+  let count = 0;
+  for (const root of Object.values(libraryRoots(lib))) for (const item of root._map.values()) if (item.deleted) count++;
+  return count;
+}

@@ -22,6 +22,6 @@ export * from './template-ops.ts';
 export { libraryView, findTemplate } from './library-view.ts';
 export * from './meeting-index-ops.ts';
 export { moveToTrash, restoreFromTrash, deleteForever, purgeTrash, type TrashRef } from './trash-ops.ts';
-export { erasedMeetingIds, isErasedMeeting, onEntriesRemoved, onMeetingsErased } from './erased-meetings.ts';
+export { erasedMeetingIds, isErasedMeeting, onEntriesRemoved, onMeetingsErased, removedEntryCount } from './erased-meetings.ts';
 export * from './template-meetings.ts';
 export * from './follow-up.ts';

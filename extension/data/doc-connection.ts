@@ -5,11 +5,12 @@
 // follow it over the link. Views never construct a Y.Doc for a stored document themselves.
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { IndexeddbPersistence, storeState } from 'y-indexeddb';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { getSettings, onSettingsChanged, syncActive, updateSettings, type Settings } from '../platform/settings.ts';
 import { BroadcastLink } from './broadcast-link.ts';
 import { keepOffsetFresh, stopOffsetRefresh } from './clock-offset.ts';
 import { RelayLink, type RelayTarget } from './relay-link.ts';
+import { compactLocalDocument } from './local-documents.ts';
 import { leadDocument, type Leadership } from './socket-leadership.ts';
 import type { SyncStatus } from './sync-status.ts';
 
@@ -21,9 +22,9 @@ export interface DocHandle {
   readonly awareness: Awareness;
   status(): SyncStatus;
   onStatus(cb: (status: SyncStatus) => void): () => void;
-  /** Starts rewriting the document's IndexedDB log as one update of its current state (resolves
-   *  once it is under way), so content Yjs has dropped from the document (deleted for good)
-   *  leaves this browser's storage as well; rows other contexts append meanwhile are kept. */
+  /** Rewrites the document's IndexedDB log as one update of its current state, so content Yjs
+   *  has dropped from the document (deleted for good) leaves this browser's storage as well;
+   *  rows other contexts append meanwhile are kept. Does nothing once released. */
   compactStorage(): Promise<void>;
   release(): void;
 }
@@ -186,7 +187,9 @@ export function openDoc(name: string): DocHandle {
       e.listeners.add(cb);
       return () => e.listeners.delete(cb);
     },
-    compactStorage: () => storeState(e.persistence, true),
+    async compactStorage() {
+      if (!released) await compactLocalDocument(e.persistence);
+    },
     release() {
       if (released) return;
       released = true;

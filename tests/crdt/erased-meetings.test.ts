@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
   addIndexEntry, createTemplate, deleteForever, erasedMeetingIds, isErasedMeeting, LIMITS, moveToTrash, newId, onEntriesRemoved, onMeetingsErased, purgeTrash,
-  restoreFromTrash,
+  removedEntryCount, restoreFromTrash,
 } from '../../crdt/index.ts';
 import type { MeetingId } from '../../crdt/index.ts';
 import { seededRandom, sync, T0 } from './helpers.ts';
@@ -70,10 +70,13 @@ test('removals for good of meetings and templates are heard; the trash and a mer
   moveToTrash(lib, { kind: 'meeting', id: ids[0]! }, T0 + 1);
   moveToTrash(lib, { kind: 'template', id: template }, T0 + 1);
   assert.is(heard, 0, 'the trash is not a removal');
+  assert.is(removedEntryCount(lib), 0);
   deleteForever(lib, { kind: 'template', id: template });
   assert.is(heard, 1);
   deleteForever(lib, { kind: 'meeting', id: ids[0]! });
   assert.is(heard, 2);
+  assert.is(removedEntryCount(lib), 2);
+  assert.is(removedEntryCount(loaded(lib)), 2, 'read back from the stored state');
   const stored = Buffer.from(Y.encodeStateAsUpdate(lib)).toString('utf8');
   for (const gone of ['Secret retro', 'Private item', 'Private prompt', 'Meeting 0']) assert.not.ok(stored.includes(gone), `${gone} is not in the stored state`);
   assert.ok(stored.includes('Meeting 1'), 'what stays is stored');

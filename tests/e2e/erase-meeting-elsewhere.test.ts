@@ -1,10 +1,12 @@
 // A meeting deleted for good on one device is erased on another that has it open: device B's
 // view of it closes back to the library and says why, and B's own IndexedDB copy is deleted, as
-// the relay's is. Two browser profiles signed in to one account on a real relay.
+// the relay's is; the title leaves B's library log and the relay's library rows too. Two browser
+// profiles signed in to one account on a real relay.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { createMeeting, eventually, msg } from './helpers/extension-flows.ts';
+import { browserLibraryText, relayLibraryText } from './helpers/stored-library.ts';
 import { twoDevices, type TwoDevices } from './helpers/two-devices.ts';
 
 let devices: TwoDevices | null = null;
@@ -41,6 +43,8 @@ test('deleting forever on device A closes the open meeting on device B and erase
   await eventually(async () => !(await localDatabases(panelB)).includes(`meeting/${meetingId}`), "B's copy to be deleted");
   await eventually(async () => (await relay.store.load(`meeting/${meetingId}`)).rowCount === 0, 'the relay to drop it');
   assert.not.ok(await panelB.getByRole('link', { name: /^Retro to forget/ }).isVisible());
+  await eventually(async () => !(await browserLibraryText(panelB)).includes('Retro to forget'), "the title to leave B's library log");
+  await eventually(async () => !relayLibraryText(relay.db).includes('Retro to forget'), "the title to leave the relay's library rows");
 });
 
 test.run();

@@ -14,6 +14,7 @@ import { launchExtension, type ExtensionBrowser } from './helpers/extension-brow
 import { createMeeting, eventually, msg, signUp, storedSettings } from './helpers/extension-flows.ts';
 import { guardedSetup } from './helpers/guarded-setup.ts';
 import { shoot } from './helpers/screenshots.ts';
+import { browserLibraryText, relayLibraryText } from './helpers/stored-library.ts';
 
 const test = suite('e2e erase a meeting');
 let relay: E2eRelay | null = null;
@@ -47,23 +48,6 @@ const storedRows = (meetingId: string): number =>
 
 const localDatabases = (page: Page): Promise<string[]> => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
 
-/** The library's IndexedDB log and the list snapshot, as text, to look for what was removed. A
- *  string script: tsx would name the helpers inside a function and the page has no `__name`. */
-const STORED_LIBRARY_TEXT = `(async () => {
-  const request = (r) => new Promise((resolve, reject) => { r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error); });
-  const names = (await indexedDB.databases()).flatMap((db) => (db.name && db.name.startsWith('library/') ? [db.name] : []));
-  let text = JSON.stringify({ ...localStorage });
-  for (const name of names) {
-    const db = await request(indexedDB.open(name));
-    const rows = await request(db.transaction('updates').objectStore('updates').getAll());
-    db.close();
-    text += rows.map((row) => new TextDecoder().decode(row)).join('\\n');
-  }
-  return text;
-})()`;
-
-const storedLibraryText = (page: Page): Promise<string> => page.evaluate(STORED_LIBRARY_TEXT) as Promise<string>;
-
 async function syncedMeeting(page: Page, title: string): Promise<string> {
   const meetingId = await createMeeting(page, title);
   await page.getByText(msg('syncSynced'), { exact: true }).waitFor();
@@ -92,7 +76,8 @@ test('Delete forever erases the local database, the relay rows and the share lin
   assert.is(share.status, 201);
   const { token } = (await share.json()) as { token: string };
   await eventually(async () => (await localDatabases(page)).includes(`meeting/${meetingId}`), 'a local copy');
-  assert.ok((await storedLibraryText(page)).includes('Board secrets'), 'the library holds the title');
+  assert.ok((await browserLibraryText(page)).includes('Board secrets'), 'the library holds the title');
+  await eventually(async () => relayLibraryText(relay!.db).includes('Board secrets'), "the relay's library holds it");
 
   const other = await browser!.page(`side-panel/index.html#/meeting/${meetingId}`);
   await other.getByRole('button', { name: msg('shareButton') }).waitFor();
@@ -101,7 +86,8 @@ test('Delete forever erases the local database, the relay rows and the share lin
 
   await eventually(async () => storedRows(meetingId) === 0, 'the relay to drop the meeting');
   await eventually(async () => !(await localDatabases(page)).includes(`meeting/${meetingId}`), 'the IndexedDB database to be deleted');
-  await eventually(async () => !(await storedLibraryText(page)).includes('Board secrets'), 'the title to leave the library log and snapshot');
+  await eventually(async () => !(await browserLibraryText(page)).includes('Board secrets'), 'the title to leave the library log and snapshot');
+  await eventually(async () => !relayLibraryText(relay!.db).includes('Board secrets'), "the title to leave the relay's library rows");
   await other.waitForURL(/#\/$/);
   await other.getByRole('button', { name: msg('libraryNew') }).waitFor();
   await other.close();

@@ -8,7 +8,7 @@ export { openDoc, type DocHandle } from '../../data/doc-connection.ts';
 export { currentLibraryName, onLibraryNameChanged } from '../../data/library-name.ts';
 export { libraryView } from '../../../crdt/index.ts';
 export { watchErasedMeetings } from './meeting-erasure.ts';
-export { compactOnRemoval } from './library-compaction.ts';
+export { keepRemovalsOutOfStorage } from './library-compaction.ts';
 
 /** What has been in the trash longer than the data model keeps it goes, on this device too. */
 export function purgeExpired(lib: Y.Doc): void {

@@ -34,7 +34,7 @@ class Library {
   }
 
   async #switchTo(m: Live, name: string): Promise<Y.Doc> {
-    const { libraryView, purgeExpired, watchErasedMeetings, compactOnRemoval } = m;
+    const { libraryView, purgeExpired, watchErasedMeetings, keepRemovalsOutOfStorage } = m;
     if (this.#open?.handle.name === name) return this.#open.handle.doc;
     if (this.#snapshot?.name !== name) this.#snapshot = null;
     const handle = m.openDoc(name);
@@ -46,8 +46,7 @@ class Library {
     await handle.whenLoaded;
     // Watched before the purge, so what the purge removes is erased too.
     if (this.#open?.handle === handle) {
-      const compact = (): void => void handle.compactStorage();
-      const stops = [watchErasedMeetings(handle.doc, compact), compactOnRemoval(handle.doc, compact)];
+      const stops = [watchErasedMeetings(handle.doc), keepRemovalsOutOfStorage(name, handle.doc, () => handle.compactStorage())];
       this.#open = { ...this.#open, stopErasing: () => stops.forEach((stop) => stop()) };
     }
     purgeExpired(handle.doc);

@@ -27,25 +27,21 @@ async function closeIfOpen(ids: readonly MeetingId[]): Promise<void> {
   await tick();
 }
 
-async function erase(ids: readonly MeetingId[], seen: 'live' | 'found', compactLibrary: () => void): Promise<void> {
+async function erase(ids: readonly MeetingId[], seen: 'live' | 'found'): Promise<void> {
   if (ids.length > 0) {
     const settings = await getSettings();
     const sync = syncActive(settings) ? { relayUrl: normaliseRelayUrl(settings.relayUrl), accountId: settings.account.accountId } : null;
     const plan = planErase(ids, seen, { localDatabases: await localDocumentNames(), sync });
     if (seen === 'live' || plan.localDocs.length > 0) await closeIfOpen(ids);
-    // Removed while this side panel was closed, in a context that only appended the removal: the
-    // library's stored log still holds what was removed (a live removal is library-compaction's).
-    if (seen === 'found' && plan.localDocs.length > 0) compactLibrary();
     await addPendingErases(plan.relay);
     for (const name of plan.localDocs) void deleteLocalDocument(name);
   }
   await sendPendingErases();
 }
 
-/** Starts erasing for this library; returns the stop function. `compactLibrary` rewrites the
- *  library's stored log without what left it. */
-export function watchErasedMeetings(lib: Y.Doc, compactLibrary: () => void): () => void {
+/** Starts erasing for this library; returns the stop function. */
+export function watchErasedMeetings(lib: Y.Doc): () => void {
   sendPendingErasesWhenOnline();
-  void erase(erasedMeetingIds(lib), 'found', compactLibrary);
-  return onMeetingsErased(lib, (ids) => void erase(ids, 'live', compactLibrary));
+  void erase(erasedMeetingIds(lib), 'found');
+  return onMeetingsErased(lib, (ids) => void erase(ids, 'live'));
 }

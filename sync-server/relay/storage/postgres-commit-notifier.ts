@@ -29,6 +29,7 @@ export class PostgresCommitNotifier {
   }
 
   notify(payloads: readonly string[]): void {
+    if (payloads.length === 0) return;
     this.#queued.push(...payloads);
     this.#sending ??= this.#send();
   }

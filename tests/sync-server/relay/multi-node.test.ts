@@ -23,7 +23,7 @@ async function startNodes(w: PostgresNodesWorld, count: number, overrides: Parti
   const logger = createLogger('silent');
   for (let i = 0; i < count; i++) {
     const store = await PostgresDocumentStore.open(url, 4);
-    const feed = new PostgresUpdateFeed(url, logger);
+    const feed = new PostgresUpdateFeed(url, logger, { sweepIntervalMs: 60_000 });
     w.nodes.push(await startTestRelay({ roomUnloadGraceMs: 200, ...overrides }, { store, feed }));
   }
   return { nodes: w.nodes, url };
