@@ -4,12 +4,15 @@
 // library may never come; a removal asks the room to compact at once, and its snapshot no longer
 // carries what Yjs dropped. Meeting documents are erased whole (meeting-deletion.ts).
 import type * as Y from 'yjs';
-import { onEntriesRemoved } from '../../../crdt/erased-meetings.ts';
+import { onEntriesRemoved, removedEntryCount } from '../../../crdt/erased-meetings.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
 
 const NOTHING_TO_WATCH = (): void => {};
 
 export function watchLibraryErasures(docName: string, doc: Y.Doc, erased: () => void): () => void {
   if (parseDocName(docName)?.kind !== 'library') return NOTHING_TO_WATCH;
+  // Removals the stored rows may still carry from before (an earlier version, a compaction that
+  // failed, a room unloaded first): compacting at load costs one snapshot of a small document.
+  if (removedEntryCount(doc) > 0) erased();
   return onEntriesRemoved(doc, erased);
 }

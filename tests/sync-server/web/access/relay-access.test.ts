@@ -121,6 +121,24 @@ test('a library entry deleted for good is compacted out of the stored rows at on
   assert.ok(storedText().includes('Weekly 4'));
 });
 
+test('a library whose stored rows still carry an entry removed for good is compacted when its room loads', async (w) => {
+  const account = await signUp(w);
+  const doc = `library/${account.accountId}`;
+  // Rows as an earlier version left them: the entry, then its removal, never compacted.
+  const old = new Y.Doc();
+  const rows: Uint8Array[] = [];
+  old.on('update', (update: Uint8Array) => rows.push(update));
+  const id = newMeetingId() as MeetingId;
+  addIndexEntry(old, { id, title: 'Old secret', scheduledFor: null, status: 'planned', createdAt: Date.now(), followUpOf: null }, Date.now());
+  moveToTrash(old, { kind: 'meeting', id }, Date.now());
+  deleteForever(old, { kind: 'meeting', id });
+  await w.service.store.append([{ doc, updates: rows }]);
+  const storedText = () => (w.db.prepare('SELECT data FROM updates WHERE doc = ?').all(doc) as { data: Buffer }[]).map((row) => row.data.toString('utf8')).join('\n');
+  assert.ok(storedText().includes('Old secret'));
+  await synced(provider(w, doc, await tokenFor(w, doc, account.session)));
+  await waitFor(() => !storedText().includes('Old secret'), 'the removed entry leaves the rows after the load');
+});
+
 test("revoking a share link closes the viewer's open socket with 4401 and refuses it afterwards", async (w) => {
   const owner = await signUp(w);
   const meetingId = newMeetingId();
