@@ -1,11 +1,11 @@
-// One build for the extension, in three passes: `vite build` bundles the pages (side panel, popup,
-// options, offscreen), sharing chunks; `vite build --mode background` bundles the module service
-// worker as one file of its own, so tree-shaking keeps only what the worker uses (a chunk shared
-// with the pages carries every export any page needs); `vite build --mode overlay` bundles the
-// content script as one self-contained IIFE (content scripts cannot import modules), with its
-// Svelte styles injected into its shadow root. Output: dist/extension/.
-// A third pass, `vite build --mode viewer`, builds the live viewer (extension/viewer/, the same
-// components) as a plain web page into dist/viewer/, which the relay serves at /m/<meetingId>.
+// One build in four passes. Into dist/extension/: `vite build` bundles the pages (side panel,
+// popup, options, offscreen), sharing chunks; `vite build --mode background` bundles the module
+// service worker as one file of its own, so tree-shaking keeps only what the worker uses (a chunk
+// shared with the pages carries every export any page needs); `vite build --mode overlay` bundles
+// the content script as one self-contained IIFE (content scripts cannot import modules), with its
+// Svelte styles injected into its shadow root. Into dist/viewer/: `vite build --mode viewer`
+// builds the live viewer (extension/viewer/, the same components) as a plain web page, which the
+// relay serves at /m/<meetingId>.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';

@@ -30,17 +30,19 @@ export interface ErasePlan {
 export function planErase(ids: readonly MeetingId[], seen: 'live' | 'found', ctx: EraseContext): ErasePlan {
   const chosen = seen === 'live' ? ids : ids.filter((id) => ctx.localDatabases.has(meetingDocName(id)));
   const sync = ctx.sync;
+  const names = chosen.map((id) => meetingDocName(id));
   return {
-    localDocs: chosen.map((id) => meetingDocName(id)).filter((name) => ctx.localDatabases.has(name)),
+    localDocs: seen === 'found' ? names : names.filter((name) => ctx.localDatabases.has(name)),
     relay: sync === null ? [] : chosen.map((meetingId) => ({ meetingId, relayUrl: sync.relayUrl, accountId: sync.accountId })),
   };
 }
 
-/** Adds without duplicates: one pending deletion per meeting, relay and account. */
+/** What makes a pending deletion one: its meeting, relay and account. */
+export const pendingKey = (p: PendingErase): string => `${p.relayUrl}\n${p.accountId}\n${p.meetingId}`;
+
 export function mergePending(pending: readonly PendingErase[], added: readonly PendingErase[]): PendingErase[] {
-  const key = (p: PendingErase) => `${p.relayUrl}\n${p.accountId}\n${p.meetingId}`;
-  const merged = new Map(pending.map((p) => [key(p), p]));
-  for (const p of added) merged.set(key(p), p);
+  const merged = new Map(pending.map((p) => [pendingKey(p), p]));
+  for (const p of added) merged.set(pendingKey(p), p);
   return [...merged.values()];
 }
 

@@ -5,7 +5,7 @@
 // account that asked for it; the relay's answer decides whether it is finished (erase-plan.ts).
 import { getSettings, syncActive } from '../platform/settings.ts';
 import { readKey, writeKey } from '../platform/storage-area.ts';
-import { eraseOutcome, mergePending, type PendingErase } from './erase-plan.ts';
+import { eraseOutcome, mergePending, pendingKey, type PendingErase } from './erase-plan.ts';
 import { deleteMeetingOnRelay, normaliseRelayUrl, RelayRequestError } from './relay-api.ts';
 
 const PENDING_KEY = 'pendingErases' as const;
@@ -37,16 +37,18 @@ async function sendAll(): Promise<void> {
   if (!syncActive(settings)) return;
   const { account } = settings;
   const relayUrl = normaliseRelayUrl(settings.relayUrl);
-  const finished = new Set<PendingErase>();
+  const finished = new Set<string>();
   let left = 0;
   for (const erase of await readPending()) {
     if (erase.relayUrl !== relayUrl || erase.accountId !== account.accountId) continue;
-    if ((await send(erase, account.session)) === 'done') finished.add(erase);
+    if ((await send(erase, account.session)) === 'done') finished.add(pendingKey(erase));
     else left += 1;
   }
-  // Re-read: another context may have added deletions while these calls were out.
-  const still = (await readPending()).filter((p) => ![...finished].some((f) => f.meetingId === p.meetingId && f.relayUrl === p.relayUrl && f.accountId === p.accountId));
-  await writeKey(PENDING_KEY, still.length === 0 ? undefined : still);
+  if (finished.size > 0) {
+    // Re-read: another context may have added deletions while these calls were out.
+    const still = (await readPending()).filter((p) => !finished.has(pendingKey(p)));
+    await writeKey(PENDING_KEY, still.length === 0 ? undefined : still);
+  }
   if (left > 0 && retryTimer === null) {
     retryTimer = setTimeout(() => {
       retryTimer = null;

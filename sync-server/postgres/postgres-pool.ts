@@ -21,8 +21,11 @@ export function int8AsNumber(text: string): number {
 const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
   oid === INT8_OID ? int8AsNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
 
+/** The type parsers every connection of the relay uses, pooled or not (a LISTEN connection). */
+export const POSTGRES_TYPES = { getTypeParser } as const;
+
 export function createPostgresPool(config: Omit<pg.PoolConfig, 'types'>): pg.Pool {
-  const pool = new pg.Pool({ ...config, types: { getTypeParser } });
+  const pool = new pg.Pool({ ...config, types: POSTGRES_TYPES });
   pool.on('error', () => {});
   return pool;
 }

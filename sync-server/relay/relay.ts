@@ -17,7 +17,7 @@ import type { UpdateFeed } from './storage/update-feed.ts';
 import { GroupCommit } from './storage/group-commit.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from './storage/sqlite-database.ts';
 import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
-import { WalCheckpointer, type WalCheckpointConfig } from './storage/wal-checkpointer.ts';
+import { WalCheckpointer } from './storage/wal-checkpointer.ts';
 import { countStoreErrors } from './storage/counted-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
@@ -31,8 +31,6 @@ export interface RelayOptions {
   readonly store?: DocumentStore;
   /** The SQLite database behind `store`, if any: the relay checkpoints its WAL off the event loop. */
   readonly db?: SqliteDatabase | null;
-  /** Overrides of the checkpoint thread's defaults (tests). */
-  readonly walCheckpoint?: Partial<WalCheckpointConfig>;
   /** Commits of other nodes writing the same store (PostgreSQL); none for the SQLite default. */
   readonly feed?: UpdateFeed;
   /** Serves non-API pages (the website); resolves false for an unknown path. */
@@ -51,8 +49,6 @@ export interface Relay {
   readonly metrics: RelayMetrics;
   readonly rooms: RoomRegistry;
   readonly store: DocumentStore;
-  /** The WAL checkpoint thread's handle; null on PostgreSQL or for a database in memory. */
-  readonly checkpoints: WalCheckpointer | null;
   readonly connectionCount: () => number;
   /** Re-reads the TLS files for new connections (after a renewal); a bad file throws
    *  TlsCredentialsError and the current certificate stays. */
@@ -89,7 +85,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
   const sqlite = ownedDb ?? options.db ?? null;
   // A database in memory has no WAL to checkpoint.
   const checkpoints = sqlite && !sqlite.memory
-    ? new WalCheckpointer({ db: sqlite, logger, failures, ...(options.walCheckpoint ? { config: options.walCheckpoint } : {}) })
+    ? new WalCheckpointer({ db: sqlite, logger, failures })
     : null;
   const commits = new GroupCommit(
     store,
@@ -196,7 +192,6 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     metrics,
     rooms,
     store,
-    checkpoints,
     connectionCount: () => endpoint.connections.size,
     reloadTls,
     close,

@@ -86,8 +86,10 @@ test('removals for good of meetings and templates are heard; the trash and a mer
 });
 
 test('merging a library into another (sign-in) erases nothing', () => {
-  const { lib: local } = libraryWith(2);
+  const { lib: local, ids } = libraryWith(2);
   const { lib: account } = libraryWith(1);
+  // The same meeting listed in both: the merge resolves the key's conflict, which is no removal.
+  addIndexEntry(account, { id: ids[0]!, title: 'Meeting 0', scheduledFor: null, status: 'planned', createdAt: T0, followUpOf: null }, T0);
   const seen: MeetingId[][] = [];
   onMeetingsErased(account, (erased) => seen.push(erased));
   Y.applyUpdate(account, Y.encodeStateAsUpdate(local, Y.encodeStateVector(account)));

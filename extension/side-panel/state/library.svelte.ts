@@ -18,10 +18,12 @@ const EMPTY: LibraryView = { templates: [], meetings: [], trash: [], warnings: [
 const live = afterFirstPaint().then(() => import('./library-live.ts'));
 type Live = Awaited<typeof live>;
 
-type Open = { readonly handle: DocHandle; readonly read: LiveRead<LibraryView>; readonly status: LiveStatus; readonly stopErasing?: () => void };
+type Open = { readonly handle: DocHandle; readonly read: LiveRead<LibraryView>; readonly status: LiveStatus };
 
 class Library {
   #open: Open | null = $state.raw(null);
+  /** Stops the open library's erasure watches; not state, so setting it re-renders nothing. */
+  #stopWatches: () => void = () => {};
   #snapshot = $state.raw(readSnapshot());
   loaded = $state(false);
   readonly ready: Promise<Y.Doc>;
@@ -41,13 +43,14 @@ class Library {
     const previous = this.#open;
     this.#open = { handle, read: new LiveRead(handle.doc, libraryView), status: new LiveStatus(handle) };
     previous?.read.destroy();
-    previous?.stopErasing?.();
+    this.#stopWatches();
+    this.#stopWatches = () => {};
     previous?.handle.release();
     await handle.whenLoaded;
     // Watched before the purge, so what the purge removes is erased too.
     if (this.#open?.handle === handle) {
       const stops = [watchErasedMeetings(handle.doc), keepRemovalsOutOfStorage(name, handle.doc, () => handle.compactStorage())];
-      this.#open = { ...this.#open, stopErasing: () => stops.forEach((stop) => stop()) };
+      this.#stopWatches = () => stops.forEach((stop) => stop());
     }
     purgeExpired(handle.doc);
     writeSnapshot(name, libraryView(handle.doc));

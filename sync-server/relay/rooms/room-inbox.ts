@@ -52,8 +52,4 @@ export class RoomInbox {
     this.#items = [...rest, ...this.#items];
     this.#bytes += rest.reduce((sum, item) => sum + item.size, 0);
   }
-
-  clear(): void {
-    this.takeAll();
-  }
 }

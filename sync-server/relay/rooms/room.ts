@@ -291,7 +291,7 @@ export class Room {
     this.#state = 'retired';
     this.#cancelUnload();
     this.#stopWatching?.();
-    this.#inbox.clear();
+    this.#inbox.takeAll();
     this.#writes.clear();
     this.awareness.destroy();
     this.#doc.destroy();

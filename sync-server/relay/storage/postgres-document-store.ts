@@ -56,16 +56,15 @@ export async function ensurePostgresDocumentSchema(pool: pg.Pool): Promise<void>
 
 /** One payload per document of a commit; the row rides along when it was the document's only one. */
 function notifications(batches: readonly AppendBatch[], lastSeqs: ReadonlyMap<string, number>): string[] {
-  const rows = new Map<string, Uint8Array[]>();
+  const rows = new Map<string, { count: number; first: Uint8Array | undefined }>();
   for (const batch of batches) {
-    const list = rows.get(batch.doc);
-    if (list) list.push(...batch.updates);
-    else rows.set(batch.doc, [...batch.updates]);
+    const seen = rows.get(batch.doc) ?? { count: 0, first: batch.updates[0] };
+    rows.set(batch.doc, { count: seen.count + batch.updates.length, first: seen.first });
   }
   const payloads: string[] = [];
-  for (const [doc, updates] of rows) {
+  for (const [doc, { count, first }] of rows) {
     const seq = lastSeqs.get(doc);
-    if (seq !== undefined) payloads.push(formatNotification(doc, seq, updates.length === 1 ? updates[0] : undefined));
+    if (seq !== undefined) payloads.push(formatNotification(doc, seq, count === 1 ? first : undefined));
   }
   return payloads;
 }

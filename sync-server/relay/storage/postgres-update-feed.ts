@@ -65,8 +65,8 @@ export class PostgresUpdateFeed implements UpdateFeed {
     if (this.#sweeping || docs.length === 0 || !this.#listener) return;
     this.#sweeping = true;
     try {
-      const rows = await this.#listener.query<{ doc: string; seq: string | number | null }>(LAST_SEQS, [docs]);
-      for (const row of rows ?? []) if (row.seq !== null) listener.committed(row.doc, Number(row.seq));
+      const rows = await this.#listener.query<{ doc: string; seq: number | null }>(LAST_SEQS, [docs]);
+      for (const row of rows ?? []) if (row.seq !== null) listener.committed(row.doc, row.seq);
     } catch (error) {
       // A dropped connection is the listener's to report and resync; anything else waits a sweep.
       this.#logger.debug({ err: error instanceof Error ? error.message : String(error) }, 'update feed sweep failed');

@@ -5,13 +5,13 @@
 // wrote since the last checkpoint (PRAGMA data_version), so an idle relay costs nothing.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openExistingDatabase } from './sqlite-database.ts';
-import type { CheckpointReport, CheckpointRequest, CheckpointWorkerData } from './wal-checkpoint-messages.ts';
+import type { CheckpointReport, CheckpointRequest, CheckpointRow, CheckpointWorkerData } from './wal-checkpoint-messages.ts';
 
 const port = parentPort!;
 const { file, backstopMs } = workerData as CheckpointWorkerData;
 const db = openExistingDatabase(file);
 const dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
-const checkpoint = db.prepare<[], { busy: number; log: number; checkpointed: number }>('PRAGMA wal_checkpoint(PASSIVE)');
+const checkpoint = db.prepare<[], CheckpointRow>('PRAGMA wal_checkpoint(PASSIVE)');
 let checkpointedVersion = -1;
 
 function run(): void {

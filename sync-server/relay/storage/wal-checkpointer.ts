@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../../logger.ts';
 import type { FailureLog } from '../failure-log.ts';
 import { WAL_AUTOCHECKPOINT_PAGES, type SqliteDatabase } from './sqlite-database.ts';
-import type { CheckpointReport, CheckpointRequest, CheckpointWorkerData } from './wal-checkpoint-messages.ts';
+import type { CheckpointReport, CheckpointRequest, CheckpointRow, CheckpointWorkerData } from './wal-checkpoint-messages.ts';
 
 export class WalCheckpointWorkerError extends Error {
   override readonly name = 'WalCheckpointWorkerError';
@@ -144,10 +144,4 @@ export class WalCheckpointer {
     const error = new WalCheckpointWorkerError('the WAL checkpoint thread failed; the relay connection checkpoints again', { cause });
     this.#deps.logger.error({ err: error }, 'WAL checkpoint thread failed');
   }
-}
-
-interface CheckpointRow {
-  readonly busy: number;
-  readonly log: number;
-  readonly checkpointed: number;
 }

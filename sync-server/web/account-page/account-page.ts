@@ -7,11 +7,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { installPath } from '../../install-root.ts';
 import type { Logger } from '../../logger.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
+import type { SafeHtml } from '../website/html.ts';
 import { redirect, SECURITY_HEADERS, sendHtml, sendPlain } from '../website/http-response.ts';
 import { negotiateLanguage } from './accept-language.ts';
 import { AccountRoutes } from './account-routes.ts';
 import { accountShell } from './account-shell.ts';
 import { accountScript } from './client-bundle.ts';
+import type { AccountLanguage } from './messages/account-languages.ts';
 
 const STYLES_FILE = installPath('sync-server', 'web', 'account-page', 'account.css');
 // Served fresh on every release without fingerprinted names: revalidate, never store stale.
@@ -33,13 +35,20 @@ function sendAsset(res: ServerResponse, contentType: string, body: string): void
 
 export function createAccountPage(options: AccountPageOptions): HttpFallback {
   let styles: Promise<string> | null = null;
+  // A fixed page per language: rendered once, not per request.
+  const shells = new Map<AccountLanguage, SafeHtml>();
+  const shellIn = (lang: AccountLanguage): SafeHtml => {
+    let shell = shells.get(lang);
+    if (!shell) shells.set(lang, (shell = accountShell(lang)));
+    return shell;
+  };
 
   const routes: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void> | void> = {
     [AccountRoutes.page]: (req, res) => {
       // A form posted before the script ran: its fields are dropped, the page is shown again.
       if (req.method === 'POST') return redirect(res, AccountRoutes.page);
       // The shell's language follows the request's header, so caches must key on it too.
-      sendHtml(res, 200, accountShell(negotiateLanguage(req.headers['accept-language'])), { vary: 'Accept-Language' });
+      sendHtml(res, 200, shellIn(negotiateLanguage(req.headers['accept-language'])), { vary: 'Accept-Language' });
     },
     [AccountRoutes.script]: async (_req, res) => sendAsset(res, 'text/javascript; charset=utf-8', await accountScript()),
     [AccountRoutes.styles]: async (_req, res) => {

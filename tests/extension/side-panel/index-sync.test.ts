@@ -59,8 +59,6 @@ test('followMeeting keeps the entry in step, coalesced, and flushes when stopped
   assert.is(libraryView(lib).meetings[0]?.status, 'running', 'no longer followed');
 });
 
-test.run();
-
 test('a meeting removed from the library for good is not listed again by its still-open document', () => {
   const lib = new Y.Doc();
   const meeting = new Y.Doc();
@@ -73,3 +71,5 @@ test('a meeting removed from the library for good is not listed again by its sti
   assert.equal(libraryView(lib).meetings, []);
   assert.equal(libraryView(lib).trash, []);
 });
+
+test.run();

@@ -4,22 +4,23 @@
 // sentence by sentence against the English catalog, and a sentence the page does not know is
 // shown as the relay sent it rather than dropped.
 import { RelayRequestError } from '../../../../wire/relay-client.ts';
+import { ApiErrorCode } from '../../access/access-errors.ts';
 import { DEFAULT_LANGUAGE } from '../messages/account-languages.ts';
 import { en, type MessageKey } from '../messages/en.ts';
 import type { Translator } from '../messages/translator.ts';
 
-// The relay's codes (sync-server/web/access/access-errors.ts), and the client's own for no answer.
+// The relay's codes, and the relay client's own for no answer and for an answer that is not JSON.
 const BY_CODE: Readonly<Record<string, MessageKey>> = {
   network: 'refusal.network',
-  invalid_credentials: 'refusal.wrongCredentials',
-  rate_limited: 'refusal.rateLimited',
-  last_sign_in: 'refusal.lastSignIn',
-  identity_taken: 'refusal.identityTaken',
+  [ApiErrorCode.invalidCredentials]: 'refusal.wrongCredentials',
+  [ApiErrorCode.rateLimited]: 'refusal.rateLimited',
+  [ApiErrorCode.lastSignIn]: 'refusal.lastSignIn',
+  [ApiErrorCode.identityTaken]: 'refusal.identityTaken',
   malformed_response: 'refusal.generic',
 };
 const LENGTH_RULES: Readonly<Record<string, MessageKey>> = {
-  invalid_password: 'refusal.passwordLength',
-  invalid_name: 'refusal.nameLength',
+  [ApiErrorCode.invalidPassword]: 'refusal.passwordLength',
+  [ApiErrorCode.invalidName]: 'refusal.nameLength',
 };
 const RANGE = /(\d+) to (\d+)/;
 const ADVICE = (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith('weak.')).map((key) => ({ key, english: en[key] }));
@@ -45,7 +46,7 @@ function translated(error: RelayRequestError, w: Translator): string {
   const rule = LENGTH_RULES[error.code];
   const range = RANGE.exec(error.message);
   if (rule !== undefined && range !== null) return w.t(rule, { min: range[1] ?? '', max: range[2] ?? '' });
-  if (error.code === 'weak_password') return adviceText(error.message, w);
+  if (error.code === ApiErrorCode.weakPassword) return adviceText(error.message, w);
   // A proxy's error page instead of the relay's answer: nothing in it is worth showing.
   if (error.code.startsWith('http_')) return w.t('refusal.generic');
   return error.message;

@@ -157,11 +157,4 @@ test('close ends the thread after the last commit; nothing committed is lost', a
   }
 });
 
-test('a database in memory needs no thread', async () => {
-  // relay.ts starts none for it; the check here is that such a database says so.
-  const memory = openDatabase(':memory:');
-  assert.ok(memory.memory);
-  memory.close();
-});
-
 test.run();
