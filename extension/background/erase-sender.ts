@@ -12,7 +12,7 @@ import { eraseTarget, PENDING_ERASES_KEY, sendPendingErases } from '../data/pend
 import { getSettings, onSettingsChanged, type Settings } from '../platform/settings.ts';
 import { onBackOnline } from './back-online.ts';
 
-export const ERASE_RETRY_ALARM = 'erase-retry' as const;
+const ERASE_RETRY_ALARM = 'erase-retry' as const;
 // Chrome fires a packed MV3 extension's alarms at most every 30 s (unpacked ones every second);
 // a minute keeps a relay that is down from being asked more often than that helps.
 const RETRY_PERIOD_MIN = 1;

@@ -56,6 +56,6 @@ export async function sendPendingErases(): Promise<number> {
     if ((await send(erase, settings.account.session)) === 'done') finished.add(pendingKey(erase));
     else left += 1;
   }
-  if (pending.length > 0) await updatePending((all) => all.filter((p) => !finished.has(pendingKey(p))));
+  if (pending.some((p) => finished.has(pendingKey(p)))) await updatePending((all) => all.filter((p) => !finished.has(pendingKey(p))));
   return left;
 }
