@@ -129,7 +129,7 @@ test('a deletion interrupted after its commit is finished at the next start', as
   for (const raw of w.raws) raw.ws.terminate();
   // What the transaction leaves when the process dies right after it: the store still has the rows.
   const deleted = await createSqliteAccessRecords(w.service.db!).deleteMeeting(meetingId, owner.accountId as AccountId, Date.now());
-  assert.equal(deleted, []);
+  assert.equal(deleted, { kind: 'deleted', shares: [] });
   await w.service.close();
   await start(w);
   await waitFor(async () => (await w.service.store.load(doc)).rowCount === 0, 'the rows are gone after the restart');
