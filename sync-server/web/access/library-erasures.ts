@@ -6,13 +6,14 @@
 import type * as Y from 'yjs';
 import { onEntriesRemoved, removedEntryCount } from '../../../crdt/erased-meetings.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
+import type { ErasureWatch } from '../../relay/access-gate.ts';
 
-const NOTHING_TO_WATCH = (): void => {};
+const NOTHING_TO_WATCH: ErasureWatch = { compacted: () => {}, stop: () => {} };
 
-export function watchLibraryErasures(docName: string, doc: Y.Doc, erased: () => void): () => void {
+export function watchLibraryErasures(docName: string, doc: Y.Doc, erased: () => void): ErasureWatch {
   if (parseDocName(docName)?.kind !== 'library') return NOTHING_TO_WATCH;
   // Removals the stored rows may still carry from before (an earlier version, a compaction that
   // failed, a room unloaded first): compacting at load costs one snapshot of a small document.
   if (removedEntryCount(doc) > 0) erased();
-  return onEntriesRemoved(doc, erased);
+  return { compacted: () => {}, stop: onEntriesRemoved(doc, erased) };
 }
