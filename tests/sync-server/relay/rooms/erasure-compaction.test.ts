@@ -12,15 +12,17 @@ import { addIndexEntry, deleteForever, moveToTrash, type MeetingId } from '../..
 import type { ErasureWatch } from '../../../../sync-server/relay/access-gate.ts';
 import { MemoryDocumentStore } from '../../../../sync-server/relay/storage/memory-document-store.ts';
 import type { UpdateFeed, UpdateFeedListener } from '../../../../sync-server/relay/storage/update-feed.ts';
-import { watchLibraryErasures } from '../../../../sync-server/web/access/library-erasures.ts';
+import { LibraryErasures } from '../../../../sync-server/web/access/library-erasures.ts';
 import { newMeetingId } from '../../web/access/access-harness.ts';
 import { docName, startTestRelay, waitFor } from '../../helpers/relay-harness.ts';
 import { TokenRoleGate } from '../../helpers/token-role-gate.ts';
 
 /** The transport's test gate, with the erasure watch the production gate has. */
 class ErasureWatchingGate extends TokenRoleGate {
+  readonly #erasures = new LibraryErasures();
+
   watchErasures(doc: string, ydoc: Y.Doc, erased: () => void): ErasureWatch {
-    return watchLibraryErasures(doc, ydoc, erased);
+    return this.#erasures.watch(doc, ydoc, erased);
   }
 }
 

@@ -139,6 +139,31 @@ test('a library whose stored rows still carry an entry removed for good is compa
   await waitFor(() => !storedText().includes('Old secret'), 'the removed entry leaves the rows after the load');
 });
 
+test('a library whose removals a compaction already covered is not compacted again when its room loads', async (w) => {
+  const account = await signUp(w);
+  const doc = `library/${account.accountId}`;
+  const client = provider(w, doc, await tokenFor(w, doc, account.session));
+  await synced(client);
+  const storedRows = async () => (await w.service.store.load(doc)).updates.map((row) => Buffer.from(row).toString('utf8'));
+  const entry = (title: string): MeetingId => {
+    const id = newMeetingId() as MeetingId;
+    addIndexEntry(client.doc, { id, title, scheduledFor: null, status: 'planned', createdAt: Date.now(), followUpOf: null }, Date.now());
+    return id;
+  };
+  const removed = entry('Removed before');
+  await waitFor(async () => (await storedRows()).some((row) => row.includes('Removed before')), 'the entry is stored');
+  moveToTrash(client.doc, { kind: 'meeting', id: removed }, Date.now());
+  deleteForever(client.doc, { kind: 'meeting', id: removed });
+  await waitFor(async () => (await storedRows()).length === 1 && !(await storedRows())[0]!.includes('Removed before'), 'the removal is compacted away');
+  entry('Added after');
+  await waitFor(async () => (await storedRows()).length === 2, 'a later row follows the snapshot');
+
+  await w.relay.rooms.get(doc)!.shutdown();
+  entry('Added after the reload');
+  await waitFor(async () => (await storedRows()).some((row) => row.includes('Added after the reload')), 'the reloaded room stores the next edit');
+  assert.is((await storedRows()).length, 3, 'no compaction at the load: the snapshot and both later rows stay');
+});
+
 test("revoking a share link closes the viewer's open socket with 4401 and refuses it afterwards", async (w) => {
   const owner = await signUp(w);
   const meetingId = newMeetingId();
