@@ -8,12 +8,11 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
-import { addIndexEntry, deleteForever, moveToTrash, type MeetingId } from '../../../../crdt/index.ts';
 import type { ErasureWatch } from '../../../../sync-server/relay/access-gate.ts';
 import { MemoryDocumentStore } from '../../../../sync-server/relay/storage/memory-document-store.ts';
 import type { UpdateFeed, UpdateFeedListener } from '../../../../sync-server/relay/storage/update-feed.ts';
 import { LibraryErasures } from '../../../../sync-server/web/access/library-erasures.ts';
-import { newMeetingId } from '../../web/access/access-harness.ts';
+import { addEntry, eraseEntry, libraryRows } from '../../helpers/library-entries.ts';
 import { docName, startTestRelay, waitFor } from '../../helpers/relay-harness.ts';
 import { TokenRoleGate } from '../../helpers/token-role-gate.ts';
 
@@ -39,39 +38,23 @@ class AnnouncedCommits implements UpdateFeed {
   }
 }
 
-/** The updates an edit of a fresh library makes, one per transaction. */
-function libraryRows(edit: (lib: Y.Doc) => void): Uint8Array[] {
-  const lib = new Y.Doc();
-  const rows: Uint8Array[] = [];
-  lib.on('update', (update: Uint8Array) => rows.push(update));
-  edit(lib);
-  return rows;
-}
-
-const entry = (lib: Y.Doc, title: string): MeetingId => {
-  const id = newMeetingId() as MeetingId;
-  addIndexEntry(lib, { id, title, scheduledFor: null, status: 'planned', createdAt: Date.now(), followUpOf: null }, Date.now());
-  return id;
-};
-
 test('a compaction stopped short by a gap keeps the erasure pending; it covers every row once the gap fills', async () => {
   const store = new MemoryDocumentStore();
   const feed = new AnnouncedCommits();
   const relay = await startTestRelay({}, { store, feed, gate: new ErasureWatchingGate() });
   try {
     const doc = docName('library');
-    await store.append([{ doc, updates: libraryRows((lib) => [entry(lib, 'First'), entry(lib, 'Second')]) }]);
+    await store.append([{ doc, updates: libraryRows((lib) => [addEntry(lib, 'First'), addEntry(lib, 'Second')]) }]);
     const rows = async () => store.loadSince(doc, 0);
     const storedText = async () => (await rows()).map((row) => Buffer.from(row.update).toString('utf8')).join('\n');
     const client = relay.provider(doc, 'edit');
     await waitFor(() => client.synced, 'the library is synced');
 
-    const [otherRow] = libraryRows((lib) => entry(lib, 'From the other node'));
+    const [otherRow] = libraryRows((lib) => addEntry(lib, 'From the other node'));
     const otherSeq = (await store.append([{ doc, updates: [otherRow!] }])).get(doc)!;
-    const secret = entry(client.doc, 'Erased secret');
+    const secret = addEntry(client.doc, 'Erased secret');
     await waitFor(async () => (await storedText()).includes('Erased secret'), 'the entry is stored above the gap');
-    moveToTrash(client.doc, { kind: 'meeting', id: secret }, Date.now());
-    deleteForever(client.doc, { kind: 'meeting', id: secret });
+    eraseEntry(client.doc, secret);
     await waitFor(async () => (await rows())[0]!.seq === otherSeq - 1, 'the compaction stops below the gap');
     assert.ok((await storedText()).includes('Erased secret'), 'a row above the gap still holds the erased title');
 
