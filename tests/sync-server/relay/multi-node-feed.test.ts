@@ -14,6 +14,7 @@ import type { DocumentStore } from '../../../sync-server/relay/storage/document-
 import { MAX_NOTIFY_PAYLOAD_BYTES, parseNotification, UPDATES_CHANNEL } from '../../../sync-server/relay/storage/commit-notification.ts';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-update-feed.ts';
+import { createPostgresPool } from '../../../sync-server/postgres/postgres-pool.ts';
 import { countCalls, type CountedCalls } from '../../helpers/counted-calls.ts';
 import { postgresNodesSuite, type PostgresNodesWorld } from '../helpers/postgres-nodes-suite.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from '../helpers/relay-harness.ts';
@@ -124,6 +125,29 @@ test('a notification is sent only once its row is committed', async (w) => {
   const found = await Promise.all(checks);
   await Promise.all([listener.end(), reader.end()]);
   assert.ok(found.every(Boolean), 'every announced row was readable when its notification arrived');
+});
+
+test('the sweep reads through its own pool, so the listening connection only listens', async (w) => {
+  const url = await w.cluster.createDatabase(`feed_${++w.databases}`);
+  const doc = docName();
+  const writer = await PostgresDocumentStore.open(url, 1);
+  const source = new Y.Doc();
+  source.getText('t').insert(0, 'stored before the feed started');
+  const seqs = await writer.append([{ doc, updates: [Y.encodeStateAsUpdate(source)] }]);
+  await writer.close();
+  const pool = createPostgresPool({ connectionString: url, max: 1 });
+  const sweepPool = countCalls(pool);
+  const feed = new PostgresUpdateFeed(url, createLogger('silent'), { sweepIntervalMs: 100, sweepPool: sweepPool.target });
+  const heard: { doc: string; seq: number }[] = [];
+  // Started after the commit, the feed missed its notification: only a sweep can report it.
+  await feed.start({ committed: (d, seq) => heard.push({ doc: d, seq }), resync: () => {}, loaded: () => [doc] });
+  try {
+    await waitFor(() => heard.some((h) => h.doc === doc && h.seq === seqs.get(doc)), 'the sweep reports the stored row');
+    assert.ok(sweepPool.count('query') > 0, 'the sweep queried its pool');
+  } finally {
+    await feed.close();
+    await pool.end();
+  }
 });
 
 test.run();
