@@ -5,7 +5,7 @@
 import { html, type SafeHtml } from '../website/html.ts';
 import { layout, type FrameWords } from '../website/layout.ts';
 import { AccountRoutes } from './account-routes.ts';
-import { DEFAULT_LANGUAGE, type AccountLanguage } from './messages/account-languages.ts';
+import { DEFAULT_LANGUAGE, type SiteLanguage } from '../languages/site-languages.ts';
 import { translator, type Translator } from './messages/translator.ts';
 
 const signedOut = (w: Translator) => html`<section id="signed-out" class="panel" aria-labelledby="sign-in-title">
@@ -116,7 +116,7 @@ const frameWords = (w: Translator): FrameWords => ({
   whatWeStore: w.t('frame.whatWeStore'),
 });
 
-export function accountShell(lang: AccountLanguage = DEFAULT_LANGUAGE): SafeHtml {
+export function accountShell(lang: SiteLanguage = DEFAULT_LANGUAGE): SafeHtml {
   const w = translator(lang);
   return layout({
     lang,

@@ -5,7 +5,7 @@
 // shown as the relay sent it rather than dropped.
 import { RelayRequestError } from '../../../../wire/relay-client.ts';
 import { ApiErrorCode } from '../../access/access-errors.ts';
-import { DEFAULT_LANGUAGE } from '../messages/account-languages.ts';
+import { DEFAULT_LANGUAGE } from '../../languages/site-languages.ts';
 import { en, type MessageKey } from '../messages/en.ts';
 import type { Translator } from '../messages/translator.ts';
 
