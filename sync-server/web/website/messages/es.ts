@@ -1,0 +1,3 @@
+import type { PageCatalog } from './en.ts';
+import { en } from './en.ts';
+export const es: PageCatalog = { ...en };

@@ -1,0 +1,3 @@
+import type { FactCatalog } from '../../privacy-facts.ts';
+import { enFacts } from './en.ts';
+export const deFacts: FactCatalog = { ...enFacts };
