@@ -4,6 +4,7 @@
 // explanation fails the type check). The privacy page renders this, with how long a sign-up
 // address is kept from the configuration the relay runs with; a test compares the tables with
 // the relay's live SQLite schema, so a new table or column cannot go unmentioned.
+import type { Catalog } from '../languages/translator.ts';
 import type { WebsiteConfig } from './website-config.ts';
 import type { WebsiteWords } from './messages/website-words.ts';
 
@@ -44,7 +45,7 @@ export type FactKey =
   | { [T in Table as T['name']]: `column.${T['name']}.${T['columns'][number]}` }[Table['name']]
   | `file.${(typeof RELAY_FILES)[number]}`
   | `browser.${(typeof EXTENSION_STORAGE)[number]['id']}`;
-export type FactCatalog = Readonly<Record<FactKey, string>>;
+export type FactCatalog = Catalog<FactKey>;
 
 /** A column's explanation; FactKey holds one for every column listed above. */
 export const columnKey = <T extends Table>(table: T, column: T['columns'][number]): FactKey => `column.${table.name}.${column}` as FactKey;

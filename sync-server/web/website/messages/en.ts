@@ -3,6 +3,8 @@
 // message pages, and the privacy page's prose (its table-by-table facts are in facts/). A
 // {name} is a placeholder; where a page puts markup in a sentence ({code}, {link}) the page
 // fills the slot. A key ending in .one / .other is a plural form chosen by Intl.PluralRules.
+import type { Catalog } from '../../languages/translator.ts';
+
 export const en = {
   'frame.nav': 'Site',
   'frame.download': 'Download',
@@ -111,4 +113,4 @@ export const en = {
 } as const;
 
 export type PageKey = keyof typeof en;
-export type PageCatalog = Readonly<Record<PageKey, string>>;
+export type PageCatalog = Catalog<PageKey>;
