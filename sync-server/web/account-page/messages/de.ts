@@ -109,7 +109,7 @@ export const de: Catalog = {
   'refusal.identityTaken': 'Diese Anmeldung ist bereits mit einem anderen Konto verbunden.',
 
   'weak.lead': 'Dieses Passwort ist zu leicht zu erraten.',
-  'weak.anotherWordFallback': 'Fügen Sie ein paar weitere, weniger gebräuchliche Wörter hinzu.',
+  'weak.fewMoreWords': 'Fügen Sie ein paar weitere, weniger gebräuchliche Wörter hinzu.',
   'weak.straightRow': 'Gerade Tastenreihen Ihrer Tastatur sind leicht zu erraten.',
   'weak.keyPattern': 'Kurze Tastaturmuster sind leicht zu erraten.',
   'weak.simpleRepeat': 'Wiederholte Zeichen wie „aaa“ sind leicht zu erraten.',

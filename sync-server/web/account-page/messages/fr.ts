@@ -109,7 +109,7 @@ export const fr: Catalog = {
   'refusal.identityTaken': 'Cette connexion est déjà associée à un autre compte.',
 
   'weak.lead': 'Ce mot de passe est trop facile à deviner.',
-  'weak.anotherWordFallback': 'Ajoutez quelques mots moins courants.',
+  'weak.fewMoreWords': 'Ajoutez quelques mots moins courants.',
   'weak.straightRow': 'Les rangées de touches du clavier sont faciles à deviner.',
   'weak.keyPattern': 'Les motifs de clavier courts sont faciles à deviner.',
   'weak.simpleRepeat': 'Les caractères répétés comme « aaa » sont faciles à deviner.',

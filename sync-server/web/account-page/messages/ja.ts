@@ -109,7 +109,7 @@ export const ja: Catalog = {
   'refusal.identityTaken': 'このサインインは既に別のアカウントに連携されています。',
 
   'weak.lead': 'このパスワードは推測されやすすぎます。',
-  'weak.anotherWordFallback': 'あまり一般的でない単語をいくつか加えてください。',
+  'weak.fewMoreWords': 'あまり一般的でない単語をいくつか加えてください。',
   'weak.straightRow': 'キーボードで一列に並んだキーは推測されやすいです。',
   'weak.keyPattern': '短いキーボードのパターンは推測されやすいです。',
   'weak.simpleRepeat': '「aaa」のような同じ文字の繰り返しは推測されやすいです。',
