@@ -3,13 +3,6 @@
 import type { Catalog } from './en.ts';
 
 export const de: Catalog = {
-  'frame.nav': 'Website',
-  'frame.download': 'Download',
-  'frame.privacy': 'Datenschutz',
-  'frame.account': 'Konto',
-  'frame.tagline': 'LeaveTheMeeting: Besprechungen, die pünktlich enden.',
-  'frame.whatWeStore': 'Was wir speichern',
-
   'page.title': 'Ihr Konto · LeaveTheMeeting',
   'page.description': 'Melden Sie sich an, um Ihr LeaveTheMeeting-Synchronisierungskonto zu verwalten: Sitzungen, Freigabelinks, Passwort, Export und Löschen.',
   'page.heading': 'Ihr Konto',

@@ -3,13 +3,6 @@
 import type { Catalog } from './en.ts';
 
 export const es: Catalog = {
-  'frame.nav': 'Sitio',
-  'frame.download': 'Descargar',
-  'frame.privacy': 'Privacidad',
-  'frame.account': 'Cuenta',
-  'frame.tagline': 'LeaveTheMeeting: reuniones que terminan a tiempo.',
-  'frame.whatWeStore': 'Qué guardamos',
-
   'page.title': 'Tu cuenta · LeaveTheMeeting',
   'page.description': 'Inicia sesión para gestionar tu cuenta de sincronización de LeaveTheMeeting: sesiones, enlaces para compartir, contraseña, exportación y eliminación.',
   'page.heading': 'Tu cuenta',

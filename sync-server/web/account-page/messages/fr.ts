@@ -3,13 +3,6 @@
 import type { Catalog } from './en.ts';
 
 export const fr: Catalog = {
-  'frame.nav': 'Site',
-  'frame.download': 'Télécharger',
-  'frame.privacy': 'Confidentialité',
-  'frame.account': 'Compte',
-  'frame.tagline': 'LeaveTheMeeting : des réunions qui finissent à l’heure.',
-  'frame.whatWeStore': 'Ce que nous conservons',
-
   'page.title': 'Votre compte · LeaveTheMeeting',
   'page.description': 'Connectez-vous pour gérer votre compte de synchronisation LeaveTheMeeting : sessions, liens de partage, mot de passe, export et suppression.',
   'page.heading': 'Votre compte',

@@ -3,13 +3,6 @@
 import type { Catalog } from './en.ts';
 
 export const ja: Catalog = {
-  'frame.nav': 'サイト',
-  'frame.download': 'ダウンロード',
-  'frame.privacy': 'プライバシー',
-  'frame.account': 'アカウント',
-  'frame.tagline': 'LeaveTheMeeting: 時間どおりに終わる会議を。',
-  'frame.whatWeStore': '保存するデータ',
-
   'page.title': 'アカウント · LeaveTheMeeting',
   'page.description': 'サインインして LeaveTheMeeting の同期アカウントを管理します: セッション、共有リンク、パスワード、エクスポート、削除。',
   'page.heading': 'アカウント',
