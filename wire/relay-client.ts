@@ -1,13 +1,17 @@
 // The one HTTP client for the relay's JSON API, used by the extension, the live viewer and the
-// account page alike. Errors are the relay's {error: {code, message}} as a RelayRequestError,
-// code 'network' when the relay cannot be reached, `http_<status>` when a proxy answered
-// instead. A session travels as a bearer header, never a cookie.
+// account page alike. Errors are the relay's {error: {code, message, details?}} as a
+// RelayRequestError, code 'network' when the relay cannot be reached, `http_<status>` when a
+// proxy answered instead. A session travels as a bearer header, never a cookie.
+import { readRefusalDetails, type RefusalDetails } from './refusal-details.ts';
+
 export class RelayRequestError extends Error {
   override readonly name = 'RelayRequestError';
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What a client words the refusal from; absent when the relay sent none it could read. */
+    readonly details?: RefusalDetails,
   ) {
     super(message);
   }
@@ -75,9 +79,11 @@ export function relayClient(options: RelayClientOptions): RelayClient {
 
 async function readFailure(response: Response): Promise<RelayRequestError> {
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
-    const { code, message } = body.error ?? {};
-    if (typeof code === 'string' && typeof message === 'string') return new RelayRequestError(response.status, code, message);
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null;
+    const { code, message, details } = body?.error ?? {};
+    if (typeof code === 'string' && typeof message === 'string') {
+      return new RelayRequestError(response.status, code, message, readRefusalDetails(details));
+    }
   } catch {
     // Not the relay's JSON (a proxy's error page): fall through to a generic message.
   }

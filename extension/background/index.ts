@@ -1,7 +1,8 @@
 /// <reference types="chrome" />
 // The service worker: follows the active meeting and turns its clock into alarms, notifications,
-// a chime, the badge and overlay snapshots; handles keyboard commands. Listeners are registered
-// synchronously at top level so Chrome can wake the worker for them.
+// a chime, the badge and overlay snapshots; handles keyboard commands; and is the one sender of
+// the relay deletions of erased meetings that any context records (erase-sender.ts). Listeners
+// are registered synchronously at top level so Chrome can wake the worker for them.
 import { actorId, localSpaceId } from '../platform/device.ts';
 import { t } from '../platform/i18n.ts';
 import { inMinutesText, minutesText } from '../components/format-time.ts';
@@ -12,6 +13,7 @@ import { syncAlarms } from './alarm-scheduler.ts';
 import { alert, chime } from './alert.ts';
 import { showBadge } from './badge.ts';
 import {
+  ALARM_PREFIX,
   alarmStillApplies,
   badgeFor,
   currentItemTitle,
@@ -23,7 +25,7 @@ import {
   snapshotFor,
   TICK_ALARM,
 } from './clock-signals.ts';
-import { sendPendingErases, sendPendingErasesWhenOnline } from '../data/pending-erases.ts';
+import { startEraseSender } from './erase-sender.ts';
 import { claimMeetings } from './meeting-claim.ts';
 import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
 import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
@@ -76,7 +78,10 @@ async function onAlarm(name: string): Promise<void> {
   await refresh(active);
 }
 
-chrome.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name));
+chrome.alarms.onAlarm.addListener((alarm) => {
+  // The erase sender's retry alarm is its own (erase-sender.ts); the clock's carry its prefix.
+  if (alarm.name.startsWith(ALARM_PREFIX)) void onAlarm(alarm.name);
+});
 
 chrome.commands.onCommand.addListener((command, tab) => {
   if (command === 'open-side-panel') {
@@ -109,7 +114,6 @@ onSettingsChanged((next) => {
   const accountId = next.account?.accountId ?? null;
   if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) {
     void claimMeetings(accountId);
-    void sendPendingErases();
   }
   signedInAs = accountId;
   queueRefresh();
@@ -120,9 +124,4 @@ chrome.runtime.onMessage.addListener((message: unknown) => {
 });
 
 listenForOverlays();
-
-// Relay deletions of meetings erased while the relay could not be reached (data/pending-erases.ts)
-// go out whenever the worker wakes, the browser is back online, or the account signs in again,
-// not only while the side panel is open.
-void sendPendingErases();
-sendPendingErasesWhenOnline();
+startEraseSender();

@@ -13,11 +13,13 @@ export interface PendingErase {
   readonly accountId: string;
 }
 
+/** Where and as whom this device syncs; null while sync is off or signed out. */
+export type EraseTarget = { readonly relayUrl: string; readonly accountId: string } | null;
+
 export interface EraseContext {
   /** Names of this profile's IndexedDB databases. */
   readonly localDatabases: ReadonlySet<string>;
-  /** Where and as whom this device syncs; null while sync is off or signed out. */
-  readonly sync: { readonly relayUrl: string; readonly accountId: string } | null;
+  readonly sync: EraseTarget;
 }
 
 export interface ErasePlan {
@@ -39,6 +41,22 @@ export function planErase(ids: readonly MeetingId[], seen: 'live' | 'found', ctx
 
 /** What makes a pending deletion one: its meeting, relay and account. */
 export const pendingKey = (p: PendingErase): string => `${p.relayUrl}\n${p.accountId}\n${p.meetingId}`;
+
+/** Only the account that asked for a deletion may make it, and only on the relay it was asked of. */
+export function sendableNow(pending: readonly PendingErase[], target: EraseTarget): PendingErase[] {
+  if (target === null) return [];
+  return pending.filter((p) => p.relayUrl === target.relayUrl && p.accountId === target.accountId);
+}
+
+/**
+ * Whether a change of the stored list recorded a deletion it did not hold before. The sender runs
+ * for those only: its own removal of finished deletions must not send at once again the ones that
+ * just failed.
+ */
+export function addsPending(before: readonly PendingErase[] | undefined, after: readonly PendingErase[] | undefined): boolean {
+  const held = new Set((before ?? []).map(pendingKey));
+  return (after ?? []).some((p) => !held.has(pendingKey(p)));
+}
 
 export function mergePending(pending: readonly PendingErase[], added: readonly PendingErase[]): PendingErase[] {
   const merged = new Map(pending.map((p) => [pendingKey(p), p]));

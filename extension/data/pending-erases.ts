@@ -1,26 +1,32 @@
 // Relay deletions of meetings that left the library for good, kept in the profile's storage until
-// the relay has answered, so an erase made offline (or while the relay is down) is finished
-// later: at the next library open, when the browser is back online, and on a timer while any is
-// pending. A deletion is sent only while the device is signed in to the same relay as the same
-// account that asked for it; the relay's answer decides whether it is finished (erase-plan.ts).
-import { getSettings, syncActive } from '../platform/settings.ts';
+// the relay has answered, so an erase made offline (or while the relay is down) is finished later.
+// Any context records them (the side panel, as it erases); only the service worker sends them
+// (background/erase-sender.ts decides when), so each goes out once. A deletion is sent only while
+// the device is signed in to the same relay as the same account that asked for it; the relay's
+// answer decides whether it is finished (erase-plan.ts). The list is read and written under one
+// Web Lock, shared by every context of the profile, so a deletion recorded while the worker
+// removes finished ones is not lost.
+import { getSettings, syncActive, type Settings } from '../platform/settings.ts';
 import { readKey, writeKey } from '../platform/storage-area.ts';
-import { eraseOutcome, mergePending, pendingKey, type PendingErase } from './erase-plan.ts';
+import { eraseOutcome, mergePending, pendingKey, sendableNow, type EraseTarget, type PendingErase } from './erase-plan.ts';
 import { deleteMeetingOnRelay, normaliseRelayUrl, RelayRequestError } from './relay-api.ts';
 
-const PENDING_KEY = 'pendingErases' as const;
-const RETRY_MS = 60_000;
+export const PENDING_ERASES_KEY = 'pendingErases' as const;
 
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
-let running: Promise<void> | null = null;
+/** Where and as whom deletions are asked and sent; null while sync is off or signed out. */
+export function eraseTarget(settings: Settings): EraseTarget {
+  return syncActive(settings) ? { relayUrl: normaliseRelayUrl(settings.relayUrl), accountId: settings.account.accountId } : null;
+}
 
-async function readPending(): Promise<PendingErase[]> {
-  return (await readKey<PendingErase[]>(PENDING_KEY)) ?? [];
+function updatePending(change: (pending: PendingErase[]) => PendingErase[]): Promise<void> {
+  return navigator.locks.request(PENDING_ERASES_KEY, async () => {
+    const next = change((await readKey<PendingErase[]>(PENDING_ERASES_KEY)) ?? []);
+    await writeKey(PENDING_ERASES_KEY, next.length === 0 ? undefined : next);
+  });
 }
 
 export async function addPendingErases(added: readonly PendingErase[]): Promise<void> {
-  if (added.length === 0) return;
-  await writeKey(PENDING_KEY, mergePending(await readPending(), added));
+  if (added.length > 0) await updatePending((pending) => mergePending(pending, added));
 }
 
 async function send(erase: PendingErase, session: string): Promise<'done' | 'retry'> {
@@ -32,42 +38,24 @@ async function send(erase: PendingErase, session: string): Promise<'done' | 'ret
   }
 }
 
-async function sendAll(): Promise<void> {
+// Deletions the relay has finished while this context lives. Two open views of the library each
+// record a removal they see; one recorded again after it was finished needs no second request.
+const finished = new Set<string>();
+
+/**
+ * Sends every pending deletion this device may send now, one after another; resolves with how
+ * many of them the relay could not finish (to retry). Called by the one sender only.
+ */
+export async function sendPendingErases(): Promise<number> {
   const settings = await getSettings();
-  if (!syncActive(settings)) return;
-  const { account } = settings;
-  const relayUrl = normaliseRelayUrl(settings.relayUrl);
-  const finished = new Set<string>();
+  if (!syncActive(settings)) return 0;
+  const pending = sendableNow((await readKey<PendingErase[]>(PENDING_ERASES_KEY)) ?? [], eraseTarget(settings));
   let left = 0;
-  for (const erase of await readPending()) {
-    if (erase.relayUrl !== relayUrl || erase.accountId !== account.accountId) continue;
-    if ((await send(erase, account.session)) === 'done') finished.add(pendingKey(erase));
+  for (const erase of pending) {
+    if (finished.has(pendingKey(erase))) continue;
+    if ((await send(erase, settings.account.session)) === 'done') finished.add(pendingKey(erase));
     else left += 1;
   }
-  if (finished.size > 0) {
-    // Re-read: another context may have added deletions while these calls were out.
-    const still = (await readPending()).filter((p) => !finished.has(pendingKey(p)));
-    await writeKey(PENDING_KEY, still.length === 0 ? undefined : still);
-  }
-  if (left > 0 && retryTimer === null) {
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      void sendPendingErases();
-    }, RETRY_MS);
-  }
-}
-
-/** Sends every pending deletion this device may send now; one run at a time per context. */
-export function sendPendingErases(): Promise<void> {
-  running ??= sendAll().finally(() => (running = null));
-  return running;
-}
-
-let watching = false;
-
-/** Sends again whenever the browser comes back online. */
-export function sendPendingErasesWhenOnline(): void {
-  if (watching) return;
-  watching = true;
-  globalThis.addEventListener?.('online', () => void sendPendingErases());
+  if (pending.some((p) => finished.has(pendingKey(p)))) await updatePending((all) => all.filter((p) => !finished.has(pendingKey(p))));
+  return left;
 }

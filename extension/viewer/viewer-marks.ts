@@ -8,4 +8,6 @@ export const VIEWER_MARK = {
   synced: 'ltm-viewer-synced',
   /** The agenda of a loaded meeting is in the DOM and about to be painted. */
   agendaPainted: 'ltm-viewer-agenda-painted',
+  /** A running meeting's records and notes, mounted after the first paint, are about to be painted. */
+  recordsPainted: 'ltm-viewer-records-painted',
 } as const;

@@ -40,7 +40,9 @@ export async function openRelayPostgres(url: string, logger: Logger, given: { st
     await ensurePostgresWebsiteSchema(access.pool);
     await ensurePostgresOidcSchema(access.pool);
     store = given.store ?? (await PostgresDocumentStore.open(url, undefined, logger));
-    return { store, feed: given.feed ?? new PostgresUpdateFeed(url, logger), access };
+    // The sweep reads through the access pool, so the feed's own connection only listens.
+    const feed = given.feed ?? new PostgresUpdateFeed(url, logger, { sweepPool: access.pool });
+    return { store, feed, access };
   } catch (error) {
     if (store !== given.store) await store?.close().catch(() => {});
     await access?.close().catch(() => {});

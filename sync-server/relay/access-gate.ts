@@ -22,6 +22,13 @@ export type SocketDecision =
   | { readonly ok: true; readonly grant: SocketGrant }
   | { readonly ok: false; readonly code: CloseCodeValue; readonly reason: string };
 
+/** A room's watch over its doc for erased content (AccessGate.watchErasures). */
+export interface ErasureWatch {
+  /** A compaction replaced every stored row by one snapshot of the doc as it is now. */
+  compacted(): void;
+  stop(): void;
+}
+
 export interface AccessGate {
   /**
    * May answer later (the records may live in another process). A revocation whose key fires
@@ -48,10 +55,11 @@ export interface AccessGate {
    */
   onRecheck?(listener: () => void): () => void;
   /**
-   * For each document a room loads: calls `erased` after a transaction that removed content the
-   * store should not keep (a library's entries deleted for good); the room then compacts its
-   * stored log at once instead of when it grows past its limits. Returns the stop function.
+   * For each document a room loads: calls `erased` when the stored rows may still carry content
+   * the store should not keep (a library's entries deleted for good), at the load or after a
+   * transaction that removed some; the room then compacts its stored log at once instead of when
+   * it grows past its limits, and tells the watch when a compaction replaced every row.
    */
-  watchErasures?(doc: string, ydoc: Y.Doc, erased: () => void): () => void;
+  watchErasures?(doc: string, ydoc: Y.Doc, erased: () => void): ErasureWatch;
   close(): void;
 }

@@ -2,7 +2,8 @@
 // left empty stays empty (the editor shows "Untitled meeting" as its placeholder, the library
 // and the report name it so), time boxes take m:ss or minutes ("0:06" and "0.1" are both six
 // seconds, shown 0:06, and the clock runs them so), unreadable time boxes are refused inline,
-// and the finished report shows its decisions and actions without fields until Edit.
+// and the finished report shows its decisions and actions without fields or remove buttons until
+// Edit, where a record is removed by its own button.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
@@ -100,11 +101,23 @@ test('the finished report shows no fields until Edit, and none again after Done'
   await decision.press('Enter');
   await p.getByText('Ship on Friday').waitFor();
   await shoot(p, 'report-editing');
+  // A record added by mistake goes again by its own remove button, named for it.
+  await decision.fill('Drop the beta');
+  await decision.press('Enter');
+  await p.getByRole('button', { name: msg('decisionRemove', 'Drop the beta') }).click();
+  await p.getByText('Drop the beta').waitFor({ state: 'detached' });
+  const action = p.getByLabel(msg('actionNew'), { exact: true });
+  await action.fill('Book the room');
+  await action.press('Enter');
+  await p.getByRole('button', { name: msg('actionRemove', 'Book the room') }).click();
+  await p.getByText('Book the room').waitFor({ state: 'detached' });
+  await p.getByText('Ship on Friday').waitFor();
 
   await p.getByRole('button', { name: msg('reportEditDone') }).click();
   await p.getByRole('button', { name: msg('reportEdit') }).waitFor();
   assert.is(await decision.count(), 0);
   await p.getByText('Ship on Friday').waitFor();
+  assert.is(await p.getByRole('button', { name: msg('decisionRemove', 'Ship on Friday') }).count(), 0, 'a read-only list has no remove button');
   assert.ok(await p.getByRole('button', { name: msg('reportEdit') }).evaluate((el) => el === document.activeElement), 'focus returns to Edit');
 });
 

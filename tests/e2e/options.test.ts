@@ -177,7 +177,7 @@ test('a stranger\'s failed sign-ins do not lock this browser out: it sends the d
   await back.close();
 });
 
-test('sign-up with a common password shows the relay\'s reason', async ({ relay, browser }) => {
+test('sign-up with a common password shows the relay\'s reason; a too long one its length rule', async ({ relay, browser }) => {
   const page = await browser!.page('options/index.html');
   await page.getByRole('button', { name: msg('optSignOut') }).click();
   await page.getByLabel(msg('optRelayUrl')).fill(relay!.httpUrl);
@@ -188,6 +188,12 @@ test('sign-up with a common password shows the relay\'s reason', async ({ relay,
   await page.getByRole('button', { name: msg('optCreateAccount') }).click();
   const alert = await page.getByRole('alert').textContent({ timeout: 15_000 });
   assert.match(alert ?? '', /too easy to guess.*heavily used password/);
+  // A length rule is worded from the limits the relay sends, not framed as its English (the
+  // field itself stops a short one, so a long one).
+  await page.getByLabel(msg('optPassword')).fill('long passphrase '.repeat(20));
+  await page.getByRole('button', { name: msg('optCreateAccount') }).click();
+  await page.getByRole('alert').filter({ hasText: msg('optErrorPasswordLength', 8, 256) }).waitFor({ timeout: 15_000 });
+  assert.is((await page.getByRole('alert').textContent())?.trim(), msg('optErrorPasswordLength', 8, 256));
   await page.close();
 });
 

@@ -116,6 +116,8 @@ test('a view link is read-only in the UI and its crafted writes are refused with
   await shown(page, '#current-title:has-text("Check-in")');
   await expectLive(page);
   assert.ok(await page.isVisible('[data-role="view"]:has-text("View only")'));
+  // The records mount after the first paint: count their controls once they are there.
+  await shown(page, 'section.actions');
   assert.is(await page.locator('.controls button').count(), 0, 'no clock buttons');
   assert.is(await page.locator('form').filter({ hasNot: page.locator('#viewer-name') }).count(), 0, 'no add forms');
   assert.is(await page.locator('input[type="checkbox"]:not([disabled])').count(), 0);
@@ -203,7 +205,7 @@ test('hostile notes, decisions and titles are shown as text', async () => {
   const { page, problems } = await viewer((await f.share('view')).path);
   await shown(page, `.meeting-title:text-is("${HOSTILE}")`);
   await shown(page, `.notes-text:has-text("${HOSTILE}")`);
-  assert.ok(await page.isVisible(`.decisions li:has-text("${HOSTILE}")`));
+  await shown(page, `.decisions li:has-text("${HOSTILE}")`);
   assert.is(await page.locator('img').count(), 0, 'no image element anywhere');
   assert.equal(problems, [], 'no dialog, no error');
 });

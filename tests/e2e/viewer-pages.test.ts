@@ -199,6 +199,8 @@ test('axe finds nothing serious, running and ended, view and edit links, light a
       const { page, problems, close } = await viewer(relay.httpUrl + (await share(f, role)).path, { colorScheme: scheme });
       await shown(page, name === 'ended' ? 'text=This meeting has ended' : '[data-connection="live"]');
       await shown(page, '.presence li');
+      // The running meeting's records mount after its first paint; axe should see them.
+      if (name !== 'ended') await shown(page, '.decisions li');
       const violations = await seriousViolations(page);
       assert.equal(violations, [], `${name} ${scheme}: ${JSON.stringify(violations)}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -19,7 +19,7 @@ import { websiteDefaults } from '../../sync-server/web/website/website-config.ts
 import { TlsCredentialsError } from '../../sync-server/relay/transport/tls-credentials.ts';
 import { CSRF_COOKIE } from '../../sync-server/web/website/csrf.ts';
 import { Routes } from '../../wire/website-routes.ts';
-import { newCredentials, testConfig } from './web/access/access-harness.ts';
+import { newCredentials, testConfig, tokenFor } from './web/access/access-harness.ts';
 import { waitFor } from './helpers/relay-harness.ts';
 import { makeCertificate, writeCertificate, writePem, type PemFiles, type TestCertificate } from './helpers/tls-certificates.ts';
 import { fingerprintOf, httpsRequest, presentedFingerprint, trustingWebSocket, type TlsTrust } from './helpers/tls-client.ts';
@@ -69,11 +69,9 @@ async function api(w: World, method: string, path: string, body?: unknown, sessi
   return { status: res.status, json: res.text === '' ? null : JSON.parse(res.text) };
 }
 
-async function tokenFor(w: World, doc: string, session: string): Promise<string> {
-  const result = await api(w, 'POST', '/api/tokens', { doc }, session);
-  assert.is(result.status, 200, JSON.stringify(result.json));
-  return result.json.token as string;
-}
+
+/** The API of this world's relay, over its trusted TLS connection. */
+const apiOf = (w: World) => (method: string, path: string, body?: unknown, session?: string) => api(w, method, path, body, session);
 
 function provider(w: World, doc: string, token: string): WebsocketProvider {
   const made = new WebsocketProvider(w.relay.url, doc, new Y.Doc(), {
@@ -127,8 +125,8 @@ Tls('sign-up, sign-in and tokens over HTTPS; two stock providers over WSS conver
   assert.is(signedIn.status, 200, JSON.stringify(signedIn.json));
   assert.is(signedIn.json.accountId, account.accountId);
   const doc = `library/${account.accountId}`;
-  const first = provider(w, doc, await tokenFor(w, doc, account.session));
-  const second = provider(w, doc, await tokenFor(w, doc, signedIn.json.session));
+  const first = provider(w, doc, await tokenFor(apiOf(w), doc, account.session));
+  const second = provider(w, doc, await tokenFor(apiOf(w), doc, signedIn.json.session));
   assert.ok(first.url.startsWith('wss://'), first.url);
 
   first.doc.getText('notes').insert(0, 'agreed over TLS');
@@ -197,7 +195,7 @@ Tls('the website and account page over HTTPS: secure cookies, the https Origin p
 Tls('a reload serves a renewed certificate to new connections, keeps open sockets, and survives bad files', async (w) => {
   const account = await signUp(w);
   const doc = `library/${account.accountId}`;
-  const open = provider(w, doc, await tokenFor(w, doc, account.session));
+  const open = provider(w, doc, await tokenFor(apiOf(w), doc, account.session));
   await waitFor(() => open.synced, 'the provider syncs before the renewal');
   const both: TlsTrust = { ca: [w.certificate.cert] };
   assert.is(await presentedFingerprint(w.relay.port, both), fingerprintOf(w.certificate.cert));
@@ -213,7 +211,7 @@ Tls('a reload serves a renewed certificate to new connections, keeps open socket
 
   // The socket opened under the old certificate still carries edits.
   w.certificate = renewed;
-  const late = provider(w, doc, await tokenFor(w, doc, account.session));
+  const late = provider(w, doc, await tokenFor(apiOf(w), doc, account.session));
   open.doc.getText('notes').insert(0, 'still here');
   await waitFor(() => late.doc.getText('notes').toString() === 'still here', 'the old socket and a new one share the edit');
 });

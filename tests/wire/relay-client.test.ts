@@ -1,7 +1,7 @@
 // The one relay HTTP client against a real relay (port 0): the relay's JSON errors arrive as
-// RelayRequestError with its code, a refused session is reported once to onSessionEnded, an
-// answer that is not the relay's (a proxy's page) gets an http_<status> code, and an
-// unreachable relay the 'network' code.
+// RelayRequestError with its code and details, a refused session is reported once to
+// onSessionEnded, an answer that is not the relay's (a proxy's page) gets an http_<status> code,
+// and an unreachable relay the 'network' code.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createServer, type Server } from 'node:http';
@@ -34,6 +34,14 @@ test('answers and the relay own errors', async ({ relay }) => {
   assert.ok(bad.status >= 400 && bad.status < 500);
   assert.match(bad.code, /^[a-z_]+$/);
   assert.not.ok(bad.code.startsWith('http_'), bad.code);
+});
+
+test("a refusal's details reach the client from the relay", async ({ relay }) => {
+  const client = relayClient({ baseUrl: relay!.httpUrl });
+  const short = await refusal(client.json('POST', '/api/accounts', { email: 'short@example.org', password: 'short', name: 'Short' }));
+  assert.equal([short.status, short.code, short.details], [400, 'invalid_password', { min: 8, max: 256 }]);
+  const weak = await refusal(client.json('POST', '/api/accounts', { email: 'weak@example.org', password: 'password', name: 'Weak' }));
+  assert.equal([weak.code, weak.details], ['weak_password', { advice: ['topTen', 'anotherWord'] }]);
 });
 
 test('a refused session is reported to onSessionEnded; no session, no report', async ({ relay }) => {

@@ -13,6 +13,7 @@ import type { Logger } from '../../logger.ts';
 import type { FailureLog } from '../failure-log.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { encodeSyncStep1, encodeUpdate, type ClientMessage } from '../protocol/messages.ts';
+import type { ErasureWatch } from '../access-gate.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
 import type { GroupCommit } from '../storage/group-commit.ts';
 import type { Connection } from '../transport/connection.ts';
@@ -32,8 +33,8 @@ export interface RoomDeps {
   /** Failures that repeat (a full disk, a broken store) are logged through it, rate limited. */
   readonly failures: FailureLog;
   readonly metrics: RelayMetrics;
-  /** Asks for a compaction at once after a transaction that erased content (AccessGate). */
-  readonly watchErasures?: (doc: string, ydoc: Y.Doc, erased: () => void) => () => void;
+  /** Asks for a compaction at once when stored rows may carry erased content (AccessGate). */
+  readonly watchErasures?: (doc: string, ydoc: Y.Doc, erased: () => void) => ErasureWatch;
   readonly onRetired: (room: Room) => void;
 }
 
@@ -55,7 +56,7 @@ export class Room {
   readonly #catchUp: RoomCatchUp;
   #catchUpQueued = false;
   #unloadTimer: NodeJS.Timeout | null = null;
-  #stopWatching: (() => void) | null = null;
+  #erasures: ErasureWatch | null = null;
 
   constructor(name: string, deps: RoomDeps) {
     this.name = name;
@@ -171,9 +172,9 @@ export class Room {
 
   /** The doc the room serves from now on, watched for erasures. */
   #use(doc: Y.Doc): void {
-    this.#stopWatching?.();
+    this.#erasures?.stop();
     this.#doc = doc;
-    this.#stopWatching = this.#deps.watchErasures?.(this.name, doc, () => this.#stored.request()) ?? null;
+    this.#erasures = this.#deps.watchErasures?.(this.name, doc, () => this.#stored.request()) ?? null;
   }
 
   #greet(conn: Connection): void {
@@ -243,8 +244,7 @@ export class Room {
         this.#broadcast(update);
       });
     } catch (error) {
-      this.#fail('catch-up failed', 'document could not be loaded', error);
-      return;
+      return this.#fail('catch-up failed', 'document could not be loaded', error);
     }
     this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#catchUp.applied);
     await this.#maybeCompact();
@@ -267,17 +267,17 @@ export class Room {
 
   async #maybeCompact(): Promise<void> {
     const { config, store, metrics, failures } = this.#deps;
-    if (this.#state !== 'ready' || !this.#stored.needsCompaction(config)) return;
-    const snapshot = Y.encodeStateAsUpdate(this.#doc);
     // Only what this doc is known to hold may be replaced by its snapshot.
     const uptoSeq = this.#catchUp.applied;
+    if (this.#state !== 'ready' || !this.#stored.needsCompaction(config, uptoSeq)) return;
+    const snapshot = Y.encodeStateAsUpdate(this.#doc);
     try {
       await store.compact(this.name, snapshot, uptoSeq);
     } catch (error) {
       failures.warn('compaction failed; the log is kept', { doc: this.name }, error);
       return;
     }
-    this.#stored.compacted(snapshot.byteLength, uptoSeq);
+    if (this.#stored.compacted(snapshot.byteLength, uptoSeq)) this.#erasures?.compacted();
     metrics.compactions.inc();
   }
 
@@ -290,7 +290,7 @@ export class Room {
     if (this.#state === 'retired') return;
     this.#state = 'retired';
     this.#cancelUnload();
-    this.#stopWatching?.();
+    this.#erasures?.stop();
     this.#inbox.takeAll();
     this.#writes.clear();
     this.awareness.destroy();

@@ -5,9 +5,12 @@
 // away are gone (postgres-listener.ts).
 // A notification can also be lost while the connection holds: the committing node died between
 // its commit and its notify, or the notify failed. So the feed sweeps: every few seconds it reads
-// the last sequence number of each loaded document (one index probe each, on the same
-// connection) and reports it, and a room that is behind reads the rows it lacks. A missed
-// notification thus delays an update by at most one sweep interval.
+// the last sequence number of each loaded document (one index probe each) and reports it, and a
+// room that is behind reads the rows it lacks. A missed notification thus delays an update by at
+// most one sweep interval. The relay sweeps through a pool, not the listening connection: the
+// server holds notifications back while that connection runs a query, and a sweep of thousands
+// of rooms would delay every one of them.
+import type pg from 'pg';
 import type { Logger } from '../../logger.ts';
 import { parseNotification, UPDATES_CHANNEL } from './commit-notification.ts';
 import { PostgresListener } from '../../postgres/postgres-listener.ts';
@@ -19,15 +22,23 @@ const LAST_SEQS = `
   SELECT d.doc, (SELECT max(u.seq) FROM ltm_updates u WHERE u.doc = d.doc) AS seq
   FROM unnest($1::text[]) AS d(doc)`;
 
+interface LastSeq {
+  readonly doc: string;
+  readonly seq: number | null;
+}
+
 export interface PostgresUpdateFeedOptions {
   /** How often loaded documents are checked for commits no notification announced. */
   readonly sweepIntervalMs?: number;
+  /** Where the sweep queries; without one, the listening connection between notifications. */
+  readonly sweepPool?: Pick<pg.Pool, 'query'>;
 }
 
 export class PostgresUpdateFeed implements UpdateFeed {
   readonly #url: string;
   readonly #logger: Logger;
   readonly #sweepIntervalMs: number;
+  readonly #sweepPool: Pick<pg.Pool, 'query'> | null;
   #listener: PostgresListener | null = null;
   #sweepTimer: NodeJS.Timeout | null = null;
   #sweeping = false;
@@ -36,6 +47,7 @@ export class PostgresUpdateFeed implements UpdateFeed {
     this.#url = url;
     this.#logger = logger;
     this.#sweepIntervalMs = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
+    this.#sweepPool = options.sweepPool ?? null;
   }
 
   async start(listener: UpdateFeedListener): Promise<void> {
@@ -65,7 +77,9 @@ export class PostgresUpdateFeed implements UpdateFeed {
     if (this.#sweeping || docs.length === 0 || !this.#listener) return;
     this.#sweeping = true;
     try {
-      const rows = await this.#listener.query<{ doc: string; seq: number | null }>(LAST_SEQS, [docs]);
+      const rows = this.#sweepPool
+        ? (await this.#sweepPool.query<LastSeq>(LAST_SEQS, [docs])).rows
+        : await this.#listener.query<LastSeq>(LAST_SEQS, [docs]);
       for (const row of rows ?? []) if (row.seq !== null) listener.committed(row.doc, row.seq);
     } catch (error) {
       // A dropped connection is the listener's to report and resync; anything else waits a sweep.

@@ -1,6 +1,9 @@
 // Named errors of access control. An ApiError carries everything the HTTP boundary needs to
-// answer `{error: {code, message}}`; its message is written for the client, so it never holds a
-// token, a session or a password.
+// answer `{error: {code, message, details?}}`; its message is written for the client, so it never
+// holds a token, a session or a password, and its details say the same in a form clients word
+// in their own language.
+import type { RefusalDetails } from '../../../wire/refusal-details.ts';
+
 export const ApiErrorCode = {
   badRequest: 'bad_request',
   invalidJson: 'invalid_json',
@@ -39,15 +42,24 @@ export const ApiErrorCode = {
 
 export type ApiErrorCodeValue = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
 
+export interface ApiErrorExtras {
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly details?: RefusalDetails;
+}
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly headers: Readonly<Record<string, string>>;
+  readonly details: RefusalDetails | undefined;
   constructor(
     readonly status: number,
     readonly code: ApiErrorCodeValue,
     message: string,
-    readonly headers: Readonly<Record<string, string>> = {},
+    extras: ApiErrorExtras = {},
   ) {
     super(message);
+    this.headers = extras.headers ?? {};
+    this.details = extras.details;
   }
 }
 

@@ -46,6 +46,20 @@ export interface ConnectedSignIn {
 export type NewSession = SessionRow & { readonly token_hash: Buffer };
 export type NewShare = Omit<ShareRow, 'revoked_at'>;
 
+/** What one claim decided: the meeting's owner (this account or another), or a refusal, so the
+ *  token route needs no read of its own before or after. */
+export type MeetingClaim =
+  | { readonly kind: 'owner'; readonly owner: AccountId }
+  | { readonly kind: 'deleted' }
+  | { readonly kind: 'limit' };
+
+/** What one deletion decided: done (with the share ids it removed), or why not. */
+export type MeetingDeletion =
+  | { readonly kind: 'deleted'; readonly shares: readonly ShareId[] }
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'forbidden' };
+
 export interface MeetingRow {
   readonly meeting_id: string;
   readonly claimed_at: number;
@@ -68,9 +82,10 @@ export interface AccessRecords {
   touchSession(id: SessionId, now: number): Promise<void>;
   deleteSession(id: string, account: AccountId): Promise<boolean>;
   purgeExpiredSessions(now: number): Promise<number>;
-  /** The meeting's owner after the claim; null when it had none and the account is at `max`, or
-   *  when the meeting was deleted (a deleted meeting never gets an owner again). */
-  claimMeeting(meetingId: string, account: AccountId, now: number, max: number): Promise<AccountId | null>;
+  /** The meeting's owner after the claim; `deleted` when it was deleted (a deleted meeting never
+   *  gets an owner again, and this wins over the cap); `limit` when it had no owner and the
+   *  account is at `max`. */
+  claimMeeting(meetingId: string, account: AccountId, now: number, max: number): Promise<MeetingClaim>;
   ownerOf(meetingId: string): Promise<AccountId | null>;
   insertShare(share: NewShare): Promise<void>;
   shareById(id: string): Promise<ShareRow | null>;
@@ -88,9 +103,10 @@ export interface AccessRecords {
   /** Removes every row of the account and records its documents for deletion, atomically. */
   deleteAccount(account: AccountId, now: number): Promise<readonly string[]>;
   /** As its owner: deletes the meeting's share links and its ownership, leaves a tombstone and
-   *  records `meeting/<id>` for deletion, atomically. The deleted share ids, or null when
-   *  `account` does not own the meeting (any more). */
-  deleteMeeting(meetingId: string, account: AccountId, now: number): Promise<readonly ShareId[] | null>;
+   *  records `meeting/<id>` for deletion, atomically, with the share ids it deleted. Otherwise
+   *  why not, read in the same transaction: `gone` (deleted before), `absent` (no owner) or
+   *  `forbidden` (another account owns it). */
+  deleteMeeting(meetingId: string, account: AccountId, now: number): Promise<MeetingDeletion>;
   /** When the meeting was deleted for good; null when it never was. */
   meetingDeletedAt(meetingId: string): Promise<number | null>;
   pendingDeletions(): Promise<readonly string[]>;

@@ -76,7 +76,8 @@ export function writeReply(res: ServerResponse, reply: ApiReply): void {
 }
 
 export function writeError(res: ServerResponse, error: ApiError): void {
-  writeJson(res, error.status, { error: { code: error.code, message: error.message } }, error.headers);
+  const { code, message, details } = error;
+  writeJson(res, error.status, { error: details === undefined ? { code, message } : { code, message, details } }, error.headers);
 }
 
 function writeJson(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>>): void {
@@ -111,7 +112,7 @@ export function bearerToken(request: ApiRequest): string {
   const match = BEARER.exec(request.headers.authorization ?? '');
   if (match?.[1] === undefined) {
     throw new ApiError(401, ApiErrorCode.unauthenticated, 'Sign in first: send Authorization: Bearer <session>.', {
-      'www-authenticate': 'Bearer',
+      headers: { 'www-authenticate': 'Bearer' },
     });
   }
   return match[1];

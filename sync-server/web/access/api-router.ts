@@ -20,7 +20,7 @@ export function matchRoute(routes: readonly ApiRoute[], request: ApiRequest): Ro
     const handler = route.methods[request.method];
     if (handler === undefined) {
       const allow = Object.keys(route.methods).join(', ');
-      throw new ApiError(405, ApiErrorCode.methodNotAllowed, `${request.path} accepts ${allow}.`, { allow });
+      throw new ApiError(405, ApiErrorCode.methodNotAllowed, `${request.path} accepts ${allow}.`, { headers: { allow } });
     }
     return { handler, request: { ...request, params } };
   }

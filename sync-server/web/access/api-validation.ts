@@ -4,7 +4,7 @@ import { SHARE_LABEL_MAX_LENGTH } from '../../../wire/share-label.ts';
 import type { AccessConfig } from './access-config.ts';
 import { ApiError, ApiErrorCode } from './access-errors.ts';
 import type { ShareRole } from './access-records.ts';
-import { weakPasswordReason } from './password-strength.ts';
+import { weakPassword } from './password-strength.ts';
 
 const MAX_EMAIL_LENGTH = 254;
 // Deliberately loose: one @, no spaces, a dot in the domain. Deliverability is not our check.
@@ -30,15 +30,12 @@ export function normaliseEmail(raw: string): string {
 /** personalWords: the email, name and the like, which a password must not be built from. */
 export async function checkNewPassword(password: string, config: AccessConfig, personalWords: readonly string[]): Promise<string> {
   const length = [...password].length;
-  if (length < config.passwordMinLength || length > config.passwordMaxLength) {
-    throw new ApiError(
-      400,
-      ApiErrorCode.invalidPassword,
-      `The password must be ${config.passwordMinLength} to ${config.passwordMaxLength} characters long.`,
-    );
+  const [min, max] = [config.passwordMinLength, config.passwordMaxLength];
+  if (length < min || length > max) {
+    throw new ApiError(400, ApiErrorCode.invalidPassword, `The password must be ${min} to ${max} characters long.`, { details: { min, max } });
   }
-  const reason = await weakPasswordReason(password, personalWords, config.passwordMinScore);
-  if (reason !== null) throw new ApiError(400, ApiErrorCode.weakPassword, reason);
+  const weak = await weakPassword(password, personalWords, config.passwordMinScore);
+  if (weak !== null) throw new ApiError(400, ApiErrorCode.weakPassword, weak.message, { details: { advice: weak.advice } });
   return password;
 }
 

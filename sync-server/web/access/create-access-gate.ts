@@ -23,7 +23,7 @@ import { matchRoute, type ApiRoute } from './api-router.ts';
 import { AttemptLimiter } from './attempt-limiter.ts';
 import { documentRoutes } from './document-routes.ts';
 import { meetingDeletionRoute } from './meeting-deletion.ts';
-import { watchLibraryErasures } from './library-erasures.ts';
+import { LibraryErasures } from './library-erasures.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
 import { loadOrCreateServerSecret } from './server-secret.ts';
 import { OPENAPI_PATH, openApiDocument } from '../openapi/openapi-document.ts';
@@ -138,6 +138,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
     });
   });
 
+  const erasures = new LibraryErasures();
   const accounts = accountRoutes(ctx);
   const documents = documentRoutes(ctx);
   const data = accountDataRoutes(ctx);
@@ -196,7 +197,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       return () => recheckers.delete(listener);
     },
 
-    watchErasures: watchLibraryErasures,
+    watchErasures: (doc, ydoc, erased) => erasures.watch(doc, ydoc, erased),
 
     close() {
       if (recheckTimer) clearInterval(recheckTimer);

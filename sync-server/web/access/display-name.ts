@@ -15,11 +15,8 @@ export function displayName(raw: unknown, config: Pick<AccessConfig, 'nameMaxLen
   const name = typeof raw === 'string' ? raw.normalize('NFC').trim() : null;
   const length = name === null ? 0 : [...name].length;
   if (name === null || length > config.nameMaxLength || FORBIDDEN.test(name) || (required && length === 0)) {
-    throw new ApiError(
-      400,
-      ApiErrorCode.invalidName,
-      `The name must be ${required ? '1' : '0'} to ${config.nameMaxLength} characters on one line.`,
-    );
+    const [min, max] = [required ? 1 : 0, config.nameMaxLength];
+    throw new ApiError(400, ApiErrorCode.invalidName, `The name must be ${min} to ${max} characters on one line.`, { details: { min, max } });
   }
   return name;
 }

@@ -38,13 +38,13 @@ export function documentRoutes(ctx: AccessContext) {
       throw new ApiError(403, ApiErrorCode.forbidden, 'A library is reachable only by its own account.');
     }
     if (doc.kind === 'meeting') {
-      if ((await records.meetingDeletedAt(doc.id)) !== null) throw meetingDeletedError();
-      const owner = await records.claimMeeting(doc.id, accountId, request.now, config.maxMeetingsPerAccount);
-      if (owner === null) {
-        if ((await records.meetingDeletedAt(doc.id)) !== null) throw meetingDeletedError();
+      // One transaction decides: the tombstone, the cap and the owner are read inside the claim.
+      const claim = await records.claimMeeting(doc.id, accountId, request.now, config.maxMeetingsPerAccount);
+      if (claim.kind === 'deleted') throw meetingDeletedError();
+      if (claim.kind === 'limit') {
         throw new ApiError(403, ApiErrorCode.meetingLimit, `This account already owns ${config.maxMeetingsPerAccount} meetings, the most one account may keep on this relay.`);
       }
-      if (owner !== accountId) {
+      if (claim.owner !== accountId) {
         throw new ApiError(403, ApiErrorCode.forbidden, 'This meeting belongs to another account; ask its owner for a share link.');
       }
     }

@@ -15,7 +15,7 @@ export function enforce(request: ApiRequest, checks: readonly (readonly [Attempt
   }
   if (retryAfterMs > 0) {
     throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many attempts; wait a while and try again.', {
-      'retry-after': String(Math.ceil(retryAfterMs / MS_PER_SECOND)),
+      headers: { 'retry-after': String(Math.ceil(retryAfterMs / MS_PER_SECOND)) },
     });
   }
 }

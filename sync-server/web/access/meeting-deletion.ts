@@ -24,20 +24,17 @@ export function meetingDeletedError(): ApiError {
   return new ApiError(GONE, ApiErrorCode.meetingDeleted, 'This meeting was deleted for good by its owner.');
 }
 
-const notOnRelay = () => new ApiError(404, ApiErrorCode.notFound, 'This meeting is not on the relay.');
-
 export function meetingDeletionRoute(ctx: AccessContext): ApiHandler {
   return async (request) => {
     const { account } = await authenticate(ctx, request);
     const meetingId = request.params[0] ?? '';
     if (!ID_PATTERN.test(meetingId)) throw new ApiError(400, ApiErrorCode.invalidDocument, 'The meeting id must be 16 to 64 URL-safe characters.');
-    if ((await ctx.records.meetingDeletedAt(meetingId)) !== null) throw meetingDeletedError();
-    const owner = await ctx.records.ownerOf(meetingId);
-    if (owner === null) throw notOnRelay();
-    if (owner !== account.account_id) throw new ApiError(403, ApiErrorCode.forbidden, 'Only the owner of this meeting can delete it.');
-    const shares = await ctx.records.deleteMeeting(meetingId, account.account_id, request.now);
-    // Deleted or given up between the reads above and the transaction: answer as a later call would.
-    if (shares === null) throw (await ctx.records.meetingDeletedAt(meetingId)) !== null ? meetingDeletedError() : notOnRelay();
+    // The transaction reads the tombstone and the owner itself, so its answer is never stale.
+    const deletion = await ctx.records.deleteMeeting(meetingId, account.account_id, request.now);
+    if (deletion.kind === 'gone') throw meetingDeletedError();
+    if (deletion.kind === 'absent') throw new ApiError(404, ApiErrorCode.notFound, 'This meeting is not on the relay.');
+    if (deletion.kind === 'forbidden') throw new ApiError(403, ApiErrorCode.forbidden, 'Only the owner of this meeting can delete it.');
+    const { shares } = deletion;
     const doc = `meeting/${meetingId}`;
     await ctx.revoke(RevocationKey.meeting(meetingId), ...shares.map((id) => RevocationKey.share(id)));
     await ctx.evict([doc]);

@@ -7,10 +7,17 @@
 import type pg from 'pg';
 import type { AccountId, SessionId, ShareId } from './access-ids.ts';
 import { inTransaction } from '../../postgres/postgres-transaction.ts';
-import { documentsOf, type AccessRecords, type AccountRow, type ConnectedSignIn, type MeetingRow, type SessionRow, type ShareRow } from './access-records.ts';
+import { documentsOf, type AccessRecords, type AccountRow, type ConnectedSignIn, type MeetingClaim, type MeetingDeletion, type MeetingRow, type SessionRow, type ShareRow } from './access-records.ts';
 
 const SESSION_COLUMNS = 'session_id, account_id, created_at, last_used_at, expires_at';
 const SHARE_COLUMNS = 'share_id, meeting_id, account_id, role, created_at, expires_at, revoked_at, label';
+/** A meeting's owner and whether it was deleted, in one round trip (they never both hold). */
+const MEETING_STATE =
+  'SELECT (SELECT account_id FROM meeting_owners WHERE meeting_id = $1) AS owner, EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = $1) AS deleted';
+interface MeetingState {
+  readonly owner: AccountId | null;
+  readonly deleted: boolean;
+}
 /** Rows of the OpenID tables go with the account; those tables may not exist (yet) on PostgreSQL. */
 const OPENID_TABLES = ['identities', 'oidc_codes'] as const;
 
@@ -50,21 +57,28 @@ export function createPostgresAccessRecords(pool: pg.Pool): AccessRecords {
     deleteSession: async (id, account) => (await changed('DELETE FROM sessions WHERE session_id = $1 AND account_id = $2', [id, account])) > 0,
     purgeExpiredSessions: (now) => changed('DELETE FROM sessions WHERE expires_at <= $1', [now]),
     claimMeeting: (meetingId, account, now, max) =>
-      inTransaction(pool, async (client) => {
+      inTransaction(pool, async (client): Promise<MeetingClaim> => {
         await lockAccount(client, account);
-        const ownerOf = async () => (await client.query<{ account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = $1', [meetingId])).rows[0]?.account_id;
-        const owner = await ownerOf();
-        if (owner !== undefined) return owner;
+        const state = async () => (await client.query<MeetingState>(MEETING_STATE, [meetingId])).rows[0]!;
+        const before = await state();
+        if (before.owner !== null) return { kind: 'owner', owner: before.owner };
+        if (before.deleted) return { kind: 'deleted' };
         const { rows: counted } = await client.query<{ n: number }>('SELECT count(*) AS n FROM meeting_owners WHERE account_id = $1', [account]);
-        if ((counted[0]?.n ?? 0) >= max) return null;
-        // Another account may claim the same meeting at this moment: the key decides, and a
-        // fresh read (READ COMMITTED) names whoever won. A tombstone committed by then keeps the
-        // row out, in the same statement, so a deleted meeting never gets an owner again.
-        await client.query(
-          'INSERT INTO meeting_owners (meeting_id, account_id, claimed_at) SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = $1) ON CONFLICT DO NOTHING',
-          [meetingId, account, now],
-        );
-        return (await ownerOf()) ?? null;
+        if ((counted[0]?.n ?? 0) >= max) return { kind: 'limit' };
+        for (;;) {
+          // Another account may claim the same meeting at this moment: the key decides, and a
+          // fresh read (READ COMMITTED) names whoever won. A tombstone committed by then keeps the
+          // row out, in the same statement, so a deleted meeting never gets an owner again.
+          const inserted = await client.query(
+            'INSERT INTO meeting_owners (meeting_id, account_id, claimed_at) SELECT $1, $2, $3 WHERE NOT EXISTS (SELECT 1 FROM deleted_meetings WHERE meeting_id = $1) ON CONFLICT DO NOTHING',
+            [meetingId, account, now],
+          );
+          if (inserted.rowCount === 1) return { kind: 'owner', owner: account };
+          const after = await state();
+          if (after.owner !== null) return { kind: 'owner', owner: after.owner };
+          if (after.deleted) return { kind: 'deleted' };
+          // The winner's account was deleted in between (no tombstone): the id is free again.
+        }
       }),
     ownerOf: async (meetingId) => (await one<{ account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = $1', [meetingId]))?.account_id ?? null,
     insertShare: async (s) =>
@@ -112,15 +126,19 @@ export function createPostgresAccessRecords(pool: pg.Pool): AccessRecords {
         return docs;
       }),
     deleteMeeting: (meetingId, account, now) =>
-      inTransaction(pool, async (client) => {
-        // The row lock keeps a concurrent deletion (or account deletion) from passing the check too.
-        const owner = await client.query<{ account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = $1 FOR UPDATE', [meetingId]);
-        if (owner.rows[0]?.account_id !== account) return null;
+      inTransaction(pool, async (client): Promise<MeetingDeletion> => {
+        // The row lock keeps a concurrent deletion (or account deletion) from passing the check too;
+        // one that committed first leaves no row here, and its tombstone is read after the lock.
+        const owner = (await client.query<{ account_id: AccountId }>('SELECT account_id FROM meeting_owners WHERE meeting_id = $1 FOR UPDATE', [meetingId])).rows[0]?.account_id;
+        if (owner !== account) {
+          if (owner === undefined && (await client.query<MeetingState>(MEETING_STATE, [meetingId])).rows[0]!.deleted) return { kind: 'gone' };
+          return { kind: owner === undefined ? 'absent' : 'forbidden' };
+        }
         await client.query('INSERT INTO deleted_meetings (meeting_id, deleted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [meetingId, now]);
         await client.query('INSERT INTO pending_document_deletions (doc, requested_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [`meeting/${meetingId}`, now]);
         const shares = await client.query<{ share_id: ShareId }>('DELETE FROM shares WHERE meeting_id = $1 RETURNING share_id', [meetingId]);
         await client.query('DELETE FROM meeting_owners WHERE meeting_id = $1', [meetingId]);
-        return shares.rows.map((row) => row.share_id);
+        return { kind: 'deleted', shares: shares.rows.map((row) => row.share_id) };
       }),
     meetingDeletedAt: async (meetingId) => (await one<{ deleted_at: number }>('SELECT deleted_at FROM deleted_meetings WHERE meeting_id = $1', [meetingId]))?.deleted_at ?? null,
     pendingDeletions: async () => (await rows<{ doc: string }>('SELECT doc FROM pending_document_deletions ORDER BY requested_at')).map((row) => row.doc),

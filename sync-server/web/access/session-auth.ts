@@ -50,7 +50,7 @@ export async function authenticate(ctx: AccessContext, request: ApiRequest): Pro
   const account = session === null ? null : await ctx.records.accountById(session.account_id);
   if (session === null || account === null) {
     throw new ApiError(401, ApiErrorCode.unauthenticated, 'The session has ended or was revoked; sign in again.', {
-      'www-authenticate': 'Bearer',
+      headers: { 'www-authenticate': 'Bearer' },
     });
   }
   if (request.now - session.last_used_at >= TOUCH_INTERVAL_MS) await ctx.records.touchSession(session.session_id, request.now);

@@ -4,7 +4,7 @@
 import type { SqlDatabase } from '../sql-database.ts';
 import type { AccountId, SessionId, ShareId } from './access-ids.ts';
 import { ensureAccessSchema } from './access-schema.ts';
-import { documentsOf, type AccessRecords, type AccountRow, type ConnectedSignIn, type MeetingRow, type SessionRow, type ShareRole, type ShareRow } from './access-records.ts';
+import { documentsOf, type AccessRecords, type AccountRow, type ConnectedSignIn, type MeetingClaim, type MeetingDeletion, type MeetingRow, type SessionRow, type ShareRole, type ShareRow } from './access-records.ts';
 
 export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
   ensureAccessSchema(db);
@@ -63,12 +63,13 @@ export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
     insertAccount.run(a.account_id, a.email, a.name, a.password_hash, a.created_at);
     return true;
   });
-  const claimMeetingOnce = db.transaction((meetingId: string, account: AccountId, now: number, max: number): AccountId | null => {
+  const claimMeetingOnce = db.transaction((meetingId: string, account: AccountId, now: number, max: number): MeetingClaim => {
     const owner = ownerOf.get(meetingId)?.account_id;
-    if (owner !== undefined) return owner;
-    if (deletedAt.get(meetingId) !== undefined || (meetingCountOf.get(account)?.n ?? 0) >= max) return null;
+    if (owner !== undefined) return { kind: 'owner', owner };
+    if (deletedAt.get(meetingId) !== undefined) return { kind: 'deleted' };
+    if ((meetingCountOf.get(account)?.n ?? 0) >= max) return { kind: 'limit' };
     claimMeeting.run(meetingId, account, now);
-    return account;
+    return { kind: 'owner', owner: account };
   });
   const changePasswordOnce = db.transaction((account: AccountId, passwordHash: string, keep: SessionId): SessionId[] => {
     setPasswordHash.run(passwordHash, account);
@@ -83,14 +84,18 @@ export function createSqliteAccessRecords(db: SqlDatabase): AccessRecords {
     return docs;
   });
 
-  const deleteMeetingOnce = db.transaction((meetingId: string, account: AccountId, now: number): ShareId[] | null => {
-    if (ownerOf.get(meetingId)?.account_id !== account) return null;
+  const deleteMeetingOnce = db.transaction((meetingId: string, account: AccountId, now: number): MeetingDeletion => {
+    const owner = ownerOf.get(meetingId)?.account_id;
+    if (owner !== account) {
+      if (deletedAt.get(meetingId) !== undefined) return { kind: 'gone' };
+      return { kind: owner === undefined ? 'absent' : 'forbidden' };
+    }
     const shares = sharesOfMeeting.all(meetingId).map((row) => row.share_id);
     insertTombstone.run(meetingId, now);
     addPendingDeletion.run(`meeting/${meetingId}`, now);
     deleteShares.run(meetingId);
     releaseMeeting.run(meetingId);
-    return shares;
+    return { kind: 'deleted', shares };
   });
 
   return {

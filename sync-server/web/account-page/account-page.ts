@@ -9,11 +9,11 @@ import type { Logger } from '../../logger.ts';
 import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import type { SafeHtml } from '../website/html.ts';
 import { redirect, SECURITY_HEADERS, sendHtml, sendPlain } from '../website/http-response.ts';
-import { negotiateLanguage } from './accept-language.ts';
+import { negotiateLanguage } from '../languages/accept-language.ts';
 import { AccountRoutes } from './account-routes.ts';
 import { accountShell } from './account-shell.ts';
 import { accountScript } from './client-bundle.ts';
-import type { AccountLanguage } from './messages/account-languages.ts';
+import type { SiteLanguage } from '../languages/site-languages.ts';
 
 const STYLES_FILE = installPath('sync-server', 'web', 'account-page', 'account.css');
 // Served fresh on every release without fingerprinted names: revalidate, never store stale.
@@ -36,8 +36,8 @@ function sendAsset(res: ServerResponse, contentType: string, body: string): void
 export function createAccountPage(options: AccountPageOptions): HttpFallback {
   let styles: Promise<string> | null = null;
   // A fixed page per language: rendered once, not per request.
-  const shells = new Map<AccountLanguage, SafeHtml>();
-  const shellIn = (lang: AccountLanguage): SafeHtml => {
+  const shells = new Map<SiteLanguage, SafeHtml>();
+  const shellIn = (lang: SiteLanguage): SafeHtml => {
     let shell = shells.get(lang);
     if (!shell) shells.set(lang, (shell = accountShell(lang)));
     return shell;

@@ -1,11 +1,14 @@
-// The /account page as served: a fixed HTML shell in the website's frame, in the language the
-// request asked for (its words come from the page's catalogs, escaped like any value; no server
-// data is in it), with forms that work without a page reload once the script runs. The forms post
-// to /account, so even without the script a password never lands in a URL.
+// The /account page as served: a fixed HTML shell in the website's frame (whose words are the
+// website's), in the language the request asked for (its words come from the page's catalogs,
+// escaped like any value; no server data is in it), with forms that work without a page reload
+// once the script runs. The forms post to /account, so even without the script a password never
+// lands in a URL.
 import { html, type SafeHtml } from '../website/html.ts';
-import { layout, type FrameWords } from '../website/layout.ts';
+import { layout } from '../website/layout.ts';
+import { websiteWords } from '../website/messages/website-words.ts';
+import { withSlots } from '../website/rich-text.ts';
 import { AccountRoutes } from './account-routes.ts';
-import { DEFAULT_LANGUAGE, type AccountLanguage } from './messages/account-languages.ts';
+import { DEFAULT_LANGUAGE, type SiteLanguage } from '../languages/site-languages.ts';
 import { translator, type Translator } from './messages/translator.ts';
 
 const signedOut = (w: Translator) => html`<section id="signed-out" class="panel" aria-labelledby="sign-in-title">
@@ -44,7 +47,7 @@ const SUMMARY_SLOTS: Readonly<Record<string, SafeHtml>> = {
 
 const summary = (w: Translator) => html`<section class="panel" aria-labelledby="summary-title">
   <h2 id="summary-title">${w.t('summary.title')}</h2>
-  <p>${w.parts('summary.text').map((part) => ('slot' in part ? (SUMMARY_SLOTS[part.slot] ?? '') : part.text))}</p>
+  <p>${withSlots(w.parts('summary.text'), SUMMARY_SLOTS)}</p>
   <div class="actions"><button id="sign-out" type="button" class="secondary">${w.t('summary.signOut')}</button></div>
 </section>`;
 
@@ -107,20 +110,10 @@ const deletion = (w: Translator) => html`<section class="panel danger-zone" aria
   </form>
 </section>`;
 
-const frameWords = (w: Translator): FrameWords => ({
-  nav: w.t('frame.nav'),
-  download: w.t('frame.download'),
-  privacy: w.t('frame.privacy'),
-  account: w.t('frame.account'),
-  tagline: w.t('frame.tagline'),
-  whatWeStore: w.t('frame.whatWeStore'),
-});
-
-export function accountShell(lang: AccountLanguage = DEFAULT_LANGUAGE): SafeHtml {
+export function accountShell(lang: SiteLanguage = DEFAULT_LANGUAGE): SafeHtml {
   const w = translator(lang);
   return layout({
-    lang,
-    words: frameWords(w),
+    words: websiteWords(lang),
     title: w.t('page.title'),
     description: w.t('page.description'),
     body: html`<link rel="stylesheet" href="${AccountRoutes.styles}">

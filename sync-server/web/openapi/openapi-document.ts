@@ -71,7 +71,9 @@ export const openApiDocument = {
     title: 'LeaveTheMeeting relay',
     version: '0.1.0',
     description:
-      'HTTP routes of the relay. Errors of /api are JSON {error: {code, message}}. The document sync itself is the ' +
+      'HTTP routes of the relay. Errors of /api are JSON {error: {code, message, details?}}: the message is English; ' +
+      "details (a length rule's limits, a weak password's advice keys) let clients word a refusal in their own language. " +
+      'The document sync itself is the ' +
       'y-websocket protocol on ws /sync/<doc>?token=<token> (see sync-server/README.md for its close codes).',
     license: { name: 'MIT', identifier: 'MIT' },
   },

@@ -1,6 +1,7 @@
 // The JSON bodies of the HTTP API as JSON Schema (2020-12, the dialect of OpenAPI 3.1): the
 // `components.schemas` of the OpenAPI document. Closed objects, so a field added to a response
 // without being described here fails the API tests, which validate every response against them.
+import { PASSWORD_ADVICE } from '../../../wire/refusal-details.ts';
 import { ROLES } from '../../../wire/roles.ts';
 import { SHARE_LABEL_MAX_LENGTH } from '../../../wire/share-label.ts';
 
@@ -30,6 +31,28 @@ const SESSION_GRANT = {
   name: { type: 'string', description: 'the display name others see' },
 } as const;
 
+const COUNT = { type: 'integer', minimum: 0 } as const;
+/** The message is English, for people reading the API or logs; clients word a refusal from its
+ *  code and details, never from the message. */
+const REFUSAL = {
+  type: 'object',
+  properties: {
+    code: { type: 'string' },
+    message: { type: 'string' },
+    details: {
+      oneOf: [
+        closed({ min: COUNT, max: COUNT }, 'the limits of a length rule in characters, both inclusive (invalid_password, invalid_name)'),
+        closed(
+          { advice: { type: 'array', items: { enum: [...PASSWORD_ADVICE] } } },
+          'why a password is easy to guess and what would help, as keys, most telling first (weak_password)',
+        ),
+      ],
+    },
+  },
+  required: ['code', 'message'],
+  additionalProperties: false,
+} as const;
+
 const IDENTITY = closed({
   identityId: { type: 'string' },
   provider: nullable({ type: 'string', description: 'the configured provider name; null once it is no longer configured' }),
@@ -51,7 +74,7 @@ export const SCHEMAS = {
   Identity: IDENTITY,
   IdentityList: closed({ identities: { type: 'array', items: IDENTITY }, hasPassword: { type: 'boolean' } }),
   Linked: { oneOf: [IDENTITY, closed({})] },
-  Error: closed({ error: closed({ code: { type: 'string' }, message: { type: 'string' } }) }, 'every refusal of /api'),
+  Error: closed({ error: REFUSAL }, 'every refusal of /api'),
   Health: closed({ status: { const: 'ok' } }),
   Ready: closed({ status: { const: 'ready' } }),
   Time: closed({ now: MS }),

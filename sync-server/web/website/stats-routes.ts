@@ -10,6 +10,7 @@ import { readForm } from './form-body.ts';
 import { redirect, sendHtml } from './http-response.ts';
 import { statsPage, statsSignInPage } from './pages/stats-page.ts';
 import { Routes } from '../../../wire/website-routes.ts';
+import { websiteWords } from './messages/website-words.ts';
 import { refuseForm } from './sign-up-routes.ts';
 import { utcDay } from './usage-counts.ts';
 import type { WebsiteContext } from './website-context.ts';
@@ -54,7 +55,7 @@ export async function showStats(ctx: WebsiteContext, req: IncomingMessage, res: 
 
 export async function signInToStats(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const form = await readForm(req, res, ctx.config.maxFormBytes);
-  if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res);
+  if (checkCsrf(req, form, ctx.config.publicUrl) !== null) return refuseForm(res, websiteWords('en'));
   if (!mayGuess(ctx, req, res)) return;
   const cookie = ctx.stats.signIn(form.get('token') ?? '', ctx.config.statsCookieTtlMs);
   if (cookie === null) {

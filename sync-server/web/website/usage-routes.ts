@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress } from '../../client-address.ts';
 import { FormBodyError, readLimited } from './form-body.ts';
 import { sendHtml, sendPlain, SECURITY_HEADERS } from './http-response.ts';
+import type { WebsiteWords } from './messages/website-words.ts';
 import { messagePage } from './pages/message-page.ts';
 import { isUsageEvent, parseVersion, UNKNOWN_VERSION, type UsageEvent } from './usage-counts.ts';
 import type { WebsiteContext } from './website-context.ts';
@@ -63,19 +64,9 @@ export async function recordEvent(ctx: WebsiteContext, req: IncomingMessage, res
   }
 }
 
-export async function uninstalled(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, version: string | null): Promise<void> {
+export async function uninstalled(ctx: WebsiteContext, req: IncomingMessage, res: ServerResponse, w: WebsiteWords, version: string | null): Promise<void> {
   if (ctx.limits.events.hit(clientAddress(req), ctx.now()).ok) {
     await ctx.counts.count('uninstalled', parseVersion(version) ?? UNKNOWN_VERSION, ctx.now());
   }
-  sendHtml(
-    res,
-    200,
-    messagePage({
-      title: 'Sorry to see you go',
-      paragraphs: [
-        'LeaveTheMeeting is removed from your browser, and with it everything it kept there.',
-        'If you signed in to a relay, your synced meetings are still on it: sign in again any time, or delete the account to remove them.',
-      ],
-    }),
-  );
+  sendHtml(res, 200, messagePage({ title: w.t('goodbye.title'), paragraphs: [w.t('goodbye.removed'), w.t('goodbye.relay')] }, w));
 }

@@ -1,6 +1,8 @@
 // The website served by the relay's HTTP server (its httpFallback): landing, privacy, sign-up
 // and unsubscribe, the extension download, usage events, the uninstall page and the operator's
-// stats. Unknown paths resolve false so the relay answers its JSON 404.
+// stats. Unknown paths resolve false so the relay answers its JSON 404. Pages speak the language
+// the request's Accept-Language picks (the stats page, for the operator, stays English), so every
+// answer of a route says Vary: Accept-Language.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigError } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
@@ -11,11 +13,12 @@ import { sendHtml, sendPlain } from './http-response.ts';
 import { AddressRetention } from './address-retention.ts';
 import { confirmationMail } from './confirmation-mail.ts';
 import { MailSender } from './mail-sender.ts';
+import { negotiateLanguage } from '../languages/accept-language.ts';
+import { websiteWords, type WebsiteWords } from './messages/website-words.ts';
 import { smtpMailer } from './mailer.ts';
 import { outboxFileMailer } from './outbox-file-mailer.ts';
 import { messagePage } from './pages/message-page.ts';
 import { privacyPage } from './pages/privacy-page.ts';
-import { spokenDuration } from './privacy-facts.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import { showLanding, showUnsubscribe, signUp, signUpDone, unsubscribe } from './sign-up-routes.ts';
 import { serveAsset } from './static-files.ts';
@@ -49,31 +52,31 @@ export interface Website {
   close(): Promise<void>;
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
+type Handler = (req: IncomingMessage, res: ServerResponse, url: URL, w: WebsiteWords) => void | Promise<void>;
 type MethodTable = Partial<Record<'GET' | 'POST' | 'OPTIONS', Handler>>;
 
 function routeTable(ctx: WebsiteContext): ReadonlyMap<string, MethodTable> {
   return new Map<string, MethodTable>([
-    [Routes.landing, { GET: (req, res) => showLanding(ctx, req, res) }],
-    [Routes.privacy, { GET: (_req, res) => sendHtml(res, 200, privacyPage(ctx.config)) }],
-    [Routes.signUp, { POST: (req, res) => signUp(ctx, req, res) }],
-    [Routes.signUpDone, { GET: (_req, res) => signUpDone(res) }],
+    [Routes.landing, { GET: (req, res, _url, w) => showLanding(ctx, req, res, w) }],
+    [Routes.privacy, { GET: (_req, res, _url, w) => sendHtml(res, 200, privacyPage(ctx.config, w)) }],
+    [Routes.signUp, { POST: (req, res, _url, w) => signUp(ctx, req, res, w) }],
+    [Routes.signUpDone, { GET: (_req, res, _url, w) => signUpDone(res, w) }],
     [
       Routes.unsubscribe,
       {
-        GET: (req, res, url) => showUnsubscribe(ctx, req, res, url.searchParams.get('token') ?? ''),
-        POST: (req, res) => unsubscribe(ctx, req, res),
+        GET: (req, res, url, w) => showUnsubscribe(ctx, req, res, w, url.searchParams.get('token') ?? ''),
+        POST: (req, res, _url, w) => unsubscribe(ctx, req, res, w),
       },
     ],
     [Routes.events, { POST: (req, res) => recordEvent(ctx, req, res), OPTIONS: (_req, res) => eventsPreflight(res) }],
-    [Routes.uninstalled, { GET: (req, res, url) => uninstalled(ctx, req, res, url.searchParams.get('v')) }],
+    [Routes.uninstalled, { GET: (req, res, url, w) => uninstalled(ctx, req, res, w, url.searchParams.get('v')) }],
     [Routes.stats, { GET: (req, res) => showStats(ctx, req, res), POST: (req, res) => signInToStats(ctx, req, res) }],
     [
       Routes.download,
       {
-        GET: async (_req, res) => {
+        GET: async (_req, res, _url, w) => {
           if (await serveExtension(res, ctx.config.extensionZipPath, ctx.config.publicUrl, ctx.logger)) return;
-          sendHtml(res, 404, messagePage({ title: 'Not built yet', paragraphs: ['The packaged extension is not on this server yet. Its operator builds it with npm run build.'] }));
+          sendHtml(res, 404, messagePage({ title: w.t('notBuilt.title'), paragraphs: [w.t('notBuilt.text')] }, w));
         },
       },
     ],
@@ -108,7 +111,8 @@ export function createWebsite(options: WebsiteOptions): Website {
     mailer,
     // Links are composed at sending time from the public URL, else the relay's listening address
     // (known once it listens); never from a request header.
-    compose: (mail) => confirmationMail(config.mailFrom, mail.email, config.publicUrl ?? options.ownUrl(), mail.unsubscribeToken, spokenDuration(config.signUpRetentionMs)),
+    // The mail is English: the sign-up stores no language (that would need a new column).
+    compose: (mail) => confirmationMail(config.mailFrom, mail.email, config.publicUrl ?? options.ownUrl(), mail.unsubscribeToken, websiteWords('en').duration(config.signUpRetentionMs)),
     retry: config.mailRetry,
     logger,
     now,
@@ -141,18 +145,21 @@ export function createWebsite(options: WebsiteOptions): Website {
       sendPlain(res, 405, 'method not allowed', { allow: Object.keys(table).join(', ') });
       return true;
     }
+    const w = websiteWords(negotiateLanguage(req.headers['accept-language']));
+    // Set before any handler writes its head, so every answer (page, redirect, error) carries it.
+    res.setHeader('vary', 'Accept-Language');
     try {
-      await handler(req, res, url);
+      await handler(req, res, url, w);
     } catch (error) {
       if (res.headersSent) throw error;
       if (error instanceof FormBodyError) {
-        sendHtml(res, error.status, messagePage({ title: 'Please try again', paragraphs: ['That form could not be read.'] }));
+        sendHtml(res, error.status, messagePage({ title: w.t('refused.title'), paragraphs: [w.t('unreadable.text')] }, w));
         return true;
       }
       if (warnIfAborted(logger, req, url.pathname, error)) return true;
       // A page, not the API's JSON: people read these answers in a browser.
       logger.error({ method: req.method, path: url.pathname, err: error }, 'website request failed');
-      sendHtml(res, 500, messagePage({ title: 'Something went wrong', paragraphs: ['The server could not finish this just now. Please try again in a few minutes.'] }));
+      sendHtml(res, 500, messagePage({ title: w.t('failed.title'), paragraphs: [w.t('failed.text')] }, w));
     }
     return true;
   };

@@ -1,7 +1,8 @@
 // A real relay for end-to-end tests, built as the CLI builds it (startRelayService): 127.0.0.1 on
 // port 0, SQLite in a fresh temp directory, access control, website, account page and viewer.
-// restart() stops it and starts it again on the same port and data (as a deploy would); close()
-// stops it and removes the directory.
+// restart() stops it and starts it again on the same port and data (as a deploy would); stop()
+// and start() do the same with a wait between, while the relay cannot be reached; close() stops
+// it and removes the directory. With keepLogs, its log lines are kept for a test to read.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,19 +19,26 @@ export interface E2eRelay {
   readonly store: DocumentStore;
   /** The database of the relay currently running (access and documents share it). */
   readonly db: SqliteDatabase;
+  /** Log lines of every start, parsed; empty unless started with keepLogs. */
+  readonly logs: readonly Record<string, unknown>[];
   restart(): Promise<void>;
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface E2eRelayOptions {
   /** Access-control overrides, e.g. a short document token lifetime. */
   readonly access?: Partial<AccessConfig>;
+  /** Keeps the relay's info log lines in `logs`. */
+  readonly keepLogs?: boolean;
 }
 
-async function boot(dataDir: string, port: number, options: E2eRelayOptions) {
+async function boot(dataDir: string, port: number, options: E2eRelayOptions, logs: Record<string, unknown>[]) {
   const config = resolveConfig({ port, host: '127.0.0.1', dataDir, logLevel: 'silent', roomUnloadGraceMs: 1_000 });
+  const logger = options.keepLogs ? pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) }) : pino({ level: 'silent' });
   const service = await startRelayService(config, {
-    logger: pino({ level: 'silent' }),
+    logger,
     // Cheap password hashing keeps sign-ups quick; production cost is covered by relay tests.
     access: { scrypt: { ...accessDefaults.scrypt, cost: 1024 }, signUpPerIp: { max: 1000, windowMs: 60_000 }, ...options.access },
   });
@@ -39,10 +47,17 @@ async function boot(dataDir: string, port: number, options: E2eRelayOptions) {
 
 export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ltm-e2e-relay-'));
-  let running = await boot(dataDir, 0, options);
+  const logs: Record<string, unknown>[] = [];
+  let running = await boot(dataDir, 0, options, logs);
   const port = running.relay.port;
+  // Closing a stopped relay again is a no-op (the service closes once).
+  const stop = () => running.stop();
+  const start = async () => {
+    running = await boot(dataDir, port, options, logs);
+  };
   return {
     httpUrl: running.relay.httpUrl,
+    logs,
     get store() {
       return running.store;
     },
@@ -50,11 +65,13 @@ export async function startE2eRelay(options: E2eRelayOptions = {}): Promise<E2eR
       return running.db!;
     },
     async restart() {
-      await running.stop();
-      running = await boot(dataDir, port, options);
+      await stop();
+      await start();
     },
+    stop,
+    start,
     async close() {
-      await running.stop();
+      await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,10 +1,11 @@
 // The erase rules: a removal seen live erases whatever this device holds and asks the relay when
 // syncing; one found at load only where a local copy is left; the relay's answer decides whether
-// a pending deletion is finished; pending deletions are kept once per meeting, relay and account.
+// a pending deletion is finished; pending deletions are kept once per meeting, relay and account,
+// sent only to their relay as their account, and a stored list that gained one wakes the sender.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { MeetingId } from '../../../crdt/index.ts';
-import { eraseOutcome, mergePending, planErase } from '../../../extension/data/erase-plan.ts';
+import { addsPending, eraseOutcome, mergePending, planErase, sendableNow } from '../../../extension/data/erase-plan.ts';
 
 const test = suite('erase plan');
 const held = 'heldMeetingId0000001' as MeetingId;
@@ -39,6 +40,25 @@ test('pending deletions are kept once per meeting, relay and account', () => {
   const one = { meetingId: held, ...sync };
   const otherAccount = { ...one, accountId: 'account00000000000002' };
   assert.equal(mergePending([one], [one, otherAccount]), [one, otherAccount]);
+});
+
+test('a pending deletion is sent only to the relay it was asked of, as the account that asked', () => {
+  const one = { meetingId: held, ...sync };
+  const otherAccount = { ...one, accountId: 'account00000000000002' };
+  const otherRelay = { ...one, relayUrl: 'https://other.example' };
+  assert.equal(sendableNow([one, otherAccount, otherRelay], sync), [one]);
+  assert.equal(sendableNow([one], null), [], 'nothing while sync is off or signed out');
+});
+
+test('the sender runs for a deletion newly recorded, not for its own removal of finished ones', () => {
+  const one = { meetingId: held, ...sync };
+  const two = { meetingId: gone, ...sync };
+  assert.ok(addsPending(undefined, [one]));
+  assert.ok(addsPending([one], [one, two]));
+  assert.ok(addsPending([one], [two]));
+  assert.not.ok(addsPending([one, two], [two]), 'a removal');
+  assert.not.ok(addsPending([one, two], undefined), 'the last removed');
+  assert.not.ok(addsPending([one], [{ ...one }]), 'the same deletion recorded again');
 });
 
 test.run();

@@ -78,12 +78,12 @@ export async function admittedClient(url: string, doc: string, token: string): P
 
 export async function startTestRelay(
   overrides: Partial<RelayConfig> = {},
-  options: { store?: DocumentStore; feed?: UpdateFeed; dataDir?: string } = {},
+  options: { store?: DocumentStore; feed?: UpdateFeed; dataDir?: string; gate?: TokenRoleGate } = {},
 ): Promise<TestRelay> {
   const dataDir = options.dataDir ?? makeTempDir();
   const logs: string[] = [];
   const logger = createLogger('debug', { write: (line: string) => void logs.push(line) });
-  const gate = new TokenRoleGate();
+  const gate = options.gate ?? new TokenRoleGate();
   let config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, ...overrides });
   // The transport under test with the test gate in place of the web's access control.
   const start = () => startRelayService(config, { gate, logger, ...(options.store ? { store: options.store } : {}), ...(options.feed ? { feed: options.feed } : {}) });

@@ -23,7 +23,7 @@ import type { PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { sharedPostgres } from '../../helpers/shared-postgres.ts';
 import { textUpdate } from '../helpers/frames.ts';
 import { admittedClient, makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
-import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from '../web/access/access-harness.ts';
+import { apiClient, newMeetingId, signUp, testConfig, tokenFor, type ApiCall } from '../web/access/access-harness.ts';
 
 interface Node {
   readonly service: RelayService;
@@ -81,11 +81,6 @@ async function admitted(w: World, node: Node, doc: string, token: string): Promi
   return client;
 }
 
-async function tokenFor(node: Node, session: string, doc: string): Promise<string> {
-  const issued = await node.api('POST', '/api/tokens', { doc }, session);
-  assert.is(issued.status, 200, JSON.stringify(issued.json));
-  return issued.json.token;
-}
 
 async function closedWith(client: RawClient, code: number): Promise<void> {
   let closed: { code: number } | null = null;
@@ -100,7 +95,7 @@ test('a session and a document token made on node 1 are accepted on node 2', asy
   const library = `library/${account.accountId}`;
   const fromTwo = await two.api('GET', '/api/accounts/current', undefined, account.session);
   assert.is(fromTwo.json.accountId, account.accountId, 'the session works on node 2');
-  await admitted(w, two, library, await tokenFor(one, account.session, library));
+  await admitted(w, two, library, await tokenFor(one.api, library, account.session));
   const signIn = await two.api('POST', '/api/sessions', { email: account.email, password: account.password, deviceToken: account.deviceToken });
   assert.is(signIn.status, 200, 'a sign-in on node 2 with the device token node 1 issued');
 });
@@ -109,7 +104,7 @@ test('what node 1 writes, node 2 reads: name, sessions, shares, meetings and the
   const [one, two] = (await startNodes(w, 2)).nodes as [Node, Node];
   const account = await signUp(one);
   const meetingId = newMeetingId();
-  await tokenFor(one, account.session, `meeting/${meetingId}`);
+  await tokenFor(one.api, `meeting/${meetingId}`, account.session);
   await one.api('PATCH', '/api/accounts/current', { name: 'Renamed' }, account.session);
   const share = await one.api('POST', '/api/shares', { meetingId, role: 'edit' }, account.session);
   assert.is((await two.api('GET', '/api/accounts/current', undefined, account.session)).json.name, 'Renamed');
@@ -126,19 +121,19 @@ test('revoking a share, signing out, changing the password and deleting the acco
   const [one, two] = (await startNodes(w, 2)).nodes as [Node, Node];
   const account = await signUp(one);
   const meeting = `meeting/${newMeetingId()}`;
-  const ownerToken = await tokenFor(one, account.session, meeting);
+  const ownerToken = await tokenFor(one.api, meeting, account.session);
   const share = await one.api('POST', '/api/shares', { meetingId: meeting.slice('meeting/'.length), role: 'view' }, account.session);
   const viewer = await admitted(w, two, meeting, share.json.token);
   await one.api('DELETE', `/api/shares/${share.json.shareId}`, undefined, account.session);
   await closedWith(viewer, CloseCode.unauthenticated);
 
   const second = await one.api('POST', '/api/sessions', { email: account.email, password: account.password });
-  const signedOut = await admitted(w, two, meeting, await tokenFor(one, second.json.session, meeting));
+  const signedOut = await admitted(w, two, meeting, await tokenFor(one.api, meeting, second.json.session));
   assert.is((await one.api('DELETE', '/api/sessions/current', undefined, second.json.session)).status, 204);
   await closedWith(signedOut, CloseCode.unauthenticated);
 
   const third = await one.api('POST', '/api/sessions', { email: account.email, password: account.password });
-  const ended = await admitted(w, two, meeting, await tokenFor(one, third.json.session, meeting));
+  const ended = await admitted(w, two, meeting, await tokenFor(one.api, meeting, third.json.session));
   const changed = await one.api('POST', '/api/accounts/current/password', { currentPassword: account.password, newPassword: 'a brand new passphrase 42' }, account.session);
   assert.is(changed.status, 200, JSON.stringify(changed.json));
   await closedWith(ended, CloseCode.unauthenticated);
@@ -154,7 +149,7 @@ test('deleting a meeting on node 1 closes its sockets on node 2 with 4401, remov
   const account = await signUp(one);
   const meetingId = newMeetingId();
   const meeting = `meeting/${meetingId}`;
-  const ownerToken = await tokenFor(one, account.session, meeting);
+  const ownerToken = await tokenFor(one.api, meeting, account.session);
   const share = await one.api('POST', '/api/shares', { meetingId, role: 'view' }, account.session);
   const writer = await admitted(w, two, meeting, ownerToken);
   const viewer = await admitted(w, two, meeting, share.json.token);
@@ -221,7 +216,7 @@ test('deleting an account on node 1 leaves no row that a commit queued on node 2
   const [one, two] = (await startNodesOn(w, url, [undefined, held.store])) as [Node, Node];
   const account = await signUp(one);
   const meeting = `meeting/${newMeetingId()}`;
-  const writer = await admitted(w, two, meeting, await tokenFor(one, account.session, meeting));
+  const writer = await admitted(w, two, meeting, await tokenFor(one.api, meeting, account.session));
   writer.ws.send(encodeUpdate(textUpdate('kept before')));
   const stored = await PostgresDocumentStore.open(url, 1);
   try {
@@ -244,7 +239,7 @@ async function viewerOnNodeTwo(w: World, access: Partial<AccessConfig> = {}) {
   const [one] = nodes as [Node, Node];
   const account = await signUp(one);
   const meeting = newMeetingId();
-  await tokenFor(one, account.session, `meeting/${meeting}`);
+  await tokenFor(one.api, `meeting/${meeting}`, account.session);
   const share = await one.api('POST', '/api/shares', { meetingId: meeting, role: 'view' }, account.session);
   const viewer = await admitted(w, nodes[1]!, `meeting/${meeting}`, share.json.token);
   return { one, url, account, share, viewer };

@@ -14,28 +14,18 @@ import type { DocumentStore } from '../../../sync-server/relay/storage/document-
 import { MAX_NOTIFY_PAYLOAD_BYTES, parseNotification, UPDATES_CHANNEL } from '../../../sync-server/relay/storage/commit-notification.ts';
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { PostgresUpdateFeed } from '../../../sync-server/relay/storage/postgres-update-feed.ts';
+import { createPostgresPool } from '../../../sync-server/postgres/postgres-pool.ts';
+import { countCalls, type CountedCalls } from '../../helpers/counted-calls.ts';
 import { postgresNodesSuite, type PostgresNodesWorld } from '../helpers/postgres-nodes-suite.ts';
 import { docName, startTestRelay, waitFor, type TestRelay } from '../helpers/relay-harness.ts';
 import { loadStoredDoc, storedText } from '../helpers/stored-doc.ts';
 
 const test = postgresNodesSuite('cross-node delivery by notification');
 
-/** Passes every call through to the real store, counting loadSince. */
-function observed(store: DocumentStore, reads: { count: number }): DocumentStore {
-  return new Proxy(store, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (typeof value !== 'function') return value;
-      if (key === 'loadSince') reads.count++;
-      return value.bind(target);
-    },
-  });
-}
-
 interface Node {
   readonly relay: TestRelay;
-  /** loadSince calls this node's rooms made. */
-  readonly reads: { count: number };
+  /** This node's store, its calls counted (loadSince: the reads its rooms made to catch up). */
+  readonly store: CountedCalls<DocumentStore>;
 }
 
 /** The sweep is slowed down unless a test is about it, so only notifications deliver. */
@@ -43,11 +33,10 @@ async function startNodes(w: PostgresNodesWorld, sweepIntervalMs = 60_000): Prom
   const url = await w.cluster.createDatabase(`feed_${++w.databases}`);
   const nodes: Node[] = [];
   for (let i = 0; i < 2; i++) {
-    const reads = { count: 0 };
-    const store = observed(await PostgresDocumentStore.open(url, 4), reads);
-    const relay = await startTestRelay({ roomUnloadGraceMs: 200 }, { store, feed: new PostgresUpdateFeed(url, createLogger('silent'), { sweepIntervalMs }) });
+    const store = countCalls<DocumentStore>(await PostgresDocumentStore.open(url, 4));
+    const relay = await startTestRelay({ roomUnloadGraceMs: 200 }, { store: store.target, feed: new PostgresUpdateFeed(url, createLogger('silent'), { sweepIntervalMs }) });
     w.nodes.push(relay);
-    nodes.push({ relay, reads });
+    nodes.push({ relay, store });
   }
   return { nodes, url };
 }
@@ -82,7 +71,7 @@ test('a small update reaches the other node from the notification alone, without
     a.doc.getText('t').insert(0, `${i};`);
     await waitFor(() => textOf(b) === textOf(a), `b has edit ${i}`);
   }
-  assert.is(nodes[1]!.reads.count, 0, 'node 2 never read the store');
+  assert.is(nodes[1]!.store.count('loadSince'), 0, 'node 2 never read the store');
 });
 
 test('an update too big for a notification is read by sequence number', async (w) => {
@@ -90,7 +79,7 @@ test('an update too big for a notification is read by sequence number', async (w
   const big = 'x'.repeat(MAX_NOTIFY_PAYLOAD_BYTES + 100);
   a.doc.getText('t').insert(0, big);
   await waitFor(() => textOf(b) === big, 'b has the big edit', 15_000);
-  assert.ok(nodes[1]!.reads.count > 0, 'node 2 read the row the notification could not carry');
+  assert.ok(nodes[1]!.store.count('loadSince') > 0, 'node 2 read the row the notification could not carry');
   a.doc.getText('t').insert(0, 'small;');
   await waitFor(() => textOf(b) === `small;${big}`, 'b has the small edit after it', 15_000);
   assert.is(await storedText(url, doc), textOf(b));
@@ -136,6 +125,29 @@ test('a notification is sent only once its row is committed', async (w) => {
   const found = await Promise.all(checks);
   await Promise.all([listener.end(), reader.end()]);
   assert.ok(found.every(Boolean), 'every announced row was readable when its notification arrived');
+});
+
+test('the sweep reads through its own pool, so the listening connection only listens', async (w) => {
+  const url = await w.cluster.createDatabase(`feed_${++w.databases}`);
+  const doc = docName();
+  const writer = await PostgresDocumentStore.open(url, 1);
+  const source = new Y.Doc();
+  source.getText('t').insert(0, 'stored before the feed started');
+  const seqs = await writer.append([{ doc, updates: [Y.encodeStateAsUpdate(source)] }]);
+  await writer.close();
+  const pool = createPostgresPool({ connectionString: url, max: 1 });
+  const sweepPool = countCalls(pool);
+  const feed = new PostgresUpdateFeed(url, createLogger('silent'), { sweepIntervalMs: 100, sweepPool: sweepPool.target });
+  const heard: { doc: string; seq: number }[] = [];
+  // Started after the commit, the feed missed its notification: only a sweep can report it.
+  await feed.start({ committed: (d, seq) => heard.push({ doc: d, seq }), resync: () => {}, loaded: () => [doc] });
+  try {
+    await waitFor(() => heard.some((h) => h.doc === doc && h.seq === seqs.get(doc)), 'the sweep reports the stored row');
+    assert.ok(sweepPool.count('query') > 0, 'the sweep queried its pool');
+  } finally {
+    await feed.close();
+    await pool.end();
+  }
 });
 
 test.run();

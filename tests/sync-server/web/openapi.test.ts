@@ -93,6 +93,11 @@ test('the response check refuses what the document does not describe', () => {
   refuses(() => checkResponse('GET', '/api/undescribed', 200, json, {}), /does not describe this route/);
   refuses(() => checkResponse('POST', '/api/accounts', 201, 'text/html', '<p>'), /content type text\/html/);
   refuses(() => checkResponse('POST', '/api/accounts', 404, json, { error: { code: 'not_found' } }), /status not in/);
+  const refusal = (details: unknown) => ({ error: { code: 'weak_password', message: 'Too easy.', details } });
+  refuses(() => checkResponse('POST', '/api/accounts', 400, json, refusal({ advice: ['This password is too easy to guess.'] })), /does not match/);
+  refuses(() => checkResponse('POST', '/api/accounts', 400, json, refusal({ min: 8 })), /does not match/);
+  assert.not.throws(() => checkResponse('POST', '/api/accounts', 400, json, refusal({ advice: ['topTen', 'anotherWord'] })));
+  assert.not.throws(() => checkResponse('POST', '/api/accounts', 400, json, refusal({ min: 8, max: 256 })));
   assert.not.throws(() => checkResponse('GET', '/api/time', 200, json, { now: 1 }));
   assert.not.throws(() => checkResponse('PUT', '/api/time', 405, json, { error: { code: 'method_not_allowed', message: 'use GET' } }));
   assert.not.throws(() => checkResponse('DELETE', '/api/sessions/current', 204, null, null));

@@ -1,6 +1,6 @@
 // The signed-in page's forms and buttons: display name, change password, export, delete the
 // account, sign out.
-// Each one reports in its own live region, and a refusal shows the relay's message as text.
+// Each one reports in its own live region, and a refusal shows as text in the page's language.
 import { failureText } from './api.ts';
 import { byId, clearStatus, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';

@@ -1,12 +1,13 @@
-// What the page says when a call fails. In English it is the relay's own message, as the relay
-// words it. In another language the common refusals are translated by the API's error code; the
-// numbers of a length rule and the password checker's advice are read from the relay's message,
-// sentence by sentence against the English catalog, and a sentence the page does not know is
-// shown as the relay sent it rather than dropped.
+// What the page says when a call fails, worded from the refusal's code and details in the page's
+// language, English included: one path for every language, and the relay may reword its English
+// message (written for API users and logs) without changing the page. A length rule's limits and
+// a weak password's advice come as details; a refusal without readable details, or with an advice
+// key this page does not know (a newer relay), is shown as the relay's message rather than
+// with a part of it missing. A code the page has no words for shows the relay's message too.
 import { RelayRequestError } from '../../../../wire/relay-client.ts';
+import { isLengthRule, isPasswordAdvice, isPasswordAdviceKey, type PasswordAdviceKey } from '../../../../wire/refusal-details.ts';
 import { ApiErrorCode } from '../../access/access-errors.ts';
-import { DEFAULT_LANGUAGE } from '../messages/account-languages.ts';
-import { en, type MessageKey } from '../messages/en.ts';
+import type { MessageKey } from '../messages/en.ts';
 import type { Translator } from '../messages/translator.ts';
 
 // The relay's codes, and the relay client's own for no answer and for an answer that is not JSON.
@@ -22,37 +23,27 @@ const LENGTH_RULES: Readonly<Record<string, MessageKey>> = {
   [ApiErrorCode.invalidPassword]: 'refusal.passwordLength',
   [ApiErrorCode.invalidName]: 'refusal.nameLength',
 };
-const RANGE = /(\d+) to (\d+)/;
-const ADVICE = (Object.keys(en) as MessageKey[]).filter((key) => key.startsWith('weak.')).map((key) => ({ key, english: en[key] }));
 
-function adviceText(message: string, w: Translator): string {
-  const sentences: string[] = [];
-  let rest = message.trim();
-  while (rest !== '') {
-    const known = ADVICE.find((advice) => rest.startsWith(advice.english));
-    const end = rest.indexOf('. ');
-    const length = known?.english.length ?? (end < 0 ? rest.length : end + 1);
-    sentences.push(known === undefined ? rest.slice(0, length) : w.t(known.key));
-    rest = rest.slice(length).trim();
-  }
+// Every advice key the relay sends has its sentence in the catalogs (a missing one fails to compile).
+const adviceKey = (key: PasswordAdviceKey): MessageKey => `weak.${key}`;
+
+function adviceText(advice: readonly string[], w: Translator): string | null {
+  if (!advice.every(isPasswordAdviceKey)) return null;
+  const sentences = [w.t('weak.lead'), ...advice.map((key) => w.t(adviceKey(key)))];
   // Japanese runs sentences together; the others separate them with a space.
   return sentences.join(w.lang === 'ja' ? '' : ' ');
 }
 
-function translated(error: RelayRequestError, w: Translator): string {
-  if (error.code === 'invalid_credentials' && error.status === 403) return w.t('refusal.wrongCurrentPassword');
-  const key = BY_CODE[error.code];
-  if (key !== undefined) return w.t(key);
-  const rule = LENGTH_RULES[error.code];
-  const range = RANGE.exec(error.message);
-  if (rule !== undefined && range !== null) return w.t(rule, { min: range[1] ?? '', max: range[2] ?? '' });
-  if (error.code === ApiErrorCode.weakPassword) return adviceText(error.message, w);
-  // A proxy's error page instead of the relay's answer: nothing in it is worth showing.
-  if (error.code.startsWith('http_')) return w.t('refusal.generic');
-  return error.message;
-}
-
 export function refusalText(error: unknown, w: Translator): string {
   if (!(error instanceof RelayRequestError)) return w.t('refusal.generic');
-  return w.lang === DEFAULT_LANGUAGE ? error.message : translated(error, w);
+  const { code, details } = error;
+  if (code === ApiErrorCode.invalidCredentials && error.status === 403) return w.t('refusal.wrongCurrentPassword');
+  const key = BY_CODE[code];
+  if (key !== undefined) return w.t(key);
+  const rule = LENGTH_RULES[code];
+  if (rule !== undefined && isLengthRule(details)) return w.t(rule, { min: details.min, max: details.max });
+  if (code === ApiErrorCode.weakPassword && isPasswordAdvice(details)) return adviceText(details.advice, w) ?? error.message;
+  // A proxy's error page instead of the relay's answer: nothing in it is worth showing.
+  if (code.startsWith('http_')) return w.t('refusal.generic');
+  return error.message;
 }

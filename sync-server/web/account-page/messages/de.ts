@@ -3,13 +3,6 @@
 import type { Catalog } from './en.ts';
 
 export const de: Catalog = {
-  'frame.nav': 'Website',
-  'frame.download': 'Download',
-  'frame.privacy': 'Datenschutz',
-  'frame.account': 'Konto',
-  'frame.tagline': 'LeaveTheMeeting: Besprechungen, die pünktlich enden.',
-  'frame.whatWeStore': 'Was wir speichern',
-
   'page.title': 'Ihr Konto · LeaveTheMeeting',
   'page.description': 'Melden Sie sich an, um Ihr LeaveTheMeeting-Synchronisierungskonto zu verwalten: Sitzungen, Freigabelinks, Passwort, Export und Löschen.',
   'page.heading': 'Ihr Konto',
@@ -116,7 +109,7 @@ export const de: Catalog = {
   'refusal.identityTaken': 'Diese Anmeldung ist bereits mit einem anderen Konto verbunden.',
 
   'weak.lead': 'Dieses Passwort ist zu leicht zu erraten.',
-  'weak.anotherWordFallback': 'Fügen Sie ein paar weitere, weniger gebräuchliche Wörter hinzu.',
+  'weak.fewMoreWords': 'Fügen Sie ein paar weitere, weniger gebräuchliche Wörter hinzu.',
   'weak.straightRow': 'Gerade Tastenreihen Ihrer Tastatur sind leicht zu erraten.',
   'weak.keyPattern': 'Kurze Tastaturmuster sind leicht zu erraten.',
   'weak.simpleRepeat': 'Wiederholte Zeichen wie „aaa“ sind leicht zu erraten.',

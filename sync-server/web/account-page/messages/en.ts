@@ -1,16 +1,9 @@
-// The account page's words in English, the source every other catalog translates: the shell,
-// the website frame around it, the script's statuses and list entries, and the wording of the
+// The account page's words in English, the source every other catalog translates: the shell
+// (its frame speaks the website's words), the script's statuses and list entries, and the wording of the
 // relay's common refusals. Placeholders are {name}; a key ending in .one / .other is a plural
-// form chosen by Intl.PluralRules. The weak.* sentences are the password checker's advice, word
-// for word as the relay sends it, so the page can recognise each sentence and translate it.
+// form chosen by Intl.PluralRules. The weak.* sentences are the password checker's advice, one
+// per advice key of a weak_password refusal (wire/refusal-details.ts) after weak.lead.
 export const en = {
-  'frame.nav': 'Site',
-  'frame.download': 'Download',
-  'frame.privacy': 'Privacy',
-  'frame.account': 'Account',
-  'frame.tagline': 'LeaveTheMeeting: meetings that end on time.',
-  'frame.whatWeStore': 'What we store',
-
   'page.title': 'Your account · LeaveTheMeeting',
   'page.description': 'Sign in to manage your LeaveTheMeeting sync account: sessions, share links, password, export and deletion.',
   'page.heading': 'Your account',
@@ -117,7 +110,7 @@ export const en = {
   'refusal.identityTaken': 'This sign-in is already connected to another account.',
 
   'weak.lead': 'This password is too easy to guess.',
-  'weak.anotherWordFallback': 'Add a few more words that are less common.',
+  'weak.fewMoreWords': 'Add a few more words that are less common.',
   'weak.straightRow': 'Straight rows of keys on your keyboard are easy to guess.',
   'weak.keyPattern': 'Short keyboard patterns are easy to guess.',
   'weak.simpleRepeat': 'Repeated characters like "aaa" are easy to guess.',

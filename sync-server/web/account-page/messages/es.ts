@@ -3,13 +3,6 @@
 import type { Catalog } from './en.ts';
 
 export const es: Catalog = {
-  'frame.nav': 'Sitio',
-  'frame.download': 'Descargar',
-  'frame.privacy': 'Privacidad',
-  'frame.account': 'Cuenta',
-  'frame.tagline': 'LeaveTheMeeting: reuniones que terminan a tiempo.',
-  'frame.whatWeStore': 'Qué guardamos',
-
   'page.title': 'Tu cuenta · LeaveTheMeeting',
   'page.description': 'Inicia sesión para gestionar tu cuenta de sincronización de LeaveTheMeeting: sesiones, enlaces para compartir, contraseña, exportación y eliminación.',
   'page.heading': 'Tu cuenta',
@@ -116,7 +109,7 @@ export const es: Catalog = {
   'refusal.identityTaken': 'Este inicio de sesión ya está conectado a otra cuenta.',
 
   'weak.lead': 'Esta contraseña es demasiado fácil de adivinar.',
-  'weak.anotherWordFallback': 'Añade algunas palabras más que sean poco comunes.',
+  'weak.fewMoreWords': 'Añade algunas palabras más que sean poco comunes.',
   'weak.straightRow': 'Las filas seguidas de teclas son fáciles de adivinar.',
   'weak.keyPattern': 'Los patrones cortos de teclado son fáciles de adivinar.',
   'weak.simpleRepeat': 'Los caracteres repetidos como «aaa» son fáciles de adivinar.',

@@ -3,13 +3,6 @@
 import type { Catalog } from './en.ts';
 
 export const fr: Catalog = {
-  'frame.nav': 'Site',
-  'frame.download': 'Télécharger',
-  'frame.privacy': 'Confidentialité',
-  'frame.account': 'Compte',
-  'frame.tagline': 'LeaveTheMeeting : des réunions qui finissent à l’heure.',
-  'frame.whatWeStore': 'Ce que nous conservons',
-
   'page.title': 'Votre compte · LeaveTheMeeting',
   'page.description': 'Connectez-vous pour gérer votre compte de synchronisation LeaveTheMeeting : sessions, liens de partage, mot de passe, export et suppression.',
   'page.heading': 'Votre compte',
@@ -116,7 +109,7 @@ export const fr: Catalog = {
   'refusal.identityTaken': 'Cette connexion est déjà associée à un autre compte.',
 
   'weak.lead': 'Ce mot de passe est trop facile à deviner.',
-  'weak.anotherWordFallback': 'Ajoutez quelques mots moins courants.',
+  'weak.fewMoreWords': 'Ajoutez quelques mots moins courants.',
   'weak.straightRow': 'Les rangées de touches du clavier sont faciles à deviner.',
   'weak.keyPattern': 'Les motifs de clavier courts sont faciles à deviner.',
   'weak.simpleRepeat': 'Les caractères répétés comme « aaa » sont faciles à deviner.',

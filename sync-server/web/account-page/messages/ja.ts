@@ -3,13 +3,6 @@
 import type { Catalog } from './en.ts';
 
 export const ja: Catalog = {
-  'frame.nav': 'サイト',
-  'frame.download': 'ダウンロード',
-  'frame.privacy': 'プライバシー',
-  'frame.account': 'アカウント',
-  'frame.tagline': 'LeaveTheMeeting: 時間どおりに終わる会議を。',
-  'frame.whatWeStore': '保存するデータ',
-
   'page.title': 'アカウント · LeaveTheMeeting',
   'page.description': 'サインインして LeaveTheMeeting の同期アカウントを管理します: セッション、共有リンク、パスワード、エクスポート、削除。',
   'page.heading': 'アカウント',
@@ -116,7 +109,7 @@ export const ja: Catalog = {
   'refusal.identityTaken': 'このサインインは既に別のアカウントに連携されています。',
 
   'weak.lead': 'このパスワードは推測されやすすぎます。',
-  'weak.anotherWordFallback': 'あまり一般的でない単語をいくつか加えてください。',
+  'weak.fewMoreWords': 'あまり一般的でない単語をいくつか加えてください。',
   'weak.straightRow': 'キーボードで一列に並んだキーは推測されやすいです。',
   'weak.keyPattern': '短いキーボードのパターンは推測されやすいです。',
   'weak.simpleRepeat': '「aaa」のような同じ文字の繰り返しは推測されやすいです。',

@@ -1,28 +1,20 @@
-// The landing page: what the product does, real screenshots of the extension, the download and
-// the "send me the link" form (with its CSRF field and, after a refused submit, the reason).
+// The landing page, in the reader's language: what the product does, real screenshots of the
+// extension, the download and the "send me the link" form (with its CSRF field and, after a
+// refused submit, the reason).
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
+import type { WebsiteWords } from '../messages/website-words.ts';
+import { withSlots } from '../rich-text.ts';
 import { signUpForm, type SignUpFormState } from './sign-up-form.ts';
 
-export interface Screenshot {
-  readonly file: string;
-  readonly alt: string;
-  readonly caption: string;
-}
-
-export const SCREENSHOTS: readonly Screenshot[] = [
-  { file: 'screenshot-editor.png', alt: 'The agenda editor in the side panel: items with their time boxes', caption: 'Plan: items with time boxes, from a template or from scratch.' },
-  { file: 'screenshot-run.png', alt: 'A running meeting: the current item, its clock and notes', caption: 'Run: one clock everyone sees, notes per item.' },
-  { file: 'screenshot-report.png', alt: 'The report after the meeting: planned against actual time per item', caption: 'Finish: planned against actual, decisions and actions.' },
+export const SCREENSHOTS = [
+  { file: 'screenshot-editor.png', words: 'shot.editor' },
+  { file: 'screenshot-run.png', words: 'shot.run' },
+  { file: 'screenshot-report.png', words: 'shot.report' },
 ] as const;
 
-const FEATURES = [
-  ['Time boxes that hold', 'Every item gets its minutes. The clock shows what is left, warns before the end and moves on when you say so.'],
-  ['One clock for everyone', 'Share a live link: colleagues see the same agenda and the same clock in any browser, no extension needed.'],
-  ['Notes, decisions, actions', 'Write them under the item they belong to; the report collects them when the meeting ends.'],
-  ['Yours, offline first', 'Everything lives in your browser and works without a network or an account. A relay you can run yourself syncs your devices.'],
-] as const;
+const FEATURES = ['feature.timeBoxes', 'feature.oneClock', 'feature.notes', 'feature.offline'] as const;
 
 export interface LandingState {
   readonly form: SignUpFormState;
@@ -30,45 +22,45 @@ export interface LandingState {
   readonly zipBytes: number | null;
 }
 
-function download(zipBytes: number | null): SafeHtml {
+function download(zipBytes: number | null, w: WebsiteWords): SafeHtml {
   if (zipBytes === null) {
-    return html`<p class="notice" role="status">The packaged extension is not available on this server yet. Its operator builds it with <code>npm run build</code>.</p>`;
+    return html`<p class="notice" role="status">${withSlots(w.parts('landing.notBuilt'), { command: html`<code>npm run build</code>` })}</p>`;
   }
-  const kib = Math.max(1, Math.round(zipBytes / 1024));
-  return html`<p><a class="button" href="${Routes.download}" download>Download the extension (.zip, ${kib} kB)</a></p>
-<p class="small">Unzip it, open <code>chrome://extensions</code>, switch on Developer mode, choose <em>Load unpacked</em> and pick the unzipped folder.</p>`;
+  const size = new Intl.NumberFormat(w.lang, { style: 'unit', unit: 'kilobyte' }).format(Math.max(1, Math.round(zipBytes / 1024)));
+  const install = withSlots(w.parts('landing.install'), {
+    extensions: html`<code>chrome://extensions</code>`,
+    loadUnpacked: html`<em>${w.t('landing.loadUnpacked')}</em>`,
+  });
+  return html`<p><a class="button" href="${Routes.download}" download>${w.t('landing.downloadButton', { size })}</a></p>
+<p class="small">${install}</p>`;
 }
 
-export function landingPage(state: LandingState): SafeHtml {
+export function landingPage(state: LandingState, w: WebsiteWords): SafeHtml {
   const body = html`<section class="hero">
-  <h1>Meetings that end on time.</h1>
-  <p class="lead">LeaveTheMeeting runs your meeting by its agenda: time-boxed items, a clock every participant sees, notes per item, decisions and action items, and a planned-against-actual report at the end.</p>
-  <p><a class="button" href="#download">Get the Chrome extension</a></p>
+  <h1>${w.t('landing.heading')}</h1>
+  <p class="lead">${w.t('landing.lead')}</p>
+  <p><a class="button" href="#download">${w.t('landing.getExtension')}</a></p>
 </section>
 <section aria-labelledby="features-title">
-  <h2 id="features-title">What it does</h2>
+  <h2 id="features-title">${w.t('landing.featuresTitle')}</h2>
   <ul class="features">
-    ${FEATURES.map(([title, text]) => html`<li><h3>${title}</h3><p>${text}</p></li>`)}
+    ${FEATURES.map((feature) => html`<li><h3>${w.t(`${feature}.title`)}</h3><p>${w.t(`${feature}.text`)}</p></li>`)}
   </ul>
 </section>
 <section aria-labelledby="shots-title">
-  <h2 id="shots-title">In the side panel</h2>
+  <h2 id="shots-title">${w.t('landing.shotsTitle')}</h2>
   <div class="shots">
-    ${SCREENSHOTS.map((shot) => html`<figure><img src="${Routes.assets}${shot.file}" alt="${shot.alt}" loading="lazy" width="360" height="640"><figcaption>${shot.caption}</figcaption></figure>`)}
+    ${SCREENSHOTS.map((shot) => html`<figure><img src="${Routes.assets}${shot.file}" alt="${w.t(`${shot.words}.alt`)}" loading="lazy" width="360" height="640"><figcaption>${w.t(`${shot.words}.caption`)}</figcaption></figure>`)}
   </div>
 </section>
 <section id="download" aria-labelledby="download-title">
-  <h2 id="download-title">Download</h2>
-  ${download(state.zipBytes)}
+  <h2 id="download-title">${w.t('landing.downloadTitle')}</h2>
+  ${download(state.zipBytes, w)}
 </section>
 <section id="signup" aria-labelledby="signup-title">
-  <h2 id="signup-title">Send me the link</h2>
-  <p>On your phone now? Leave your address and we email you the download link for your computer.</p>
-  ${signUpForm(state.form)}
+  <h2 id="signup-title">${w.t('landing.signUpTitle')}</h2>
+  <p>${w.t('landing.signUpLead')}</p>
+  ${signUpForm(state.form, w)}
 </section>`;
-  return layout({
-    title: 'LeaveTheMeeting: meetings that end on time',
-    description: 'A Chrome extension that runs meetings by agenda: time boxes, a shared clock, notes, decisions, actions and a planned-vs-actual report.',
-    body,
-  });
+  return layout({ words: w, title: w.t('landing.title'), description: w.t('landing.description'), body });
 }

@@ -1,8 +1,9 @@
 // A short page that says one thing: a sign-up received, an address removed, a refused form, a
-// goodbye. Optional extra markup (a button form, a link) follows the text.
+// goodbye, in the reader's language. Optional extra markup (a button form, a link) follows the text.
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
+import { websiteWords, type WebsiteWords } from '../messages/website-words.ts';
 
 export interface Message {
   readonly title: string;
@@ -10,14 +11,15 @@ export interface Message {
   readonly extra?: SafeHtml;
 }
 
-export function messagePage(message: Message): SafeHtml {
+export function messagePage(message: Message, w: WebsiteWords = websiteWords('en')): SafeHtml {
   return layout({
+    words: w,
     title: `${message.title} · LeaveTheMeeting`,
     body: html`<section class="message">
   <h1>${message.title}</h1>
   ${message.paragraphs.map((p) => html`<p>${p}</p>`)}
   ${message.extra ?? ''}
-  <p><a href="${Routes.landing}">Back to the start page</a></p>
+  <p><a href="${Routes.landing}">${w.t('frame.back')}</a></p>
 </section>`,
   });
 }

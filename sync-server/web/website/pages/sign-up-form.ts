@@ -1,25 +1,29 @@
-// The sign-up form. After a refused submit it keeps what was typed and says why, next to the
-// field, linked for screen readers.
+// The sign-up form, in the reader's language. After a refused submit it keeps what was typed and
+// says why, next to the field, linked for screen readers.
 import { CSRF_FIELD } from '../csrf.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
+import type { WebsiteWords } from '../messages/website-words.ts';
+import { withSlots } from '../rich-text.ts';
 
 export interface SignUpFormState {
   readonly csrfToken: string;
   readonly email: string;
+  /** Why the last submit was refused, already in the page's language. */
   readonly error: string | null;
 }
 
-export function signUpForm(state: SignUpFormState): SafeHtml {
+export function signUpForm(state: SignUpFormState, w: WebsiteWords): SafeHtml {
   const invalid = state.error !== null;
+  const details = html`<a href="${Routes.privacy}#signups">${w.t('form.details')}</a>`;
   return html`<form class="signup" method="post" action="${Routes.signUp}" novalidate>
   <input type="hidden" name="${CSRF_FIELD}" value="${state.csrfToken}">
-  <label for="email">Email address</label>
+  <label for="email">${w.t('form.email')}</label>
   <div class="row">
     <input id="email" name="email" type="email" autocomplete="email" inputmode="email" required maxlength="254" value="${state.email}"${invalid ? html` aria-invalid="true" aria-describedby="email-error"` : ''}>
-    <button type="submit">Send me the link</button>
+    <button type="submit">${w.t('form.send')}</button>
   </div>
   ${invalid ? html`<p id="email-error" class="error" role="alert">${state.error}</p>` : ''}
-  <p class="small">We store your address and the time you asked, to send this one email. Every email has a link that removes it. <a href="${Routes.privacy}#signups">Details</a>.</p>
+  <p class="small">${withSlots(w.parts('form.note'), { details })}</p>
 </form>`;
 }

@@ -1,8 +1,10 @@
 // The operator's usage page: one small bar chart per event over the last days (inline SVG drawn
-// from numbers only, so it needs no script and no inline style), and totals per version.
+// from numbers only, so it needs no script and no inline style), and totals per version. For
+// the operator only, so it stays in English.
 import { CSRF_FIELD } from '../csrf.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
+import { websiteWords } from '../messages/website-words.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
 import { USAGE_EVENTS, type CountRow, type UsageEvent } from '../usage-counts.ts';
 
@@ -48,7 +50,7 @@ export function statsPage(rows: readonly CountRow[], days: readonly string[]): S
     : html`<table><thead><tr><th scope="col">Event</th><th scope="col">Version</th><th scope="col">Count</th></tr></thead>
   <tbody>${totals.map(([event, version, count]) => html`<tr><td>${event}</td><td>${version}</td><td>${count}</td></tr>`)}</tbody></table>`}
 </section>`;
-  return layout({ title: 'Usage · LeaveTheMeeting', body });
+  return layout({ words: websiteWords('en'), title: 'Usage · LeaveTheMeeting', body });
 }
 
 export function statsSignInPage(csrfToken: string, error: string | null): SafeHtml {
@@ -62,5 +64,5 @@ export function statsSignInPage(csrfToken: string, error: string | null): SafeHt
     ${error ? html`<p id="stats-error" class="error" role="alert">${error}</p>` : ''}
   </form>
 </section>`;
-  return layout({ title: 'Usage · LeaveTheMeeting', body });
+  return layout({ words: websiteWords('en'), title: 'Usage · LeaveTheMeeting', body });
 }

@@ -3,30 +3,28 @@
 import { CSRF_FIELD } from '../csrf.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
+import type { WebsiteWords } from '../messages/website-words.ts';
 import { messagePage } from './message-page.ts';
 
-export function unsubscribeConfirmPage(email: string, token: string, csrfToken: string): SafeHtml {
-  return messagePage({
-    title: 'Remove your address?',
-    paragraphs: [`This removes ${email} and the time you signed up from our list. We will not email you again.`],
-    extra: html`<form method="post" action="${Routes.unsubscribe}">
+export function unsubscribeConfirmPage(email: string, token: string, csrfToken: string, w: WebsiteWords): SafeHtml {
+  return messagePage(
+    {
+      title: w.t('unsubscribe.confirmTitle'),
+      paragraphs: [w.t('unsubscribe.confirmText', { email })],
+      extra: html`<form method="post" action="${Routes.unsubscribe}">
   <input type="hidden" name="${CSRF_FIELD}" value="${csrfToken}">
   <input type="hidden" name="token" value="${token}">
-  <button type="submit">Remove my address</button>
+  <button type="submit">${w.t('unsubscribe.button')}</button>
 </form>`,
-  });
+    },
+    w,
+  );
 }
 
-export function unsubscribeUnknownPage(): SafeHtml {
-  return messagePage({
-    title: 'Nothing to remove',
-    paragraphs: ['This link does not match any address on our list. It may have been removed already (addresses are also deleted by themselves some days after the email; the privacy page says when), or the link was cut short by your mail program.'],
-  });
+export function unsubscribeUnknownPage(w: WebsiteWords): SafeHtml {
+  return messagePage({ title: w.t('unsubscribe.unknownTitle'), paragraphs: [w.t('unsubscribe.unknownText')] }, w);
 }
 
-export function unsubscribedPage(): SafeHtml {
-  return messagePage({
-    title: 'Your address is removed',
-    paragraphs: ['We deleted your address and the time you signed up. You will get no more email from us.'],
-  });
+export function unsubscribedPage(w: WebsiteWords): SafeHtml {
+  return messagePage({ title: w.t('unsubscribe.doneTitle'), paragraphs: [w.t('unsubscribe.doneText')] }, w);
 }

@@ -8,21 +8,15 @@ import * as assert from 'uvu/assert';
 import type { DocumentStore } from '../../../../sync-server/relay/storage/document-store.ts';
 import { MemoryDocumentStore } from '../../../../sync-server/relay/storage/memory-document-store.ts';
 import { RoomCatchUp } from '../../../../sync-server/relay/rooms/room-catch-up.ts';
+import { countCalls, type CountedCalls } from '../../../helpers/counted-calls.ts';
 
 const DOC = 'meeting/abcdefghijklmnop';
 const row = (n: number) => new Uint8Array([n]);
 
-async function world(): Promise<{ store: MemoryDocumentStore; reads: { count: number }; catchUp: RoomCatchUp; applied: number[] }> {
+async function world(): Promise<{ store: MemoryDocumentStore; reads: CountedCalls<DocumentStore>; catchUp: RoomCatchUp; applied: number[] }> {
   const store = new MemoryDocumentStore();
-  const reads = { count: 0 };
-  const counted = new Proxy(store, {
-    get(target, key) {
-      const value: unknown = Reflect.get(target, key, target);
-      if (key === 'loadSince') reads.count++;
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  }) as DocumentStore;
-  return { store, reads, catchUp: new RoomCatchUp(DOC, counted), applied: [] };
+  const reads = countCalls<DocumentStore>(store);
+  return { store, reads, catchUp: new RoomCatchUp(DOC, reads.target), applied: [] };
 }
 
 /** Another node (or this one) commits row n; returns its sequence number. */
@@ -39,7 +33,7 @@ test('rows carried in sequence are applied from the notifications alone', async 
   await catchUp.run((update) => applied.push(update[0]!));
   assert.equal(applied, [2, 3]);
   assert.is(catchUp.applied, 3);
-  assert.is(reads.count, 0);
+  assert.is(reads.count('loadSince'), 0);
 });
 
 test('a carried row heard before the one under it waits for a read, and both apply in order', async () => {
@@ -50,7 +44,7 @@ test('a carried row heard before the one under it waits for a read, and both app
   assert.ok(catchUp.heard(three, row(2)), 'row 2 is heard first');
   await catchUp.run((update) => applied.push(update[0]!));
   assert.equal(applied, [1, 2]);
-  assert.is(reads.count, 1);
+  assert.is(reads.count('loadSince'), 1);
   assert.not.ok(catchUp.heard(two, row(1)), 'the late notification asks for nothing');
 });
 
@@ -78,7 +72,7 @@ test("this node's row past another node's: the other notification first, then th
   await catchUp.run((update) => applied.push(update[0]!));
   assert.equal(applied, [2]);
   assert.is(catchUp.applied, 3);
-  assert.is(reads.count, 0, 'the own row needs no read');
+  assert.is(reads.count('loadSince'), 0, 'the own row needs no read');
 });
 
 test('a number already applied, as a sweep reports it, asks for nothing; a higher one reads', async () => {
@@ -92,7 +86,7 @@ test('a number already applied, as a sweep reports it, asks for nothing; a highe
   assert.ok(catchUp.heard(silent), 'the sweep reports the last number, with no row');
   await catchUp.run((update) => applied.push(update[0]!));
   assert.equal(applied, [3]);
-  assert.is(reads.count, 1);
+  assert.is(reads.count('loadSince'), 1);
 });
 
 test.run();

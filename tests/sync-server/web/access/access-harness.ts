@@ -1,5 +1,6 @@
 // A real access gate for tests: a migrated SQLite file in a fresh temp directory, the SQLite document
-// store, and a plain node:http server on 127.0.0.1:0 that hands /api requests to the gate.
+// store, and a plain node:http server on 127.0.0.1:0 that hands /api requests to the gate; and the
+// API calls suites make again and again (sign-up, document tokens).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -81,17 +82,8 @@ export async function startAccessHarness(config: Partial<AccessConfig> = {}, oid
   const gate = makeGate();
   const revoked: string[] = [];
   gate.onRevoked((key) => revoked.push(key));
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      void gate.handleHttp(req, res, Buffer.concat(chunks)).then((handled) => {
-        if (!handled) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"no route"}}');
-      });
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const served = await serveGate(gate);
+  const { base } = served;
 
   return {
     dir,
@@ -104,14 +96,42 @@ export async function startAccessHarness(config: Partial<AccessConfig> = {}, oid
     reopenGate: makeGate,
     api: apiClient(base),
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await served.close();
       for (const made of gates) made.close();
       await store.close();
       db.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A plain node:http server on 127.0.0.1:0 that hands every request to the gate (404 for a route
+ *  it does not know), as the relay's HTTP server does for /api. */
+export async function serveGate(gate: AccessGate): Promise<{ readonly base: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      void gate.handleHttp(req, res, Buffer.concat(chunks)).then((handled) => {
+        if (!handled) res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"no route"}}');
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** An owner token for `doc` through POST /api/tokens; any other answer fails the test. */
+export async function tokenFor(api: (method: string, path: string, body?: unknown, session?: string) => Promise<{ status: number; json: any }>, doc: string, session: string): Promise<string> {
+  const result = await api('POST', '/api/tokens', { doc }, session);
+  if (result.status !== 200) throw new Error(`token for ${doc} refused: ${result.status} ${JSON.stringify(result.json)}`);
+  return result.json.token as string;
 }
 
 let counter = 0;

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { AccountId, SessionId, ShareId } from '../../../../sync-server/web/access/access-ids.ts';
-import type { AccessRecords, AccountRow, NewShare } from '../../../../sync-server/web/access/access-records.ts';
+import type { AccessRecords, AccountRow, MeetingClaim, NewShare } from '../../../../sync-server/web/access/access-records.ts';
 
 export interface RecordsFixture {
   readonly records: AccessRecords;
@@ -33,6 +33,8 @@ async function newSession(records: AccessRecords, accountId: AccountId, createdA
   await records.insertSession({ session_id: sessionId, token_hash: hash, account_id: accountId, created_at: createdAt, last_used_at: createdAt, expires_at: createdAt + ttl });
   return { sessionId, hash };
 }
+
+const owned = (owner: AccountId): MeetingClaim => ({ kind: 'owner', owner });
 
 function share(accountId: AccountId, meetingId: string, createdAt = NOW): NewShare {
   return { share_id: id<ShareId>(), meeting_id: meetingId, account_id: accountId, role: 'view', created_at: createdAt, expires_at: createdAt + 1000, label: null };
@@ -82,11 +84,12 @@ export function accessRecordsAcceptance(engine: string, open: () => Promise<Reco
   test('claiming: the first account owns a meeting, the next is told who does, the cap holds', async ({ records }) => {
     const [a, b] = [await newAccount(records), await newAccount(records)];
     const meeting = id();
-    assert.is(await records.claimMeeting(meeting, a, NOW, 2), a);
-    assert.is(await records.claimMeeting(meeting, b, NOW, 2), a);
+    assert.equal(await records.claimMeeting(meeting, a, NOW, 2), owned(a));
+    assert.equal(await records.claimMeeting(meeting, b, NOW, 2), owned(a));
     assert.is(await records.ownerOf(meeting), a);
-    assert.is(await records.claimMeeting(id(), a, NOW + 1, 2), a);
-    assert.is(await records.claimMeeting(id(), a, NOW + 2, 2), null, 'at the cap');
+    assert.equal(await records.claimMeeting(id(), a, NOW + 1, 2), owned(a));
+    assert.equal(await records.claimMeeting(id(), a, NOW + 2, 2), { kind: 'limit' }, 'at the cap');
+    assert.equal(await records.claimMeeting(meeting, a, NOW + 3, 2), owned(a), 'at the cap, a meeting it owns is still its own');
     assert.is((await records.meetingsOf(a)).length, 2);
     assert.is(typeof (await records.meetingsOf(a))[0]!.claimed_at, 'number');
   });
@@ -94,17 +97,30 @@ export function accessRecordsAcceptance(engine: string, open: () => Promise<Reco
   test('two nodes claiming for one account at once never pass the cap', async ({ fx }) => {
     const acc = await newAccount(fx.records);
     const claims = Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? fx.records : fx.other).claimMeeting(id(), acc, NOW + i, 5));
-    const owners = await Promise.all(claims);
-    assert.is(owners.filter((owner) => owner === acc).length, 5);
+    const outcomes = await Promise.all(claims);
+    assert.is(outcomes.filter((claim) => claim.kind === 'owner' && claim.owner === acc).length, 5);
+    assert.is(outcomes.filter((claim) => claim.kind === 'limit').length, 19);
     assert.is((await fx.records.meetingsOf(acc)).length, 5);
   });
 
   test('two accounts claiming one meeting at once agree on one owner', async ({ fx }) => {
     const [a, b] = [await newAccount(fx.records), await newAccount(fx.other)];
     const meeting = id();
-    const [ownerA, ownerB] = await Promise.all([fx.records.claimMeeting(meeting, a, NOW, 10), fx.other.claimMeeting(meeting, b, NOW, 10)]);
-    assert.ok(ownerA === ownerB && (ownerA === a || ownerA === b));
-    assert.is(await fx.records.ownerOf(meeting), ownerA);
+    const [claimA, claimB] = await Promise.all([fx.records.claimMeeting(meeting, a, NOW, 10), fx.other.claimMeeting(meeting, b, NOW, 10)]);
+    assert.equal(claimA, claimB);
+    assert.ok(claimA.kind === 'owner' && (claimA.owner === a || claimA.owner === b));
+    assert.is(await fx.records.ownerOf(meeting), claimA.kind === 'owner' ? claimA.owner : null);
+  });
+
+  test('a claim racing the deletion of its meeting: either it owned the meeting before, or it is told the meeting was deleted', async ({ fx }) => {
+    const [owner, other] = [await newAccount(fx.records), await newAccount(fx.other)];
+    const meeting = id();
+    await fx.records.claimMeeting(meeting, owner, NOW, 10);
+    const [deletion, claim] = await Promise.all([fx.records.deleteMeeting(meeting, owner, NOW + 1), fx.other.claimMeeting(meeting, other, NOW + 1, 10)]);
+    assert.is(deletion.kind, 'deleted');
+    assert.ok(claim.kind === 'deleted' || (claim.kind === 'owner' && claim.owner === owner), JSON.stringify(claim));
+    assert.is(await fx.records.ownerOf(meeting), null);
+    assert.equal(await fx.other.claimMeeting(meeting, other, NOW + 2, 10), { kind: 'deleted' });
   });
 
   test('shares: read back with their label (or null), listed by meeting and by account, revoked once', async ({ records }) => {
@@ -171,19 +187,30 @@ export function accessRecordsAcceptance(engine: string, open: () => Promise<Reco
     const shared = share(acc, meeting);
     await records.insertShare(shared);
     await records.insertShare(share(acc, kept));
-    assert.is(await records.deleteMeeting(meeting, other, NOW + 1), null, 'not by another account');
+    assert.equal(await records.deleteMeeting(meeting, other, NOW + 1), { kind: 'forbidden' }, 'not by another account');
+    assert.equal(await records.deleteMeeting(id(), acc, NOW + 1), { kind: 'absent' }, 'not a meeting nobody owns');
     assert.is(await records.meetingDeletedAt(meeting), null);
-    assert.equal(await records.deleteMeeting(meeting, acc, NOW + 1), [shared.share_id]);
+    assert.equal(await records.deleteMeeting(meeting, acc, NOW + 1), { kind: 'deleted', shares: [shared.share_id] });
     assert.is(await records.meetingDeletedAt(meeting), NOW + 1);
     assert.is(await records.ownerOf(meeting), null);
     assert.equal(await records.sharesOf(meeting), []);
     assert.is((await records.sharesOf(kept)).length, 1);
     assert.equal((await records.meetingsOf(acc)).map((m) => m.meeting_id), [kept]);
     assert.ok((await records.pendingDeletions()).includes(`meeting/${meeting}`));
-    assert.is(await records.claimMeeting(meeting, other, NOW + 2, 2), null, 'a deleted meeting is never claimed again');
+    assert.equal(await records.claimMeeting(meeting, other, NOW + 2, 2), { kind: 'deleted' }, 'a deleted meeting is never claimed again');
+    assert.equal(await records.claimMeeting(meeting, acc, NOW + 2, 1), { kind: 'deleted' }, 'at the cap too, the claim is told the meeting was deleted');
     assert.is(await records.ownerOf(meeting), null);
-    assert.is(await records.deleteMeeting(meeting, acc, NOW + 3), null, 'deleted once');
-    assert.is(await records.claimMeeting(id(), acc, NOW + 4, 2), acc, 'the freed place under the cap');
+    assert.equal(await records.deleteMeeting(meeting, acc, NOW + 3), { kind: 'gone' }, 'deleted once');
+    assert.equal(await records.deleteMeeting(meeting, other, NOW + 3), { kind: 'gone' }, 'gone for every account');
+    assert.equal(await records.claimMeeting(id(), acc, NOW + 4, 2), owned(acc), 'the freed place under the cap');
+  });
+
+  test('two deletions of one meeting at once: one deletes it, the other finds it gone', async ({ fx }) => {
+    const acc = await newAccount(fx.records);
+    const meeting = id();
+    await fx.records.claimMeeting(meeting, acc, NOW, 10);
+    const outcomes = await Promise.all([fx.records.deleteMeeting(meeting, acc, NOW + 1), fx.other.deleteMeeting(meeting, acc, NOW + 1)]);
+    assert.equal(outcomes.map((o) => o.kind).sort(), ['deleted', 'gone']);
   });
 
   return test;

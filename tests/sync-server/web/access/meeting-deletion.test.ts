@@ -16,7 +16,7 @@ import { textUpdate } from '../../helpers/frames.ts';
 import { admittedClient, makeTempDir, rawClient, waitFor, type RawClient } from '../../helpers/relay-harness.ts';
 import type { AccountId } from '../../../../sync-server/web/access/access-ids.ts';
 import { createSqliteAccessRecords } from '../../../../sync-server/web/access/sqlite-access-records.ts';
-import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from './access-harness.ts';
+import { apiClient, newMeetingId, signUp, testConfig, tokenFor, type ApiCall } from './access-harness.ts';
 
 interface World {
   dir: string;
@@ -47,11 +47,6 @@ test.after(async (w) => {
   rmSync(w.dir, { recursive: true, force: true });
 });
 
-async function tokenFor(w: World, doc: string, session: string): Promise<string> {
-  const result = await w.api('POST', '/api/tokens', { doc }, session);
-  assert.is(result.status, 200, JSON.stringify(result.json));
-  return result.json.token;
-}
 
 async function admitted(w: World, doc: string, token: string): Promise<RawClient> {
   const client = await admittedClient(w.service.relay.url, doc, token);
@@ -76,8 +71,8 @@ test('the owner deletes a meeting: its rows go, its sockets close with 4401, its
   const owner = await signUp({ api: w.api });
   const [meetingId, keptId] = [newMeetingId(), newMeetingId()];
   const [doc, kept] = [`meeting/${meetingId}`, `meeting/${keptId}`];
-  const ownerToken = await tokenFor(w, doc, owner.session);
-  await tokenFor(w, kept, owner.session);
+  const ownerToken = await tokenFor(w.api, doc, owner.session);
+  await tokenFor(w.api, kept, owner.session);
   const share = await w.api('POST', '/api/shares', { meetingId, role: 'view' }, owner.session);
   const writer = await admitted(w, doc, ownerToken);
   const viewer = await admitted(w, doc, share.json.token);
@@ -111,7 +106,7 @@ test('a non-owner is refused with 403, an unknown meeting is 404, a malformed id
   const owner = await signUp({ api: w.api });
   const stranger = await signUp({ api: w.api });
   const meetingId = newMeetingId();
-  await tokenFor(w, `meeting/${meetingId}`, owner.session);
+  await tokenFor(w.api, `meeting/${meetingId}`, owner.session);
   const forbidden = await w.api('DELETE', `/api/meetings/${meetingId}`, undefined, stranger.session);
   assert.equal([forbidden.status, forbidden.json.error.code], [403, 'forbidden']);
   assert.is((await w.api('DELETE', `/api/meetings/${newMeetingId()}`, undefined, owner.session)).status, 404);
@@ -124,12 +119,12 @@ test('a deletion interrupted after its commit is finished at the next start', as
   const owner = await signUp({ api: w.api });
   const meetingId = newMeetingId();
   const doc = `meeting/${meetingId}`;
-  await admitted(w, doc, await tokenFor(w, doc, owner.session)).then((c) => c.ws.send(encodeUpdate(textUpdate('left behind'))));
+  await admitted(w, doc, await tokenFor(w.api, doc, owner.session)).then((c) => c.ws.send(encodeUpdate(textUpdate('left behind'))));
   await waitFor(async () => (await w.service.store.load(doc)).rowCount > 0, 'the edit is stored');
   for (const raw of w.raws) raw.ws.terminate();
   // What the transaction leaves when the process dies right after it: the store still has the rows.
   const deleted = await createSqliteAccessRecords(w.service.db!).deleteMeeting(meetingId, owner.accountId as AccountId, Date.now());
-  assert.equal(deleted, []);
+  assert.equal(deleted, { kind: 'deleted', shares: [] });
   await w.service.close();
   await start(w);
   await waitFor(async () => (await w.service.store.load(doc)).rowCount === 0, 'the rows are gone after the restart');

@@ -16,9 +16,10 @@ import { createLogger } from '../../../../sync-server/logger.ts';
 import { startRelay, type Relay } from '../../../../sync-server/relay/relay.ts';
 import { type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { makeTempDir, rawClient, waitFor, type RawClient } from '../../helpers/relay-harness.ts';
-import { addIndexEntry, deleteForever, moveToTrash, type MeetingId } from '../../../../crdt/index.ts';
+import { deleteForever, moveToTrash } from '../../../../crdt/index.ts';
+import { addEntry, eraseEntry, libraryRows } from '../../helpers/library-entries.ts';
 import { meetingFixture } from './account-fixtures.ts';
-import { apiClient, newMeetingId, signUp, testConfig, type ApiCall } from './access-harness.ts';
+import { apiClient, newMeetingId, signUp, testConfig, tokenFor, type ApiCall } from './access-harness.ts';
 
 interface World {
   dir: string;
@@ -73,35 +74,26 @@ function raw(w: World, doc: string, token: string): RawClient {
   return client;
 }
 
-async function tokenFor(w: World, doc: string, session: string): Promise<string> {
-  const result = await w.api('POST', '/api/tokens', { doc }, session);
-  assert.is(result.status, 200, JSON.stringify(result.json));
-  return result.json.token;
-}
 
 const synced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())));
 
 test('a stock provider syncs a library through the relay, and another session of the account sees it', async (w) => {
   const account = await signUp(w);
   const doc = `library/${account.accountId}`;
-  const first = provider(w, doc, await tokenFor(w, doc, account.session));
+  const first = provider(w, doc, await tokenFor(w.api, doc, account.session));
   first.doc.getText('notes').insert(0, 'hello');
   const second = (await w.api('POST', '/api/sessions', { email: account.email, password: account.password })).json.session;
-  const other = provider(w, doc, await tokenFor(w, doc, second));
+  const other = provider(w, doc, await tokenFor(w.api, doc, second));
   await waitFor(() => other.doc.getText('notes').toString() === 'hello', 'the second session receives the library');
 });
 
 test('a library entry deleted for good is compacted out of the stored rows at once; a trashed one stays', async (w) => {
   const account = await signUp(w);
   const doc = `library/${account.accountId}`;
-  const client = provider(w, doc, await tokenFor(w, doc, account.session));
+  const client = provider(w, doc, await tokenFor(w.api, doc, account.session));
   await synced(client);
   const storedText = () => (w.db.prepare('SELECT data FROM updates WHERE doc = ?').all(doc) as { data: Buffer }[]).map((row) => row.data.toString('utf8')).join('\n');
-  const entry = (title: string): MeetingId => {
-    const id = newMeetingId() as MeetingId;
-    addIndexEntry(client.doc, { id, title, scheduledFor: null, status: 'planned', createdAt: Date.now(), followUpOf: null }, Date.now());
-    return id;
-  };
+  const entry = (title: string) => addEntry(client.doc, title);
   const secret = entry('Board secrets');
   const kept = entry('Kept in the trash');
   for (let i = 0; i < 5; i++) entry(`Weekly ${i}`);
@@ -125,24 +117,38 @@ test('a library whose stored rows still carry an entry removed for good is compa
   const account = await signUp(w);
   const doc = `library/${account.accountId}`;
   // Rows as an earlier version left them: the entry, then its removal, never compacted.
-  const old = new Y.Doc();
-  const rows: Uint8Array[] = [];
-  old.on('update', (update: Uint8Array) => rows.push(update));
-  const id = newMeetingId() as MeetingId;
-  addIndexEntry(old, { id, title: 'Old secret', scheduledFor: null, status: 'planned', createdAt: Date.now(), followUpOf: null }, Date.now());
-  moveToTrash(old, { kind: 'meeting', id }, Date.now());
-  deleteForever(old, { kind: 'meeting', id });
+  const rows = libraryRows((old) => eraseEntry(old, addEntry(old, 'Old secret')));
   await w.service.store.append([{ doc, updates: rows }]);
   const storedText = () => (w.db.prepare('SELECT data FROM updates WHERE doc = ?').all(doc) as { data: Buffer }[]).map((row) => row.data.toString('utf8')).join('\n');
   assert.ok(storedText().includes('Old secret'));
-  await synced(provider(w, doc, await tokenFor(w, doc, account.session)));
+  await synced(provider(w, doc, await tokenFor(w.api, doc, account.session)));
   await waitFor(() => !storedText().includes('Old secret'), 'the removed entry leaves the rows after the load');
+});
+
+test('a library whose removals a compaction already covered is not compacted again when its room loads', async (w) => {
+  const account = await signUp(w);
+  const doc = `library/${account.accountId}`;
+  const client = provider(w, doc, await tokenFor(w.api, doc, account.session));
+  await synced(client);
+  const storedRows = async () => (await w.service.store.load(doc)).updates.map((row) => Buffer.from(row).toString('utf8'));
+  const entry = (title: string) => addEntry(client.doc, title);
+  const removed = entry('Removed before');
+  await waitFor(async () => (await storedRows()).some((row) => row.includes('Removed before')), 'the entry is stored');
+  eraseEntry(client.doc, removed);
+  await waitFor(async () => (await storedRows()).length === 1 && !(await storedRows())[0]!.includes('Removed before'), 'the removal is compacted away');
+  entry('Added after');
+  await waitFor(async () => (await storedRows()).length === 2, 'a later row follows the snapshot');
+
+  await w.relay.rooms.get(doc)!.shutdown();
+  entry('Added after the reload');
+  await waitFor(async () => (await storedRows()).some((row) => row.includes('Added after the reload')), 'the reloaded room stores the next edit');
+  assert.is((await storedRows()).length, 3, 'no compaction at the load: the snapshot and both later rows stay');
 });
 
 test("revoking a share link closes the viewer's open socket with 4401 and refuses it afterwards", async (w) => {
   const owner = await signUp(w);
   const meetingId = newMeetingId();
-  await tokenFor(w, `meeting/${meetingId}`, owner.session);
+  await tokenFor(w.api, `meeting/${meetingId}`, owner.session);
   const share = await w.api('POST', '/api/shares', { meetingId, role: 'view' }, owner.session);
   const viewer = raw(w, `meeting/${meetingId}`, share.json.token);
   await viewer.opened;
@@ -156,8 +162,8 @@ test("signing out closes the sockets of that session's tokens and no other", asy
   const account = await signUp(w);
   const doc = `library/${account.accountId}`;
   const second = (await w.api('POST', '/api/sessions', { email: account.email, password: account.password })).json.session;
-  const signedOut = raw(w, doc, await tokenFor(w, doc, account.session));
-  const kept = raw(w, doc, await tokenFor(w, doc, second));
+  const signedOut = raw(w, doc, await tokenFor(w.api, doc, account.session));
+  const kept = raw(w, doc, await tokenFor(w.api, doc, second));
   await Promise.all([signedOut.opened, kept.opened]);
   assert.is((await w.api('DELETE', '/api/sessions/current', undefined, account.session)).status, 204);
   assert.is((await signedOut.closed).code, CloseCode.unauthenticated);
@@ -168,7 +174,7 @@ test('deleting an account closes its sockets and viewers, and its meeting is gon
   const owner = await signUp(w);
   const meetingId = newMeetingId();
   const doc = `meeting/${meetingId}`;
-  const writer = provider(w, doc, await tokenFor(w, doc, owner.session));
+  const writer = provider(w, doc, await tokenFor(w.api, doc, owner.session));
   const closes: number[] = [];
   writer.on('connection-close', (event) => closes.push(event?.code ?? 0));
   await synced(writer);
@@ -186,7 +192,7 @@ test('deleting an account closes its sockets and viewers, and its meeting is gon
   assert.is((await w.relay.store.load(doc)).rowCount, 0);
 
   const newcomer = await signUp(w);
-  const fresh = provider(w, doc, await tokenFor(w, doc, newcomer.session));
+  const fresh = provider(w, doc, await tokenFor(w.api, doc, newcomer.session));
   await synced(fresh);
   assert.is(fresh.doc.getText('notes').toString(), '', 'the relay does not serve the deleted meeting from a loaded room');
 });
@@ -195,8 +201,8 @@ test("changing the password closes the other sessions' sockets and keeps this on
   const account = await signUp(w);
   const doc = `library/${account.accountId}`;
   const second = (await w.api('POST', '/api/sessions', { email: account.email, password: account.password })).json.session;
-  const kept = raw(w, doc, await tokenFor(w, doc, account.session));
-  const ended = raw(w, doc, await tokenFor(w, doc, second));
+  const kept = raw(w, doc, await tokenFor(w.api, doc, account.session));
+  const ended = raw(w, doc, await tokenFor(w.api, doc, second));
   await Promise.all([kept.opened, ended.opened]);
   const change = { currentPassword: account.password, newPassword: 'another good passphrase' };
   assert.is((await w.api('POST', '/api/accounts/current/password', change, account.session)).status, 200);
@@ -208,8 +214,8 @@ test('a live meeting exports with every edit the relay acknowledged, while its r
   const owner = await signUp(w);
   const meetingId = newMeetingId();
   const doc = `meeting/${meetingId}`;
-  const writer = provider(w, doc, await tokenFor(w, doc, owner.session));
-  const watcher = provider(w, doc, await tokenFor(w, doc, owner.session));
+  const writer = provider(w, doc, await tokenFor(w.api, doc, owner.session));
+  const watcher = provider(w, doc, await tokenFor(w.api, doc, owner.session));
   await Promise.all([synced(writer), synced(watcher)]);
   for (const update of meetingFixture(meetingId, 'Live meeting').updates) Y.applyUpdate(writer.doc, update);
   const sameState = (a: Y.Doc, b: Y.Doc) => Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b)));
@@ -232,7 +238,7 @@ test('no log line carries a password, a session or a token, refusals included', 
   const secrets = [account.password, account.session];
   await w.api('POST', '/api/sessions', { email: account.email, password: 'a wrong password' });
   const meetingId = newMeetingId();
-  const token = await tokenFor(w, `meeting/${meetingId}`, account.session);
+  const token = await tokenFor(w.api, `meeting/${meetingId}`, account.session);
   const share = await w.api('POST', '/api/shares', { meetingId, role: 'edit' }, account.session);
   secrets.push('a wrong password', token, share.json.token);
   const forged = `${token.split('.')[0]}.${Buffer.alloc(32).toString('base64url')}`;

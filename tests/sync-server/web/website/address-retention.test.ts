@@ -9,7 +9,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { ConfigError } from '../../../../sync-server/config.ts';
 import { DATABASE_FILE } from '../../../../sync-server/relay/storage/sqlite-database.ts';
-import { spokenDuration } from '../../../../sync-server/web/website/privacy-facts.ts';
+import { websiteWords } from '../../../../sync-server/web/website/messages/website-words.ts';
 import { websiteDefaults, type WebsiteConfig } from '../../../../sync-server/web/website/website-config.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
 import { startSmtpSink } from './smtp-sink.ts';
@@ -72,7 +72,7 @@ Retention('unsubscribing removes the address from the table, the queue and the o
 Retention('a sent mail leaves no address past the time the privacy page states', async (w) => {
   const site = await start(w);
   const page = await (await fetch(new URL(Routes.privacy, site.url))).text();
-  const stated = spokenDuration(websiteDefaults.signUpRetentionMs);
+  const stated = websiteWords('en').duration(websiteDefaults.signUpRetentionMs);
   assert.is(stated, '7 days');
   assert.match(page, new RegExp(`deleted at the latest ${stated} after the email with the link is sent`));
 

@@ -1,5 +1,5 @@
 // Address validation: what a person types that can receive mail passes (normalised to lower
-// case), everything else gets a message saying what to fix.
+// case), everything else is refused with the problem the page words (in every language).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { checkEmail } from '../../../../sync-server/web/website/email-address.ts';
@@ -14,28 +14,24 @@ test('real-looking addresses pass, trimmed and lower-cased', () => {
   for (const [input, expected] of cases) assert.equal(checkEmail(input), { ok: true, email: expected }, input);
 });
 
-test('broken addresses are refused with a reason', () => {
+test('broken addresses are refused with the problem named', () => {
   const cases = [
-    '',
-    '   ',
-    'ana',
-    '@example.com',
-    'ana@',
-    'ana@@example.com',
-    'ana@localhost',
-    'ana@-example.com',
-    'ana@example-.com',
-    'ana@exa_mple.com',
-    'ana@example..com',
-    'a na@example.com',
-    'ana<b>@example.com',
-    `${'a'.repeat(250)}@example.com`,
-  ];
-  for (const input of cases) {
-    const result = checkEmail(input);
-    assert.is(result.ok, false, input);
-    if (!result.ok) assert.ok(result.message.length > 10, input);
-  }
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['ana', 'shape'],
+    ['@example.com', 'shape'],
+    ['ana@', 'shape'],
+    ['ana@@example.com', 'localPart'],
+    ['ana@localhost', 'noDot'],
+    ['ana@-example.com', 'domain'],
+    ['ana@example-.com', 'domain'],
+    ['ana@exa_mple.com', 'domain'],
+    ['ana@example..com', 'domain'],
+    ['a na@example.com', 'localPart'],
+    ['ana<b>@example.com', 'localPart'],
+    [`${'a'.repeat(250)}@example.com`, 'tooLong'],
+  ] as const;
+  for (const [input, problem] of cases) assert.equal(checkEmail(input), { ok: false, problem }, input);
 });
 
 test.run();

@@ -1,7 +1,7 @@
-// Picks the account page's language from a request's Accept-Language: the highest-quality tag the
-// page speaks wins, a regional tag matches its language (de-AT is German), q=0 refuses a language,
-// and anything unknown, absent or malformed is English.
-import { ACCOUNT_LANGUAGES, DEFAULT_LANGUAGE, isAccountLanguage, type AccountLanguage } from './messages/account-languages.ts';
+// Picks a page's language from a request's Accept-Language, for the website and the account page
+// alike: the highest-quality tag the relay speaks wins, a regional tag matches its language (de-AT
+// is German), q=0 refuses a language, and anything unknown, absent or malformed is English.
+import { DEFAULT_LANGUAGE, isSiteLanguage, SITE_LANGUAGES, type SiteLanguage } from './site-languages.ts';
 
 interface Preference {
   readonly primary: string;
@@ -28,13 +28,13 @@ function preferences(header: string): Preference[] {
   return found;
 }
 
-export function negotiateLanguage(header: string | string[] | undefined): AccountLanguage {
+export function negotiateLanguage(header: string | string[] | undefined): SiteLanguage {
   const all = preferences(Array.isArray(header) ? header.join(',') : (header ?? ''));
   const refused = new Set(all.filter((p) => p.q === 0).map((p) => p.primary));
   const wanted = all.filter((p) => p.q > 0).sort((a, b) => b.q - a.q || a.order - b.order);
   for (const { primary } of wanted) {
-    if (primary === '*') return ACCOUNT_LANGUAGES.find((lang) => !refused.has(lang)) ?? DEFAULT_LANGUAGE;
-    if (isAccountLanguage(primary) && !refused.has(primary)) return primary;
+    if (primary === '*') return SITE_LANGUAGES.find((lang) => !refused.has(lang)) ?? DEFAULT_LANGUAGE;
+    if (isSiteLanguage(primary) && !refused.has(primary)) return primary;
   }
   return DEFAULT_LANGUAGE;
 }

@@ -1,10 +1,9 @@
-// The account page's language comes from Accept-Language (quality values, a region matching its
-// language, unknown meaning English), and a real relay serves the shell in it: <html lang>, the
-// frame and the page's headings in that language, and Vary: Accept-Language so no cache hands a
-// German page to a French reader.
+// The account page's language comes from Accept-Language (negotiated by the shared
+// languages/accept-language.ts), and a real relay serves the shell in it: <html lang>, the frame
+// and the page's headings in that language, and Vary: Accept-Language so no cache hands a German
+// page to a French reader.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { negotiateLanguage } from '../../../../sync-server/web/account-page/accept-language.ts';
 import { AccountRoutes } from '../../../../sync-server/web/account-page/account-routes.ts';
 import { startE2eRelay, type E2eRelay } from '../../../e2e/helpers/e2e-relay.ts';
 
@@ -12,30 +11,6 @@ let relay: E2eRelay | null = null;
 
 test.after(async () => {
   await relay?.close();
-});
-
-test('negotiation: exact, regional, quality order, refusals and unknowns', () => {
-  const cases: [string | undefined, string][] = [
-    ['de', 'de'],
-    ['de-AT', 'de'],
-    ['DE-at,en;q=0.5', 'de'],
-    ['fr-CA, fr;q=0.9, en;q=0.8', 'fr'],
-    ['en;q=0.4, ja;q=0.9', 'ja'],
-    ['es-419', 'es'],
-    ['pt-BR, es;q=0.7', 'es'],
-    ['nl, sv', 'en'],
-    ['de;q=0, fr;q=0.1', 'fr'],
-    ['*', 'en'],
-    ['en;q=0, *', 'de'],
-    ['de;q=abc, ja', 'ja'],
-    ['de;q=2', 'en'],
-    ['', 'en'],
-    [undefined, 'en'],
-    ['<script>, de', 'de'],
-    ['x'.repeat(5000), 'en'],
-  ];
-  for (const [header, expected] of cases) assert.is(negotiateLanguage(header), expected, String(header).slice(0, 40));
-  assert.is(negotiateLanguage(['nl', 'de;q=0.5']), 'de', 'a repeated header is one list');
 });
 
 async function shell(acceptLanguage?: string): Promise<{ text: string; vary: string | null; status: number }> {
