@@ -8,7 +8,8 @@ import { join } from 'node:path';
 const REPO = join(import.meta.dirname, '..', '..', '..');
 /** The compiled CLI, relative to the repository (scripts/build-relay.ts writes it). */
 export const COMPILED_CLI = join('dist', 'server', 'sync-server', 'main.js');
-const SOURCES = ['sync-server', 'wire'];
+// Every folder the relay's compile reads (tsconfig.build.json follows main.ts's imports into these).
+const SOURCES = ['sync-server', 'wire', 'crdt'];
 
 export class StaleRelayBuildError extends Error {
   override readonly name = 'StaleRelayBuildError';
