@@ -13,7 +13,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { startHaproxy, type HaproxyProcess } from '../helpers/haproxy-process.ts';
-import { freePort, startPostgres, type PostgresCluster } from '../helpers/postgres-cluster.ts';
+import { freePort, type PostgresCluster } from '../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../helpers/shared-postgres.ts';
 import { createAccount, type RelayAccount } from '../sync-server/helpers/relay-account.ts';
 import { spawnRelay, type RelayProcess } from '../sync-server/helpers/relay-process.ts';
 import { docName, makeTempDir, waitFor } from '../sync-server/helpers/relay-harness.ts';
@@ -55,7 +56,7 @@ function substituted(dir: string, w: World): string {
 }
 
 test.before(async (w) => {
-  w.cluster = await startPostgres();
+  w.cluster = await sharedPostgres();
   w.databaseUrl = await w.cluster.createDatabase('proxy');
   w.certificate = await makeCertificate();
   w.nodes = await Promise.all(

@@ -3,7 +3,8 @@
 // free loopback port with trust authentication. PostgreSQL refuses to run as root, so as root
 // the cluster belongs to the `postgres` user and every binary runs through runuser. stop() ends
 // the server (fast shutdown) and removes the directory; restart() keeps the data, as an
-// operator's restart would.
+// operator's restart would. stopAtExit() hands the cluster to the test process's exit instead
+// (shared-postgres.ts keeps one cluster for every suite of a run).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -24,6 +25,8 @@ export interface PostgresCluster {
   /** Starts the server again on the same port and data. */
   resume(): Promise<void>;
   stop(): Promise<void>;
+  /** Lets the test process exit with the server running, and stops it (and removes it) then. */
+  stopAtExit(): void;
 }
 
 export class PostgresUnavailableError extends Error {
@@ -115,6 +118,17 @@ export async function startPostgres(): Promise<PostgresCluster> {
     async stop() {
       await halt();
       rmSync(dir, { recursive: true, force: true });
+    },
+    stopAtExit() {
+      (server as ChildProcess | null)?.unref();
+      // 'exit' allows only synchronous work: pg_ctl -w returns once the server is gone.
+      process.once('exit', () => {
+        try {
+          execFileSync(...run('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w']), { stdio: 'ignore' });
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
     },
   };
 }

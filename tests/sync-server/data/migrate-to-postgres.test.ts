@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import type { PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../helpers/shared-postgres.ts';
 import { makeTempDir } from '../helpers/relay-harness.ts';
 import { cliResult } from '../helpers/relay-cli.ts';
 import { spawnRelay } from '../helpers/relay-process.ts';
@@ -37,7 +38,7 @@ interface World {
 const test = suite<World>('migrate-to-postgres', {} as World);
 
 test.before(async (w) => {
-  w.cluster = await startPostgres();
+  w.cluster = await sharedPostgres();
 });
 
 test.after(async (w) => {

@@ -4,7 +4,9 @@
 // every client socket closed) each update a client received from the relay since the last check
 // must already be integrated in the stored rows: the relay only broadcasts committed updates.
 // Checking after each kill matters: at the end the clients would have resent anything lost.
-// Finally all clients and the store must converge on one state.
+// Finally all clients and the store must converge on one state. The relay is the compiled CLI
+// (`npm run build`, as `npm test` runs first): starting it dozens of times through tsx was most
+// of the scenario's time.
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { CrashLedger, startEditing, type CrashTally } from './crash-checks.ts';
@@ -44,7 +46,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
   const dataDir = makeTempDir();
   const docName = `meeting/${randomBytes(16).toString('hex')}`;
   const clients: RecordingClient[] = [];
-  let relay: RelayProcess = await spawnRelay({ dataDir });
+  let relay: RelayProcess = await spawnRelay({ dataDir, compiled: true });
   const port = relay.port;
   let editing: ReturnType<typeof startEditing> | null = null;
   const ledger = new CrashLedger(clients, () => docFromRows(storedRows(dataDir, docName)));
@@ -60,7 +62,7 @@ export async function runCrashScenario(options: CrashScenarioOptions): Promise<C
       const upMs = rng.pick([rng.int(60), rng.int(400), rng.int(options.maxUpMs)]);
       await new Promise((resolve) => setTimeout(resolve, upMs));
       await ledger.kill(relay, iteration, `iteration ${iteration}`);
-      relay = await spawnRelay({ dataDir, port });
+      relay = await spawnRelay({ dataDir, port, compiled: true });
       options.progress?.(iteration);
     }
 

@@ -1,7 +1,10 @@
-// A suite of relays on one real PostgreSQL: one cluster for the suite (a fresh database per test
-// is the test's to create), and every relay a test started stopped after it.
+// A suite of relays on one real PostgreSQL: the run's shared cluster, or with ownServer one for the
+// suite, which its tests may stop and start (a fresh database per test is the test's to create;
+// the suite's end drops them, or the whole private cluster), and every relay a test started
+// stopped after it.
 import { suite, type Test } from 'uvu';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../helpers/shared-postgres.ts';
 import type { TestRelay } from './relay-harness.ts';
 
 export interface PostgresNodesWorld {
@@ -11,10 +14,10 @@ export interface PostgresNodesWorld {
   nodes: TestRelay[];
 }
 
-export function postgresNodesSuite(name: string): Test<PostgresNodesWorld> {
+export function postgresNodesSuite(name: string, options: { ownServer?: boolean } = {}): Test<PostgresNodesWorld> {
   const test = suite<PostgresNodesWorld>(name, { databases: 0, nodes: [] } as unknown as PostgresNodesWorld);
   test.before(async (w) => {
-    w.cluster = await startPostgres();
+    w.cluster = await (options.ownServer ? startPostgres() : sharedPostgres());
   });
   test.after.each(async (w) => {
     await Promise.all(w.nodes.map((node) => node.stop()));

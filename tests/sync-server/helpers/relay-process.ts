@@ -1,12 +1,13 @@
 // The relay as a separate OS process, for tests and benchmarks that kill it, fuzz it or measure
-// it from outside: either the real CLI (sync-server/main.ts) or relay-child.ts (the same parts,
-// with config overrides the CLI has no flags for). The port is read from the "relay listening"
+// it from outside: either the real CLI (sync-server/main.ts, or with `compiled` the build of it)
+// or relay-child.ts (the same parts, with config overrides the CLI has no flags for). The port is read from the "relay listening"
 // line; kill() is SIGKILL (no flush, no goodbye), stop() is SIGTERM (graceful).
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import type { RelayConfig } from '../../../sync-server/config.ts';
 import type { WebsiteConfig } from '../../../sync-server/web/website/website-config.ts';
+import { compiledCli } from './compiled-relay.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../../..');
 const CLI = 'sync-server/main.ts';
@@ -24,6 +25,8 @@ export interface RelayProcessOptions {
   readonly overrides?: Partial<RelayConfig>;
   /** With overrides: the website's settings for relay-child.ts (retention, limits). */
   readonly websiteOverrides?: Partial<WebsiteConfig>;
+  /** Without overrides: run the CLI as built in dist/server/ (a fresh `npm run build`) instead of through tsx. */
+  readonly compiled?: boolean;
   readonly nodeArgs?: readonly string[];
   /** More CLI flags, and environment variables on top of this process's (CLI only). */
   readonly args?: readonly string[];
@@ -55,10 +58,12 @@ export class RelayStartError extends Error {
 export async function spawnRelay(options: RelayProcessOptions): Promise<RelayProcess> {
   const port = String(options.port ?? 0);
   const level = options.logLevel ?? 'info';
+  const compiled = options.compiled === true && !options.overrides;
   const script = options.overrides
     ? [CHILD, JSON.stringify({ port: options.port ?? 0, dataDir: options.dataDir, logLevel: level, ...options.overrides }), JSON.stringify(options.websiteOverrides ?? {})]
-    : [CLI, '--port', port, '--data', options.dataDir, '--log-level', level, ...(options.args ?? [])];
-  return spawnListening(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...script], {
+    : [compiled ? compiledCli() : CLI, '--port', port, '--data', options.dataDir, '--log-level', level, ...(options.args ?? [])];
+  const loader = compiled ? [] : ['--import', 'tsx'];
+  return spawnListening(process.execPath, [...(options.nodeArgs ?? []), ...loader, ...script], {
     cwd: REPO,
     env: { ...process.env, ...options.env },
     stdio: options.overrides ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],

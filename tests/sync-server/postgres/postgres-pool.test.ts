@@ -6,12 +6,13 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type pg from 'pg';
 import { createPostgresPool, UnsafeIntegerError } from '../../../sync-server/postgres/postgres-pool.ts';
-import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import type { PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../helpers/shared-postgres.ts';
 
 const test = suite<{ cluster: PostgresCluster; pool: pg.Pool }>('PostgreSQL pool', {} as never);
 
 test.before(async (context) => {
-  context.cluster = await startPostgres();
+  context.cluster = await sharedPostgres();
   context.pool = createPostgresPool({ connectionString: await context.cluster.createDatabase('pool'), max: 2 });
 });
 

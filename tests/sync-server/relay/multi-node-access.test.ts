@@ -19,7 +19,8 @@ import type { DocumentStore } from '../../../sync-server/relay/storage/document-
 import { PostgresDocumentStore } from '../../../sync-server/relay/storage/postgres-document-store.ts';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import { Routes } from '../../../wire/website-routes.ts';
-import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import type { PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../helpers/shared-postgres.ts';
 import { textUpdate } from '../helpers/frames.ts';
 import { admittedClient, makeTempDir, rawClient, waitFor, type RawClient } from '../helpers/relay-harness.ts';
 import { apiClient, newMeetingId, signUp, testConfig, tokenFor, type ApiCall } from '../web/access/access-harness.ts';
@@ -40,7 +41,7 @@ interface World {
 const test = suite<World>('relays on one PostgreSQL: access', { databases: 0, nodes: [], sockets: [] } as unknown as World);
 
 test.before(async (w) => {
-  w.cluster = await startPostgres();
+  w.cluster = await sharedPostgres();
 });
 
 test.after.each(async (w) => {
@@ -253,7 +254,7 @@ test('a revocation sent while node 2 was not listening closes its socket once it
     // No new connection to the database, then node 2's revocation listener is cut: it cannot
     // come back until connections are allowed again (node 1 revokes on its pooled connections).
     await admin.query(`ALTER DATABASE ${database} ALLOW_CONNECTIONS false`);
-    const cut = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'node2' AND query LIKE 'LISTEN%ltm_revocations%'");
+    const cut = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'node2' AND query LIKE 'LISTEN%ltm_revocations%'", [new URL(url).pathname.slice(1)]);
     assert.is(cut.rowCount, 1, 'node 2 listened on one connection');
     assert.is((await one.api('DELETE', `/api/shares/${share.json.shareId}`, undefined, account.session)).status, 204);
   } finally {

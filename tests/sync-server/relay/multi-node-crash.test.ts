@@ -4,7 +4,8 @@
 // database, and clients and database converge at the end. Real PostgreSQL, real processes.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import type { PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../helpers/shared-postgres.ts';
 import { runMultiNodeCrash } from '../helpers/multi-node-crash-scenario.ts';
 
 const NODES = 3;
@@ -16,7 +17,7 @@ const SEED = 20261206;
 const test = suite<{ cluster: PostgresCluster }>('crash across nodes', {} as { cluster: PostgresCluster });
 
 test.before(async (context) => {
-  context.cluster = await startPostgres();
+  context.cluster = await sharedPostgres();
 });
 
 test.after(async (context) => {

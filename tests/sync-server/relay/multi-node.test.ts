@@ -16,7 +16,8 @@ import { postgresNodesSuite, type PostgresNodesWorld } from '../helpers/postgres
 import { docName, startTestRelay, waitFor, type TestRelay } from '../helpers/relay-harness.ts';
 import { storedText } from '../helpers/stored-doc.ts';
 
-const test = postgresNodesSuite('relays on one PostgreSQL');
+// Its own server: one test stops and starts it.
+const test = postgresNodesSuite('relays on one PostgreSQL', { ownServer: true });
 
 async function startNodes(w: PostgresNodesWorld, count: number, overrides: Partial<RelayConfig> = {}): Promise<{ nodes: TestRelay[]; url: string }> {
   const url = await w.cluster.createDatabase(`nodes_${++w.databases}`);

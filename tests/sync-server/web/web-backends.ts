@@ -1,7 +1,8 @@
 // The two databases the web half's stores run on, for suites that run once per backend: the
 // relay's SQLite database in a temp dir (with the access, OpenID and website tables), or a fresh
-// database on a real PostgreSQL cluster (one cluster per suite, started on first use). A test
-// opens as many pools on one PostgreSQL database as it has nodes.
+// database on a real PostgreSQL cluster (the run's shared one, or with ownServer one for the
+// suite, started on first use, for suites that stop the server). A test opens as many pools on
+// one PostgreSQL database as it has nodes.
 import { rmSync } from 'node:fs';
 import type pg from 'pg';
 import { createPostgresPool } from '../../../sync-server/postgres/postgres-pool.ts';
@@ -9,6 +10,7 @@ import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-s
 import { ensureAccessSchema, ensurePostgresAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
 import { ensureWebsiteSchema } from '../../../sync-server/web/website/website-schema.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../helpers/shared-postgres.ts';
 import { makeTempDir } from '../helpers/relay-harness.ts';
 
 export type BackendKind = 'sqlite' | 'postgres';
@@ -53,11 +55,12 @@ export function sqliteBackend(): SqliteBackend {
 }
 
 /** Fresh PostgreSQL databases on one cluster, started when first asked for. */
-export function postgresDatabases(prefix: string) {
+export function postgresDatabases(prefix: string, options: { ownServer?: boolean } = {}) {
   let cluster: Promise<PostgresCluster> | null = null;
   let made = 0;
+  const start = () => (options.ownServer ? startPostgres() : sharedPostgres());
   const createUrl = async () => {
-    cluster ??= startPostgres();
+    cluster ??= start();
     return (await cluster).createDatabase(`${prefix}_${++made}`);
   };
   return {
@@ -88,9 +91,9 @@ export function postgresDatabases(prefix: string) {
         },
       };
     },
-    /** The cluster's server, to stop and start it again (a database outage). */
+    /** The cluster's server, to stop and start it again (a database outage; needs ownServer). */
     async server(): Promise<PostgresCluster> {
-      cluster ??= startPostgres();
+      cluster ??= start();
       return cluster;
     },
     async stop() {

@@ -4,7 +4,8 @@ import { MemoryDocumentStore } from '../../../../sync-server/relay/storage/memor
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from '../../../../sync-server/relay/storage/sqlite-document-store.ts';
 import { PostgresDocumentStore } from '../../../../sync-server/relay/storage/postgres-document-store.ts';
-import { startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
+import type { PostgresCluster } from '../../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../../helpers/shared-postgres.ts';
 import { makeTempDir } from '../../helpers/relay-harness.ts';
 import { documentStoreAcceptance } from './document-store.acceptance.ts';
 
@@ -35,11 +36,11 @@ documentStoreAcceptance('sqlite', async () => {
   };
 }).run();
 
-// One cluster for the suite, a fresh database per test.
+// The run's shared cluster, a fresh database per test (dropped at the suite's end).
 let cluster: Promise<PostgresCluster> | null = null;
 let databases = 0;
 const postgres = documentStoreAcceptance('postgres', async () => {
-  cluster ??= startPostgres();
+  cluster ??= sharedPostgres();
   const url = await (await cluster).createDatabase(`acceptance_${++databases}`);
   let store = await PostgresDocumentStore.open(url, 4);
   return {

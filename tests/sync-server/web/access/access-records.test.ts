@@ -10,7 +10,8 @@ import { MIGRATIONS } from '../../../../sync-server/data/migrations.ts';
 import { applyMigrations, planMigrations } from '../../../../sync-server/data/schema-migrations.ts';
 import { createSqliteAccessRecords } from '../../../../sync-server/web/access/sqlite-access-records.ts';
 import { openPostgresAccess } from '../../../../sync-server/web/access/postgres-access.ts';
-import { startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
+import type { PostgresCluster } from '../../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../../helpers/shared-postgres.ts';
 import { makeTempDir } from '../../helpers/relay-harness.ts';
 import { accessRecordsAcceptance } from './access-records.acceptance.ts';
 
@@ -30,12 +31,12 @@ accessRecordsAcceptance('sqlite', async () => {
   };
 }).run();
 
-// One cluster for the file, a fresh database per test.
+// The run's shared cluster, a fresh database per test (dropped at the file's end).
 let cluster: Promise<PostgresCluster> | null = null;
 let databases = 0;
 const logger = createLogger('silent');
 const freshDatabase = async () => {
-  cluster ??= startPostgres();
+  cluster ??= sharedPostgres();
   return (await cluster).createDatabase(`records_${++databases}`);
 };
 

@@ -14,7 +14,8 @@ import { createAccessGate } from '../../../../sync-server/web/access/create-acce
 import { openPostgresAccess, type PostgresAccess } from '../../../../sync-server/web/access/postgres-access.ts';
 import type { AccessGate } from '../../../../sync-server/relay/access-gate.ts';
 import { countCalls, type CountedCalls } from '../../../helpers/counted-calls.ts';
-import { startPostgres, type PostgresCluster } from '../../../helpers/postgres-cluster.ts';
+import type { PostgresCluster } from '../../../helpers/postgres-cluster.ts';
+import { sharedPostgres } from '../../../helpers/shared-postgres.ts';
 import { apiClient, newMeetingId, serveGate, signUp, testConfig, tokenFor, type ApiCall } from './access-harness.ts';
 
 interface World {
@@ -34,7 +35,7 @@ const MEETING_METHODS = new Set(['claimMeeting', 'ownerOf', 'meetingDeletedAt', 
 const meetingCalls = (w: World) => w.records.calls.filter((name) => MEETING_METHODS.has(name));
 
 test.before(async (w) => {
-  w.cluster = await startPostgres();
+  w.cluster = await sharedPostgres();
   const logger = createLogger('silent');
   w.access = await openPostgresAccess(await w.cluster.createDatabase('record_calls'), logger);
   w.records = countCalls(w.access.records);

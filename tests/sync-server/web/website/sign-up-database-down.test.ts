@@ -9,7 +9,8 @@ import { postgresDatabases } from '../web-backends.ts';
 import { openForm, postForm } from './website-relay.ts';
 import { startWebsiteSite, type WebsiteSite } from './website-site.ts';
 
-const databases = postgresDatabases('database_down');
+// Its own server: the tests stop it.
+const databases = postgresDatabases('database_down', { ownServer: true });
 const test = suite<{ site: WebsiteSite | null }>('sign-up while PostgreSQL is down', { site: null });
 
 test.before(async (ctx) => {
