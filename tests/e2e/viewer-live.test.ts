@@ -36,6 +36,10 @@ test.before(async () => {
   relay = world.relay;
 });
 
+test.after.each(async () => {
+  await world.closeOpened();
+});
+
 test.after(async () => {
   await world?.close();
 });

@@ -36,6 +36,10 @@ test.before(async () => {
   browser = world.browser;
 });
 
+test.after.each(async () => {
+  await world.closeOpened();
+});
+
 test.after(async () => {
   await world?.close();
 });

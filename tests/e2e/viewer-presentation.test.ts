@@ -29,6 +29,10 @@ let world: ViewerFixture;
 test.before(async () => {
   world = await startViewerFixture({ title: 'Launch readiness', items: AGENDA });
 });
+test.after.each(async () => {
+  await world.closeOpened();
+});
+
 test.after(async () => {
   await world?.close();
 });

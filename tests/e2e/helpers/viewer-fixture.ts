@@ -1,5 +1,7 @@
 // One suite's world for the live viewer's tests: a relay serving the viewer, a browser, and
-// facilitators and visitors that are all closed (visitors first) when the suite ends.
+// facilitators and visitors, closed (visitors first) after each test, and whatever a failed
+// test left open when the suite ends. Each facilitator's provider holds a process 'exit'
+// listener until it is closed, so a suite that kept them all would pile them up.
 import type { Browser, Page } from 'playwright-core';
 import { startFacilitator, type AgendaItem, type Facilitator } from './facilitator.ts';
 import { launchViewerBrowser, visit, type Visitor } from './viewer-browser.ts';
@@ -13,6 +15,8 @@ export interface ViewerFixture {
   viewer(pathOrUrl: string, options?: Parameters<typeof visit>[2]): Promise<Visitor>;
   /** Waits for selector; a timeout names what the page and the relay said instead. */
   shown(page: Page, selector: string): Promise<void>;
+  /** Closes the facilitators and visitors opened so far (the suite's after.each). */
+  closeOpened(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,8 +48,11 @@ export async function startViewerFixture(meeting: { readonly title: string; read
         throw new Error(`${selector} not shown; the page says: ${body}\nlast relay log lines:\n${logs}`, { cause: error });
       }
     },
+    async closeOpened() {
+      for (const thing of open.splice(0).reverse()) await thing.close();
+    },
     async close() {
-      for (const thing of open.reverse()) await thing.close();
+      for (const thing of open.splice(0).reverse()) await thing.close();
       await browser.close();
       await relay.close();
     },
