@@ -121,6 +121,9 @@ export async function startPostgres(): Promise<PostgresCluster> {
     },
     stopAtExit() {
       (server as ChildProcess | null)?.unref();
+      // One permanent exit listener: the limit grows by one, so Node's leak warning still fires
+      // at the same number of other exit listeners (y-websocket adds one per open provider).
+      process.setMaxListeners(process.getMaxListeners() + 1);
       // 'exit' allows only synchronous work: pg_ctl -w returns once the server is gone.
       process.once('exit', () => {
         try {
