@@ -47,12 +47,20 @@ test.before(async (w) => {
   w.raws = [];
 });
 
-test.after(async (w) => {
-  for (const provider of w.providers) {
+/** Each test's clients go when it ends: a y-websocket provider holds a process 'exit' listener
+ *  until it is destroyed, and a suite that kept them all would pile them up. */
+function closeClients(w: World): void {
+  for (const provider of w.providers.splice(0)) {
     provider.awareness.destroy();
     provider.destroy();
   }
-  for (const raw of w.raws) raw.ws.terminate();
+  for (const raw of w.raws.splice(0)) raw.ws.terminate();
+}
+
+test.after.each((w) => closeClients(w));
+
+test.after(async (w) => {
+  closeClients(w);
   await w.service.close();
   rmSync(w.dir, { recursive: true, force: true });
 });
