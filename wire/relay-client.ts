@@ -62,7 +62,7 @@ export interface RelayClient {
 
 const UNREACHABLE = 'The relay could not be reached. Check the connection and try again.';
 const timedOut = (ms: number): RelayRequestError =>
-  new RelayRequestError(0, RelayClientErrorCode.timeout, `The relay did not answer within ${ms / 1000} seconds. Try again in a moment.`);
+  new RelayRequestError(0, RelayClientErrorCode.timeout, `The relay did not answer within ${ms / 1000} s. Try again in a moment.`);
 
 // Statuses whose answer may not carry a body, not even an empty one, when a Response is built.
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);

@@ -66,7 +66,7 @@ test("an unknown advice key or no advice shows the relay's sentences whole", () 
 
 test('a relay that cannot be reached and one that did not answer in time are told apart in every language', () => {
   const unreachable = new RelayRequestError(0, RelayClientErrorCode.network, 'The relay could not be reached.');
-  const late = new RelayRequestError(0, RelayClientErrorCode.timeout, 'The relay did not answer within 15 seconds.');
+  const late = new RelayRequestError(0, RelayClientErrorCode.timeout, 'The relay did not answer within 15 s.');
   for (const lang of LOCALES.keys()) {
     speak(lang);
     assert.is(relayErrorText(unreachable), LOCALES.get(lang)!.optErrorNetwork!.message, lang);
