@@ -48,7 +48,8 @@ export function createAccountPage(options: AccountPageOptions): HttpFallback {
       // A form posted before the script ran: its fields are dropped, the page is shown again.
       if (req.method === 'POST') return redirect(res, AccountRoutes.page);
       // The shell's language follows the request's header, so caches must key on it too.
-      sendHtml(res, 200, shellIn(negotiateLanguage(req.headers['accept-language'])), { vary: 'Accept-Language' });
+      const lang = negotiateLanguage(req.headers['accept-language']);
+      sendHtml(res, 200, shellIn(lang), { vary: 'Accept-Language', 'content-language': lang });
     },
     [AccountRoutes.script]: async (_req, res) => sendAsset(res, 'text/javascript; charset=utf-8', await accountScript()),
     [AccountRoutes.styles]: async (_req, res) => {
