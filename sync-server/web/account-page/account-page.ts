@@ -21,6 +21,8 @@ const ASSET_CACHE = 'no-cache' as const;
 
 export interface AccountPageOptions {
   readonly logger: Pick<Logger, 'error'>;
+  /** The relay's shortest accepted password, which the password form states and checks. */
+  readonly passwordMinLength: number;
 }
 
 function sendAsset(res: ServerResponse, contentType: string, body: string): void {
@@ -39,7 +41,7 @@ export function createAccountPage(options: AccountPageOptions): HttpFallback {
   const shells = new Map<SiteLanguage, SafeHtml>();
   const shellIn = (lang: SiteLanguage): SafeHtml => {
     let shell = shells.get(lang);
-    if (!shell) shells.set(lang, (shell = accountShell(lang)));
+    if (!shell) shells.set(lang, (shell = accountShell(lang, { passwordMinLength: options.passwordMinLength })));
     return shell;
   };
 

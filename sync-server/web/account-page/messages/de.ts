@@ -71,7 +71,7 @@ export const de: Catalog = {
   'password.lead': 'Alle anderen Sitzungen werden abgemeldet; diese bleibt.',
   'password.current': 'Aktuelles Passwort',
   'password.new': 'Neues Passwort',
-  'password.newHint': '(mindestens 8 Zeichen)',
+  'password.newHint': '(mindestens {min} Zeichen)',
   'password.repeat': 'Neues Passwort wiederholen',
   'password.button': 'Passwort ändern',
   'password.differ': 'Die beiden neuen Passwörter stimmen nicht überein.',

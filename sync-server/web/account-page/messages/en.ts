@@ -72,7 +72,7 @@ export const en = {
   'password.lead': 'Every other session is signed out; this one stays.',
   'password.current': 'Current password',
   'password.new': 'New password',
-  'password.newHint': '(at least 8 characters)',
+  'password.newHint': '(at least {min} characters)',
   'password.repeat': 'New password again',
   'password.button': 'Change password',
   'password.differ': 'The two new passwords differ.',

@@ -71,7 +71,7 @@ export const es: Catalog = {
   'password.lead': 'Se cierran todas las demás sesiones; esta se mantiene.',
   'password.current': 'Contraseña actual',
   'password.new': 'Contraseña nueva',
-  'password.newHint': '(8 caracteres o más)',
+  'password.newHint': '({min} caracteres o más)',
   'password.repeat': 'Repite la contraseña nueva',
   'password.button': 'Cambiar contraseña',
   'password.differ': 'Las dos contraseñas nuevas no coinciden.',

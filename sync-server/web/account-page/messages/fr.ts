@@ -71,7 +71,7 @@ export const fr: Catalog = {
   'password.lead': 'Toutes les autres sessions sont déconnectées ; celle-ci reste ouverte.',
   'password.current': 'Mot de passe actuel',
   'password.new': 'Nouveau mot de passe',
-  'password.newHint': '(8 caractères minimum)',
+  'password.newHint': '({min} caractères minimum)',
   'password.repeat': 'Confirmer le nouveau mot de passe',
   'password.button': 'Changer le mot de passe',
   'password.differ': 'Les deux nouveaux mots de passe ne correspondent pas.',

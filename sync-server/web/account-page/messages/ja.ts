@@ -71,7 +71,7 @@ export const ja: Catalog = {
   'password.lead': 'ほかのセッションはすべてサインアウトされます。このセッションはそのままです。',
   'password.current': '現在のパスワード',
   'password.new': '新しいパスワード',
-  'password.newHint': '（8 文字以上）',
+  'password.newHint': '（{min} 文字以上）',
   'password.repeat': '新しいパスワード（確認）',
   'password.button': 'パスワードを変更',
   'password.differ': '2 つの新しいパスワードが一致しません。',

@@ -49,4 +49,18 @@ test('a real relay serves the shell in the negotiated language, with Vary', asyn
   }
 });
 
+test("the password form states and checks the relay's own shortest password, in the page language", async () => {
+  const strict = await startE2eRelay({ access: { passwordMinLength: 12 } });
+  try {
+    const text = await (await fetch(strict.httpUrl + AccountRoutes.page, { headers: { 'accept-language': 'de' } })).text();
+    assert.match(text, /Neues Passwort <span class="small">\(mindestens 12 Zeichen\)<\/span>/);
+    assert.is(text.match(/minlength="12"/g)?.length, 2, 'both new-password fields');
+    assert.not.match(text, /minlength="8"/);
+  } finally {
+    await strict.close();
+  }
+  const usual = await shell('ja');
+  assert.match(usual.text, /新しいパスワード <span class="small">（8 文字以上）<\/span>/);
+});
+
 test.run();
