@@ -192,6 +192,8 @@ test('French, Spanish and Japanese at 400 px: the page is in the language asked 
     await page.click('#sign-in-form button[type="submit"]');
     await page.locator(`[data-meeting="${meetingId}"]`).waitFor();
     assert.is(await page.textContent('#shares-title'), sharesHeading, lang);
+    // The display name follows the email in the language's own brackets.
+    assert.is(await page.textContent('#account-name'), lang === 'ja' ? `（${me.name}）` : ` (${me.name})`, lang);
     await checkLayout(page, `${lang}-light`);
     await context.close();
   }

@@ -20,6 +20,7 @@ export const de: Catalog = {
 
   'summary.title': 'Angemeldet',
   'summary.text': 'Als {email}{name}, mit einem Konto seit {since}.',
+  'summary.name': ' ({name})',
   'summary.signOut': 'Abmelden',
   'summary.signedOut': 'Sie sind in diesem Browser abgemeldet.',
 

@@ -1,8 +1,9 @@
 // The account page's words in English, the source every other catalog translates: the shell
-// (its frame speaks the website's words), the script's statuses and list entries, and the wording of the
-// relay's common refusals. Placeholders are {name}; a key ending in .one / .other is a plural
-// form chosen by Intl.PluralRules. The weak.* sentences are the password checker's advice, one
-// per advice key of a weak_password refusal (wire/refusal-details.ts) after weak.lead.
+// (its frame speaks the website's words), the script's statuses and list entries, and the
+// wording of the relay's common refusals. Placeholders are {name}; a key ending in .one / .other
+// is a plural form chosen by Intl.PluralRules. summary.name follows the email in summary.text when
+// the account has a display name. The weak.* sentences are the password checker's advice, one per
+// advice key of a weak_password refusal (wire/refusal-details.ts) after weak.lead.
 export const en = {
   'page.title': 'Your account · LeaveTheMeeting',
   'page.description': 'Sign in to manage your LeaveTheMeeting sync account: sessions, share links, password, export and deletion.',
@@ -21,6 +22,7 @@ export const en = {
 
   'summary.title': 'Signed in',
   'summary.text': 'As {email}{name}, with an account since {since}.',
+  'summary.name': ' ({name})',
   'summary.signOut': 'Sign out',
   'summary.signedOut': 'You are signed out in this browser.',
 

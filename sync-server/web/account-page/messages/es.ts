@@ -20,6 +20,7 @@ export const es: Catalog = {
 
   'summary.title': 'Sesión iniciada',
   'summary.text': 'Como {email}{name}, con una cuenta desde el {since}.',
+  'summary.name': ' ({name})',
   'summary.signOut': 'Cerrar sesión',
   'summary.signedOut': 'Has cerrado la sesión en este navegador.',
 

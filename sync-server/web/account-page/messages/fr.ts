@@ -20,6 +20,7 @@ export const fr: Catalog = {
 
   'summary.title': 'Connecté',
   'summary.text': 'En tant que {email}{name}, avec un compte depuis le {since}.',
+  'summary.name': ' ({name})',
   'summary.signOut': 'Se déconnecter',
   'summary.signedOut': 'Vous êtes déconnecté dans ce navigateur.',
 

@@ -20,6 +20,7 @@ export const ja: Catalog = {
 
   'summary.title': 'サインイン中',
   'summary.text': '{email}{name} としてサインインしています。アカウント作成日：{since}',
+  'summary.name': '（{name}）',
   'summary.signOut': 'サインアウト',
   'summary.signedOut': 'このブラウザからサインアウトしました。',
 
