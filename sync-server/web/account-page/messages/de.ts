@@ -108,6 +108,9 @@ export const de: Catalog = {
   'refusal.nameLength': 'Der Name muss {min} bis {max} Zeichen lang sein und in eine Zeile passen.',
   'refusal.lastSignIn': 'Dies ist die einzige Anmeldemöglichkeit für das Konto. Verbinden Sie zuerst eine weitere.',
   'refusal.identityTaken': 'Diese Anmeldung ist bereits mit einem anderen Konto verbunden.',
+  'refusal.invalidEmail': 'Das sieht nicht nach einer E-Mail-Adresse aus: Sie braucht einen Namen, ein @ und eine Domain mit Punkt, etwa ana@example.com.',
+  'refusal.signInExpired': 'Diese Anmeldung ist abgelaufen oder wurde schon verwendet. Beginnen Sie sie erneut.',
+  'refusal.gone': 'Das gibt es nicht mehr; vielleicht wurde es in einem anderen Tab oder auf einem anderen Gerät entfernt. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.',
 
   'weak.lead': 'Dieses Passwort ist zu leicht zu erraten.',
   'weak.fewMoreWords': 'Fügen Sie ein paar weitere, weniger gebräuchliche Wörter hinzu.',

@@ -110,6 +110,9 @@ export const en = {
   'refusal.nameLength': 'The name must be {min} to {max} characters on one line.',
   'refusal.lastSignIn': 'This is the only way to sign in to the account; connect another one first.',
   'refusal.identityTaken': 'This sign-in is already connected to another account.',
+  'refusal.invalidEmail': 'That does not look like an email address: it needs a name, an @ and a domain with a dot, like ana@example.com.',
+  'refusal.signInExpired': 'This sign-in expired or was already used. Start it again.',
+  'refusal.gone': 'That is no longer there; it may have been removed in another tab or on another device. Reload the page to see what is left.',
 
   'weak.lead': 'This password is too easy to guess.',
   'weak.fewMoreWords': 'Add a few more words that are less common.',

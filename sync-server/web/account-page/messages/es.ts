@@ -108,6 +108,9 @@ export const es: Catalog = {
   'refusal.nameLength': 'El nombre debe tener entre {min} y {max} caracteres en una sola línea.',
   'refusal.lastSignIn': 'Es la única forma de iniciar sesión en la cuenta; conecta otra primero.',
   'refusal.identityTaken': 'Este inicio de sesión ya está conectado a otra cuenta.',
+  'refusal.invalidEmail': 'Eso no parece una dirección de correo: necesita un nombre, una @ y un dominio con un punto, como ana@example.com.',
+  'refusal.signInExpired': 'Este inicio de sesión caducó o ya se usó. Vuelve a empezarlo.',
+  'refusal.gone': 'Eso ya no existe; puede que se haya quitado en otra pestaña o en otro dispositivo. Recarga la página para ver lo que queda.',
 
   'weak.lead': 'Esta contraseña es demasiado fácil de adivinar.',
   'weak.fewMoreWords': 'Añade algunas palabras más que sean poco comunes.',

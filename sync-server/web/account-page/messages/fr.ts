@@ -108,6 +108,9 @@ export const fr: Catalog = {
   'refusal.nameLength': 'Le nom doit compter de {min} à {max} caractères, sur une seule ligne.',
   'refusal.lastSignIn': 'C’est le seul moyen de vous connecter à ce compte ; associez-en d’abord un autre.',
   'refusal.identityTaken': 'Cette connexion est déjà associée à un autre compte.',
+  'refusal.invalidEmail': 'Ceci ne ressemble pas à une adresse e-mail : il faut un nom, un @ et un domaine avec un point, comme ana@example.com.',
+  'refusal.signInExpired': 'Cette connexion a expiré ou a déjà été utilisée. Relancez-la.',
+  'refusal.gone': 'Cet élément n’existe plus ; il a peut-être été supprimé dans un autre onglet ou sur un autre appareil. Rechargez la page pour voir ce qui reste.',
 
   'weak.lead': 'Ce mot de passe est trop facile à deviner.',
   'weak.fewMoreWords': 'Ajoutez quelques mots moins courants.',

@@ -108,6 +108,9 @@ export const ja: Catalog = {
   'refusal.nameLength': '名前は 1 行で {min}~{max} 文字にしてください。',
   'refusal.lastSignIn': 'これはこのアカウントに残る唯一のサインイン方法です。先にほかの方法を連携してください。',
   'refusal.identityTaken': 'このサインインは既に別のアカウントに連携されています。',
+  'refusal.invalidEmail': 'メールアドレスの形になっていません。ana@example.com のように、名前、@、ドットを含むドメインが必要です。',
+  'refusal.signInExpired': 'このサインインは期限切れか、すでに使用されています。もう一度やり直してください。',
+  'refusal.gone': 'この項目はすでにありません。別のタブやデバイスで削除された可能性があります。ページを再読み込みして、現在の状態を確認してください。',
 
   'weak.lead': 'このパスワードは推測されやすすぎます。',
   'weak.fewMoreWords': 'あまり一般的でない単語をいくつか加えてください。',
