@@ -92,6 +92,8 @@ Languages('the German privacy page explains every table in German, durations by 
   assertGerman(page, 'privacy');
   assert.match(page.text, /<h1>Was LeaveTheMeeting speichert<\/h1>/);
   assert.match(page.text, /spätestens 7 Tage nach dem Versand/);
+  // Who retries is said, as German says it (an email is not "tried").
+  assert.match(page.text, /versuchen wir es \d+-mal, über \d+ (Stunden|Tage) verteilt/);
   assert.match(page.text, /<th scope="col">Spalte<\/th>/);
   assert.match(page.text, /<td><code>consented_at<\/code><\/td><td>wann Sie darum gebeten haben<\/td>/);
   assert.match(page.text, /Auf der <a href="\/account">Kontoseite<\/a> können Sie/);
@@ -107,7 +109,9 @@ Languages('confirmation and unsubscribe pages follow the language too', async ({
   assert.match(unknown.vary, /accept-language/i);
   assert.is(unknown.language, 'de');
   assert.match((await get(site, Routes.signUpDone, 'ja')).text, /<h1>受信トレイをご確認ください<\/h1>/);
-  assert.match((await get(site, Routes.privacy, 'fr-CA')).text, /<html lang="fr">[\s\S]*au plus tard 7\u00a0jours après/);
+  const french = (await get(site, Routes.privacy, 'fr-CA')).text;
+  assert.match(french, /<html lang="fr">[\s\S]*au plus tard 7\u00a0jours après/);
+  assert.match(french, /nous essayons de l’envoyer \d+ fois en \d+\u00a0(heures|jours)/);
   assert.match((await get(site, Routes.landing, 'es')).text, /<button type="submit">Envíame el enlace<\/button>/);
 });
 
