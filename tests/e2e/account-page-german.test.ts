@@ -96,7 +96,7 @@ test('signed in at 400 px: German throughout, nothing cut off, light and dark', 
   assert.is(await page.textContent('#connected-list li'), 'Noch keine: Sie melden sich mit E-Mail und Passwort an.');
   // A German long date (2. März 2026), not an English one.
   assert.match((await page.textContent('#account-since')) ?? '', /^\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}$/);
-  assert.match((await page.locator(`[data-meeting="${meetingId}"] .small`).first().textContent()) ?? '', /^erstellt \d{1,2}\. \p{L}+ \d{4}, gültig bis \d{1,2}\. \p{L}+ \d{4}$/u);
+  assert.match((await page.locator(`[data-meeting="${meetingId}"] .small`).first().textContent()) ?? '', /^erstellt am \d{1,2}\. \p{L}+ \d{4}, gültig bis \d{1,2}\. \p{L}+ \d{4}$/u);
 
   const shown = await page.evaluate(() => document.body.innerText);
   const english = Object.values(en).filter((text) => text.length > 12 && !text.includes('{') && shown.includes(text));

@@ -59,7 +59,7 @@ export const es: Catalog = {
   'shares.roleEdit': 'Puede editar',
   'shares.made': 'creado el {date}, {state}',
   'shares.revokedOn': 'revocado el {date}',
-  'shares.expiredOn': 'caducó el {date}',
+  'shares.expiredOn': 'caducado el {date}',
   'shares.activeUntil': 'activo hasta el {date}',
   'shares.revoke': 'Revocar',
   'shares.revokeViewLabel': 'Revocar el enlace de lectura de {title}',
