@@ -73,6 +73,10 @@ export const de: PageCatalog = {
   'goodbye.title': 'Schade, dass Sie gehen',
   'goodbye.removed': 'LeaveTheMeeting ist aus Ihrem Browser entfernt und mit ihm alles, was es dort gespeichert hatte.',
   'goodbye.relay': 'Wenn Sie bei einem Relay angemeldet waren, liegen Ihre synchronisierten Besprechungen noch dort: Melden Sie sich jederzeit wieder an, oder löschen Sie das Konto, um sie zu entfernen.',
+  'viewer.badLink.title': 'Kein solcher Besprechungslink',
+  'viewer.badLink.text': 'Diese Adresse führt zu keiner Besprechung. Öffnen Sie den Freigabelink genau so, wie Sie ihn erhalten haben.',
+  'viewer.notBuilt.title': 'Live-Ansicht noch nicht erstellt',
+  'viewer.notBuilt.text': 'Dieses Relay kann geteilte Besprechungen erst zeigen, wenn der Betreiber sie mit npm run build erstellt.',
 
   'privacy.title': 'Datenschutz · LeaveTheMeeting',
   'privacy.description': 'Genau das, was LeaveTheMeeting speichert, wo und warum.',

@@ -73,6 +73,10 @@ export const es: PageCatalog = {
   'goodbye.title': 'Qué pena que te vayas',
   'goodbye.removed': 'LeaveTheMeeting se ha quitado de tu navegador, y con él todo lo que guardaba ahí.',
   'goodbye.relay': 'Si iniciaste sesión en un relay, tus reuniones sincronizadas siguen allí: vuelve a iniciar sesión cuando quieras o elimina la cuenta para borrarlas.',
+  'viewer.badLink.title': 'Este enlace de reunión no existe',
+  'viewer.badLink.text': 'Esta dirección no corresponde a ninguna reunión. Abre el enlace compartido tal como lo recibiste.',
+  'viewer.notBuilt.title': 'La vista en directo todavía no está generada',
+  'viewer.notBuilt.text': 'Este relay no puede mostrar reuniones compartidas hasta que quien lo administra las genere con npm run build.',
 
   'privacy.title': 'Privacidad · LeaveTheMeeting',
   'privacy.description': 'Exactamente qué guarda LeaveTheMeeting, dónde y por qué.',

@@ -74,6 +74,10 @@ export const fr: PageCatalog = {
   'goodbye.title': 'Dommage de vous voir partir',
   'goodbye.removed': 'LeaveTheMeeting est retiré de votre navigateur, et avec lui tout ce qu’il y conservait.',
   'goodbye.relay': 'Si vous étiez connecté à un relais, vos réunions synchronisées y sont toujours : reconnectez-vous quand vous voulez, ou supprimez le compte pour les effacer.',
+  'viewer.badLink.title': 'Lien de réunion inconnu',
+  'viewer.badLink.text': 'Cette adresse ne désigne aucune réunion. Ouvrez le lien de partage exactement tel que vous l’avez reçu.',
+  'viewer.notBuilt.title': 'Vue en direct pas encore construite',
+  'viewer.notBuilt.text': 'Ce relais ne peut pas afficher de réunions partagées tant que son administrateur ne les a pas construites avec npm run build.',
 
   'privacy.title': 'Confidentialité · LeaveTheMeeting',
   'privacy.description': 'Exactement ce que LeaveTheMeeting conserve, où et pourquoi.',

@@ -73,6 +73,10 @@ export const ja: PageCatalog = {
   'goodbye.title': 'ご利用ありがとうございました',
   'goodbye.removed': 'LeaveTheMeeting はブラウザから削除され、ブラウザに保存していたデータもすべて削除されました。',
   'goodbye.relay': 'リレーにサインインしていた場合、同期した会議はリレーに残っています。いつでも再びサインインできます。削除するには、アカウントを削除してください。',
+  'viewer.badLink.title': 'この会議リンクは存在しません',
+  'viewer.badLink.text': 'このアドレスはどの会議も指していません。共有リンクを受け取ったとおりに開いてください。',
+  'viewer.notBuilt.title': 'ライブビューアーはまだ作成されていません',
+  'viewer.notBuilt.text': '運用者が npm run build で作成するまで、このリレーでは共有された会議を表示できません。',
 
   'privacy.title': 'プライバシー · LeaveTheMeeting',
   'privacy.description': 'LeaveTheMeeting が何を、どこに、なぜ保存するのかを正確に説明します。',

@@ -115,6 +115,17 @@ Languages('confirmation and unsubscribe pages follow the language too', async ({
   assert.match((await get(site, Routes.landing, 'es')).text, /<button type="submit">Envíame el enlace<\/button>/);
 });
 
+Languages('a malformed live-viewer link gets its 404 page in the language asked for', async ({ site }) => {
+  const page = await get(site, '/m/not..an..id', 'de');
+  assert.is(page.status, 404);
+  assert.match(page.text, /<html lang="de">/);
+  assert.match(page.text, /<h1>Kein solcher Besprechungslink<\/h1>/);
+  assert.is(page.language, 'de');
+  assert.match(page.vary, /accept-language/i);
+  assertNoEnglish(page.text, 'viewer 404');
+  assert.match((await get(site, '/m/not..an..id')).text, /<h1>No such meeting link<\/h1>/);
+});
+
 Languages('no header or an unknown language gets English, still with Vary', async ({ site }) => {
   for (const header of [undefined, 'nl-BE', 'de;q=0']) {
     const page = await get(site, Routes.landing, header);
