@@ -1,7 +1,8 @@
 // Serves /account (the HTML shell, in the language the request's Accept-Language picks), its
-// script and its stylesheet, as an httpFallback for the relay. Everything else resolves false so the next fallback (the website) can answer. The page
-// talks to the relay's JSON API with a bearer session from sessionStorage and sets no cookie, so
-// a cross-site request carries no credential: there is no CSRF surface to defend.
+// script and its stylesheet, as an httpFallback for the relay. Everything else resolves false so
+// the next fallback (the website) can answer. The page talks to the relay's JSON API with a
+// bearer session from sessionStorage and sets no cookie, so a cross-site request carries no
+// credential: there is no CSRF surface to defend.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { installPath } from '../../install-root.ts';

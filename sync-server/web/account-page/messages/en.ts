@@ -4,6 +4,8 @@
 // is a plural form chosen by Intl.PluralRules. summary.name follows the email in summary.text when
 // the account has a display name. The weak.* sentences are the password checker's advice, one per
 // advice key of a weak_password refusal (wire/refusal-details.ts) after weak.lead.
+import type { Catalog as SharedCatalog } from '../../languages/translator.ts';
+
 export const en = {
   'page.title': 'Your account · LeaveTheMeeting',
   'page.description': 'Sign in to manage your LeaveTheMeeting sync account: sessions, share links, password, export and deletion.',
@@ -149,4 +151,4 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Catalog = Readonly<Record<MessageKey, string>>;
+export type Catalog = SharedCatalog<MessageKey>;
