@@ -108,7 +108,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
     ownUrl: () => relay.httpUrl,
     ...now,
   });
-  const accountPage = createAccountPage({ logger, passwordMinLength: accessConfig.passwordMinLength });
+  const accountPage = createAccountPage({ logger, rules: { passwordMinLength: accessConfig.passwordMinLength, nameMaxLength: accessConfig.nameMaxLength } });
   const viewerPage = createViewerPage({ logger, ...(options.viewerDistDir ? { distDir: options.viewerDistDir } : {}) });
   const httpFallback: HttpFallback = async (req, res) => {
     options.observePage?.(req.url ?? '');

@@ -12,7 +12,7 @@ import type { SafeHtml } from '../website/html.ts';
 import { redirect, SECURITY_HEADERS, sendHtml, sendPlain } from '../website/http-response.ts';
 import { negotiateLanguage } from '../languages/accept-language.ts';
 import { AccountRoutes } from './account-routes.ts';
-import { accountShell } from './account-shell.ts';
+import { accountShell, type ShellRules } from './account-shell.ts';
 import { accountScript } from './client-bundle.ts';
 import type { SiteLanguage } from '../languages/site-languages.ts';
 
@@ -22,8 +22,8 @@ const ASSET_CACHE = 'no-cache' as const;
 
 export interface AccountPageOptions {
   readonly logger: Pick<Logger, 'error'>;
-  /** The relay's shortest accepted password, which the password form states and checks. */
-  readonly passwordMinLength: number;
+  /** The relay's limits that the forms state and check. */
+  readonly rules: ShellRules;
 }
 
 function sendAsset(res: ServerResponse, contentType: string, body: string): void {
@@ -42,7 +42,7 @@ export function createAccountPage(options: AccountPageOptions): HttpFallback {
   const shells = new Map<SiteLanguage, SafeHtml>();
   const shellIn = (lang: SiteLanguage): SafeHtml => {
     let shell = shells.get(lang);
-    if (!shell) shells.set(lang, (shell = accountShell(lang, { passwordMinLength: options.passwordMinLength })));
+    if (!shell) shells.set(lang, (shell = accountShell(lang, options.rules)));
     return shell;
   };
 

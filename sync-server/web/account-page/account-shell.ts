@@ -2,7 +2,8 @@
 // website's), in the language the request asked for (its words come from the page's catalogs,
 // escaped like any value; no server data is in it), with forms that work without a page reload
 // once the script runs. The forms post to /account, so even without the script a password never
-// lands in a URL. The password form states the relay's own shortest password, as configured.
+// lands in a URL. The forms state and check the relay's own limits (shortest password, longest
+// name), as configured.
 import { html, type SafeHtml } from '../website/html.ts';
 import { layout } from '../website/layout.ts';
 import { websiteWords } from '../website/messages/website-words.ts';
@@ -51,12 +52,12 @@ const summary = (w: Translator) => html`<section class="panel" aria-labelledby="
   <div class="actions"><button id="sign-out" type="button" class="secondary">${w.t('summary.signOut')}</button></div>
 </section>`;
 
-const displayName = (w: Translator) => html`<section class="panel" aria-labelledby="name-title">
+const displayName = (w: Translator, { nameMaxLength }: ShellRules) => html`<section class="panel" aria-labelledby="name-title">
   <h2 id="name-title">${w.t('name.title')}</h2>
   <p class="small">${w.t('name.lead')}</p>
   <form id="name-form" method="post" action="${AccountRoutes.page}">
     <label for="display-name">${w.t('name.label')}</label>
-    <input id="display-name" name="name" type="text" autocomplete="name" maxlength="100" required>
+    <input id="display-name" name="name" type="text" autocomplete="name" maxlength="${nameMaxLength}" required>
     <div class="actions"><button id="name-button" type="submit">${w.t('name.save')}</button></div>
     <p id="name-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
@@ -78,6 +79,7 @@ const shares = (w: Translator) => html`<section class="panel" aria-labelledby="s
 
 export interface ShellRules {
   readonly passwordMinLength: number;
+  readonly nameMaxLength: number;
 }
 
 const password = (w: Translator, { passwordMinLength: min }: ShellRules) => html`<section id="password-panel" class="panel" aria-labelledby="password-title">
@@ -125,7 +127,7 @@ export function accountShell(lang: SiteLanguage, rules: ShellRules): SafeHtml {
   <h1>${w.t('page.heading')}</h1>
   <noscript><p class="notice">${w.t('page.noscript')}</p></noscript>
   ${signedOut(w)}
-  <div id="signed-in" hidden>${summary(w)}${displayName(w)}${connected(w)}${sessions(w)}${shares(w)}${password(w, rules)}${exportPanel(w)}${deletion(w)}</div>
+  <div id="signed-in" hidden>${summary(w)}${displayName(w, rules)}${connected(w)}${sessions(w)}${shares(w)}${password(w, rules)}${exportPanel(w)}${deletion(w)}</div>
 </section>
 <script type="module" src="${AccountRoutes.script}"></script>`,
   });

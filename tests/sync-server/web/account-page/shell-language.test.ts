@@ -49,13 +49,14 @@ test('a real relay serves the shell in the negotiated language, with Vary', asyn
   }
 });
 
-test("the password form states and checks the relay's own shortest password, in the page language", async () => {
-  const strict = await startE2eRelay({ access: { passwordMinLength: 12 } });
+test("the forms state and check the relay's own limits, in the page language", async () => {
+  const strict = await startE2eRelay({ access: { passwordMinLength: 12, nameMaxLength: 40 } });
   try {
     const text = await (await fetch(strict.httpUrl + AccountRoutes.page, { headers: { 'accept-language': 'de' } })).text();
     assert.match(text, /Neues Passwort <span class="small">\(mindestens 12 Zeichen\)<\/span>/);
     assert.is(text.match(/minlength="12"/g)?.length, 2, 'both new-password fields');
     assert.not.match(text, /minlength="8"/);
+    assert.match(text, /<input id="display-name" name="name" type="text" autocomplete="name" maxlength="40" required>/);
   } finally {
     await strict.close();
   }
