@@ -1,6 +1,7 @@
 // The frame every page shares: document head, header with the site's name and navigation, and a
-// footer. Styles come from one same-origin stylesheet; no page carries a script. The frame speaks
-// the page's language (its words are the website's frame.* messages), and <html lang> says which.
+// footer. Styles come from one same-origin stylesheet; the frame itself carries no script (the
+// account page puts its own same-origin script and stylesheet in its body). The frame speaks the
+// page's language (its words are the website's frame.* messages), and <html lang> says which.
 import { html, type SafeHtml } from './html.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import type { WebsiteWords } from './messages/website-words.ts';
