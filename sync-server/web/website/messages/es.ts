@@ -68,7 +68,7 @@ export const es: PageCatalog = {
   'unsubscribe.button': 'Eliminar mi dirección',
   'unsubscribe.unknownTitle': 'Nada que eliminar',
   'unsubscribe.unknownText': 'Este enlace no corresponde a ninguna dirección de nuestra lista. Puede que ya se haya eliminado (las direcciones también se eliminan solas unos días después del correo; la página de privacidad dice cuándo) o que tu programa de correo haya cortado el enlace.',
-  'unsubscribe.doneTitle': 'Tu dirección está eliminada',
+  'unsubscribe.doneTitle': 'Hemos eliminado tu dirección',
   'unsubscribe.doneText': 'Hemos eliminado tu dirección y la hora en que te apuntaste. No recibirás más correos nuestros.',
   'goodbye.title': 'Qué pena que te vayas',
   'goodbye.removed': 'LeaveTheMeeting se ha quitado de tu navegador, y con él todo lo que guardaba ahí.',
