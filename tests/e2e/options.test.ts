@@ -72,7 +72,7 @@ test('relay URL: empty with the local relay as placeholder; kept when left, empt
   await page.close();
 });
 
-test('the slider wears the accent colour, the warn field fits its digits, usage text is body size', async ({ browser }) => {
+test('the slider wears the accent colour, the warn field fits its digits, usage and sync text is body size', async ({ browser }) => {
   const worker = await browser!.worker();
   await worker.evaluate(() => chrome.storage.local.set({ settings: { relayUrl: 'https://relay.example.org' } }));
   const page = await browser!.page('options/index.html');
@@ -91,12 +91,14 @@ test('the slider wears the accent colour, the warn field fits its digits, usage 
       usageText: getComputedStyle(document.querySelector('#usage-what p')!).fontSize,
       usageList: getComputedStyle(document.querySelector('#usage-what ~ ul li')!).fontSize,
       toggleLabel: getComputedStyle(document.querySelector('label')!).fontSize,
+      syncText: getComputedStyle(document.querySelector('[aria-labelledby="account-heading"] > p')!).fontSize,
     };
   });
   assert.is(look.slider, look.accent);
   assert.ok(look.warnWidth < 100, `warn field is ${look.warnWidth}px wide`);
   assert.is(look.usageText, look.toggleLabel);
   assert.is(look.usageList, look.toggleLabel);
+  assert.is(look.syncText, look.toggleLabel);
   await page.locator('#volume').focus();
   await page.keyboard.press('ArrowLeft');
   assert.not.equal(await page.locator('#volume').evaluate((el) => getComputedStyle(el).outlineStyle), 'none');
