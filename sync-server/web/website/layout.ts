@@ -5,6 +5,7 @@
 import { html, type SafeHtml } from './html.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import type { WebsiteWords } from './messages/website-words.ts';
+import { withSlots } from './rich-text.ts';
 
 export interface PageFrame {
   readonly title: string;
@@ -35,7 +36,7 @@ ${frame.description ? html`<meta name="description" content="${frame.description
 ${frame.body}
 </main>
 <footer class="site-footer">
-  <p>${w.t('frame.tagline')} <a href="${Routes.privacy}">${w.t('frame.whatWeStore')}</a>.</p>
+  <p>${withSlots(w.parts('frame.footer'), { tagline: html`${w.t('frame.tagline')}`, link: html`<a href="${Routes.privacy}">${w.t('frame.whatWeStore')}</a>` })}</p>
 </footer>
 </body>
 </html>

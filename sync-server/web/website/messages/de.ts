@@ -9,6 +9,7 @@ export const de: PageCatalog = {
   'frame.account': 'Konto',
   'frame.tagline': 'LeaveTheMeeting: Besprechungen, die pünktlich enden.',
   'frame.whatWeStore': 'Was wir speichern',
+  'frame.footer': '{tagline} {link}.',
   'frame.back': 'Zurück zur Startseite',
 
   'landing.title': 'LeaveTheMeeting: Besprechungen, die pünktlich enden',

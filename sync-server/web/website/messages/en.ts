@@ -12,6 +12,7 @@ export const en = {
   'frame.account': 'Account',
   'frame.tagline': 'LeaveTheMeeting: meetings that end on time.',
   'frame.whatWeStore': 'What we store',
+  'frame.footer': '{tagline} {link}.',
   'frame.back': 'Back to the start page',
 
   'landing.title': 'LeaveTheMeeting: meetings that end on time',

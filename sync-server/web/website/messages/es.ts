@@ -9,6 +9,7 @@ export const es: PageCatalog = {
   'frame.account': 'Cuenta',
   'frame.tagline': 'LeaveTheMeeting: reuniones que terminan a tiempo.',
   'frame.whatWeStore': 'Qué guardamos',
+  'frame.footer': '{tagline} {link}.',
   'frame.back': 'Volver a la página de inicio',
 
   'landing.title': 'LeaveTheMeeting: reuniones que terminan a tiempo',

@@ -10,6 +10,7 @@ export const fr: PageCatalog = {
   'frame.account': 'Compte',
   'frame.tagline': 'LeaveTheMeeting : des réunions qui finissent à l’heure.',
   'frame.whatWeStore': 'Ce que nous conservons',
+  'frame.footer': '{tagline} {link}.',
   'frame.back': 'Retour à l’accueil',
 
   'landing.title': 'LeaveTheMeeting : des réunions qui finissent à l’heure',

@@ -9,6 +9,7 @@ export const ja: PageCatalog = {
   'frame.account': 'アカウント',
   'frame.tagline': 'LeaveTheMeeting：時間どおりに終わる会議を。',
   'frame.whatWeStore': '保存するデータ',
+  'frame.footer': '{tagline}{link}',
   'frame.back': 'トップページに戻る',
 
   'landing.title': 'LeaveTheMeeting：時間どおりに終わる会議を',

@@ -108,7 +108,10 @@ Languages('confirmation and unsubscribe pages follow the language too', async ({
   assert.match(unknown.text, /<h1>Nichts zu löschen<\/h1>/);
   assert.match(unknown.vary, /accept-language/i);
   assert.is(unknown.language, 'de');
-  assert.match((await get(site, Routes.signUpDone, 'ja')).text, /<h1>受信トレイをご確認ください<\/h1>/);
+  const japanese = (await get(site, Routes.signUpDone, 'ja')).text;
+  assert.match(japanese, /<h1>受信トレイをご確認ください<\/h1>/);
+  // The footer's punctuation is the language's: no English full stop after the Japanese link.
+  assert.match(japanese, /会議を。<a href="\/privacy">保存するデータ<\/a><\/p>/);
   const french = (await get(site, Routes.privacy, 'fr-CA')).text;
   assert.match(french, /<html lang="fr">[\s\S]*au plus tard 7\u00a0jours après/);
   assert.match(french, /nous essayons de l’envoyer \d+ fois en \d+\u00a0(heures|jours)/);
