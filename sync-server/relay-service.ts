@@ -108,7 +108,8 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
     ownUrl: () => relay.httpUrl,
     ...now,
   });
-  const accountPage = createAccountPage({ logger, rules: { passwordMinLength: accessConfig.passwordMinLength, nameMaxLength: accessConfig.nameMaxLength } });
+  const { passwordMinLength, nameMaxLength } = accessConfig;
+  const accountPage = createAccountPage({ logger, rules: { passwordMinLength, nameMaxLength } });
   const viewerPage = createViewerPage({ logger, ...(options.viewerDistDir ? { distDir: options.viewerDistDir } : {}) });
   const httpFallback: HttpFallback = async (req, res) => {
     options.observePage?.(req.url ?? '');

@@ -22,7 +22,6 @@ const ASSET_CACHE = 'no-cache' as const;
 
 export interface AccountPageOptions {
   readonly logger: Pick<Logger, 'error'>;
-  /** The relay's limits that the forms state and check. */
   readonly rules: ShellRules;
 }
 

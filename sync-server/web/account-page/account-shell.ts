@@ -12,6 +12,12 @@ import { AccountRoutes } from './account-routes.ts';
 import type { SiteLanguage } from '../languages/site-languages.ts';
 import { translator, type Translator } from './messages/translator.ts';
 
+/** The relay's configured limits that the forms state and check. */
+export interface ShellRules {
+  readonly passwordMinLength: number;
+  readonly nameMaxLength: number;
+}
+
 const signedOut = (w: Translator) => html`<section id="signed-out" class="panel" aria-labelledby="sign-in-title">
   <h2 id="sign-in-title">${w.t('signIn.title')}</h2>
   <p class="small">${w.t('signIn.lead')}</p>
@@ -76,11 +82,6 @@ const shares = (w: Translator) => html`<section class="panel" aria-labelledby="s
   <div id="shares-list"></div>
   <p id="shares-status" class="form-status" role="status" aria-live="polite"></p>
 </section>`;
-
-export interface ShellRules {
-  readonly passwordMinLength: number;
-  readonly nameMaxLength: number;
-}
 
 const password = (w: Translator, { passwordMinLength: min }: ShellRules) => html`<section id="password-panel" class="panel" aria-labelledby="password-title">
   <h2 id="password-title">${w.t('password.title')}</h2>
