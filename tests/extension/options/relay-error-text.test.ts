@@ -61,7 +61,7 @@ test("an unknown advice key or no advice shows the relay's sentences whole", () 
   assert.is(relayErrorText(new RelayRequestError(400, 'weak_password', message)), message);
   // A form's own wording still comes first.
   const wrong = new RelayRequestError(401, 'invalid_credentials', 'Wrong.');
-  assert.is(relayErrorText(wrong, () => t('optErrorCredentials')), 'E-Mail und Passwort passen zu keinem Konto.');
+  assert.is(relayErrorText(wrong, () => t('optErrorCredentials')), 'Zu dieser E-Mail-Adresse und diesem Passwort gibt es kein Konto.');
 });
 
 test.run();
