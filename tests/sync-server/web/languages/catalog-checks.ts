@@ -2,7 +2,7 @@
 // says (the same keys, none missing and none extra), each message keeps exactly the placeholders
 // its English source has (a dropped {count} or an invented {name} would show a wrong or raw
 // text), and nothing is empty or left in English except words that read the same. Punctuation
-// follows one rule per language across the relay's pages: French puts a no-break space (U+00A0)
+// follows one rule per language, the extension's: French puts a narrow no-break space (U+202F)
 // before : ; ? ! » and after «, so a line never starts with a colon; Japanese writes ？！（）： full
 // width (half-width only inside a URL or a time, like https:// or 1:30).
 import { test } from 'uvu';
@@ -14,8 +14,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 // What breaks each language's rule, as the offending characters.
 const TYPOGRAPHY: Partial<Record<SiteLanguage, (text: string) => string[]>> = {
   fr: (text) => [
-    ...[...text.matchAll(/[^\S\u00a0][:;?!»]|«[^\S\u00a0]/g)].map((m) => m[0]),
-    ...[...text.matchAll(/[^\s\u00a0][;?!»]|«[^\s\u00a0]/g)].map((m) => m[0]),
+    ...[...text.matchAll(/[^\S\u202f][:;?!»]|«[^\S\u202f]/g)].map((m) => m[0]),
+    ...[...text.matchAll(/[^\s\u202f][;?!»]|«[^\s\u202f]/g)].map((m) => m[0]),
   ],
   ja: (text) => [...text.matchAll(/[?!()]|:(?![/\d])/g)].map((m) => m[0]),
 };
