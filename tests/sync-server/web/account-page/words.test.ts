@@ -39,7 +39,7 @@ test('placeholders are filled and a missing value stays visible', () => {
 
 test('common refusals are worded by code, English from the catalog too', () => {
   const wrong = new RelayRequestError(401, 'invalid_credentials', 'The email or the password is wrong.');
-  assert.is(refusalText(wrong, de), 'E-Mail oder Passwort ist falsch.');
+  assert.is(refusalText(wrong, de), 'E-Mail-Adresse oder Passwort ist falsch.');
   assert.is(refusalText(wrong, translator('en')), 'The email or the password is wrong.');
   assert.is(refusalText(new RelayRequestError(403, 'invalid_credentials', 'The current password is wrong.'), de), 'Das aktuelle Passwort ist falsch.');
   assert.is(refusalText(new RelayRequestError(429, 'rate_limited', 'Too many attempts; wait a while and try again.'), de), 'Zu viele Versuche. Warten Sie eine Weile und versuchen Sie es dann erneut.');
