@@ -3,7 +3,7 @@
 // its English source has (a dropped {count} or an invented {name} would show a wrong or raw
 // text), and nothing is empty or left in English except words that read the same. Punctuation
 // follows one rule per language, the extension's: French puts a narrow no-break space (U+202F)
-// before : ; ? ! » and after «, so a line never starts with a colon; Japanese writes ？！（）： full
+// before : ; ? ! » and after «, so a line never starts with a colon; Japanese writes ？！（）：～ full
 // width (half-width only inside a URL or a time, like https:// or 1:30).
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -17,7 +17,7 @@ const TYPOGRAPHY: Partial<Record<SiteLanguage, (text: string) => string[]>> = {
     ...[...text.matchAll(/[^\S\u202f][:;?!»]|«[^\S\u202f]/g)].map((m) => m[0]),
     ...[...text.matchAll(/[^\s\u202f][;?!»]|«[^\s\u202f]/g)].map((m) => m[0]),
   ],
-  ja: (text) => [...text.matchAll(/[?!()]|:(?![/\d])/g)].map((m) => m[0]),
+  ja: (text) => [...text.matchAll(/[?!()~]|:(?![/\d])/g)].map((m) => m[0]),
 };
 
 export function registerCatalogChecks(
