@@ -3,7 +3,9 @@
 // message (written for API users and logs) without changing the page. A length rule's limits and
 // a weak password's advice come as details; a refusal without readable details, or with an advice
 // key this page does not know (a newer relay), is shown as the relay's message rather than
-// with a part of it missing. A code the page has no words for shows the relay's message too.
+// with a part of it missing. A code the page has no words for shows the relay's message too;
+// every code the page's own calls can meet in use (a typo'd address, an expired provider code, a
+// list entry removed elsewhere, a relay fault, no answer in time) has words.
 import { RelayClientErrorCode, RelayRequestError } from '../../../../wire/relay-client.ts';
 import { isLengthRule, isPasswordAdvice, isPasswordAdviceKey, type PasswordAdviceKey } from '../../../../wire/refusal-details.ts';
 import { ApiErrorCode } from '../../access/access-errors.ts';
@@ -19,6 +21,11 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   [ApiErrorCode.rateLimited]: 'refusal.rateLimited',
   [ApiErrorCode.lastSignIn]: 'refusal.lastSignIn',
   [ApiErrorCode.identityTaken]: 'refusal.identityTaken',
+  [ApiErrorCode.invalidEmail]: 'refusal.invalidEmail',
+  [ApiErrorCode.invalidGrant]: 'refusal.signInExpired',
+  [ApiErrorCode.invalidState]: 'refusal.signInExpired',
+  [ApiErrorCode.notFound]: 'refusal.gone',
+  [ApiErrorCode.internal]: 'refusal.generic',
   [RelayClientErrorCode.malformedResponse]: 'refusal.generic',
 };
 const LENGTH_RULES: Readonly<Record<string, MessageKey>> = {

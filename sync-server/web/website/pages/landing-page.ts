@@ -35,7 +35,8 @@ function download(zipBytes: number | null, w: WebsiteWords): SafeHtml {
   if (zipBytes === null) {
     return html`<p class="notice" role="status">${withSlots(w.parts('landing.notBuilt'), { command: html`<code>npm run build</code>` })}</p>`;
   }
-  const size = new Intl.NumberFormat(w.lang, { style: 'unit', unit: 'kilobyte' }).format(Math.max(1, Math.round(zipBytes / 1024)));
+  // Intl's kilobyte is 1,000 bytes (kB), so the count is of thousands, not of 1,024s.
+  const size = new Intl.NumberFormat(w.lang, { style: 'unit', unit: 'kilobyte' }).format(Math.max(1, Math.round(zipBytes / 1000)));
   const install = withSlots(w.parts('landing.install'), {
     extensions: html`<code>chrome://extensions</code>`,
     loadUnpacked: html`<em>${w.t('landing.loadUnpacked')}</em>`,

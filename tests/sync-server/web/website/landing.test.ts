@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SCREENSHOTS, screenshotFile } from '../../../../sync-server/web/website/pages/landing-page.ts';
+import { landingPage, SCREENSHOTS, screenshotFile } from '../../../../sync-server/web/website/pages/landing-page.ts';
+import { websiteWords } from '../../../../sync-server/web/website/messages/website-words.ts';
 import { SITE_LANGUAGES } from '../../../../sync-server/web/languages/site-languages.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
 import { ASSETS_DIR } from '../../../../sync-server/web/website/static-files.ts';
@@ -51,6 +52,13 @@ Landing('without a built zip the page says so and the download answers 404', asy
   } finally {
     await site.close();
   }
+});
+
+Landing('the zip size is in kB as Intl writes it, 1,000 bytes each, in the page language', () => {
+  const form = { csrfToken: 't', email: '', error: null };
+  assert.match(landingPage({ form, zipBytes: 2_000_000 }, websiteWords('en')).text, /\.zip, 2,000 kB\)/);
+  assert.match(landingPage({ form, zipBytes: 2_000_000 }, websiteWords('de')).text, /\.zip, 2\.000 kB\)/);
+  assert.match(landingPage({ form, zipBytes: 200 }, websiteWords('en')).text, /\.zip, 1 kB\)/);
 });
 
 Landing('with a built zip the page links it with its size and the relay serves it', async () => {
