@@ -1,11 +1,13 @@
 // The erase rules: a removal seen live erases whatever this device holds and asks the relay when
 // syncing; one found at load only where a local copy is left; the relay's answer decides whether
-// a pending deletion is finished; pending deletions are kept once per meeting, relay and account,
+// a pending deletion is finished (one the relay could not be asked, or that it did not answer in
+// time, is kept to retry); pending deletions are kept once per meeting, relay and account,
 // sent only to their relay as their account, and a stored list that gained one wakes the sender.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { MeetingId } from '../../../crdt/index.ts';
 import { addsPending, eraseOutcome, mergePending, planErase, sendableNow } from '../../../extension/data/erase-plan.ts';
+import { RelayClientErrorCode, RelayRequestError } from '../../../wire/relay-client.ts';
 
 const test = suite('erase plan');
 const held = 'heldMeetingId0000001' as MeetingId;
@@ -32,8 +34,17 @@ test('without sync nothing is asked of the relay', () => {
 });
 
 test("the relay's answer: deleted, never there, not ours or already gone is done; unreachable, busy or signed out is kept", () => {
-  for (const status of [null, 400, 403, 404, 410]) assert.is(eraseOutcome(status), 'done', String(status));
-  for (const status of [0, 401, 429, 500, 503]) assert.is(eraseOutcome(status), 'retry', String(status));
+  assert.is(eraseOutcome(null), 'done', 'deleted');
+  const answered = (status: number) => new RelayRequestError(status, `http_${status}`, 'answered');
+  for (const status of [400, 403, 404, 410]) assert.is(eraseOutcome(answered(status)), 'done', String(status));
+  for (const status of [401, 429, 500, 503]) assert.is(eraseOutcome(answered(status)), 'retry', String(status));
+});
+
+test('a relay that cannot be reached or does not answer in time is tried again later', () => {
+  // As the relay client reports them (tests/wire/relay-client.test.ts makes both happen).
+  assert.is(eraseOutcome(new RelayRequestError(0, RelayClientErrorCode.network, 'unreachable')), 'retry');
+  assert.is(eraseOutcome(new RelayRequestError(0, RelayClientErrorCode.timeout, 'no answer in time')), 'retry');
+  assert.is(eraseOutcome(new TypeError('not a relay error')), 'retry');
 });
 
 test('pending deletions are kept once per meeting, relay and account', () => {

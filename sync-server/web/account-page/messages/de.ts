@@ -101,6 +101,7 @@ export const de: Catalog = {
 
   'refusal.generic': 'Etwas ist schiefgegangen. Laden Sie die Seite neu und versuchen Sie es erneut.',
   'refusal.network': 'Das Relay ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+  'refusal.timeout': 'Das Relay hat nicht rechtzeitig geantwortet. Versuchen Sie es gleich noch einmal.',
   'refusal.wrongCredentials': 'E-Mail-Adresse oder Passwort ist falsch.',
   'refusal.wrongCurrentPassword': 'Das aktuelle Passwort ist falsch.',
   'refusal.rateLimited': 'Zu viele Versuche. Warten Sie eine Weile und versuchen Sie es dann erneut.',

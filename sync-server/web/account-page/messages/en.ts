@@ -105,6 +105,7 @@ export const en = {
 
   'refusal.generic': 'Something went wrong. Reload the page and try again.',
   'refusal.network': 'The relay could not be reached. Check the connection and try again.',
+  'refusal.timeout': 'The relay did not answer in time. Try again in a moment.',
   'refusal.wrongCredentials': 'The email or the password is wrong.',
   'refusal.wrongCurrentPassword': 'The current password is wrong.',
   'refusal.rateLimited': 'Too many attempts; wait a while and try again.',

@@ -101,6 +101,7 @@ export const es: Catalog = {
 
   'refusal.generic': 'Algo salió mal. Recarga la página e inténtalo de nuevo.',
   'refusal.network': 'No se puede conectar con el relay. Revisa la conexión e inténtalo de nuevo.',
+  'refusal.timeout': 'El relay no respondió a tiempo. Inténtalo de nuevo en un momento.',
   'refusal.wrongCredentials': 'El correo o la contraseña no son correctos.',
   'refusal.wrongCurrentPassword': 'La contraseña actual no es correcta.',
   'refusal.rateLimited': 'Demasiados intentos; espera un rato y vuelve a intentarlo.',

@@ -101,6 +101,7 @@ export const fr: Catalog = {
 
   'refusal.generic': 'Une erreur s’est produite. Rechargez la page et réessayez.',
   'refusal.network': 'Le relais est injoignable. Vérifiez la connexion et réessayez.',
+  'refusal.timeout': 'Le relais n’a pas répondu à temps. Réessayez dans un instant.',
   'refusal.wrongCredentials': 'L’e-mail ou le mot de passe est incorrect.',
   'refusal.wrongCurrentPassword': 'Le mot de passe actuel est incorrect.',
   'refusal.rateLimited': 'Trop de tentatives ; patientez un moment puis réessayez.',

@@ -101,6 +101,7 @@ export const ja: Catalog = {
 
   'refusal.generic': '問題が発生しました。ページを再読み込みして、もう一度お試しください。',
   'refusal.network': 'リレーに接続できません。接続を確認して、もう一度お試しください。',
+  'refusal.timeout': 'リレーが時間内に応答しませんでした。しばらくしてからもう一度お試しください。',
   'refusal.wrongCredentials': 'メールアドレスまたはパスワードが正しくありません。',
   'refusal.wrongCurrentPassword': '現在のパスワードが正しくありません。',
   'refusal.rateLimited': '試行回数が多すぎます。しばらく待ってから、もう一度お試しください。',

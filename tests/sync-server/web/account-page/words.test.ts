@@ -45,6 +45,9 @@ test('common refusals are worded by code, English from the catalog too', () => {
   assert.is(refusalText(new RelayRequestError(429, 'rate_limited', 'Too many attempts; wait a while and try again.'), de), 'Zu viele Versuche. Warten Sie eine Weile und versuchen Sie es dann erneut.');
   assert.is(refusalText(new RelayRequestError(0, 'network', 'unreachable'), translator('fr')), 'Le relais est injoignable. Vérifiez la connexion et réessayez.');
   assert.is(refusalText(new RelayRequestError(0, 'network', 'unreachable'), translator('en')), en['refusal.network']);
+  const late = new RelayRequestError(0, 'timeout', 'The relay did not answer within 15 s.');
+  assert.is(refusalText(late, translator('en')), en['refusal.timeout']);
+  assert.is(refusalText(late, de), 'Das Relay hat nicht rechtzeitig geantwortet. Versuchen Sie es gleich noch einmal.');
   assert.is(refusalText(new RelayRequestError(502, 'http_502', 'The relay answered 502. Try again in a moment.'), de), de.t('refusal.generic'));
   assert.is(refusalText(new Error('boom'), de), de.t('refusal.generic'));
   // Codes the page's own calls meet in use: a sign-in address without a dot in its domain, a
