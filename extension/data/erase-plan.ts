@@ -74,9 +74,11 @@ const FINAL_STATUSES: readonly number[] = [400, 403, 404, 410];
  * deleted; 400: not a meeting id), 'retry' when it could not answer (unreachable, or no answer in
  * time: status 0; 5xx, 429) or the session ended (401: kept for the next sign-in). A deletion
  * that timed out may have been made all the same; sent again, the relay answers 410 and it is done.
+ * Only the relay's own answer (its JSON error) is final: a proxy's 404 or 403 page (code
+ * `http_<status>`) says nothing of the meeting, so the deletion is tried again.
  */
 export function eraseOutcome(failure: unknown): 'done' | 'retry' {
   if (failure === null) return 'done';
-  const status = failure instanceof RelayRequestError ? failure.status : 0;
-  return FINAL_STATUSES.includes(status) ? 'done' : 'retry';
+  if (!(failure instanceof RelayRequestError) || failure.code.startsWith('http_')) return 'retry';
+  return FINAL_STATUSES.includes(failure.status) ? 'done' : 'retry';
 }
