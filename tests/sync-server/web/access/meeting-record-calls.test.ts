@@ -1,7 +1,7 @@
 // A meeting token request and a meeting deletion each let one records transaction decide: no
 // tombstone or owner read before it, none after it. The gate runs on real PostgreSQL records (a
-// server started by the test), watched by a call counter that passes everything through, and is
-// reached over real HTTP; the answers (and their codes) are those the routes always gave.
+// database on the run's shared server), watched by a call counter that passes everything through,
+// and is reached over real HTTP; the answers (and their codes) are those the routes always gave.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +59,9 @@ test('a token for a new meeting, for an owned one and past the cap: one claim ea
   w.records.reset();
   await tokenFor(w.api, first, owner.session);
   assert.equal(meetingCalls(w), ['claimMeeting']);
+  w.records.reset();
   await tokenFor(w.api, first, owner.session);
+  assert.equal(meetingCalls(w), ['claimMeeting'], 'a meeting it owns is claimed again, never taken from a cache');
   await tokenFor(w.api, second, owner.session);
   w.records.reset();
   const capped = await w.api('POST', '/api/tokens', { doc: `meeting/${newMeetingId()}` }, owner.session);
