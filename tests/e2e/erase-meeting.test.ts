@@ -4,9 +4,9 @@
 // of the profile closes. Made offline, the relay deletion waits and is sent once the browser is
 // back online. Made while the relay is down, it is finished by the service worker's retry alarm
 // with no side panel open. The service worker alone sends these deletions: the relay gets one
-// DELETE per erased meeting and no side panel sends any. The meeting's title leaves this
-// browser's storage too: the library's IndexedDB log and the list snapshot. Screenshots of the
-// trash before and after are for people to look at.
+// DELETE per erased meeting, even one recorded again after it was finished, and no side panel
+// sends any. The meeting's title leaves this browser's storage too: the library's IndexedDB log
+// and the list snapshot. Screenshots of the trash before and after are for people to look at.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page, Worker } from 'playwright-core';
@@ -137,12 +137,18 @@ test('made offline, the relay deletion waits and is sent when the browser is bac
   await browser!.context.setOffline(true);
   await deleteForever(page, 'Offline erase');
   await eventually(async () => !(await localDatabases(page)).includes(`meeting/${meetingId}`), 'the IndexedDB database to be deleted offline');
-  assert.equal((await pendingErases(await browser!.worker()))?.map((p) => p.meetingId), [meetingId]);
+  const recorded = await pendingErases(await browser!.worker());
+  assert.equal(recorded?.map((p) => p.meetingId), [meetingId]);
   assert.ok(storedRows(meetingId) > 0, 'the relay still has it while offline');
   await browser!.context.setOffline(false);
   await eventually(async () => storedRows(meetingId) === 0, 'the relay to drop the meeting once online');
   await eventually(async () => (await pendingErases(await browser!.worker())) === undefined, 'nothing left pending');
   assert.is(relayDeletes(meetingId), 1, 'one DELETE reached the relay');
+  // A view that sees the removal only now records it again: the worker knows the relay finished
+  // it, so the entry leaves the list with no second request.
+  await (await browser!.worker()).evaluate((entries) => chrome.storage.local.set({ pendingErases: entries }), recorded!);
+  await eventually(async () => (await pendingErases(await browser!.worker())) === undefined, 'the late record to be dropped');
+  assert.is(relayDeletes(meetingId), 1, 'still one DELETE: a deletion finished is not sent again');
   assert.equal(panelDeletes, [], 'no side panel sent a DELETE');
 });
 
