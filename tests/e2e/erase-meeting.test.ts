@@ -24,7 +24,7 @@ let relay: E2eRelay | null = null;
 let browser: ExtensionBrowser | null = null;
 let panel: Page | null = null;
 let session = '';
-// DELETE /api/meetings/<id> requests made by side panels (none should be).
+// DELETE /api/meetings/<id> requests made by side panels during the current test (none should be).
 const panelDeletes: string[] = [];
 
 function countDeletes(page: Page): void {
@@ -48,6 +48,11 @@ guardedSetup(test, async () => {
   panel.on('pageerror', (e) => console.error('pageerror', e.message));
   countDeletes(panel);
   await panel.setViewportSize({ width: 360, height: 720 });
+});
+
+// Each test answers for the requests made while it ran, so one that fails does not fail the next.
+test.before.each(() => {
+  panelDeletes.splice(0);
 });
 
 test.after(async () => {
