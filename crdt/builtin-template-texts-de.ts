@@ -6,17 +6,17 @@ export const TEMPLATE_TEXTS_DE: BuiltinTemplateTexts = {
     name: 'Daily Stand-up',
     description: 'Fünfzehn Minuten: Fortschritt, Pläne, Hindernisse.',
     items: [
-      ['Gestern', 'Was ist seit dem letzten Stand-up erledigt worden?'],
+      ['Gestern', 'Was ist seit dem letzten Daily erledigt worden?'],
       ['Heute', 'Woran arbeitet jede Person heute?'],
       ['Hindernisse', 'Was steht im Weg, und wer kann helfen?'],
     ],
   },
   'builtin-weekly-team': {
-    name: 'Wöchentliches Teammeeting',
+    name: 'Wöchentliche Teambesprechung',
     description: 'Neuigkeiten, die kommende Woche und offene Fragen.',
     items: [
       ['Ankommen', 'Wie geht es allen?'],
-      ['Aufgaben der letzten Woche', 'Welche Aufgaben sind erledigt, welche hängen?'],
+      ['Aufgaben der letzten Woche', 'Welche Aufgaben sind erledigt, welche stocken?'],
       ['Neues aus dem Team', 'Ein Update pro Person oder Arbeitsbereich.'],
       ['Prioritäten der Woche', 'Was ist diese Woche am wichtigsten?'],
       ['Offene Fragen', 'Ist noch etwas ungeklärt?'],
@@ -28,7 +28,7 @@ export const TEMPLATE_TEXTS_DE: BuiltinTemplateTexts = {
     description: 'Eine vertrauliche halbe Stunde zwischen einer Person und ihrer Führungskraft.',
     items: [
       ['Wie läuft es?', 'Stimmung, Energie, was die Person beschäftigt.'],
-      ['Ihre Themen', 'Worüber sie sprechen möchte.'],
+      ['Themen der Person', 'Worüber sie sprechen möchte.'],
       ['Feedback', 'In beide Richtungen.'],
       ['Entwicklung und Ziele', 'Fortschritt bei längerfristigen Zielen.'],
       ['Nächste Schritte', 'Was jede Seite bis zum nächsten 1:1 tut.'],
@@ -40,18 +40,18 @@ export const TEMPLATE_TEXTS_DE: BuiltinTemplateTexts = {
     items: [
       ['Einstieg', 'Ziel dieser Retro; eine kurze Runde zum Ankommen.'],
       ['Was gut lief', 'Beibehalten.'],
-      ['Was nicht gut lief', 'Schmerzpunkte, ohne Schuldzuweisung.'],
+      ['Was nicht gut lief', 'Was gestört hat, ohne Schuldzuweisung.'],
       ['Ideen zur Verbesserung', 'Gruppieren, dann abstimmen.'],
       ['Maßnahmen', 'Höchstens drei konkrete Maßnahmen, jede mit einer zuständigen Person.'],
       ['Abschluss', 'Wie nützlich war diese Retro?'],
     ],
   },
   'builtin-sprint-planning': {
-    name: 'Sprint-Planung',
-    description: 'Das Sprintziel vereinbaren und was hineinpasst.',
+    name: 'Sprintplanung',
+    description: 'Das Sprintziel vereinbaren und festlegen, was in den Sprint passt.',
     items: [
       ['Sprintziel', 'Ein Satz, auf den sich das Team festlegt.'],
-      ['Kapazität', 'Wer ist da, und wie viel.'],
+      ['Kapazität', 'Wer ist da, und mit wie viel Zeit?'],
       ['Backlog durchgehen', 'Die wichtigsten Einträge: Fragen, Schätzungen, Abnahmekriterien.'],
       ['Zusage', 'Was in den Sprint kommt.'],
       ['Risiken und Abhängigkeiten', 'Was könnte uns aufhalten?'],
@@ -59,10 +59,10 @@ export const TEMPLATE_TEXTS_DE: BuiltinTemplateTexts = {
   },
   'builtin-brainstorm': {
     name: 'Brainstorming',
-    description: 'Erst viele Ideen, dann bewerten.',
+    description: 'Erst viele Ideen sammeln, dann bewerten.',
     items: [
       ['Problem umreißen', 'Die Frage, die wir beantworten, und die Rahmenbedingungen.'],
-      ['Ideen in Stille', 'Alle schreiben für sich Ideen auf.'],
+      ['Ideen für sich sammeln', 'Alle schreiben still ihre Ideen auf.'],
       ['Vorstellen und ordnen', 'Vorlesen, ähnliche Ideen gruppieren.'],
       ['Abstimmen', 'Die vielversprechendsten auswählen.'],
       ['Nächste Schritte', 'Wer verfolgt welche Idee weiter, bis wann.'],

@@ -8,28 +8,28 @@ export const TEMPLATE_TEXTS_ES: BuiltinTemplateTexts = {
     items: [
       ['Ayer', '¿Qué se ha hecho desde la última reunión diaria?'],
       ['Hoy', '¿En qué trabaja hoy cada persona?'],
-      ['Bloqueos', '¿Qué lo impide y quién puede ayudar?'],
+      ['Bloqueos', '¿Qué nos frena y quién puede ayudar?'],
     ],
   },
   'builtin-weekly-team': {
     name: 'Reunión semanal del equipo',
-    description: 'Novedades, la semana que viene y preguntas abiertas.',
+    description: 'Novedades, la semana que viene y temas pendientes.',
     items: [
       ['Ronda inicial', '¿Cómo está todo el mundo?'],
-      ['Tareas de la semana pasada', '¿Qué tareas están hechas y cuáles atascadas?'],
+      ['Tareas de la semana pasada', '¿Cuáles están hechas y cuáles atascadas?'],
       ['Novedades del equipo', 'Una novedad por persona o línea de trabajo.'],
       ['Prioridades de la semana', '¿Qué es lo más importante esta semana?'],
-      ['Preguntas abiertas', '¿Queda algo sin resolver?'],
+      ['Temas pendientes', '¿Queda algo sin resolver?'],
       ['Cierre', 'Repasar las decisiones y los responsables de cada tarea.'],
     ],
   },
   'builtin-one-on-one': {
-    name: 'Reunión individual',
+    name: 'Reunión uno a uno',
     description: 'Media hora en privado entre una persona y su responsable.',
     items: [
       ['¿Qué tal va todo?', 'Ánimo, energía, lo que le preocupa.'],
       ['Sus temas', 'De qué quiere hablar.'],
-      ['Comentarios', 'En ambas direcciones.'],
+      ['Feedback', 'En ambas direcciones.'],
       ['Desarrollo y objetivos', 'Avances en los objetivos a largo plazo.'],
       ['Próximos pasos', 'Qué hará cada uno antes de la próxima reunión.'],
     ],
@@ -40,10 +40,10 @@ export const TEMPLATE_TEXTS_ES: BuiltinTemplateTexts = {
     items: [
       ['Preparar el terreno', 'Objetivo de esta retro; una ronda rápida.'],
       ['Qué salió bien', 'Seguir haciéndolo.'],
-      ['Qué no salió bien', 'Puntos de dolor, sin culpables.'],
+      ['Qué no salió bien', 'Lo que nos ha dificultado el trabajo, sin buscar culpables.'],
       ['Ideas para mejorar', 'Agrupar y después votar.'],
       ['Acciones', 'Como mucho tres acciones concretas, cada una con un responsable.'],
-      ['Cierre', '¿Qué utilidad ha tenido esta retro?'],
+      ['Cierre', '¿Ha sido útil esta retro?'],
     ],
   },
   'builtin-sprint-planning': {
@@ -59,7 +59,7 @@ export const TEMPLATE_TEXTS_ES: BuiltinTemplateTexts = {
   },
   'builtin-brainstorm': {
     name: 'Lluvia de ideas',
-    description: 'Primero muchas ideas, después el juicio.',
+    description: 'Primero muchas ideas; después, valorarlas.',
     items: [
       ['Plantear el problema', 'La pregunta que respondemos y las restricciones.'],
       ['Ideas en silencio', 'Cada persona escribe sus ideas a solas.'],

@@ -123,6 +123,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('access.accountTokenTtlMs', ms(), 'lifetime of a document token obtained with a session'),
   setting('access.shareTokenTtlMs', ms(), 'lifetime of a share link (revocation ends it sooner)'),
   setting('access.sessionTtlMs', ms(), 'lifetime of a sign-in session'),
+  setting('access.deviceTokenTtlMs', ms(), "how long a device token keeps its device out of the email's shared sign-in limit"),
   setting('access.maxBodyBytes', count(), 'largest JSON body an /api route reads'),
   setting('access.passwordMinLength', count(), 'shortest accepted password (characters)'),
   setting('access.passwordMaxLength', count(), 'longest accepted password (characters)'),

@@ -62,6 +62,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
   const logger = options.logger ?? createLogger(config.logLevel);
   // A bad setting or certificate must stop the start before the data directory is touched.
   const websiteConfig: WebsiteConfig = { ...websiteDefaults, publicUrl: config.publicUrl, ...options.website };
+  const accessConfig: AccessConfig = { ...accessDefaults, publicUrl: config.publicUrl, ...options.access };
   if (websiteConfig.smtpUrl !== null) checkSmtpUrl(websiteConfig.smtpUrl);
   const files = tlsFiles(config);
   const credentials = options.credentials ?? (files && readTlsCredentials(files));
@@ -87,7 +88,7 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
       ...backend,
       dataDir: config.dataDir,
       store,
-      config: { ...accessDefaults, publicUrl: config.publicUrl, ...options.access },
+      config: accessConfig,
       logger,
       oidc: {
         providers: config.oidcProviders,
@@ -107,7 +108,8 @@ export async function startRelayService(config: RelayConfig, options: RelayServi
     ownUrl: () => relay.httpUrl,
     ...now,
   });
-  const accountPage = createAccountPage({ logger });
+  const { passwordMinLength, nameMaxLength } = accessConfig;
+  const accountPage = createAccountPage({ logger, rules: { passwordMinLength, nameMaxLength } });
   const viewerPage = createViewerPage({ logger, ...(options.viewerDistDir ? { distDir: options.viewerDistDir } : {}) });
   const httpFallback: HttpFallback = async (req, res) => {
     options.observePage?.(req.url ?? '');

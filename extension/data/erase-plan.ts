@@ -5,6 +5,7 @@
 // local copy is left, so opening the library does not ask the relay again for every meeting ever
 // deleted. Pure, so the rules are tested without a browser.
 import { meetingDocName, type MeetingId } from '../../crdt/index.ts';
+import { RelayRequestError } from '../../wire/relay-client.ts';
 
 /** A relay deletion still to be made; kept across restarts until the relay has answered. */
 export interface PendingErase {
@@ -64,12 +65,20 @@ export function mergePending(pending: readonly PendingErase[], added: readonly P
   return [...merged.values()];
 }
 
+// The relay's answers that finish a deletion for good (see eraseOutcome).
+const FINAL_STATUSES: readonly number[] = [400, 403, 404, 410];
+
 /**
- * After a relay call: 'done' when the relay deleted it or never will (404: it never reached the
- * relay; 403: another account owns it; 410: already deleted; 400: not a meeting id), 'retry' when
- * it could not answer (network, 5xx, 429) or the session ended (401: kept for the next sign-in).
+ * After a relay call, given what it threw (null when it succeeded): 'done' when the relay deleted
+ * it or never will (404: it never reached the relay; 403: another account owns it; 410: already
+ * deleted; 400: not a meeting id), 'retry' when it could not answer (unreachable, or no answer in
+ * time: status 0; 5xx, 429) or the session ended (401: kept for the next sign-in). A deletion
+ * that timed out may have been made all the same; sent again, the relay answers 410 and it is done.
+ * Only the relay's own answer (its JSON error) is final: a proxy's 404 or 403 page (code
+ * `http_<status>`) says nothing of the meeting, so the deletion is tried again.
  */
-export function eraseOutcome(status: number | null): 'done' | 'retry' {
-  if (status === null) return 'done';
-  return [400, 403, 404, 410].includes(status) ? 'done' : 'retry';
+export function eraseOutcome(failure: unknown): 'done' | 'retry' {
+  if (failure === null) return 'done';
+  if (!(failure instanceof RelayRequestError) || failure.code.startsWith('http_')) return 'retry';
+  return FINAL_STATUSES.includes(failure.status) ? 'done' : 'retry';
 }

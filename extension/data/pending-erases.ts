@@ -9,7 +9,7 @@
 import { getSettings, syncActive, type Settings } from '../platform/settings.ts';
 import { readKey, writeKey } from '../platform/storage-area.ts';
 import { eraseOutcome, mergePending, pendingKey, sendableNow, type EraseTarget, type PendingErase } from './erase-plan.ts';
-import { deleteMeetingOnRelay, normaliseRelayUrl, RelayRequestError } from './relay-api.ts';
+import { deleteMeetingOnRelay, normaliseRelayUrl } from './relay-api.ts';
 
 export const PENDING_ERASES_KEY = 'pendingErases' as const;
 
@@ -34,7 +34,7 @@ async function send(erase: PendingErase, session: string): Promise<'done' | 'ret
     await deleteMeetingOnRelay(erase.relayUrl, session, erase.meetingId);
     return eraseOutcome(null);
   } catch (error) {
-    return eraseOutcome(error instanceof RelayRequestError ? error.status : 0);
+    return eraseOutcome(error);
   }
 }
 

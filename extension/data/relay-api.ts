@@ -4,7 +4,7 @@ import { OidcRoutes, type OidcProviderInfo, type OidcSessionGrant } from '../../
 import { normaliseRelayUrl, RelayRequestError, relayClient, type HttpMethod } from '../../wire/relay-client.ts';
 import type { Role } from '../../wire/roles.ts';
 
-export { normaliseRelayUrl, RelayRequestError } from '../../wire/relay-client.ts';
+export { normaliseRelayUrl, RelayClientErrorCode, RelayRequestError } from '../../wire/relay-client.ts';
 
 /** What every sign-in answers (password or OpenID): the name is the account's display name. */
 export interface SessionGrant {

@@ -1,9 +1,10 @@
 // What the options page says when the relay answers a form with an error: the cases a form knows
 // (wrong password, a taken email) in its own words; the refusals the relay details (a length rule,
-// a weak password's advice) worded from their details in the UI language; the rest in shared
-// ones. The relay's English message is shown only when nothing else can say it.
+// a weak password's advice) worded from their details in the UI language; the rest, a relay that
+// cannot be reached or did not answer in time among them, in shared ones. The relay's English
+// message is shown only when nothing else can say it.
 import { t } from '../platform/i18n.ts';
-import { RelayRequestError } from '../data/relay-api.ts';
+import { RelayClientErrorCode, RelayRequestError } from '../data/relay-api.ts';
 import { isLengthRule, isPasswordAdvice, isPasswordAdviceKey, type PasswordAdviceKey } from '../../wire/refusal-details.ts';
 
 // The relay's access error codes that come with details.
@@ -31,7 +32,8 @@ function detailedText(error: RelayRequestError): string | null {
 
 export function relayErrorText(e: unknown, known: (error: RelayRequestError) => string | null = () => null): string {
   if (e instanceof RelayRequestError) {
-    if (e.code === 'network') return t('optErrorNetwork');
+    if (e.code === RelayClientErrorCode.network) return t('optErrorNetwork');
+    if (e.code === RelayClientErrorCode.timeout) return t('optErrorTimeout');
     return known(e) ?? detailedText(e) ?? t('optErrorRelay', e.message);
   }
   return t('optErrorRelay', e instanceof Error ? e.message : String(e));

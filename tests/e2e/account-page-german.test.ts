@@ -66,7 +66,7 @@ test('signed in at 400 px: German throughout, nothing cut off, light and dark', 
   await page.fill('#sign-in-password', 'nicht das Passwort');
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
   await page.locator('#sign-in-status[data-tone="error"]').waitFor();
-  assert.is(await page.textContent('#sign-in-status'), 'E-Mail oder Passwort ist falsch.');
+  assert.is(await page.textContent('#sign-in-status'), 'E-Mail-Adresse oder Passwort ist falsch.');
   await checkLayout(page, 'sign-in-refused');
 
   await page.fill('#sign-in-password', me.password);
@@ -88,15 +88,15 @@ test('signed in at 400 px: German throughout, nothing cut off, light and dark', 
     assert.is(await page.getByRole('button', { name, exact: true }).count(), 1, name);
   }
   assert.is(await page.textContent('label[for="repeat-password"]'), 'Neues Passwort wiederholen');
-  assert.is(await page.textContent('label[for="delete-confirm"]'), 'Zur Bestätigung Ihre E-Mail eingeben');
+  assert.is(await page.textContent('label[for="delete-confirm"]'), 'Zur Bestätigung Ihre E-Mail-Adresse eingeben');
   assert.is(await page.textContent('#sessions-list li.current strong'), 'Dieser Browser');
   assert.equal(await texts(page, '#sessions-list li:not(.current) button'), ['Abmelden', 'Abmelden', 'Abmelden']);
   assert.equal((await texts(page, '.badge')).sort(), ['Darf ansehen', 'Darf bearbeiten']);
   assert.is(await page.getByRole('button', { name: `Link „Für die Geschäftsführung“ zum Bearbeiten von Quartalsplanung Vertrieb und Außendienst widerrufen` }).count(), 1);
-  assert.is(await page.textContent('#connected-list li'), 'Noch keine: Sie melden sich mit E-Mail und Passwort an.');
+  assert.is(await page.textContent('#connected-list li'), 'Noch keine: Sie melden sich mit E-Mail-Adresse und Passwort an.');
   // A German long date (2. März 2026), not an English one.
   assert.match((await page.textContent('#account-since')) ?? '', /^\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}$/);
-  assert.match((await page.locator(`[data-meeting="${meetingId}"] .small`).first().textContent()) ?? '', /^erstellt \d{1,2}\. \p{L}+ \d{4}, gültig bis \d{1,2}\. \p{L}+ \d{4}$/u);
+  assert.match((await page.locator(`[data-meeting="${meetingId}"] .small`).first().textContent()) ?? '', /^erstellt am \d{1,2}\. \p{L}+ \d{4}, gültig bis \d{1,2}\. \p{L}+ \d{4}$/u);
 
   const shown = await page.evaluate(() => document.body.innerText);
   const english = Object.values(en).filter((text) => text.length > 12 && !text.includes('{') && shown.includes(text));
@@ -192,6 +192,8 @@ test('French, Spanish and Japanese at 400 px: the page is in the language asked 
     await page.click('#sign-in-form button[type="submit"]');
     await page.locator(`[data-meeting="${meetingId}"]`).waitFor();
     assert.is(await page.textContent('#shares-title'), sharesHeading, lang);
+    // The display name follows the email in the language's own brackets.
+    assert.is(await page.textContent('#account-name'), lang === 'ja' ? `（${me.name}）` : ` (${me.name})`, lang);
     await checkLayout(page, `${lang}-light`);
     await context.close();
   }

@@ -2,21 +2,18 @@
 // its follow-up form, the templates, the trash, the popup and the options page all show their
 // labels whole, nothing cut off and nothing spilling, and they really are German (the browser's
 // UI language picks the locale). The screenshots are for people to look at.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
-import { format, type MessageTable } from '../../extension/platform/i18n.ts';
 import { DIST, launchExtension, newProfileDir, type ExtensionBrowser } from './helpers/extension-browser.ts';
 import { overflowingLabels } from './helpers/layout-overflow.ts';
+import { messagesIn } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
 
 const WIDTH = 400;
 const T0 = new Date('2026-03-02T09:00:00Z').getTime();
 const MIN = 60_000;
-const de = JSON.parse(readFileSync(join(DIST, '_locales', 'de', 'messages.json'), 'utf8')) as MessageTable;
-const msg = (key: string, ...subs: string[]) => format(de[key]!, subs);
+const msg = messagesIn('de');
 
 let browser: ExtensionBrowser | null = null;
 

@@ -1,16 +1,13 @@
 // A browser whose UI is German lists the built-in templates in German, and a meeting made from
 // one takes its German titles and prompts at creation.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { format, type MessageTable } from '../../extension/platform/i18n.ts';
 import { TEMPLATE_TEXTS_DE } from '../../crdt/builtin-template-texts-de.ts';
 import { DIST, launchExtension, newProfileDir, type ExtensionBrowser } from './helpers/extension-browser.ts';
+import { messagesIn } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
 
-const de = JSON.parse(readFileSync(join(DIST, '_locales', 'de', 'messages.json'), 'utf8')) as MessageTable;
-const msg = (key: string, ...subs: string[]) => format(de[key]!, subs);
+const msg = messagesIn('de');
 
 let browser: ExtensionBrowser | null = null;
 

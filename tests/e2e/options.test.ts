@@ -1,5 +1,7 @@
 // Options page against a real relay: sign up, sync status visible, sign out, sign in again;
-// wrong passwords are refused with a readable message; axe finds nothing serious.
+// wrong passwords are refused with a readable message; axe finds nothing serious. Against a
+// server that accepts the sign-in and never answers, the form says so once the call's deadline
+// has passed, and can be sent again.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { seriousViolations } from './helpers/axe.ts';
@@ -8,6 +10,8 @@ import { launchExtension, type ExtensionBrowser } from './helpers/extension-brow
 import { eventually, msg, signIn, signUp, storedSettings } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
 import { guardedSetup } from './helpers/guarded-setup.ts';
+import { startHangingServer } from '../wire/hanging-server.ts';
+import { RELAY_CLIENT_DEFAULTS } from '../../wire/relay-client.ts';
 
 const test = suite<{ relay: E2eRelay | null; browser: ExtensionBrowser | null }>('e2e options', { relay: null, browser: null });
 
@@ -72,7 +76,7 @@ test('relay URL: empty with the local relay as placeholder; kept when left, empt
   await page.close();
 });
 
-test('the slider wears the accent colour, the warn field fits its digits, usage text is body size', async ({ browser }) => {
+test('the slider wears the accent colour, the warn field fits its digits, usage and sync text is body size', async ({ browser }) => {
   const worker = await browser!.worker();
   await worker.evaluate(() => chrome.storage.local.set({ settings: { relayUrl: 'https://relay.example.org' } }));
   const page = await browser!.page('options/index.html');
@@ -91,12 +95,14 @@ test('the slider wears the accent colour, the warn field fits its digits, usage 
       usageText: getComputedStyle(document.querySelector('#usage-what p')!).fontSize,
       usageList: getComputedStyle(document.querySelector('#usage-what ~ ul li')!).fontSize,
       toggleLabel: getComputedStyle(document.querySelector('label')!).fontSize,
+      syncText: getComputedStyle(document.querySelector('[aria-labelledby="account-heading"] > p')!).fontSize,
     };
   });
   assert.is(look.slider, look.accent);
   assert.ok(look.warnWidth < 100, `warn field is ${look.warnWidth}px wide`);
   assert.is(look.usageText, look.toggleLabel);
   assert.is(look.usageList, look.toggleLabel);
+  assert.is(look.syncText, look.toggleLabel);
   await page.locator('#volume').focus();
   await page.keyboard.press('ArrowLeft');
   assert.not.equal(await page.locator('#volume').evaluate((el) => getComputedStyle(el).outlineStyle), 'none');
@@ -195,6 +201,29 @@ test('sign-up with a common password shows the relay\'s reason; a too long one i
   await page.getByRole('alert').filter({ hasText: msg('optErrorPasswordLength', 8, 256) }).waitFor({ timeout: 15_000 });
   assert.is((await page.getByRole('alert').textContent())?.trim(), msg('optErrorPasswordLength', 8, 256));
   await page.close();
+});
+
+test('a relay that never answers the sign-in: the form says it did not answer in time and is usable again', async ({ browser }) => {
+  const hanging = await startHangingServer();
+  try {
+    const page = await browser!.page('options/index.html');
+    await page.getByLabel(msg('optRelayUrl')).fill(hanging.url);
+    await page.getByLabel(msg('optEmail')).fill(who.email);
+    await page.getByLabel(msg('optPassword')).fill(who.password);
+    const button = page.getByRole('button', { name: msg('optSignIn') });
+    await button.click();
+    await eventually(() => button.isDisabled(), 'the form busy');
+    // The extension's own deadline runs out first; the wait only has to outlast it.
+    await page.getByRole('alert').filter({ hasText: msg('optErrorTimeout') }).waitFor({ timeout: RELAY_CLIENT_DEFAULTS.timeoutMs * 4 });
+    assert.ok(await button.isEnabled(), 'the form can be sent again');
+    // The sign-in reached the server, as its CORS preflight (the page is the extension's origin).
+    // Chrome leaves a preflight's connection open for minutes after the fetch gave up, so its
+    // closing is not awaited here; tests/wire/relay-client.test.ts checks that a call is abandoned.
+    assert.ok(hanging.requests.some((request) => request.endsWith(' /api/sessions')), hanging.requests.join(', '));
+    await page.close();
+  } finally {
+    await hanging.close();
+  }
 });
 
 test.run();

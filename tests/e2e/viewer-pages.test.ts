@@ -185,7 +185,7 @@ test('a German reader in Berlin gets the viewer and its minutes in German, dates
   assert.match(markdown, '## Beschlüsse');
   const berlin = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
   assert.match(markdown, `${berlin.format(meetingReport(f.doc).startedAt!)} · Geplant 30 Min.`);
-  assert.match(markdown, '**Sam**, fällig 01.12.2026');
+  assert.match(markdown, '**Sam**, fällig am 01.12.2026');
   assert.equal(problems, []);
 });
 

@@ -1,24 +1,38 @@
 // The one relay HTTP client against a real relay (port 0): the relay's JSON errors arrive as
 // RelayRequestError with its code and details, a refused session is reported once to
 // onSessionEnded, an answer that is not the relay's (a proxy's page) gets an http_<status> code,
-// and an unreachable relay the 'network' code.
+// an unreachable relay the 'network' code, and a server that accepts a call and never finishes
+// its answer (headers or body) the 'timeout' code, with the call abandoned on the server's side.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
-import { relayClient } from '../../wire/relay-client.ts';
+import { relayClient, RelayClientErrorCode } from '../../wire/relay-client.ts';
+import { startHangingServer, type HangingServer } from './hanging-server.ts';
 import { startE2eRelay, type E2eRelay } from '../e2e/helpers/e2e-relay.ts';
 import { refusal } from './refusal.ts';
 import { guardedSetup } from '../e2e/helpers/guarded-setup.ts';
 
-const test = suite<{ relay: E2eRelay | null; proxy: Server | null }>('relay client', { relay: null, proxy: null });
+const test = suite<{ relay: E2eRelay | null; proxy: Server | null; hanging: HangingServer | null }>('relay client', {
+  relay: null,
+  proxy: null,
+  hanging: null,
+});
+// Short, so the suite does not wait long, yet long enough on a loaded machine for the request
+// to reach the server first; nothing here depends on how long a call took.
+const SHORT_MS = 1_000;
 
 guardedSetup(test, async (ctx) => {
   ctx.relay = await startE2eRelay();
   ctx.proxy = createServer((_req, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>'));
   ctx.proxy.listen(0, '127.0.0.1');
   await once(ctx.proxy, 'listening');
+});
+
+test.after.each(async (ctx) => {
+  await ctx.hanging?.close();
+  ctx.hanging = null;
 });
 
 test.after(async (ctx) => {
@@ -62,6 +76,38 @@ test('a proxy page and an unreachable relay get their own codes', async ({ proxy
   const down = await refusal(relayClient({ baseUrl: 'http://127.0.0.1:1' }).json('GET', '/api/time'));
   assert.is(down.code, 'network');
   assert.is(down.status, 0);
+});
+
+test('a relay that accepts the call and never answers: timeout, and the call is abandoned', async (ctx) => {
+  const hanging = (ctx.hanging = await startHangingServer());
+  const silent = await refusal(relayClient({ baseUrl: hanging.url, timeoutMs: SHORT_MS }).json('POST', '/api/sessions', { email: 'a@example.org', password: 'x' }));
+  assert.equal([silent.status, silent.code], [0, RelayClientErrorCode.timeout]);
+  assert.match(silent.message, /did not answer within 1 s\b/);
+  assert.equal(hanging.requests, ['POST /api/sessions']);
+  await hanging.abandoned(0);
+});
+
+test('headers that arrive but a body that never ends: timeout for JSON calls, refusals and downloads', async (ctx) => {
+  const hanging = (ctx.hanging = await startHangingServer((res) => {
+    const refused = res.req.url === '/refused';
+    res.writeHead(refused ? 400 : 200, { 'content-type': 'application/json', 'content-length': '100' });
+    res.write(refused ? '{"error":{"code":' : '{"now":');
+  }));
+  const client = relayClient({ baseUrl: hanging.url, timeoutMs: SHORT_MS, downloadTimeoutMs: SHORT_MS });
+  const stalled = await refusal(client.json('GET', '/api/time'));
+  assert.equal([stalled.status, stalled.code], [0, RelayClientErrorCode.timeout]);
+  const refusedHalfway = await refusal(client.json('POST', '/refused', {}));
+  assert.equal([refusedHalfway.status, refusedHalfway.code], [0, RelayClientErrorCode.timeout]);
+  const download = await refusal(client.send('GET', '/api/accounts/current/export'));
+  assert.equal([download.status, download.code], [0, RelayClientErrorCode.timeout]);
+  await Promise.all([0, 1, 2].map((nth) => hanging.abandoned(nth)));
+});
+
+test("a download's answer is read whole before it is handed over, headers kept", async ({ relay }) => {
+  const response = await relayClient({ baseUrl: relay!.httpUrl }).send('GET', '/api/time');
+  assert.is(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /json/);
+  assert.type(((await response.json()) as { now: number }).now, 'number');
 });
 
 test.run();

@@ -19,6 +19,9 @@ export interface AccessConfig {
   /** Lifetime of a share link; revocation ends it sooner. */
   readonly shareTokenTtlMs: number;
   readonly sessionTtlMs: number;
+  /** How long after the sign-in that issued it a device token keeps its device out of the
+   *  email's shared sign-in bucket (device-tokens.ts). */
+  readonly deviceTokenTtlMs: number;
   readonly maxBodyBytes: number;
   /** When set, share URLs are absolute (`https://relay.example/m/<id>#<token>`). */
   readonly publicUrl: string | null;
@@ -61,6 +64,9 @@ export const accessDefaults: AccessConfig = {
   accountTokenTtlMs: HOUR,
   shareTokenTtlMs: 30 * DAY,
   sessionTtlMs: 30 * DAY,
+  // A device that signs in at least once per session lifetime keeps a fresh token; one unused
+  // for half a year proves little about who holds it now.
+  deviceTokenTtlMs: 180 * DAY,
   maxBodyBytes: 16 * 1024,
   publicUrl: null,
   passwordMinLength: 8,

@@ -36,7 +36,7 @@ export function accountRoutes(ctx: AccessContext) {
     const password_hash = await hashPassword(password, config.scrypt);
     if (!(await records.insertAccount({ account_id: accountId, email, name, password_hash, created_at: request.now }))) throw taken();
     ctx.logger.info({ accountId }, 'account created');
-    return { status: 201, body: { ...(await grantSession(ctx, { account_id: accountId, name }, request.now)), deviceToken: ctx.devices.issue(accountId) } };
+    return { status: 201, body: { ...(await grantSession(ctx, { account_id: accountId, name }, request.now)), deviceToken: ctx.devices.issue(accountId, request.now) } };
   };
 
   const signIn: ApiHandler = async (request) => {
@@ -44,7 +44,7 @@ export function accountRoutes(ctx: AccessContext) {
     const attempt = { email: normaliseEmail(requireString(body, 'email')), password: requireString(body, 'password'), deviceToken: body.deviceToken };
     const account = await checkPasswordSignIn(ctx, request, attempt, hashForUnknownEmail);
     await records.purgeExpiredSessions(request.now);
-    return { status: 200, body: { ...(await grantSession(ctx, account, request.now)), deviceToken: ctx.devices.issue(account.account_id) } };
+    return { status: 200, body: { ...(await grantSession(ctx, account, request.now)), deviceToken: ctx.devices.issue(account.account_id, request.now) } };
   };
 
   const currentAccount: ApiHandler = async (request) => {

@@ -94,7 +94,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const ctx: AccessContext = {
     records: options.shared ? options.shared.records : createSqliteAccessRecords(options.db),
     codec: createTokenCodec(secret),
-    devices: createDeviceTokens(secret),
+    devices: createDeviceTokens(secret, config.deviceTokenTtlMs),
     config,
     store: options.store,
     logger,

@@ -1,7 +1,7 @@
 // Checking an email and password at sign-in, throttled without letting strangers lock the owner
 // out. Every attempt counts against the client's address, and against one of two buckets: the
-// device's own bucket when it presents a device token issued to this account (it signed in
-// before), else the email's bucket shared by every untrusted device (OWASP's device cookies).
+// device's own bucket when it presents an unexpired device token issued to this account (it
+// signed in before), else the email's bucket shared by every untrusted device (OWASP's device cookies).
 // A correct password empties the bucket it used, and replaces a hash made with older scrypt
 // parameters while the password is at hand.
 import type { AccessContext } from './access-context.ts';
@@ -25,7 +25,7 @@ export async function checkPasswordSignIn(ctx: AccessContext, request: ApiReques
   const found = await records.accountByEmail(attempt.email);
   // An account made by an OpenID sign-in has no password: it answers like an unknown email.
   const account = found !== null && hasPassword(found.password_hash) ? found : null;
-  const device = account === null ? null : ctx.devices.deviceOf(attempt.deviceToken, account.account_id);
+  const device = account === null ? null : ctx.devices.deviceOf(attempt.deviceToken, account.account_id, request.now);
   const bucket: readonly [AttemptLimiter, string] = device === null ? [limiters.signInPerEmail, attempt.email] : [limiters.signInPerDevice, device];
   enforce(request, [[limiters.signInPerIp, request.ip], bucket]);
   const tooLong = [...attempt.password].length > config.passwordMaxLength;

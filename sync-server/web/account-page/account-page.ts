@@ -1,7 +1,8 @@
 // Serves /account (the HTML shell, in the language the request's Accept-Language picks), its
-// script and its stylesheet, as an httpFallback for the relay. Everything else resolves false so the next fallback (the website) can answer. The page
-// talks to the relay's JSON API with a bearer session from sessionStorage and sets no cookie, so
-// a cross-site request carries no credential: there is no CSRF surface to defend.
+// script and its stylesheet, as an httpFallback for the relay. Everything else resolves false so
+// the next fallback (the website) can answer. The page talks to the relay's JSON API with a
+// bearer session from sessionStorage and sets no cookie, so a cross-site request carries no
+// credential: there is no CSRF surface to defend.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { installPath } from '../../install-root.ts';
@@ -11,7 +12,7 @@ import type { SafeHtml } from '../website/html.ts';
 import { redirect, SECURITY_HEADERS, sendHtml, sendPlain } from '../website/http-response.ts';
 import { negotiateLanguage } from '../languages/accept-language.ts';
 import { AccountRoutes } from './account-routes.ts';
-import { accountShell } from './account-shell.ts';
+import { accountShell, type ShellRules } from './account-shell.ts';
 import { accountScript } from './client-bundle.ts';
 import type { SiteLanguage } from '../languages/site-languages.ts';
 
@@ -21,6 +22,7 @@ const ASSET_CACHE = 'no-cache' as const;
 
 export interface AccountPageOptions {
   readonly logger: Pick<Logger, 'error'>;
+  readonly rules: ShellRules;
 }
 
 function sendAsset(res: ServerResponse, contentType: string, body: string): void {
@@ -39,7 +41,7 @@ export function createAccountPage(options: AccountPageOptions): HttpFallback {
   const shells = new Map<SiteLanguage, SafeHtml>();
   const shellIn = (lang: SiteLanguage): SafeHtml => {
     let shell = shells.get(lang);
-    if (!shell) shells.set(lang, (shell = accountShell(lang)));
+    if (!shell) shells.set(lang, (shell = accountShell(lang, options.rules)));
     return shell;
   };
 
@@ -48,7 +50,8 @@ export function createAccountPage(options: AccountPageOptions): HttpFallback {
       // A form posted before the script ran: its fields are dropped, the page is shown again.
       if (req.method === 'POST') return redirect(res, AccountRoutes.page);
       // The shell's language follows the request's header, so caches must key on it too.
-      sendHtml(res, 200, shellIn(negotiateLanguage(req.headers['accept-language'])), { vary: 'Accept-Language' });
+      const lang = negotiateLanguage(req.headers['accept-language']);
+      sendHtml(res, 200, shellIn(lang), { vary: 'Accept-Language', 'content-language': lang });
     },
     [AccountRoutes.script]: async (_req, res) => sendAsset(res, 'text/javascript; charset=utf-8', await accountScript()),
     [AccountRoutes.styles]: async (_req, res) => {

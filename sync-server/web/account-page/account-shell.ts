@@ -2,14 +2,21 @@
 // website's), in the language the request asked for (its words come from the page's catalogs,
 // escaped like any value; no server data is in it), with forms that work without a page reload
 // once the script runs. The forms post to /account, so even without the script a password never
-// lands in a URL.
+// lands in a URL. The forms state and check the relay's own limits (shortest password, longest
+// name), as configured.
 import { html, type SafeHtml } from '../website/html.ts';
 import { layout } from '../website/layout.ts';
 import { websiteWords } from '../website/messages/website-words.ts';
 import { withSlots } from '../website/rich-text.ts';
 import { AccountRoutes } from './account-routes.ts';
-import { DEFAULT_LANGUAGE, type SiteLanguage } from '../languages/site-languages.ts';
+import type { SiteLanguage } from '../languages/site-languages.ts';
 import { translator, type Translator } from './messages/translator.ts';
+
+/** The relay's configured limits that the forms state and check. */
+export interface ShellRules {
+  readonly passwordMinLength: number;
+  readonly nameMaxLength: number;
+}
 
 const signedOut = (w: Translator) => html`<section id="signed-out" class="panel" aria-labelledby="sign-in-title">
   <h2 id="sign-in-title">${w.t('signIn.title')}</h2>
@@ -51,12 +58,12 @@ const summary = (w: Translator) => html`<section class="panel" aria-labelledby="
   <div class="actions"><button id="sign-out" type="button" class="secondary">${w.t('summary.signOut')}</button></div>
 </section>`;
 
-const displayName = (w: Translator) => html`<section class="panel" aria-labelledby="name-title">
+const displayName = (w: Translator, { nameMaxLength }: ShellRules) => html`<section class="panel" aria-labelledby="name-title">
   <h2 id="name-title">${w.t('name.title')}</h2>
   <p class="small">${w.t('name.lead')}</p>
   <form id="name-form" method="post" action="${AccountRoutes.page}">
     <label for="display-name">${w.t('name.label')}</label>
-    <input id="display-name" name="name" type="text" autocomplete="name" maxlength="100" required>
+    <input id="display-name" name="name" type="text" autocomplete="name" maxlength="${nameMaxLength}" required>
     <div class="actions"><button id="name-button" type="submit">${w.t('name.save')}</button></div>
     <p id="name-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
@@ -76,17 +83,17 @@ const shares = (w: Translator) => html`<section class="panel" aria-labelledby="s
   <p id="shares-status" class="form-status" role="status" aria-live="polite"></p>
 </section>`;
 
-const password = (w: Translator) => html`<section id="password-panel" class="panel" aria-labelledby="password-title">
+const password = (w: Translator, { passwordMinLength: min }: ShellRules) => html`<section id="password-panel" class="panel" aria-labelledby="password-title">
   <h2 id="password-title">${w.t('password.title')}</h2>
   <p class="small">${w.t('password.lead')}</p>
   <form id="password-form" method="post" action="${AccountRoutes.page}">
     <input type="email" name="email" autocomplete="username" id="password-username" hidden>
     <label for="current-password">${w.t('password.current')}</label>
     <input id="current-password" name="currentPassword" type="password" autocomplete="current-password" required>
-    <label for="new-password">${w.t('password.new')} <span class="small">${w.t('password.newHint')}</span></label>
-    <input id="new-password" name="newPassword" type="password" autocomplete="new-password" minlength="8" required>
+    <label for="new-password">${w.t('password.new')} <span class="small">${w.t('password.newHint', { min })}</span></label>
+    <input id="new-password" name="newPassword" type="password" autocomplete="new-password" minlength="${min}" required>
     <label for="repeat-password">${w.t('password.repeat')}</label>
-    <input id="repeat-password" name="repeatPassword" type="password" autocomplete="new-password" minlength="8" required>
+    <input id="repeat-password" name="repeatPassword" type="password" autocomplete="new-password" minlength="${min}" required>
     <div class="actions"><button id="password-button" type="submit">${w.t('password.button')}</button></div>
     <p id="password-status" class="form-status" role="status" aria-live="polite"></p>
   </form>
@@ -110,7 +117,7 @@ const deletion = (w: Translator) => html`<section class="panel danger-zone" aria
   </form>
 </section>`;
 
-export function accountShell(lang: SiteLanguage = DEFAULT_LANGUAGE): SafeHtml {
+export function accountShell(lang: SiteLanguage, rules: ShellRules): SafeHtml {
   const w = translator(lang);
   return layout({
     words: websiteWords(lang),
@@ -121,7 +128,7 @@ export function accountShell(lang: SiteLanguage = DEFAULT_LANGUAGE): SafeHtml {
   <h1>${w.t('page.heading')}</h1>
   <noscript><p class="notice">${w.t('page.noscript')}</p></noscript>
   ${signedOut(w)}
-  <div id="signed-in" hidden>${summary(w)}${displayName(w)}${connected(w)}${sessions(w)}${shares(w)}${password(w)}${exportPanel(w)}${deletion(w)}</div>
+  <div id="signed-in" hidden>${summary(w)}${displayName(w, rules)}${connected(w)}${sessions(w)}${shares(w)}${password(w, rules)}${exportPanel(w)}${deletion(w)}</div>
 </section>
 <script type="module" src="${AccountRoutes.script}"></script>`,
   });

@@ -1,6 +1,7 @@
 // A page's words in one language, for any catalog of the relay's pages: messages with {name}
-// placeholders filled in, plural forms chosen by Intl.PluralRules, and dates and durations
-// formatted by Intl in that language, so a German page never shows an English date. Runs in the
+// placeholders filled in, plural forms chosen by Intl.PluralRules, and numbers, dates and
+// durations formatted by Intl in that language, so a German page never shows an English date or
+// an English 1,500. Runs in the
 // browser too (the account page's script), so it imports nothing of Node.
 import type { SiteLanguage } from './site-languages.ts';
 
@@ -24,8 +25,6 @@ export interface Translator<Key extends string> {
   dateTime(ms: number): string;
   /** "7 days", "36 hours", "1 hour": the largest whole unit, so a page states the exact time. */
   duration(ms: number): string;
-  /** A count as the language writes numbers (1,024 in English, 1.024 in German). */
-  number(value: number): string;
 }
 
 export function createTranslator<Key extends string>(lang: SiteLanguage, catalog: Catalog<Key>): Translator<Key> {
@@ -33,8 +32,10 @@ export function createTranslator<Key extends string>(lang: SiteLanguage, catalog
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'long' });
   const dateTimes = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const numbers = new Intl.NumberFormat(lang);
+  // A number placeholder is written as the language writes numbers (1,500 in English, 1.500 in German).
+  const fill = (value: string | number) => (typeof value === 'number' ? numbers.format(value) : value);
   const t = (key: Key, params: Params = {}) =>
-    catalog[key].replace(PLACEHOLDER, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    catalog[key].replace(PLACEHOLDER, (whole, name: string) => (params[name] === undefined ? whole : fill(params[name])));
   return {
     lang,
     t,
@@ -52,6 +53,5 @@ export function createTranslator<Key extends string>(lang: SiteLanguage, catalog
       const [value, unit] = ms % DAY_MS === 0 ? [ms / DAY_MS, 'day'] : ms % HOUR_MS === 0 ? [ms / HOUR_MS, 'hour'] : [Math.ceil(ms / 60_000), 'minute'];
       return new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
     },
-    number: (value) => numbers.format(value),
   };
 }

@@ -90,7 +90,7 @@ export const SCHEMAS = {
   },
   SessionStarted: closed({
     ...SESSION_GRANT,
-    deviceToken: { type: 'string', description: 'send it with later sign-ins from this device: strangers guessing the password do not lock it out' },
+    deviceToken: { type: 'string', description: 'send it with later sign-ins from this device: strangers guessing the password do not lock it out; each sign-in answers a fresh one, and an old one expires (access.deviceTokenTtlMs)' },
   }),
   NewName: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
   Renamed: closed({ accountId: ID, name: { type: 'string' } }),

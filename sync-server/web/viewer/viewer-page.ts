@@ -1,7 +1,7 @@
 // Serves the live viewer as an httpFallback for the relay: the built HTML shell for
 // /m/<meetingId> (any well-formed meeting id; the page itself learns from the relay whether the
 // link works), and its assets. A malformed id gets a clear 404 page, an unbuilt viewer a 503
-// page. Every response carries the website's strict security headers; the CSP's
+// page, both in the language the request's Accept-Language picks. Every response carries the website's strict security headers; the CSP's
 // default-src 'self' also covers the page's same-origin websocket (CSP Level 3 lets 'self'
 // match ws:/wss: on the same host and port). The one relaxation: style-src also takes a fresh
 // nonce per response, handed to the page in a meta tag, because CodeMirror (the notes editor)
@@ -14,6 +14,8 @@ import type { HttpFallback } from '../../relay/transport/http-routes.ts';
 import { STYLE_NONCE_META } from '../../../wire/style-nonce.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, sendHtml, sendPlain } from '../website/http-response.ts';
 import { messagePage } from '../website/pages/message-page.ts';
+import { websiteWords } from '../website/messages/website-words.ts';
+import { negotiateLanguage } from '../languages/accept-language.ts';
 import { ViewerFiles, type ViewerFile } from './viewer-files.ts';
 import { ViewerRoutes } from '../../../wire/viewer-routes.ts';
 
@@ -58,16 +60,16 @@ function sendAsset(req: IncomingMessage, res: ServerResponse, file: ViewerFile):
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+function sendProblem(req: IncomingMessage, res: ServerResponse, status: number, problem: 'badLink' | 'notBuilt'): void {
+  const w = websiteWords(negotiateLanguage(req.headers['accept-language']));
+  const page = messagePage({ title: w.t(`viewer.${problem}.title`), paragraphs: [w.t(`viewer.${problem}.text`)] }, w);
+  sendHtml(res, status, page, { vary: 'Accept-Language', 'content-language': w.lang });
+}
+
 async function servePage(req: IncomingMessage, res: ServerResponse, files: ViewerFiles, meetingId: string): Promise<void> {
-  if (!ID_PATTERN.test(meetingId)) {
-    sendHtml(res, 404, messagePage({ title: 'No such meeting link', paragraphs: ['This address does not name a meeting. Open the share link exactly as you received it.'] }));
-    return;
-  }
+  if (!ID_PATTERN.test(meetingId)) return sendProblem(req, res, 404, 'badLink');
   const shell = await files.shell();
-  if (shell === null) {
-    sendHtml(res, 503, messagePage({ title: 'Live viewer not built yet', paragraphs: ['This relay cannot show shared meetings until its operator builds them with npm run build.'] }));
-    return;
-  }
+  if (shell === null) return sendProblem(req, res, 503, 'notBuilt');
   const text = shell.body.toString('utf8');
   if (!NONCE_META.test(text)) throw new ViewerShellError(`the built viewer shell has no ${STYLE_NONCE_META} meta tag`);
   const nonce = randomBytes(NONCE_BYTES).toString('base64');

@@ -1,9 +1,11 @@
 // The frame every page shares: document head, header with the site's name and navigation, and a
-// footer. Styles come from one same-origin stylesheet; no page carries a script. The frame speaks
-// the page's language (its words are the website's frame.* messages), and <html lang> says which.
+// footer. Styles come from one same-origin stylesheet; the frame itself carries no script (the
+// account page puts its own same-origin script and stylesheet in its body). The frame speaks the
+// page's language (its words are the website's frame.* messages), and <html lang> says which.
 import { html, type SafeHtml } from './html.ts';
 import { Routes } from '../../../wire/website-routes.ts';
 import type { WebsiteWords } from './messages/website-words.ts';
+import { withSlots } from './rich-text.ts';
 
 export interface PageFrame {
   readonly title: string;
@@ -34,7 +36,7 @@ ${frame.description ? html`<meta name="description" content="${frame.description
 ${frame.body}
 </main>
 <footer class="site-footer">
-  <p>${w.t('frame.tagline')} <a href="${Routes.privacy}">${w.t('frame.whatWeStore')}</a>.</p>
+  <p>${withSlots(w.parts('frame.footer'), { tagline: html`${w.t('frame.tagline')}`, link: html`<a href="${Routes.privacy}">${w.t('frame.whatWeStore')}</a>` })}</p>
 </footer>
 </body>
 </html>

@@ -2,7 +2,7 @@
 // and unsubscribe, the extension download, usage events, the uninstall page and the operator's
 // stats. Unknown paths resolve false so the relay answers its JSON 404. Pages speak the language
 // the request's Accept-Language picks (the stats page, for the operator, stays English), so every
-// answer of a route says Vary: Accept-Language.
+// answer of a route says Vary: Accept-Language, and Content-Language names the language it is in.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigError } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
@@ -14,6 +14,7 @@ import { AddressRetention } from './address-retention.ts';
 import { confirmationMail } from './confirmation-mail.ts';
 import { MailSender } from './mail-sender.ts';
 import { negotiateLanguage } from '../languages/accept-language.ts';
+import { DEFAULT_LANGUAGE } from '../languages/site-languages.ts';
 import { websiteWords, type WebsiteWords } from './messages/website-words.ts';
 import { smtpMailer } from './mailer.ts';
 import { outboxFileMailer } from './outbox-file-mailer.ts';
@@ -145,9 +146,11 @@ export function createWebsite(options: WebsiteOptions): Website {
       sendPlain(res, 405, 'method not allowed', { allow: Object.keys(table).join(', ') });
       return true;
     }
-    const w = websiteWords(negotiateLanguage(req.headers['accept-language']));
-    // Set before any handler writes its head, so every answer (page, redirect, error) carries it.
+    const lang = url.pathname === Routes.stats ? DEFAULT_LANGUAGE : negotiateLanguage(req.headers['accept-language']);
+    const w = websiteWords(lang);
+    // Set before any handler writes its head, so every answer (page, redirect, error) carries them.
     res.setHeader('vary', 'Accept-Language');
+    res.setHeader('content-language', lang);
     try {
       await handler(req, res, url, w);
     } catch (error) {

@@ -9,14 +9,20 @@ import { DIST, type ExtensionBrowser } from './extension-browser.ts';
 
 const WAIT_MS = 15_000;
 
-let table: MessageTable | null = null;
+export type Messages = (key: string, ...subs: (string | number)[]) => string;
 
-export function msg(key: string, ...subs: (string | number)[]): string {
-  table ??= JSON.parse(readFileSync(join(DIST, '_locales', 'en', 'messages.json'), 'utf8')) as MessageTable;
-  const entry = table[key];
-  if (!entry) throw new Error(`no message "${key}" in the built extension`);
-  return format(entry, subs.map(String));
+/** The built extension's words in one of its languages (e.g. "de"), read on first use. */
+export function messagesIn(lang: string): Messages {
+  let table: MessageTable | null = null;
+  return (key, ...subs) => {
+    table ??= JSON.parse(readFileSync(join(DIST, '_locales', lang, 'messages.json'), 'utf8')) as MessageTable;
+    const entry = table[key];
+    if (!entry) throw new Error(`no message "${key}" in the built extension's ${lang} words`);
+    return format(entry, subs.map(String));
+  };
 }
+
+export const msg: Messages = messagesIn('en');
 
 export interface Credentials {
   readonly email: string;

@@ -1,11 +1,15 @@
 // The erase rules: a removal seen live erases whatever this device holds and asks the relay when
 // syncing; one found at load only where a local copy is left; the relay's answer decides whether
-// a pending deletion is finished; pending deletions are kept once per meeting, relay and account,
-// sent only to their relay as their account, and a stored list that gained one wakes the sender.
+// a pending deletion is finished (one the relay could not be asked, that it did not answer in
+// time, or that a proxy answered instead, is kept to retry); pending deletions are kept once per
+// meeting, relay and account, sent only to their relay as their account, and a stored list that
+// gained one wakes the sender.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { MeetingId } from '../../../crdt/index.ts';
 import { addsPending, eraseOutcome, mergePending, planErase, sendableNow } from '../../../extension/data/erase-plan.ts';
+import { RelayClientErrorCode, RelayRequestError } from '../../../wire/relay-client.ts';
+import { ApiErrorCode } from '../../../sync-server/web/access/access-errors.ts';
 
 const test = suite('erase plan');
 const held = 'heldMeetingId0000001' as MeetingId;
@@ -32,8 +36,31 @@ test('without sync nothing is asked of the relay', () => {
 });
 
 test("the relay's answer: deleted, never there, not ours or already gone is done; unreachable, busy or signed out is kept", () => {
-  for (const status of [null, 400, 403, 404, 410]) assert.is(eraseOutcome(status), 'done', String(status));
-  for (const status of [0, 401, 429, 500, 503]) assert.is(eraseOutcome(status), 'retry', String(status));
+  assert.is(eraseOutcome(null), 'done', 'deleted');
+  // The relay's own answers, with the codes its access gate sends (meeting-deletion.ts).
+  const answered = (status: number, code: string) => new RelayRequestError(status, code, 'answered');
+  const final = [
+    answered(400, ApiErrorCode.invalidDocument),
+    answered(403, ApiErrorCode.forbidden),
+    answered(404, ApiErrorCode.notFound),
+    answered(410, ApiErrorCode.meetingDeleted),
+  ];
+  for (const error of final) assert.is(eraseOutcome(error), 'done', error.code);
+  const kept = [answered(401, ApiErrorCode.unauthenticated), answered(429, ApiErrorCode.rateLimited), answered(500, ApiErrorCode.internal)];
+  for (const error of kept) assert.is(eraseOutcome(error), 'retry', error.code);
+});
+
+test("a proxy's error page instead of the relay's answer is tried again, whatever its status", () => {
+  for (const status of [400, 403, 404, 410, 502]) {
+    assert.is(eraseOutcome(new RelayRequestError(status, `http_${status}`, 'a proxy answered')), 'retry', String(status));
+  }
+});
+
+test('a relay that cannot be reached or does not answer in time is tried again later', () => {
+  // As the relay client reports them (tests/wire/relay-client.test.ts makes both happen).
+  assert.is(eraseOutcome(new RelayRequestError(0, RelayClientErrorCode.network, 'unreachable')), 'retry');
+  assert.is(eraseOutcome(new RelayRequestError(0, RelayClientErrorCode.timeout, 'no answer in time')), 'retry');
+  assert.is(eraseOutcome(new TypeError('not a relay error')), 'retry');
 });
 
 test('pending deletions are kept once per meeting, relay and account', () => {

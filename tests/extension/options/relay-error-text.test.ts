@@ -10,7 +10,7 @@ import { relayErrorText } from '../../../extension/options/relay-error-text.ts';
 import { setFallbackMessages, t } from '../../../extension/platform/i18n.ts';
 import { weakPassword } from '../../../sync-server/web/access/password-strength.ts';
 import { PASSWORD_ADVICE } from '../../../wire/refusal-details.ts';
-import { RelayRequestError } from '../../../wire/relay-client.ts';
+import { RelayClientErrorCode, RelayRequestError } from '../../../wire/relay-client.ts';
 
 const test = suite('options refusal text');
 const LOCALES = mergeAllLocales(join(import.meta.dirname, '..', '..', '..', 'extension', '_locales'));
@@ -61,7 +61,21 @@ test("an unknown advice key or no advice shows the relay's sentences whole", () 
   assert.is(relayErrorText(new RelayRequestError(400, 'weak_password', message)), message);
   // A form's own wording still comes first.
   const wrong = new RelayRequestError(401, 'invalid_credentials', 'Wrong.');
-  assert.is(relayErrorText(wrong, () => t('optErrorCredentials')), 'E-Mail und Passwort passen zu keinem Konto.');
+  assert.is(relayErrorText(wrong, () => t('optErrorCredentials')), 'Zu dieser E-Mail-Adresse und diesem Passwort gibt es kein Konto.');
+});
+
+test('a relay that cannot be reached and one that did not answer in time are told apart in every language', () => {
+  const unreachable = new RelayRequestError(0, RelayClientErrorCode.network, 'The relay could not be reached.');
+  const late = new RelayRequestError(0, RelayClientErrorCode.timeout, 'The relay did not answer within 15 s.');
+  for (const lang of LOCALES.keys()) {
+    speak(lang);
+    assert.is(relayErrorText(unreachable), LOCALES.get(lang)!.optErrorNetwork!.message, lang);
+    assert.is(relayErrorText(late), LOCALES.get(lang)!.optErrorTimeout!.message, lang);
+    assert.is.not(relayErrorText(late), relayErrorText(unreachable), lang);
+  }
+  // Before a form's own wording: a form cannot know what a call that had no answer meant.
+  speak('en');
+  assert.is(relayErrorText(late, () => 'known'), LOCALES.get('en')!.optErrorTimeout!.message);
 });
 
 test.run();

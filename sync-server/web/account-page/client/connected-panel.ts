@@ -1,7 +1,7 @@
 // "Connected sign-ins": the providers linked to the account (with the email they vouch for and
 // when they were linked), a button to remove each, and a button to connect each configured
-// provider not linked yet. The relay refuses to remove the last way to sign in; its message is
-// shown as it is.
+// provider not linked yet. The relay refuses to remove the last way to sign in; the page words
+// that refusal in its own language (refusal-text.ts).
 import { OidcIntent, type OidcProviderInfo } from '../../../../wire/oidc-sign-in.ts';
 import { failureText, type IdentityInfo } from './api.ts';
 import { byId, el, showStatus } from './dom.ts';

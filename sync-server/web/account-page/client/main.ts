@@ -41,7 +41,7 @@ const configuredProviders = () => (providers ??= api.json<OidcProviderInfo[]>('G
 
 function renderAccount(info: AccountInfo): void {
   byId('account-email', HTMLElement).textContent = info.email;
-  byId('account-name', HTMLSpanElement).textContent = info.name === '' ? '' : ` (${info.name})`;
+  byId('account-name', HTMLSpanElement).textContent = info.name === '' ? '' : words.t('summary.name', { name: info.name });
   byId('account-since', HTMLSpanElement).textContent = words.date(info.createdAt);
   byId('password-username', HTMLInputElement).value = info.email;
   const nameField = byId('display-name', HTMLInputElement);

@@ -3,21 +3,30 @@
 // message (written for API users and logs) without changing the page. A length rule's limits and
 // a weak password's advice come as details; a refusal without readable details, or with an advice
 // key this page does not know (a newer relay), is shown as the relay's message rather than
-// with a part of it missing. A code the page has no words for shows the relay's message too.
-import { RelayRequestError } from '../../../../wire/relay-client.ts';
+// with a part of it missing. A code the page has no words for shows the relay's message too;
+// every code the page's own calls can meet in use (a typo'd address, an expired provider code, a
+// list entry removed elsewhere, a relay fault, no answer in time) has words.
+import { RelayClientErrorCode, RelayRequestError } from '../../../../wire/relay-client.ts';
 import { isLengthRule, isPasswordAdvice, isPasswordAdviceKey, type PasswordAdviceKey } from '../../../../wire/refusal-details.ts';
 import { ApiErrorCode } from '../../access/access-errors.ts';
 import type { MessageKey } from '../messages/en.ts';
 import type { Translator } from '../messages/translator.ts';
 
-// The relay's codes, and the relay client's own for no answer and for an answer that is not JSON.
+// The relay's codes, and the relay client's own for no answer, no answer in time and an answer
+// that is not JSON.
 const BY_CODE: Readonly<Record<string, MessageKey>> = {
-  network: 'refusal.network',
+  [RelayClientErrorCode.network]: 'refusal.network',
+  [RelayClientErrorCode.timeout]: 'refusal.timeout',
   [ApiErrorCode.invalidCredentials]: 'refusal.wrongCredentials',
   [ApiErrorCode.rateLimited]: 'refusal.rateLimited',
   [ApiErrorCode.lastSignIn]: 'refusal.lastSignIn',
   [ApiErrorCode.identityTaken]: 'refusal.identityTaken',
-  malformed_response: 'refusal.generic',
+  [ApiErrorCode.invalidEmail]: 'refusal.invalidEmail',
+  [ApiErrorCode.invalidGrant]: 'refusal.signInExpired',
+  [ApiErrorCode.invalidState]: 'refusal.signInExpired',
+  [ApiErrorCode.notFound]: 'refusal.gone',
+  [ApiErrorCode.internal]: 'refusal.generic',
+  [RelayClientErrorCode.malformedResponse]: 'refusal.generic',
 };
 const LENGTH_RULES: Readonly<Record<string, MessageKey>> = {
   [ApiErrorCode.invalidPassword]: 'refusal.passwordLength',

@@ -1,8 +1,11 @@
 // The account page's words in English, the source every other catalog translates: the shell
-// (its frame speaks the website's words), the script's statuses and list entries, and the wording of the
-// relay's common refusals. Placeholders are {name}; a key ending in .one / .other is a plural
-// form chosen by Intl.PluralRules. The weak.* sentences are the password checker's advice, one
-// per advice key of a weak_password refusal (wire/refusal-details.ts) after weak.lead.
+// (its frame speaks the website's words), the script's statuses and list entries, and the
+// wording of the relay's common refusals. Placeholders are {name}; a key ending in .one / .other
+// is a plural form chosen by Intl.PluralRules. summary.name follows the email in summary.text when
+// the account has a display name. The weak.* sentences are the password checker's advice, one per
+// advice key of a weak_password refusal (wire/refusal-details.ts) after weak.lead.
+import type { Catalog as SharedCatalog } from '../../languages/translator.ts';
+
 export const en = {
   'page.title': 'Your account · LeaveTheMeeting',
   'page.description': 'Sign in to manage your LeaveTheMeeting sync account: sessions, share links, password, export and deletion.',
@@ -21,6 +24,7 @@ export const en = {
 
   'summary.title': 'Signed in',
   'summary.text': 'As {email}{name}, with an account since {since}.',
+  'summary.name': ' ({name})',
   'summary.signOut': 'Sign out',
   'summary.signedOut': 'You are signed out in this browser.',
 
@@ -72,7 +76,7 @@ export const en = {
   'password.lead': 'Every other session is signed out; this one stays.',
   'password.current': 'Current password',
   'password.new': 'New password',
-  'password.newHint': '(at least 8 characters)',
+  'password.newHint': '(at least {min} characters)',
   'password.repeat': 'New password again',
   'password.button': 'Change password',
   'password.differ': 'The two new passwords differ.',
@@ -101,6 +105,7 @@ export const en = {
 
   'refusal.generic': 'Something went wrong. Reload the page and try again.',
   'refusal.network': 'The relay could not be reached. Check the connection and try again.',
+  'refusal.timeout': 'The relay did not answer in time. Try again in a moment.',
   'refusal.wrongCredentials': 'The email or the password is wrong.',
   'refusal.wrongCurrentPassword': 'The current password is wrong.',
   'refusal.rateLimited': 'Too many attempts; wait a while and try again.',
@@ -108,6 +113,9 @@ export const en = {
   'refusal.nameLength': 'The name must be {min} to {max} characters on one line.',
   'refusal.lastSignIn': 'This is the only way to sign in to the account; connect another one first.',
   'refusal.identityTaken': 'This sign-in is already connected to another account.',
+  'refusal.invalidEmail': 'That does not look like an email address: it needs a name, an @ and a domain with a dot, like ana@example.com.',
+  'refusal.signInExpired': 'This sign-in expired or was already used. Start it again.',
+  'refusal.gone': 'That is no longer there; it may have been removed in another tab or on another device. Reload the page to see what is left.',
 
   'weak.lead': 'This password is too easy to guess.',
   'weak.fewMoreWords': 'Add a few more words that are less common.',
@@ -144,4 +152,4 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Catalog = Readonly<Record<MessageKey, string>>;
+export type Catalog = SharedCatalog<MessageKey>;

@@ -12,6 +12,7 @@ export const en = {
   'frame.account': 'Account',
   'frame.tagline': 'LeaveTheMeeting: meetings that end on time.',
   'frame.whatWeStore': 'What we store',
+  'frame.footer': '{tagline} {link}.',
   'frame.back': 'Back to the start page',
 
   'landing.title': 'LeaveTheMeeting: meetings that end on time',
@@ -76,6 +77,10 @@ export const en = {
   'goodbye.title': 'Sorry to see you go',
   'goodbye.removed': 'LeaveTheMeeting is removed from your browser, and with it everything it kept there.',
   'goodbye.relay': 'If you signed in to a relay, your synced meetings are still on it: sign in again any time, or delete the account to remove them.',
+  'viewer.badLink.title': 'No such meeting link',
+  'viewer.badLink.text': 'This address does not name a meeting. Open the share link exactly as you received it.',
+  'viewer.notBuilt.title': 'Live viewer not built yet',
+  'viewer.notBuilt.text': 'This relay cannot show shared meetings until its operator builds them with npm run build.',
 
   'privacy.title': 'Privacy · LeaveTheMeeting',
   'privacy.description': 'Exactly what LeaveTheMeeting stores, where and why.',

@@ -4,15 +4,24 @@
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
+import type { SiteLanguage } from '../../languages/site-languages.ts';
 import type { WebsiteWords } from '../messages/website-words.ts';
 import { withSlots } from '../rich-text.ts';
 import { signUpForm, type SignUpFormState } from './sign-up-form.ts';
 
 export const SCREENSHOTS = [
-  { file: 'screenshot-editor.png', words: 'shot.editor' },
-  { file: 'screenshot-run.png', words: 'shot.run' },
-  { file: 'screenshot-report.png', words: 'shot.report' },
+  { name: 'editor', words: 'shot.editor' },
+  { name: 'run', words: 'shot.run' },
+  { name: 'report', words: 'shot.report' },
 ] as const;
+
+export type ScreenshotName = (typeof SCREENSHOTS)[number]['name'];
+
+/** The asset of one screenshot as the extension shows itself in that language (captured by
+ *  scripts/capture-screenshots.ts), so a German page shows a German side panel. */
+export function screenshotFile(name: ScreenshotName, lang: SiteLanguage): string {
+  return `screenshot-${name}-${lang}.png`;
+}
 
 const FEATURES = ['feature.timeBoxes', 'feature.oneClock', 'feature.notes', 'feature.offline'] as const;
 
@@ -26,7 +35,8 @@ function download(zipBytes: number | null, w: WebsiteWords): SafeHtml {
   if (zipBytes === null) {
     return html`<p class="notice" role="status">${withSlots(w.parts('landing.notBuilt'), { command: html`<code>npm run build</code>` })}</p>`;
   }
-  const size = new Intl.NumberFormat(w.lang, { style: 'unit', unit: 'kilobyte' }).format(Math.max(1, Math.round(zipBytes / 1024)));
+  // Intl's kilobyte is 1,000 bytes (kB), so the count is of thousands, not of 1,024s.
+  const size = new Intl.NumberFormat(w.lang, { style: 'unit', unit: 'kilobyte' }).format(Math.max(1, Math.round(zipBytes / 1000)));
   const install = withSlots(w.parts('landing.install'), {
     extensions: html`<code>chrome://extensions</code>`,
     loadUnpacked: html`<em>${w.t('landing.loadUnpacked')}</em>`,
@@ -50,7 +60,7 @@ export function landingPage(state: LandingState, w: WebsiteWords): SafeHtml {
 <section aria-labelledby="shots-title">
   <h2 id="shots-title">${w.t('landing.shotsTitle')}</h2>
   <div class="shots">
-    ${SCREENSHOTS.map((shot) => html`<figure><img src="${Routes.assets}${shot.file}" alt="${w.t(`${shot.words}.alt`)}" loading="lazy" width="360" height="640"><figcaption>${w.t(`${shot.words}.caption`)}</figcaption></figure>`)}
+    ${SCREENSHOTS.map((shot) => html`<figure><img src="${Routes.assets}${screenshotFile(shot.name, w.lang)}" alt="${w.t(`${shot.words}.alt`)}" loading="lazy" width="360" height="640"><figcaption>${w.t(`${shot.words}.caption`)}</figcaption></figure>`)}
   </div>
 </section>
 <section id="download" aria-labelledby="download-title">

@@ -3,7 +3,7 @@
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
-import { websiteWords, type WebsiteWords } from '../messages/website-words.ts';
+import type { WebsiteWords } from '../messages/website-words.ts';
 
 export interface Message {
   readonly title: string;
@@ -11,7 +11,7 @@ export interface Message {
   readonly extra?: SafeHtml;
 }
 
-export function messagePage(message: Message, w: WebsiteWords = websiteWords('en')): SafeHtml {
+export function messagePage(message: Message, w: WebsiteWords): SafeHtml {
   return layout({
     words: w,
     title: `${message.title} · LeaveTheMeeting`,

@@ -4,6 +4,7 @@
 // configuration, written by Intl), and what is never stored.
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
+import { Routes } from '../../../../wire/website-routes.ts';
 import type { WebsiteWords } from '../messages/website-words.ts';
 import { addressRetention, columnKey, EXTENSION_STORAGE, RELAY_FILES, RELAY_TABLES } from '../privacy-facts.ts';
 import { withSlots } from '../rich-text.ts';
@@ -27,7 +28,7 @@ const code = (text: string): SafeHtml => html`<code>${text}</code>`;
 
 function choices(w: WebsiteWords): SafeHtml {
   const account = withSlots(w.parts('choice.account'), {
-    accountPage: html`<a href="/account">${w.t('choice.accountPage')}</a>`,
+    accountPage: html`<a href="${Routes.account}">${w.t('choice.accountPage')}</a>`,
     sessionStorage: code('sessionStorage'),
     sessionKey: code('ltm-account-session'),
     localStorage: code('localStorage'),

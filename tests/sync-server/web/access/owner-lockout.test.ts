@@ -1,7 +1,8 @@
 // Nobody can lock an owner out (OWASP device cookies): a stranger's wrong guesses for an email
 // throttle the stranger (and every device without a device token for that account), while a
 // device that signed in before still signs in and changes the password. A device token bought
-// by a thief is throttled on its own, and a token of another account or a forged one is none.
+// by a thief is throttled on its own, and a token of another account, a forged or an expired one
+// is none.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { signUp, startAccessHarness, type AccessHarness } from './access-harness.ts';
@@ -64,13 +65,33 @@ test('guesses with a stolen device token lock only that token', async () => {
 test('a forged token or one of another account counts as no token', async () => {
   const owner = await signUp(h);
   const other = await signUp(h);
-  const forged = `${owner.deviceToken.slice(0, 23)}${'A'.repeat(43)}`;
-  for (const token of [other.deviceToken, forged, 'not a token', owner.deviceToken.replace('.', '')]) {
+  const forged = owner.deviceToken.replace(/[^.]+$/, 'A'.repeat(43));
+  // A later issue time with the old signature: the time is signed too.
+  const [nonce, issued, signature] = owner.deviceToken.split('.') as [string, string, string];
+  const postdated = `${nonce}.${(parseInt(issued, 36) + 86_400_000).toString(36)}.${signature}`;
+  for (const token of [other.deviceToken, forged, postdated, 'not a token', owner.deviceToken.replace('.', '')]) {
     assert.is((await signIn(owner.email, 'a wrong guess', token)).status, 401);
   }
-  assert.is((await signIn(owner.email, 'a wrong guess')).status, 401);
   assert.is((await signIn(owner.email, owner.password, other.deviceToken)).status, 429, 'those five counted in the email\'s bucket');
   assert.is((await signIn(owner.email, owner.password, owner.deviceToken)).status, 200);
+});
+
+test('a device token expires: past its lifetime it counts as none', async () => {
+  // A second relay whose device tokens live 1 ms: every token is expired by the time it returns,
+  // since a sign-in alone takes longer (scrypt).
+  const short = await startAccessHarness({
+    deviceTokenTtlMs: 1,
+    signInPerEmail: { max: 2, windowMs: 60_000 },
+    signInPerIp: { max: 1000, windowMs: 60_000 },
+  });
+  try {
+    const owner = await signUp(short);
+    const expiredSignIn = (password: string) => short.api('POST', '/api/sessions', { email: owner.email, password, deviceToken: owner.deviceToken });
+    assert.equal([(await expiredSignIn('guess 1')).status, (await expiredSignIn('guess 2')).status], [401, 401]);
+    assert.is((await expiredSignIn(owner.password)).status, 429, 'the expired token drew on the email\'s bucket');
+  } finally {
+    await short.close();
+  }
 });
 
 test('password changes are throttled per session, not by the email\'s bucket', async () => {

@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import { CATALOGS } from '../../../../sync-server/web/account-page/messages/account-languages.ts';
 import { registerCatalogChecks } from '../languages/catalog-checks.ts';
 
-// Words that read the same in every language (Sessions, Name) are allowed.
-registerCatalogChecks('account page', CATALOGS, new Set(['sessions.title', 'name.label', 'shares.roleView', 'shares.roleEdit']));
+// Words that read the same in every language (Sessions, Name, a name in brackets) are allowed.
+registerCatalogChecks('account page', CATALOGS, new Set(['sessions.title', 'name.label', 'shares.roleView', 'shares.roleEdit', 'summary.name']));
 
 test.run();

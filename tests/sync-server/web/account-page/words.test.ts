@@ -39,14 +39,30 @@ test('placeholders are filled and a missing value stays visible', () => {
 
 test('common refusals are worded by code, English from the catalog too', () => {
   const wrong = new RelayRequestError(401, 'invalid_credentials', 'The email or the password is wrong.');
-  assert.is(refusalText(wrong, de), 'E-Mail oder Passwort ist falsch.');
+  assert.is(refusalText(wrong, de), 'E-Mail-Adresse oder Passwort ist falsch.');
   assert.is(refusalText(wrong, translator('en')), 'The email or the password is wrong.');
   assert.is(refusalText(new RelayRequestError(403, 'invalid_credentials', 'The current password is wrong.'), de), 'Das aktuelle Passwort ist falsch.');
   assert.is(refusalText(new RelayRequestError(429, 'rate_limited', 'Too many attempts; wait a while and try again.'), de), 'Zu viele Versuche. Warten Sie eine Weile und versuchen Sie es dann erneut.');
   assert.is(refusalText(new RelayRequestError(0, 'network', 'unreachable'), translator('fr')), 'Le relais est injoignable. Vérifiez la connexion et réessayez.');
   assert.is(refusalText(new RelayRequestError(0, 'network', 'unreachable'), translator('en')), en['refusal.network']);
+  const late = new RelayRequestError(0, 'timeout', 'The relay did not answer within 15 s.');
+  assert.is(refusalText(late, translator('en')), en['refusal.timeout']);
+  assert.is(refusalText(late, de), 'Das Relay hat nicht rechtzeitig geantwortet. Versuchen Sie es gleich noch einmal.');
   assert.is(refusalText(new RelayRequestError(502, 'http_502', 'The relay answered 502. Try again in a moment.'), de), de.t('refusal.generic'));
   assert.is(refusalText(new Error('boom'), de), de.t('refusal.generic'));
+  // Codes the page's own calls meet in use: a sign-in address without a dot in its domain, a
+  // provider's code that expired, an entry removed in another tab, a fault in the relay.
+  const inUse = [
+    [400, 'invalid_email', 'That does not look like an email address.', 'refusal.invalidEmail'],
+    [400, 'invalid_grant', 'The sign-in code is wrong, used or expired, or the verifier does not match; sign in again.', 'refusal.signInExpired'],
+    [400, 'invalid_state', 'This sign-in is unknown, already used or expired; start again.', 'refusal.signInExpired'],
+    [404, 'not_found', 'No such share link on your meetings.', 'refusal.gone'],
+    [500, 'internal', 'The relay failed to handle this request.', 'refusal.generic'],
+  ] as const;
+  for (const [status, code, message, key] of inUse) {
+    assert.is(refusalText(new RelayRequestError(status, code, message), de), de.t(key), code);
+    assert.is.not(de.t(key), message, code);
+  }
   // A refusal the page has no wording for is shown as the relay words it, not hidden.
   assert.is(refusalText(new RelayRequestError(400, 'meeting_limit', 'You own too many meetings.'), de), 'You own too many meetings.');
 });

@@ -23,8 +23,9 @@ test('durations use the largest whole unit, in the language', () => {
 });
 
 test('numbers and plurals follow the language', () => {
-  assert.is(createTranslator('de', catalog).number(12345), '12.345');
-  assert.is(createTranslator('en', catalog).number(12345), '12,345');
+  assert.is(createTranslator('de', catalog).count('left', 12345), '12.345 items left');
+  assert.is(createTranslator('en', catalog).count('left', 12345), '12,345 items left');
+  assert.is(createTranslator('fr', catalog).t('hello', { name: 1500 }), 'Hello 1\u202f500');
   assert.is(createTranslator('en', catalog).count('left', 1), '1 item left');
   assert.is(createTranslator('en', catalog).count('left', 2), '2 items left');
   assert.is(createTranslator('en', catalog).t('hello', { name: 'Ana' }), 'Hello Ana');

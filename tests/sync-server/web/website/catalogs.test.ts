@@ -11,8 +11,13 @@ import { registerCatalogChecks } from '../languages/catalog-checks.ts';
 
 const joined = (lang: SiteLanguage): Record<string, string> => ({ ...PAGE_CATALOGS[lang], ...FACT_CATALOGS[lang] });
 
-// Words that read the same in a language as in English (Site, Download, Details).
-registerCatalogChecks('website', { en: joined('en'), de: joined('de'), fr: joined('fr'), es: joined('es'), ja: joined('ja') }, new Set(['frame.nav', 'frame.download', 'landing.downloadTitle', 'form.details']));
+// Words that read the same in a language as in English (Site, Download, Details, the footer's
+// order of its two parts).
+registerCatalogChecks(
+  'website',
+  { en: joined('en'), de: joined('de'), fr: joined('fr'), es: joined('es'), ja: joined('ja') },
+  new Set(['frame.nav', 'frame.download', 'landing.downloadTitle', 'form.details', 'frame.footer']),
+);
 
 test('the English facts explain exactly what the privacy page lists', () => {
   const listed = [

@@ -1,11 +1,14 @@
-// The landing page: product text, every screenshot it shows exists as a small PNG, and the
-// download is a link to the served zip when one is built, a plain notice when it is not.
+// The landing page: product text, every screenshot it shows exists as a small PNG of the
+// extension in the page's language, and the download is a link to the served zip when one is
+// built, a plain notice when it is not.
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { SCREENSHOTS } from '../../../../sync-server/web/website/pages/landing-page.ts';
+import { landingPage, SCREENSHOTS, screenshotFile } from '../../../../sync-server/web/website/pages/landing-page.ts';
+import { websiteWords } from '../../../../sync-server/web/website/messages/website-words.ts';
+import { SITE_LANGUAGES } from '../../../../sync-server/web/languages/site-languages.ts';
 import { Routes } from '../../../../wire/website-routes.ts';
 import { ASSETS_DIR } from '../../../../sync-server/web/website/static-files.ts';
 import { startWebsiteRelay } from './website-relay.ts';
@@ -13,20 +16,25 @@ import { startWebsiteRelay } from './website-relay.ts';
 const Landing = suite('landing page');
 const MAX_SCREENSHOT_BYTES = 150 * 1024;
 
-Landing('every screenshot on the page is served and under 150 kB', async () => {
+Landing("every screenshot on the page is served, in the page's language, and under 150 kB", async () => {
   const site = await startWebsiteRelay();
   try {
-    const page = await (await fetch(site.url)).text();
-    assert.match(page, /Meetings that end on time/);
-    for (const shot of SCREENSHOTS) {
-      assert.ok(page.includes(`src="${Routes.assets}${shot.file}"`), shot.file);
-      assert.ok(statSync(join(ASSETS_DIR, shot.file)).size < MAX_SCREENSHOT_BYTES, shot.file);
-      const res = await fetch(new URL(`${Routes.assets}${shot.file}`, site.url));
-      assert.is(res.status, 200, shot.file);
-      assert.is(res.headers.get('content-type'), 'image/png');
-      const bytes = Buffer.from(await res.arrayBuffer());
-      assert.is(bytes.subarray(1, 4).toString(), 'PNG');
+    for (const lang of SITE_LANGUAGES) {
+      const page = await (await fetch(site.url, { headers: { 'accept-language': lang } })).text();
+      assert.ok(page.includes(`<html lang="${lang}">`), lang);
+      for (const shot of SCREENSHOTS) {
+        const file = screenshotFile(shot.name, lang);
+        assert.ok(page.includes(`src="${Routes.assets}${file}"`), file);
+        assert.ok(statSync(join(ASSETS_DIR, file)).size < MAX_SCREENSHOT_BYTES, file);
+        const res = await fetch(new URL(`${Routes.assets}${file}`, site.url));
+        assert.is(res.status, 200, file);
+        assert.is(res.headers.get('content-type'), 'image/png');
+        const bytes = Buffer.from(await res.arrayBuffer());
+        assert.is(bytes.subarray(1, 4).toString(), 'PNG');
+      }
     }
+    const english = await (await fetch(site.url)).text();
+    assert.match(english, /Meetings that end on time/);
   } finally {
     await site.close();
   }
@@ -44,6 +52,13 @@ Landing('without a built zip the page says so and the download answers 404', asy
   } finally {
     await site.close();
   }
+});
+
+Landing('the zip size is in kB as Intl writes it, 1,000 bytes each, in the page language', () => {
+  const form = { csrfToken: 't', email: '', error: null };
+  assert.match(landingPage({ form, zipBytes: 2_000_000 }, websiteWords('en')).text, /\.zip, 2,000 kB\)/);
+  assert.match(landingPage({ form, zipBytes: 2_000_000 }, websiteWords('de')).text, /\.zip, 2\.000 kB\)/);
+  assert.match(landingPage({ form, zipBytes: 200 }, websiteWords('en')).text, /\.zip, 1 kB\)/);
 });
 
 Landing('with a built zip the page links it with its size and the relay serves it', async () => {
