@@ -15,6 +15,8 @@ import { startRelayService, type RelayService } from '../../../../sync-server/re
 import { createLogger } from '../../../../sync-server/logger.ts';
 import { startRelay, type Relay } from '../../../../sync-server/relay/relay.ts';
 import { type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
+import { encodeSyncStep1 } from '../../../../sync-server/relay/protocol/messages.ts';
+import { isStep2Frame } from '../../helpers/frames.ts';
 import { makeTempDir, rawClient, waitFor, type RawClient } from '../../helpers/relay-harness.ts';
 import { deleteForever, moveToTrash } from '../../../../crdt/index.ts';
 import { addEntry, eraseEntry, libraryRows } from '../../helpers/library-entries.ts';
@@ -86,6 +88,15 @@ function raw(w: World, doc: string, token: string): RawClient {
 /** The document's stored rows as text, so a test can search them for a title. */
 function storedText(w: World, doc: string): string {
   return (w.db.prepare('SELECT data FROM updates WHERE doc = ?').all(doc) as { data: Buffer }[]).map((row) => row.data.toString('utf8')).join('\n');
+}
+
+/** The relay still serves the socket: a sync step 1 sent now gets its step 2. Whether a close
+ *  frame already arrived depends on timing; an answer does not. */
+async function stillAnswered(client: RawClient): Promise<void> {
+  const answers = () => client.received.filter(isStep2Frame).length;
+  const before = answers();
+  client.ws.send(encodeSyncStep1(new Y.Doc()));
+  await waitFor(() => answers() > before, 'the relay still answers the kept socket');
 }
 
 const synced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())));
@@ -179,6 +190,7 @@ test("signing out closes the sockets of that session's tokens and no other", asy
   assert.is((await w.api('DELETE', '/api/sessions/current', undefined, account.session)).status, 204);
   assert.is((await signedOut.closed).code, CloseCode.unauthenticated);
   assert.is(kept.ws.readyState, WebSocket.OPEN);
+  await stillAnswered(kept);
 });
 
 test('deleting an account closes its sockets and viewers, and its meeting is gone even from memory', async (w) => {
@@ -218,6 +230,7 @@ test("changing the password closes the other sessions' sockets and keeps this on
   assert.is((await w.api('POST', '/api/accounts/current/password', change, account.session)).status, 200);
   assert.is((await ended.closed).code, CloseCode.unauthenticated);
   assert.is(kept.ws.readyState, WebSocket.OPEN);
+  await stillAnswered(kept);
 });
 
 test('a live meeting exports with every edit the relay acknowledged, while its room is open', async (w) => {
