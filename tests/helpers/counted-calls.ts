@@ -1,6 +1,8 @@
 // Watches a real object (a DocumentStore, AccessRecords) without changing it: every method call is
 // passed through to the object itself and its name recorded, in call order, so a test can tell how
 // often the code under test read or wrote, and in which order. Nothing is replaced or stubbed.
+// Methods run with the object itself as `this`, so calls it makes on itself are not recorded:
+// the counts are those of the code under test alone.
 export interface CountedCalls<T extends object> {
   /** Use this in place of the object; it behaves exactly as the object does. */
   readonly target: T;

@@ -1,7 +1,8 @@
 // The relay as a separate OS process, for tests and benchmarks that kill it, fuzz it or measure
 // it from outside: either the real CLI (sync-server/main.ts, or with `compiled` the build of it)
-// or relay-child.ts (the same parts, with config overrides the CLI has no flags for). The port is read from the "relay listening"
-// line; kill() is SIGKILL (no flush, no goodbye), stop() is SIGTERM (graceful).
+// or relay-child.ts (the same parts, with config overrides the CLI has no flags for). The port is
+// read from the "relay listening" line; kill() is SIGKILL (no flush, no goodbye), stop() is
+// SIGTERM (graceful); a relay that never listens is killed when its start gives up.
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -91,7 +92,17 @@ export async function spawnListening(file: string, args: readonly string[], opti
   const lines: string[] = [];
   const exited = new Promise<Exit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const bound = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new RelayStartError(`relay did not start in ${limit} ms`)), limit);
+    const timer = setTimeout(() => {
+      // A relay that never says it listens is killed (its whole group when it has one), so a
+      // failed start leaves no process running after the test.
+      try {
+        if (options.detached) process.kill(-child.pid!, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // Already gone.
+      }
+      reject(new RelayStartError(`relay did not start in ${limit} ms`));
+    }, limit);
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       lines.push(line);
       let entry: { msg?: unknown; port?: unknown };

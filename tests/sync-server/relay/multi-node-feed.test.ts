@@ -108,23 +108,30 @@ test('a row no notification announces reaches the other node within a sweep', as
 });
 
 test('a notification is sent only once its row is committed', async (w) => {
-  const { a, url, doc } = await pair(w);
+  const { a, b, url, doc } = await pair(w);
   const listener = new pg.Client({ connectionString: url });
   const reader = new pg.Client({ connectionString: url });
-  await Promise.all([listener.connect(), reader.connect()]);
-  const checks: Promise<boolean>[] = [];
-  listener.on('notification', (message) => {
-    const parsed = parseNotification(message.payload ?? '');
-    if (parsed?.doc !== doc) return;
-    checks.push(reader.query('SELECT 1 FROM ltm_updates WHERE doc = $1 AND seq >= $2', [doc, parsed.seq]).then((result) => (result.rowCount ?? 0) > 0));
-  });
-  await listener.query(`LISTEN ${UPDATES_CHANNEL}`);
-  for (let i = 0; i < 20; i++) a.doc.getText('t').insert(0, `${i};`);
-  await waitFor(() => checks.length > 0, 'notifications heard');
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const found = await Promise.all(checks);
-  await Promise.all([listener.end(), reader.end()]);
-  assert.ok(found.every(Boolean), 'every announced row was readable when its notification arrived');
+  try {
+    await Promise.all([listener.connect(), reader.connect()]);
+    const checks: Promise<boolean>[] = [];
+    let heardUpTo = 0;
+    listener.on('notification', (message) => {
+      const parsed = parseNotification(message.payload ?? '');
+      if (parsed?.doc !== doc) return;
+      heardUpTo = Math.max(heardUpTo, parsed.seq);
+      checks.push(reader.query('SELECT 1 FROM ltm_updates WHERE doc = $1 AND seq >= $2', [doc, parsed.seq]).then((result) => (result.rowCount ?? 0) > 0));
+    });
+    await listener.query(`LISTEN ${UPDATES_CHANNEL}`);
+    for (let i = 0; i < 20; i++) a.doc.getText('t').insert(0, `${i};`);
+    // Node 2 has every edit once every row is committed; the listener then waits for the last one.
+    await waitFor(() => textOf(b) === textOf(a), 'b has every edit');
+    const { rows } = await reader.query<{ last: number }>('SELECT max(seq)::int AS last FROM ltm_updates WHERE doc = $1', [doc]);
+    await waitFor(() => heardUpTo >= rows[0]!.last, 'the last row is announced');
+    const found = await Promise.all(checks);
+    assert.ok(found.every(Boolean), 'every announced row was readable when its notification arrived');
+  } finally {
+    await Promise.all([listener.end(), reader.end()]);
+  }
 });
 
 test('the sweep reads through its own pool, so the listening connection only listens', async (w) => {

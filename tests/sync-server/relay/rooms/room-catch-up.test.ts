@@ -39,17 +39,17 @@ test('rows carried in sequence are applied from the notifications alone', async 
 test('a carried row heard before the one under it waits for a read, and both apply in order', async () => {
   const { store, reads, catchUp, applied } = await world();
   catchUp.reset(0);
-  const two = await commit(store, 1);
-  const three = await commit(store, 2);
-  assert.ok(catchUp.heard(three, row(2)), 'row 2 is heard first');
+  const first = await commit(store, 1);
+  const second = await commit(store, 2);
+  assert.ok(catchUp.heard(second, row(2)), 'row 2 is heard first');
   await catchUp.run((update) => applied.push(update[0]!));
   assert.equal(applied, [1, 2]);
   assert.is(reads.count('loadSince'), 1);
-  assert.not.ok(catchUp.heard(two, row(1)), 'the late notification asks for nothing');
+  assert.not.ok(catchUp.heard(first, row(1)), 'the late notification asks for nothing');
 });
 
 test("this node's row past another node's: its own notification first, the other row is read, nothing applied twice", async () => {
-  const { store, catchUp, applied } = await world();
+  const { store, reads, catchUp, applied } = await world();
   await commit(store, 1);
   catchUp.reset(1);
   await commit(store, 2); // another node's, not heard yet
@@ -60,6 +60,7 @@ test("this node's row past another node's: its own notification first, the other
   await catchUp.run((update) => applied.push(update[0]!));
   assert.equal(applied, [2]);
   assert.is(catchUp.applied, 3);
+  assert.is(reads.count('loadSince'), 1, 'the row not carried is read once');
 });
 
 test("this node's row past another node's: the other notification first, then the own row is skipped", async () => {

@@ -58,9 +58,12 @@ const secret = suite('the shared signing secret on PostgreSQL');
 secret('nodes starting together create one secret and all read it', async () => {
   const url = await freshDatabase();
   const nodes = await Promise.all([1, 2, 3].map(() => openPostgresAccess(url, logger)));
-  assert.is(nodes[0]!.secret.byteLength, 32);
-  assert.ok(nodes.every((node) => node.secret.equals(nodes[0]!.secret)));
-  await Promise.all(nodes.map((node) => node.close()));
+  try {
+    assert.is(nodes[0]!.secret.byteLength, 32);
+    assert.ok(nodes.every((node) => node.secret.equals(nodes[0]!.secret)));
+  } finally {
+    await Promise.all(nodes.map((node) => node.close()));
+  }
 });
 
 secret('a secret row of the wrong size is refused by name', async () => {
@@ -68,14 +71,15 @@ secret('a secret row of the wrong size is refused by name', async () => {
   await (await openPostgresAccess(url, logger)).close();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query("UPDATE server_secret SET secret = '\\x00'::bytea");
-  await client.end();
   try {
-    await openPostgresAccess(url, logger);
-    assert.unreachable('opened with a corrupt secret');
-  } catch (error) {
-    assert.is((error as Error).name, 'StoredSecretError');
+    await client.query("UPDATE server_secret SET secret = '\\x00'::bytea");
+  } finally {
+    await client.end();
   }
+  const opened = await openPostgresAccess(url, logger).catch((error: unknown) => error as Error);
+  if (!(opened instanceof Error)) await opened.close();
+  assert.instance(opened, Error, 'opened with a corrupt secret');
+  assert.is((opened as Error).name, 'StoredSecretError');
 });
 
 secret.after(async () => {

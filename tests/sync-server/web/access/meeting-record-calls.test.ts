@@ -1,10 +1,8 @@
 // A meeting token request and a meeting deletion each let one records transaction decide: no
 // tombstone or owner read before it, none after it. The gate runs on real PostgreSQL records (a
-// server started by the test), watched by a call counter that passes everything through, and is
-// reached over real HTTP; the answers (and their codes) are those the routes always gave.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// database on the run's shared server), watched by a call counter that passes everything through,
+// and is reached over real HTTP; the answers (and their codes) are those the routes always gave.
+import { rmSync } from 'node:fs';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createLogger } from '../../../../sync-server/logger.ts';
@@ -16,6 +14,7 @@ import type { AccessGate } from '../../../../sync-server/relay/access-gate.ts';
 import { countCalls, type CountedCalls } from '../../../helpers/counted-calls.ts';
 import type { PostgresCluster } from '../../../helpers/postgres-cluster.ts';
 import { sharedPostgres } from '../../../helpers/shared-postgres.ts';
+import { makeTempDir } from '../../helpers/relay-harness.ts';
 import { apiClient, newMeetingId, serveGate, signUp, testConfig, tokenFor, type ApiCall } from './access-harness.ts';
 
 interface World {
@@ -39,7 +38,7 @@ test.before(async (w) => {
   const logger = createLogger('silent');
   w.access = await openPostgresAccess(await w.cluster.createDatabase('record_calls'), logger);
   w.records = countCalls(w.access.records);
-  w.dir = mkdtempSync(join(tmpdir(), 'ltm-record-calls-'));
+  w.dir = makeTempDir();
   w.gate = createAccessGate({ shared: { ...w.access, records: w.records.target }, dataDir: w.dir, store: new MemoryDocumentStore(), config: { ...testConfig, maxMeetingsPerAccount: 2 }, logger });
   w.served = await serveGate(w.gate);
   w.api = apiClient(w.served.base);
@@ -59,7 +58,9 @@ test('a token for a new meeting, for an owned one and past the cap: one claim ea
   w.records.reset();
   await tokenFor(w.api, first, owner.session);
   assert.equal(meetingCalls(w), ['claimMeeting']);
+  w.records.reset();
   await tokenFor(w.api, first, owner.session);
+  assert.equal(meetingCalls(w), ['claimMeeting'], 'a meeting it owns is claimed again, never taken from a cache');
   await tokenFor(w.api, second, owner.session);
   w.records.reset();
   const capped = await w.api('POST', '/api/tokens', { doc: `meeting/${newMeetingId()}` }, owner.session);

@@ -15,6 +15,8 @@ import { startRelayService, type RelayService } from '../../../../sync-server/re
 import { createLogger } from '../../../../sync-server/logger.ts';
 import { startRelay, type Relay } from '../../../../sync-server/relay/relay.ts';
 import { type SqliteDatabase } from '../../../../sync-server/relay/storage/sqlite-database.ts';
+import { encodeSyncStep1 } from '../../../../sync-server/relay/protocol/messages.ts';
+import { isStep2Frame } from '../../helpers/frames.ts';
 import { makeTempDir, rawClient, waitFor, type RawClient } from '../../helpers/relay-harness.ts';
 import { deleteForever, moveToTrash } from '../../../../crdt/index.ts';
 import { addEntry, eraseEntry, libraryRows } from '../../helpers/library-entries.ts';
@@ -83,6 +85,20 @@ function raw(w: World, doc: string, token: string): RawClient {
 }
 
 
+/** The document's stored rows as text, so a test can search them for a title. */
+function storedText(w: World, doc: string): string {
+  return (w.db.prepare('SELECT data FROM updates WHERE doc = ?').all(doc) as { data: Buffer }[]).map((row) => row.data.toString('utf8')).join('\n');
+}
+
+/** The relay still serves the socket: a sync step 1 sent now gets its step 2. Whether a close
+ *  frame already arrived depends on timing; an answer does not. */
+async function stillAnswered(client: RawClient): Promise<void> {
+  const answers = () => client.received.filter(isStep2Frame).length;
+  const before = answers();
+  client.ws.send(encodeSyncStep1(new Y.Doc()));
+  await waitFor(() => answers() > before, 'the relay still answers the kept socket');
+}
+
 const synced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())));
 
 test('a stock provider syncs a library through the relay, and another session of the account sees it', async (w) => {
@@ -100,12 +116,11 @@ test('a library entry deleted for good is compacted out of the stored rows at on
   const doc = `library/${account.accountId}`;
   const client = provider(w, doc, await tokenFor(w.api, doc, account.session));
   await synced(client);
-  const storedText = () => (w.db.prepare('SELECT data FROM updates WHERE doc = ?').all(doc) as { data: Buffer }[]).map((row) => row.data.toString('utf8')).join('\n');
   const entry = (title: string) => addEntry(client.doc, title);
   const secret = entry('Board secrets');
   const kept = entry('Kept in the trash');
   for (let i = 0; i < 5; i++) entry(`Weekly ${i}`);
-  await waitFor(() => storedText().includes('Weekly 4'), 'the entries are stored');
+  await waitFor(() => storedText(w, doc).includes('Weekly 4'), 'the entries are stored');
   moveToTrash(client.doc, { kind: 'meeting', id: secret }, Date.now());
   moveToTrash(client.doc, { kind: 'meeting', id: kept }, Date.now());
   const storedVector = () => {
@@ -114,11 +129,11 @@ test('a library entry deleted for good is compacted out of the stored rows at on
     return Buffer.from(Y.encodeStateVector(stored)).toString('hex');
   };
   await waitFor(() => storedVector() === Buffer.from(Y.encodeStateVector(client.doc)).toString('hex'), 'the trash moves are stored');
-  assert.ok(storedText().includes('Board secrets'), 'in the trash, the entry is still stored');
+  assert.ok(storedText(w, doc).includes('Board secrets'), 'in the trash, the entry is still stored');
   deleteForever(client.doc, { kind: 'meeting', id: secret });
-  await waitFor(() => !storedText().includes('Board secrets'), 'the deleted entry leaves the stored rows');
-  assert.ok(storedText().includes('Kept in the trash'), 'what is only in the trash stays');
-  assert.ok(storedText().includes('Weekly 4'));
+  await waitFor(() => !storedText(w, doc).includes('Board secrets'), 'the deleted entry leaves the stored rows');
+  assert.ok(storedText(w, doc).includes('Kept in the trash'), 'what is only in the trash stays');
+  assert.ok(storedText(w, doc).includes('Weekly 4'));
 });
 
 test('a library whose stored rows still carry an entry removed for good is compacted when its room loads', async (w) => {
@@ -127,10 +142,9 @@ test('a library whose stored rows still carry an entry removed for good is compa
   // Rows as an earlier version left them: the entry, then its removal, never compacted.
   const rows = libraryRows((old) => eraseEntry(old, addEntry(old, 'Old secret')));
   await w.service.store.append([{ doc, updates: rows }]);
-  const storedText = () => (w.db.prepare('SELECT data FROM updates WHERE doc = ?').all(doc) as { data: Buffer }[]).map((row) => row.data.toString('utf8')).join('\n');
-  assert.ok(storedText().includes('Old secret'));
+  assert.ok(storedText(w, doc).includes('Old secret'));
   await synced(provider(w, doc, await tokenFor(w.api, doc, account.session)));
-  await waitFor(() => !storedText().includes('Old secret'), 'the removed entry leaves the rows after the load');
+  await waitFor(() => !storedText(w, doc).includes('Old secret'), 'the removed entry leaves the rows after the load');
 });
 
 test('a library whose removals a compaction already covered is not compacted again when its room loads', async (w) => {
@@ -176,6 +190,7 @@ test("signing out closes the sockets of that session's tokens and no other", asy
   assert.is((await w.api('DELETE', '/api/sessions/current', undefined, account.session)).status, 204);
   assert.is((await signedOut.closed).code, CloseCode.unauthenticated);
   assert.is(kept.ws.readyState, WebSocket.OPEN);
+  await stillAnswered(kept);
 });
 
 test('deleting an account closes its sockets and viewers, and its meeting is gone even from memory', async (w) => {
@@ -190,8 +205,7 @@ test('deleting an account closes its sockets and viewers, and its meeting is gon
   const share = await w.api('POST', '/api/shares', { meetingId, role: 'view' }, owner.session);
   const viewer = raw(w, doc, share.json.token);
   await viewer.opened;
-  for (let i = 0; i < 200 && (await w.relay.store.load(doc)).rowCount === 0; i++) await new Promise((r) => setTimeout(r, 10));
-  assert.ok((await w.relay.store.load(doc)).rowCount > 0, 'the notes were stored');
+  await waitFor(async () => (await w.relay.store.load(doc)).rowCount > 0, 'the notes are stored');
 
   assert.is((await w.api('DELETE', '/api/accounts/current', undefined, owner.session)).status, 204);
   assert.is((await viewer.closed).code, CloseCode.unauthenticated);
@@ -216,6 +230,7 @@ test("changing the password closes the other sessions' sockets and keeps this on
   assert.is((await w.api('POST', '/api/accounts/current/password', change, account.session)).status, 200);
   assert.is((await ended.closed).code, CloseCode.unauthenticated);
   assert.is(kept.ws.readyState, WebSocket.OPEN);
+  await stillAnswered(kept);
 });
 
 test('a live meeting exports with every edit the relay acknowledged, while its room is open', async (w) => {
