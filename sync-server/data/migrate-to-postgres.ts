@@ -5,8 +5,8 @@
 // keep serving it while the copy runs (what it commits afterwards is not copied: stop it first
 // for a cut-over). The copy is one PostgreSQL transaction: it lands whole or not at all. Every
 // PostgreSQL store keeps the SQLite table and column names, which is what lets one generic copy
-// move every table; a table or column PostgreSQL lacks stops the copy with a named error rather
-// than dropping data.
+// move every table, each after the tables it references (reference-order.ts); a table or column
+// PostgreSQL lacks stops the copy with a named error rather than dropping data.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ import { copyDatabase } from './data-backup.ts';
 import { existingDatabase } from './data-directory.ts';
 import { databaseLabel, DatabaseUnavailableError } from './open-relay-postgres.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
+import { inReferenceOrder } from './reference-order.ts';
 import { schemaVersion } from './schema-migrations.ts';
 
 /** SQLite tables that PostgreSQL names differently; the rest keep their names. */
@@ -126,7 +127,7 @@ function quote(identifier: string): string {
 
 function sqliteTables(db: SqliteDatabase): string[] {
   const rows = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
-  return rows.map((row) => row.name).filter((name) => !SKIPPED.has(name));
+  return inReferenceOrder(db, rows.map((row) => row.name).filter((name) => !SKIPPED.has(name)));
 }
 
 /** The SQLite table's columns, each of which PostgreSQL must have under the same name. */

@@ -5,7 +5,7 @@
 // data) is a new, higher-numbered entry here, never an edit of a CREATE statement.
 import { ensureDocumentSchema } from '../relay/storage/sqlite-document-store.ts';
 import { ADD_SHARE_LABEL, ensureAccessSchema } from '../web/access/access-schema.ts';
-import { ensureWebsiteSchema } from '../web/website/website-schema.ts';
+import { ADD_MAIL_LANGUAGE, ensureWebsiteSchema } from '../web/website/website-schema.ts';
 import { latestVersion, type Migration } from './schema-migrations.ts';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -23,6 +23,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'shares.label: an optional label the owner gives a share link, to tell links apart',
     up(db) {
       db.exec(ADD_SHARE_LABEL);
+    },
+  },
+  {
+    version: 3,
+    name: "mail_outbox.language: the sign-up page's language, which its confirmation mail is written in ('en' for mail queued before)",
+    up(db) {
+      db.exec(ADD_MAIL_LANGUAGE);
     },
   },
 ];

@@ -1,12 +1,13 @@
 // The website in German in real Chromium (UI language de, locale de-DE, so the browser asks for
 // German) against a real relay, at 400 px: the landing page and its sign-up form read German, a
-// refused address is explained in German next to the field, the confirmation and unsubscribe
-// pages and the privacy page are German, no English sentence of the catalogs is left, and no
-// label is cut off or spills out of its box, in light and dark. Screenshots are for people to
-// look at.
+// refused address is explained in German next to the field, the confirmation mail, the
+// confirmation and unsubscribe pages and the privacy page are German, no English sentence of the
+// catalogs is left, and no label is cut off or spills out of its box, in light and dark.
+// Screenshots are for people to look at.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { de } from '../../sync-server/web/website/messages/de.ts';
 import { en } from '../../sync-server/web/website/messages/en.ts';
 import { enFacts } from '../../sync-server/web/website/messages/facts/en.ts';
 import { Routes } from '../../wire/website-routes.ts';
@@ -93,8 +94,11 @@ test('a German sign-up: the confirmation, then the emailed link unsubscribes in 
   await page.getByRole('heading', { name: 'Sehen Sie in Ihr Postfach' }).waitFor();
   await assertNoEnglish('sign-up done');
   await checkLayout('sign-up-done');
-  // The mail itself stays English: a sign-up stores no language.
-  const link = /(http\S+\/unsubscribe\?token=[A-Za-z0-9_-]+)/.exec(site.outbox()[0]?.text ?? '')?.[1];
+  // The mail is German too: the sign-up queued it in the language the browser asked for.
+  const mail = site.outbox()[0];
+  assert.is(mail?.subject, de['mail.subject']);
+  assert.ok(mail?.text.includes(de['mail.intro']), 'the mail is written in German');
+  const link = /(http\S+\/unsubscribe\?token=[A-Za-z0-9_-]+)/.exec(mail?.text ?? '')?.[1];
   assert.ok(link, 'the mail has a removal link');
   await page.goto(link);
   await page.getByRole('heading', { name: 'Ihre Adresse löschen?' }).waitFor();

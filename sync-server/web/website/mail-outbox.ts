@@ -1,10 +1,12 @@
 // The queue of sign-up mail in the database (transactional outbox). A row is written in the same
 // transaction as its sign-up (SignUpStore.add), so an address is never stored without its mail;
-// it holds the raw removal token only until the mail is handed to the mail server, and is
-// deleted then. A mail is sent through sendNext, which claims it for the length of the attempt
+// it holds the raw removal token and the sign-up page's language (the mail is composed from them
+// when it is sent, which may be after a restart) only until the mail is handed to the mail
+// server, and is deleted then. A mail is sent through sendNext, which claims it for the length of the attempt
 // and records the outcome, so no two senders (nodes) hand one mail over twice. This file holds the
 // interface and the SQLite implementation (one process, one sender); postgres-mail-outbox.ts
 // claims rows across nodes.
+import { DEFAULT_LANGUAGE, isSiteLanguage, type SiteLanguage } from '../languages/site-languages.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import { eraseDeleted } from './erase-deleted.ts';
 import { ensureWebsiteSchema } from './website-schema.ts';
@@ -13,6 +15,8 @@ export interface QueuedMail {
   readonly mailId: number;
   readonly email: string;
   readonly unsubscribeToken: string;
+  /** The language the sign-up page spoke; the mail is written in it. */
+  readonly language: SiteLanguage;
   /** Failed attempts so far. */
   readonly attempts: number;
 }
@@ -36,20 +40,25 @@ export interface MailRow {
   readonly mail_id: number;
   readonly email: string;
   readonly unsubscribe_token: string;
+  readonly language: string;
   readonly attempts: number;
 }
+
+export const MAIL_COLUMNS = 'mail_id, email, unsubscribe_token, language, attempts';
 
 export const toMail = (row: MailRow): QueuedMail => ({
   mailId: row.mail_id,
   email: row.email,
   unsubscribeToken: row.unsubscribe_token,
+  // A language this relay no longer speaks (a row from a newer one) still gets its mail.
+  language: isSiteLanguage(row.language) ? row.language : DEFAULT_LANGUAGE,
   attempts: row.attempts,
 });
 
 export function createSqliteMailOutbox(db: SqlDatabase): MailOutbox {
   ensureWebsiteSchema(db);
   const due = db.prepare<[number], MailRow>(
-    'SELECT mail_id, email, unsubscribe_token, attempts FROM mail_outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, mail_id LIMIT 1',
+    `SELECT ${MAIL_COLUMNS} FROM mail_outbox WHERE next_attempt_at <= ? ORDER BY next_attempt_at, mail_id LIMIT 1`,
   );
   const nextDue = db.prepare<[], { at: number | null }>('SELECT min(next_attempt_at) AS at FROM mail_outbox');
   const sent = db.prepare<[number]>('DELETE FROM mail_outbox WHERE mail_id = ?');

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import { inTransaction } from '../../postgres/postgres-transaction.ts';
 import { lazySchema } from '../postgres-sql.ts';
-import { toMail, type MailOutbox, type MailRow } from './mail-outbox.ts';
+import { MAIL_COLUMNS, toMail, type MailOutbox, type MailRow } from './mail-outbox.ts';
 import { POSTGRES_WEBSITE_SCHEMA } from './website-schema.ts';
 
 export function createPostgresMailOutbox(pool: pg.Pool, ready = lazySchema(pool, POSTGRES_WEBSITE_SCHEMA)): MailOutbox {
@@ -16,7 +16,7 @@ export function createPostgresMailOutbox(pool: pg.Pool, ready = lazySchema(pool,
       await ready();
       return inTransaction(pool, async (client) => {
         const { rows } = await client.query<MailRow>(
-          `SELECT mail_id, email, unsubscribe_token, attempts FROM mail_outbox WHERE next_attempt_at <= $1
+          `SELECT ${MAIL_COLUMNS} FROM mail_outbox WHERE next_attempt_at <= $1
            ORDER BY next_attempt_at, mail_id LIMIT 1 FOR UPDATE SKIP LOCKED`,
           [now],
         );

@@ -11,7 +11,7 @@ import { POSTGRES_WEBSITE_SCHEMA } from './website-schema.ts';
 
 export function createPostgresSignupStore(pool: pg.Pool, ready = lazySchema(pool, POSTGRES_WEBSITE_SCHEMA)): SignUpStore {
   return {
-    async add(email, now) {
+    async add(email, now, language) {
       await ready();
       return inTransaction(pool, async (client): Promise<SignUpResult> => {
         const token = newUnsubscribeToken();
@@ -28,7 +28,7 @@ export function createPostgresSignupStore(pool: pg.Pool, ready = lazySchema(pool
           );
           return { kind: 'already' };
         }
-        await client.query('INSERT INTO mail_outbox (email, unsubscribe_token, next_attempt_at) VALUES ($1, $2, $3)', [email, token, now]);
+        await client.query('INSERT INTO mail_outbox (email, unsubscribe_token, language, next_attempt_at) VALUES ($1, $2, $3, $4)', [email, token, language, now]);
         return { kind: 'added' };
       });
     },

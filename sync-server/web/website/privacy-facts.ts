@@ -21,7 +21,7 @@ export const RELAY_TABLES = [
   { name: 'pending_document_deletions', columns: ['doc', 'requested_at'] },
   { name: 'deleted_meetings', columns: ['meeting_id', 'deleted_at'] },
   { name: 'signups', columns: ['email', 'consented_at', 'unsubscribe_hash'] },
-  { name: 'mail_outbox', columns: ['mail_id', 'email', 'unsubscribe_token', 'attempts', 'next_attempt_at'] },
+  { name: 'mail_outbox', columns: ['mail_id', 'email', 'unsubscribe_token', 'attempts', 'next_attempt_at', 'language'] },
   { name: 'usage_counts', columns: ['day', 'event', 'version', 'count'] },
 ] as const;
 

@@ -2,7 +2,7 @@
 // next to the field. A sign-up is stored once, with its mail queued in the same transaction (the
 // sender delivers and retries it); when the database cannot commit, nothing is stored and the
 // page says to try again. Unsubscribing deletes the address from every place at once. Every page
-// is in the language the request negotiated (`w`); the confirmation mail stays English.
+// is in the language the request negotiated (`w`), and the mail is queued in that language too.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { clientAddress } from '../../client-address.ts';
 import { checkCsrf, cookieHeader, issueCsrf } from './csrf.ts';
@@ -40,7 +40,7 @@ export async function signUp(ctx: WebsiteContext, req: IncomingMessage, res: Ser
 
   let result;
   try {
-    result = await ctx.signUps.add(checked.email, ctx.now());
+    result = await ctx.signUps.add(checked.email, ctx.now(), w.lang);
   } catch (error) {
     ctx.logger.error({ err: error }, 'sign-up not stored');
     return showLanding(ctx, req, res, w, 503, typed, w.t('signUp.notStored'));

@@ -1,6 +1,9 @@
 // The website's tables, created idempotently: in the relay's SQLite database, or in PostgreSQL
 // when several relays share one (made from the SQLite text by postgresSchemaOf, so table and
-// column names are the same and a generic copier moves the rows). Each table holds the least that its purpose needs; the privacy
+// column names are the same and a generic copier moves the rows). SCHEMA is the v0.1.0 text that
+// every SQLite start runs again; a column added since is a numbered migration
+// (sync-server/data/migrations.ts) whose statement lives here, and PostgreSQL runs SCHEMA and
+// those statements at every start. Each table holds the least that its purpose needs; the privacy
 // page lists them column by column (a test keeps it so). A queued mail belongs to its sign-up:
 // removing the address (unsubscribe, retention, a mail given up) removes the queued mail with
 // it, so no copy of the address outlives the sign-up.
@@ -32,7 +35,13 @@ CREATE TABLE IF NOT EXISTS usage_counts (
 ) STRICT;
 `;
 
-export const POSTGRES_WEBSITE_SCHEMA = postgresSchemaOf(SCHEMA);
+/** Schema migration 3: the language the sign-up page spoke, which the queued mail is written in.
+ *  It lives with the mail, not the sign-up: it is needed only to compose the mail and leaves with
+ *  it once the mail server has it. Rows queued before it get English, the language they were
+ *  promised in. */
+export const ADD_MAIL_LANGUAGE = "ALTER TABLE mail_outbox ADD COLUMN language TEXT NOT NULL DEFAULT 'en';";
+
+export const POSTGRES_WEBSITE_SCHEMA = postgresSchemaOf(SCHEMA + ADD_MAIL_LANGUAGE);
 
 export const WEBSITE_TABLES = ['signups', 'mail_outbox', 'usage_counts'] as const;
 

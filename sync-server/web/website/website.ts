@@ -2,7 +2,8 @@
 // and unsubscribe, the extension download, usage events, the uninstall page and the operator's
 // stats. Unknown paths resolve false so the relay answers its JSON 404. Pages speak the language
 // the request's Accept-Language picks (the stats page, for the operator, stays English), so every
-// answer of a route says Vary: Accept-Language, and Content-Language names the language it is in.
+// answer of a route says Vary: Accept-Language, and Content-Language names the language it is in;
+// a sign-up's mail is queued in that language.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ConfigError } from '../../config.ts';
 import type { Logger } from '../../logger.ts';
@@ -110,10 +111,17 @@ export function createWebsite(options: WebsiteOptions): Website {
   const sender = new MailSender({
     outbox,
     mailer,
-    // Links are composed at sending time from the public URL, else the relay's listening address
-    // (known once it listens); never from a request header.
-    // The mail is English: the sign-up stores no language (that would need a new column).
-    compose: (mail) => confirmationMail(config.mailFrom, mail.email, config.publicUrl ?? options.ownUrl(), mail.unsubscribeToken, websiteWords('en').duration(config.signUpRetentionMs)),
+    // Composed at sending time, in the language stored with the queued mail, with links from the
+    // public URL, else the relay's listening address (known once it listens); never from a
+    // request header.
+    compose: (mail) =>
+      confirmationMail(websiteWords(mail.language), {
+        from: config.mailFrom,
+        to: mail.email,
+        baseUrl: config.publicUrl ?? options.ownUrl(),
+        unsubscribeToken: mail.unsubscribeToken,
+        retentionMs: config.signUpRetentionMs,
+      }),
     retry: config.mailRetry,
     logger,
     now,

@@ -1,8 +1,9 @@
 // `ltm-relay migrate-to-postgres` on the v0.1.0 fixture, after today's relay upgraded it: the
 // copy into a real PostgreSQL is whole (a relay started with --database-url and a fresh data
 // directory serves every account, session, document and share the SQLite relay held, and the
-// revoked link stays refused), the sign-ups and usage counts are in PostgreSQL, and a second
-// run into the same database is refused with TargetNotEmptyError and changes nothing.
+// revoked link stays refused), the sign-ups, a queued mail with its language and the usage
+// counts are in PostgreSQL, and a second run into the same database is refused with
+// TargetNotEmptyError and changes nothing.
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import pg from 'pg';
@@ -10,6 +11,7 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { sharedPostgres } from '../../helpers/shared-postgres.ts';
+import { databasePath, openDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
 import { makeTempDir } from '../helpers/relay-harness.ts';
 import { cliResult } from '../helpers/relay-cli.ts';
 import { spawnRelay } from '../helpers/relay-process.ts';
@@ -54,12 +56,19 @@ test('a relay on PostgreSQL serves everything the SQLite relay held; a second co
     // Today's relay brings the v0.1.0 database to the current schema first.
     const sqliteRelay = await spawnRelay({ dataDir, overrides: {}, websiteOverrides });
     assert.equal(await sqliteRelay.stop(), { code: 0, signal: null });
+    // A German sign-up's mail still waiting for a retry, far ahead so no relay sends it here.
+    const queued = { email: facts.signups[0]!, language: 'de', next_attempt_at: KEEP_SIGN_UPS_MS };
+    const db = openDatabase(databasePath(dataDir));
+    db.prepare("INSERT INTO mail_outbox (email, unsubscribe_token, language, next_attempt_at) VALUES (?, 'token', ?, ?)").run(queued.email, queued.language, queued.next_attempt_at);
+    db.close();
 
     const copy = await cli(['migrate-to-postgres', '--data', dataDir, '--database-url', url]);
     assert.is(copy.code, 0, copy.stderr);
     assert.match(copy.stdout, /copied into PostgreSQL/);
     assert.match(copy.stdout, /accounts: 2 rows/);
     assert.match(copy.stdout, /signing secret/);
+    const copied = await query(url, 'SELECT email, language, next_attempt_at::float8 AS next_attempt_at FROM mail_outbox');
+    assert.equal(copied, [queued], 'the queued mail keeps its language');
 
     const relay = await spawnRelay({ dataDir: nodeDir, overrides: { databaseUrl: url }, websiteOverrides });
     try {

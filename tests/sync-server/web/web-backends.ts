@@ -1,14 +1,16 @@
 // The two databases the web half's stores run on, for suites that run once per backend: the
-// relay's SQLite database in a temp dir (with the access, OpenID and website tables), or a fresh
+// relay's SQLite database in a temp dir (with the access, OpenID and website tables, migrated to
+// this relay's schema version as a serving relay's are), or a fresh
 // database on a real PostgreSQL cluster (the run's shared one, or with ownServer one for the
 // suite, started on first use, for suites that stop the server). A test opens as many pools on
 // one PostgreSQL database as it has nodes.
 import { rmSync } from 'node:fs';
 import type pg from 'pg';
+import { MIGRATIONS } from '../../../sync-server/data/migrations.ts';
+import { applyMigrations, planMigrations } from '../../../sync-server/data/schema-migrations.ts';
 import { createPostgresPool } from '../../../sync-server/postgres/postgres-pool.ts';
 import { databasePath, openDatabase, type SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
-import { ensureAccessSchema, ensurePostgresAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
-import { ensureWebsiteSchema } from '../../../sync-server/web/website/website-schema.ts';
+import { ensurePostgresAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
 import { startPostgres, type PostgresCluster } from '../../helpers/postgres-cluster.ts';
 import { sharedPostgres } from '../../helpers/shared-postgres.ts';
 import { makeTempDir } from '../helpers/relay-harness.ts';
@@ -39,9 +41,9 @@ export type WebBackend = SqliteBackend | PostgresBackend;
 
 export function sqliteBackend(): SqliteBackend {
   const dataDir = makeTempDir();
-  const db = openDatabase(databasePath(dataDir));
-  ensureAccessSchema(db);
-  ensureWebsiteSchema(db);
+  const file = databasePath(dataDir);
+  const db = openDatabase(file);
+  applyMigrations(db, planMigrations(db, MIGRATIONS, file));
   return {
     kind: 'sqlite',
     db,

@@ -112,4 +112,12 @@ export const de: PageCatalog = {
   'choice.accountPage': 'Kontoseite',
   'choice.delete': 'Wenn Sie Ihr Konto löschen, entfernt das Relay das Konto, seine Sitzungen, seine Freigabelinks und jedes Dokument, das ihm gehört.',
   'choice.signOut': 'Abmelden oder Synchronisierung ausschalten beendet den Kontakt der Erweiterung zum Relay; Ihre Besprechungen bleiben in Ihrem Browser.',
+
+  'mail.subject': 'Ihr Download-Link für LeaveTheMeeting',
+  'mail.greeting': 'Guten Tag,',
+  'mail.intro': 'Sie haben den Download-Link für LeaveTheMeeting angefordert. Hier ist er:',
+  'mail.install': 'Zur Installation der ZIP-Datei: {steps}',
+  'mail.quote': '„{text}“',
+  'mail.kept': 'Wir speichern Ihre Adresse und den Zeitpunkt Ihrer Anfrage, sonst nichts, höchstens {kept} lang; danach werden beide gelöscht.',
+  'mail.remove': 'Hier können Sie sie sofort löschen:',
 };

@@ -1,6 +1,7 @@
 // The website's words in English, the source every other catalog translates: the frame around
 // every page (also the account page's), the landing page, the sign-up form and its refusals, the
-// message pages, and the privacy page's prose (its table-by-table facts are in facts/). A
+// message pages, the privacy page's prose (its table-by-table facts are in facts/), and the
+// confirmation email (mail.*, plain text, composed by confirmation-mail.ts). A
 // {name} is a placeholder; where a page puts markup in a sentence ({code}, {link}) the page
 // fills the slot. A key ending in .one / .other is a plural form chosen by Intl.PluralRules.
 import type { Catalog } from '../../languages/translator.ts';
@@ -115,6 +116,14 @@ export const en = {
   'choice.accountPage': 'account page',
   'choice.delete': 'Deleting your account removes the account, its sessions, its share links and every document it owns from the relay.',
   'choice.signOut': 'Signing out or turning sync off stops the extension from talking to the relay; your meetings stay in your browser.',
+
+  'mail.subject': 'Your LeaveTheMeeting download link',
+  'mail.greeting': 'Hello,',
+  'mail.intro': 'You asked for the LeaveTheMeeting download link. Here it is:',
+  'mail.install': 'To install: {steps}',
+  'mail.quote': '"{text}"',
+  'mail.kept': 'We keep your address and the time you asked, and nothing else, for {kept} at most; then they are deleted.',
+  'mail.remove': 'To remove them now:',
 } as const;
 
 export type PageKey = keyof typeof en;

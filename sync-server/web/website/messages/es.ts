@@ -112,4 +112,12 @@ export const es: PageCatalog = {
   'choice.accountPage': 'página de la cuenta',
   'choice.delete': 'Al eliminar tu cuenta se borran del relay la cuenta, sus sesiones, sus enlaces para compartir y cada documento que le pertenece.',
   'choice.signOut': 'Cerrar sesión o desactivar la sincronización hace que la extensión deje de hablar con el relay; tus reuniones siguen en tu navegador.',
+
+  'mail.subject': 'Tu enlace de descarga de LeaveTheMeeting',
+  'mail.greeting': 'Hola:',
+  'mail.intro': 'Pediste el enlace de descarga de LeaveTheMeeting. Aquí lo tienes:',
+  'mail.install': 'Para instalarla: {steps}',
+  'mail.quote': '«{text}»',
+  'mail.kept': 'Guardamos tu dirección y la hora de tu solicitud, y nada más, durante {kept} como máximo; después se eliminan.',
+  'mail.remove': 'Para eliminarlas ahora:',
 };

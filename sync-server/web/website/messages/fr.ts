@@ -114,4 +114,12 @@ export const fr: PageCatalog = {
   'choice.accountPage': 'page du compte',
   'choice.delete': 'Supprimer votre compte retire du relais le compte, ses sessions, ses liens de partage et chaque document qui lui appartient.',
   'choice.signOut': 'Se déconnecter ou désactiver la synchronisation empêche l’extension de parler au relais ; vos réunions restent dans votre navigateur.',
+
+  'mail.subject': 'Votre lien de téléchargement de LeaveTheMeeting',
+  'mail.greeting': 'Bonjour,',
+  'mail.intro': 'Vous avez demandé le lien de téléchargement de LeaveTheMeeting. Le voici :',
+  'mail.install': 'Pour l’installer : {steps}',
+  'mail.quote': '« {text} »',
+  'mail.kept': 'Nous conservons votre adresse et l’heure de votre demande, et rien d’autre, pendant {kept} au plus ; ensuite, elles sont supprimées.',
+  'mail.remove': 'Pour les supprimer dès maintenant :',
 };

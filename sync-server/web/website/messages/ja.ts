@@ -112,4 +112,12 @@ export const ja: PageCatalog = {
   'choice.accountPage': 'アカウントページ',
   'choice.delete': 'アカウントを削除すると、アカウント、そのセッション、共有リンク、所有するすべてのドキュメントがリレーから削除されます。',
   'choice.signOut': 'サインアウトするか同期をオフにすると、拡張機能はリレーと通信しなくなります。会議のデータはブラウザに残ります。',
+
+  'mail.subject': 'LeaveTheMeeting のダウンロードリンク',
+  'mail.greeting': 'こんにちは。',
+  'mail.intro': 'ご依頼いただいた LeaveTheMeeting のダウンロードリンクはこちらです：',
+  'mail.install': 'インストール方法：{steps}',
+  'mail.quote': '「{text}」',
+  'mail.kept': '保存するのはメールアドレスとお申し込みの日時だけで、最長 {kept}後に削除します。',
+  'mail.remove': '今すぐ削除するには、こちらを開いてください：',
 };

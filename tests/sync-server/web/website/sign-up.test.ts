@@ -1,19 +1,22 @@
 // The sign-up over HTTP against a real relay: stored once (case does not duplicate), with the
-// time of consent, mailed once to the outbox with working links; bad addresses get a clear
-// message; sign-ups are limited per IP; unsubscribe shows first and deletes only on POST. The
-// suite runs on SQLite and on a real PostgreSQL.
+// time of consent, mailed once to the outbox with working links; a sign-up whose browser asks for
+// German is mailed in German; bad addresses get a clear message; sign-ups are limited per IP;
+// unsubscribe shows first and deletes only on POST. The suite runs on SQLite and on a real
+// PostgreSQL.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { Routes } from '../../../../wire/website-routes.ts';
+import { de } from '../../../../sync-server/web/website/messages/de.ts';
+import { en } from '../../../../sync-server/web/website/messages/en.ts';
 import { BACKENDS, postgresDatabases, type BackendKind } from '../web-backends.ts';
 import { openForm, postForm } from './website-relay.ts';
 import { startWebsiteSite, type WebsiteSite } from './website-site.ts';
 
 const databases = postgresDatabases('sign_up');
 
-async function submit(site: WebsiteSite, email: string): Promise<Response> {
+async function submit(site: WebsiteSite, email: string, headers: Record<string, string> = {}): Promise<Response> {
   const form = await openForm(site.url);
-  return postForm(site.url, Routes.signUp, { email, csrf: form.token }, { cookie: form.cookie });
+  return postForm(site.url, Routes.signUp, { email, csrf: form.token }, { cookie: form.cookie, headers });
 }
 
 function signUpSuite(kind: BackendKind) {
@@ -103,9 +106,27 @@ function signUpSuite(kind: BackendKind) {
     assert.match(await again.text(), /Nothing to remove/);
   });
 
+  SignUp('a sign-up from a browser asking for German is mailed in German, links and all', async ({ site }) => {
+    assert.ok(site);
+    const res = await submit(site, 'lena.fischer@example.de', { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' });
+    assert.is(res.status, 303);
+    const mail = site.outbox().find((m) => m.to === 'lena.fischer@example.de');
+    assert.ok(mail, 'the mail is in the outbox file');
+    assert.is(mail.subject, 'Ihr Download-Link für LeaveTheMeeting');
+    assert.ok(mail.text.startsWith(`${de['mail.greeting']}\n`), mail.text);
+    assert.ok(mail.text.includes('„Entpackte Erweiterung laden“'), 'the install steps, with German quotation marks');
+    assert.ok(mail.text.includes('höchstens 7 Tage lang'), 'the retention, written in German');
+    assert.ok(mail.text.includes(de['mail.remove']));
+    assert.ok(mail.text.includes(new URL(Routes.download, site.url).href));
+    const unsubscribe = /(http\S+\/unsubscribe\?token=[A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
+    assert.is(mail.headers['List-Unsubscribe'], `<${unsubscribe}>`);
+    const english = Object.entries(en).filter(([key, text]) => key.startsWith('mail.') && !text.includes('{') && mail.text.includes(text));
+    assert.equal(english, [], 'no English sentence of the mail');
+  });
+
   SignUp('sign-ups are limited per IP address', async ({ site }) => {
     assert.ok(site);
-    // The limit counts every submit from the address, refused ones included (9 so far).
+    // The limit counts every submit from the address, refused ones included (10 so far).
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) statuses.push((await submit(site, `limit${i}@example.com`)).status);
     assert.ok(statuses.includes(429), `statuses: ${statuses.join(',')}`);

@@ -63,7 +63,7 @@ const addresses = (count: number) => Array.from({ length: count }, (_, i) => `pe
 
 test('two senders at once deliver every queued mail exactly once', async (w) => {
   const [one, two] = w.nodes;
-  for (const [i, email] of addresses(MAILS).entries()) await (i % 2 ? one : two)!.stores.signUps.add(email, w.clock);
+  for (const [i, email] of addresses(MAILS).entries()) await (i % 2 ? one : two)!.stores.signUps.add(email, w.clock, 'en');
   await Promise.all([one!.website.sendDueMail(), two!.website.sendDueMail(), one!.website.sendDueMail(), two!.website.sendDueMail()]);
   assert.equal(recipients(w.sink!), addresses(MAILS));
   assert.is(await w.backend!.count('mail_outbox'), 0);
@@ -72,8 +72,8 @@ test('two senders at once deliver every queued mail exactly once', async (w) => 
 test('a mail refused on one node is retried by the other after its delay, once, then given up after the last attempt', async (w) => {
   const [one, two] = w.nodes;
   w.sink!.refusal = '451 4.3.0 mailbox busy, try later';
-  await one!.stores.signUps.add('ana@example.com', w.clock);
-  await one!.stores.signUps.add('ben@example.com', w.clock);
+  await one!.stores.signUps.add('ana@example.com', w.clock, 'en');
+  await one!.stores.signUps.add('ben@example.com', w.clock, 'en');
   await one!.website.sendDueMail();
   const queued = async () => (await w.backend!.pool.query('SELECT email, attempts::integer AS attempts, next_attempt_at::float8 AS at FROM mail_outbox ORDER BY email')).rows;
   assert.equal(await queued(), [
@@ -93,7 +93,7 @@ test('a mail refused on one node is retried by the other after its delay, once, 
   assert.equal(recipients(w.sink!), ['ana@example.com']);
 
   w.sink!.refusal = '451 4.3.0 mailbox busy, try later';
-  await two!.stores.signUps.add('cleo@example.com', w.clock);
+  await two!.stores.signUps.add('cleo@example.com', w.clock, 'en');
   for (const delay of [0, MINUTE, 2 * MINUTE]) {
     w.clock += delay;
     await Promise.all([one!.website.sendDueMail(), two!.website.sendDueMail()]);
@@ -104,7 +104,7 @@ test('a mail refused on one node is retried by the other after its delay, once, 
 
 test('a mail claimed by a node that dies mid-send is sent by the other node', async (w) => {
   const [one, two] = w.nodes;
-  await one!.stores.signUps.add('dana@example.com', w.clock);
+  await one!.stores.signUps.add('dana@example.com', w.clock, 'en');
   let claimed!: () => void;
   const isClaimed = new Promise<void>((resolve) => (claimed = resolve));
   let release!: () => void;
@@ -145,7 +145,7 @@ test('one address signed up on two nodes at once is one row with one mail', asyn
   const [one, two] = w.nodes;
   for (let round = 0; round < 20; round++) {
     const email = `twice-${round}@example.com`;
-    const results = await Promise.all([one!.stores.signUps.add(email, w.clock), two!.stores.signUps.add(email, w.clock)]);
+    const results = await Promise.all([one!.stores.signUps.add(email, w.clock, 'en'), two!.stores.signUps.add(email, w.clock, 'en')]);
     assert.equal(results.map((r) => r.kind).sort(), ['added', 'already'], `round ${round}`);
   }
   assert.equal([await w.backend!.count('signups'), await w.backend!.count('mail_outbox')], [20, 20]);

@@ -2,7 +2,9 @@
 // PostgreSQL: one suite, run once per backend against a real database. An address is stored
 // once with one queued mail; its token finds and removes it (and the mail with it); a retried
 // mail waits for its time and keeps its attempts; a given-up mail takes its address along; a
-// repeated sign-up makes a waiting mail due at once; counts add up per day, event and version.
+// repeated sign-up makes a waiting mail due at once; the queued mail keeps the language its
+// sign-up page spoke, through retries (a language the relay does not speak reads as English);
+// counts add up per day, event and version.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { websiteStores, type WebsiteStores } from '../../../../sync-server/web/website/website-stores.ts';
@@ -42,15 +44,15 @@ for (const kind of BACKENDS) {
   if (kind === 'postgres') test.after(() => databases.stop());
 
   test('an address is stored once, with one queued mail', async ({ backend, stores }) => {
-    assert.equal(await stores!.signUps.add('ana@example.com', T0), { kind: 'added' });
-    assert.equal(await stores!.signUps.add('ana@example.com', T0 + 1), { kind: 'already' });
+    assert.equal(await stores!.signUps.add('ana@example.com', T0, 'en'), { kind: 'added' });
+    assert.equal(await stores!.signUps.add('ana@example.com', T0 + 1, 'en'), { kind: 'already' });
     assert.is(await backend!.count('signups'), 1);
     assert.is(await backend!.count('mail_outbox'), 1);
     assert.is(await stores!.outbox.nextDueAt(), T0);
   });
 
   test('the mailed token finds the address and removes it with its mail', async ({ backend, stores }) => {
-    await stores!.signUps.add('ben@example.com', T0);
+    await stores!.signUps.add('ben@example.com', T0, 'en');
     const mail = await sendNext(stores!, T0, { kind: 'retry', attempts: 1, at: T0 + 60_000 });
     assert.ok(mail);
     assert.is(await stores!.signUps.find(mail.unsubscribeToken), 'ben@example.com');
@@ -63,7 +65,7 @@ for (const kind of BACKENDS) {
   });
 
   test('a retried mail waits for its time and keeps its attempts; a sent one leaves the queue', async ({ backend, stores }) => {
-    await stores!.signUps.add('cleo@example.com', T0);
+    await stores!.signUps.add('cleo@example.com', T0, 'en');
     const first = await sendNext(stores!, T0, { kind: 'retry', attempts: 1, at: T0 + 60_000 });
     assert.is(first?.attempts, 0);
     assert.is(await sendNext(stores!, T0 + 59_999, SENT), null, 'not due before its time');
@@ -75,29 +77,45 @@ for (const kind of BACKENDS) {
   });
 
   test('a mail given up takes its address along, so signing up again queues a new one', async ({ backend, stores }) => {
-    await stores!.signUps.add('dana@example.com', T0);
+    await stores!.signUps.add('dana@example.com', T0, 'en');
     assert.ok(await sendNext(stores!, T0, { kind: 'abandon' }));
     assert.equal([await backend!.count('signups'), await backend!.count('mail_outbox')], [0, 0]);
-    assert.equal(await stores!.signUps.add('dana@example.com', T0 + 1), { kind: 'added' });
+    assert.equal(await stores!.signUps.add('dana@example.com', T0 + 1, 'en'), { kind: 'added' });
   });
 
   test('signing up again while the mail waits makes it due at once', async ({ stores }) => {
-    await stores!.signUps.add('eve@example.com', T0);
+    await stores!.signUps.add('eve@example.com', T0, 'en');
     await sendNext(stores!, T0, { kind: 'retry', attempts: 1, at: T0 + 3_600_000 });
-    assert.equal(await stores!.signUps.add('eve@example.com', T0 + 5), { kind: 'already' });
+    assert.equal(await stores!.signUps.add('eve@example.com', T0 + 5, 'en'), { kind: 'already' });
     assert.is((await sendNext(stores!, T0 + 5, SENT))?.email, 'eve@example.com');
   });
 
+  test('the queued mail keeps its sign-up page\'s language through a retry; a repeat keeps the first', async ({ backend, stores }) => {
+    await stores!.signUps.add('gabi@example.com', T0, 'de');
+    await stores!.signUps.add('hana@example.com', T0 + 1, 'ja');
+    assert.equal(await stores!.signUps.add('gabi@example.com', T0 + 2, 'fr'), { kind: 'already' });
+    const first = await sendNext(stores!, T0 + 2, { kind: 'retry', attempts: 1, at: T0 + 60_000 });
+    assert.equal([first?.email, first?.language], ['gabi@example.com', 'de']);
+    assert.equal([(await sendNext(stores!, T0 + 2, SENT))?.language], ['ja']);
+    assert.equal([(await sendNext(stores!, T0 + 60_000, SENT))?.language], ['de'], 'the retry is still German');
+
+    await stores!.signUps.add('ivo@example.com', T0, 'es');
+    const sql = "UPDATE mail_outbox SET language = 'tlh'";
+    if (backend!.kind === 'sqlite') backend!.db.prepare(sql).run();
+    else await backend!.pool.query(sql);
+    assert.is((await sendNext(stores!, T0, SENT))?.language, 'en', 'a language the relay does not speak');
+  });
+
   test('mail is sent in the order it became due', async ({ stores }) => {
-    for (const [i, email] of ['f1@example.com', 'f2@example.com', 'f3@example.com'].entries()) await stores!.signUps.add(email, T0 + i);
+    for (const [i, email] of ['f1@example.com', 'f2@example.com', 'f3@example.com'].entries()) await stores!.signUps.add(email, T0 + i, 'en');
     const order: string[] = [];
     for (let mail = await sendNext(stores!, T0 + 10, SENT); mail; mail = await sendNext(stores!, T0 + 10, SENT)) order.push(mail.email);
     assert.equal(order, ['f1@example.com', 'f2@example.com', 'f3@example.com']);
   });
 
   test('sign-ups given up to a time are removed, later ones kept', async ({ backend, stores }) => {
-    await stores!.signUps.add('old@example.com', T0);
-    await stores!.signUps.add('new@example.com', T0 + DAY);
+    await stores!.signUps.add('old@example.com', T0, 'en');
+    await stores!.signUps.add('new@example.com', T0 + DAY, 'en');
     assert.is(await stores!.signUps.removeGivenUpTo(T0), 1);
     assert.is(await stores!.signUps.removeGivenUpTo(T0), 0);
     assert.equal([await backend!.count('signups'), await backend!.count('mail_outbox')], [1, 1]);

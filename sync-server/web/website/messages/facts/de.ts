@@ -79,6 +79,7 @@ export const deFacts: FactCatalog = {
   'column.mail_outbox.unsubscribe_token': 'der geheime Teil des Löschlinks in der E-Mail (nur gespeichert, bis die E-Mail gesendet ist)',
   'column.mail_outbox.attempts': 'wie oft das Senden fehlgeschlagen ist',
   'column.mail_outbox.next_attempt_at': 'wann der nächste Versuch fällig ist',
+  'column.mail_outbox.language': 'die Sprache der Seite, auf der Sie sich eingetragen haben, damit die E-Mail in dieser Sprache geschrieben ist',
   'table.usage_counts': 'Um zu erfahren, welche Funktionen genutzt werden, nur wenn Sie Nutzungszahlen in den Optionen der Erweiterung einschalten. Gespeichert werden nur Zahlen pro Tag.',
   'column.usage_counts.day': 'das Datum (UTC)',
   'column.usage_counts.event': 'was geschah, aus einer festen Liste: Vorlage gewählt, Besprechung gestartet oder beendet, Punkt angelegt oder gestartet, Notizen angelegt, installiert, aktualisiert, deinstalliert',

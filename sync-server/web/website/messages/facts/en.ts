@@ -82,6 +82,7 @@ export const enFacts: FactCatalog = {
   'column.mail_outbox.unsubscribe_token': 'the secret part of the removal link in the email (kept only until the email is sent)',
   'column.mail_outbox.attempts': 'how many times sending failed',
   'column.mail_outbox.next_attempt_at': 'when the next try is due',
+  'column.mail_outbox.language': 'the language of the page you signed up on, so that the email is written in it',
   'table.usage_counts': 'To learn which features are used, only if you switch usage counts on in the extension options. Only numbers per day are kept.',
   'column.usage_counts.day': 'the date (UTC)',
   'column.usage_counts.event': 'which thing happened, from a fixed list: template selected, meeting started or ended, item created or started, notes created, installed, updated, uninstalled',

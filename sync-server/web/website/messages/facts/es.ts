@@ -79,6 +79,7 @@ export const esFacts: FactCatalog = {
   'column.mail_outbox.unsubscribe_token': 'la parte secreta del enlace del correo para eliminar la dirección (solo se guarda hasta que se envía el correo)',
   'column.mail_outbox.attempts': 'cuántas veces falló el envío',
   'column.mail_outbox.next_attempt_at': 'cuándo toca el siguiente intento',
+  'column.mail_outbox.language': 'el idioma de la página en la que hiciste la solicitud, para escribirte el correo en ese idioma',
   'table.usage_counts': 'Para saber qué funciones se usan, solo si activas las estadísticas de uso en las opciones de la extensión. Solo se guardan números por día.',
   'column.usage_counts.day': 'la fecha (UTC)',
   'column.usage_counts.event': 'qué pasó, de una lista fija: plantilla elegida, reunión iniciada o terminada, punto creado o iniciado, notas creadas, instalada, actualizada, desinstalada',

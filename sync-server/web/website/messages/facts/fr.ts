@@ -79,6 +79,7 @@ export const frFacts: FactCatalog = {
   'column.mail_outbox.unsubscribe_token': 'la partie secrète du lien de suppression de l’e-mail (gardée seulement jusqu’à l’envoi)',
   'column.mail_outbox.attempts': 'combien de fois l’envoi a échoué',
   'column.mail_outbox.next_attempt_at': 'quand la prochaine tentative est prévue',
+  'column.mail_outbox.language': 'la langue de la page où vous vous êtes inscrit, pour que l’e-mail soit rédigé dans cette langue',
   'table.usage_counts': 'Pour savoir quelles fonctions sont utilisées, seulement si vous activez les statistiques d’utilisation dans les options de l’extension. Seuls des nombres par jour sont conservés.',
   'column.usage_counts.day': 'la date (UTC)',
   'column.usage_counts.event': 'ce qui s’est passé, d’après une liste fixe : modèle choisi, réunion démarrée ou terminée, point créé ou démarré, notes créées, installation, mise à jour, désinstallation',

@@ -79,6 +79,7 @@ export const jaFacts: FactCatalog = {
   'column.mail_outbox.unsubscribe_token': 'メール内の削除リンクの秘密の部分（メールを送信するまでのみ保存）',
   'column.mail_outbox.attempts': '送信に失敗した回数',
   'column.mail_outbox.next_attempt_at': '次に試行する日時',
+  'column.mail_outbox.language': 'お申し込みページの言語（メールをその言語で書くため）',
   'table.usage_counts': 'どの機能が使われているかを知るため。拡張機能のオプションで利用状況の集計をオンにした場合のみです。保存するのは日ごとの数だけです。',
   'column.usage_counts.day': '日付（UTC）',
   'column.usage_counts.event': '起きたこと。固定のリストから：テンプレートの選択、会議の開始・終了、項目の作成・開始、メモの作成、インストール、更新、アンインストール',
