@@ -2,29 +2,70 @@
 // `before` hook throws as passing: the runner returns from `finally`, the error is dropped, the
 // exit code stays 0, and only "Passed" falls short of "Total". This wrapper fails the run when
 // any test did not run, names the suites that fell short, and ends with one plain
-// "N passed, N failed" line.
+// "N passed, N failed" line. It also stops a run in which no test has finished for a long time
+// (a test waiting on something that never comes would otherwise hang CI for ever), naming the
+// suite it stalled in, and takes every process the suites started down with it.
+// Options (for its own test): --dir=, --pattern= (what uvu runs), --idle-limit-ms=.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ANSI = /\u001b\[[0-9;]*m/g;
 const SUITE_TALLY = /^\s*(.*?)\s*[•✘\s]*\((\d+) \/ (\d+)\)\s*$/;
+const SUITE_FILE = /^\s*(\S+\.ts)\s*$/m;
+const OWN_OPTION = /^--(dir|pattern|idle-limit-ms)=(.*)$/;
+// uvu writes a dot as each test finishes; the slowest tests (a relay killed and restarted twenty
+// times, on 2 busy cores) take a few minutes.
+const IDLE_LIMIT_MS = 8 * 60_000;
+
+const own = new Map(process.argv.slice(2).flatMap((arg) => {
+  const m = OWN_OPTION.exec(arg);
+  return m ? [[m[1]!, m[2]!] as const] : [];
+}));
+const passOn = process.argv.slice(2).filter((arg) => !OWN_OPTION.test(arg));
+const idleLimitMs = Number(own.get('idle-limit-ms') ?? IDLE_LIMIT_MS);
 
 function count(output: string, label: string): number {
   const match = new RegExp(`^\\s*${label}:\\s+(\\d+)`, 'm').exec(output);
   return match ? Number(match[1]) : 0;
 }
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/uvu/bin.js', 'tests', '\\.test\\.ts$', ...process.argv.slice(2)], {
+// Its own process group, so that a stall or a signal ends the relays, browsers and databases the
+// suites started, not only uvu.
+const child = spawn(process.execPath, ['--import', 'tsx', 'node_modules/uvu/bin.js', own.get('dir') ?? 'tests', own.get('pattern') ?? '\\.test\\.ts$', ...passOn], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
+  detached: true,
 });
+const killGroup = (signal: NodeJS.Signals) => {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // Already gone.
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => killGroup(signal));
+
 let output = '';
+let lastOutputAt = Date.now();
+let suite = '(before the first suite)';
+let stalled = false;
 child.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
-  output += chunk.toString('utf8');
+  const text = chunk.toString('utf8');
+  output += text;
+  lastOutputAt = Date.now();
+  suite = SUITE_FILE.exec(text.replace(ANSI, ''))?.[1] ?? suite;
 });
+const watchdog = setInterval(() => {
+  if (stalled || Date.now() - lastOutputAt < idleLimitMs) return;
+  stalled = true;
+  process.stderr.write(`\nno test finished for ${Math.round(idleLimitMs / 1000)} s: the run stalled in ${suite}; stopping it\n`);
+  killGroup('SIGKILL');
+}, Math.min(10_000, Math.max(100, idleLimitMs / 4)));
+
 child.on('close', (code, signal) => {
+  clearInterval(watchdog);
   const plain = output.replace(ANSI, '');
   const total = count(plain, 'Total');
   const passed = count(plain, 'Passed');
@@ -39,7 +80,7 @@ child.on('close', (code, signal) => {
   const failed = total - passed - skipped;
   const finished = /^\s*Total:/m.test(plain);
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
-  if (signal !== null || code !== 0 || !finished || failed > 0 || skipped > 0 || total === 0) {
+  if (stalled || signal !== null || code !== 0 || !finished || failed > 0 || skipped > 0 || total === 0) {
     if (!finished) process.stderr.write('uvu stopped before it reported its totals\n');
     if (skipped > 0) process.stderr.write('skipped tests are not allowed in the suite\n');
     process.exit(code || 1);
