@@ -1,6 +1,8 @@
 // The access, website and OpenID tables on PostgreSQL: nodes creating them at the same moment on a
 // fresh database all succeed (the schema lock), and every table has exactly the columns SQLite has
-// once migrated, in SQLite's order, so a generic copier can move a SQLite relay's rows across.
+// once migrated, in SQLite's order, so a generic copier can move a SQLite relay's rows across; a
+// node starting while another holds a queued mail's claim (through a slow delivery) does not wait
+// for it.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MIGRATIONS } from '../../../sync-server/data/migrations.ts';
@@ -8,6 +10,7 @@ import { applyMigrations, planMigrations } from '../../../sync-server/data/schem
 import { ACCESS_TABLES, ensurePostgresAccessSchema } from '../../../sync-server/web/access/access-schema.ts';
 import { ensurePostgresOidcSchema, OIDC_TABLES } from '../../../sync-server/web/oidc/oidc-schema.ts';
 import { ensurePostgresWebsiteSchema, WEBSITE_TABLES } from '../../../sync-server/web/website/website-schema.ts';
+import { websiteStores } from '../../../sync-server/web/website/website-stores.ts';
 import { postgresDatabases, sqliteBackend } from './web-backends.ts';
 
 const NODES = 4;
@@ -34,6 +37,27 @@ test('nodes creating the tables at once all succeed, with the columns SQLite has
     }
   } finally {
     await sqlite.cleanup();
+    await backend.cleanup();
+  }
+});
+
+test('a node starting while another holds a claim on a queued mail creates its tables without waiting', async () => {
+  const backend = await databases.open();
+  const sending = await backend.pool.connect();
+  try {
+    await ensurePostgresWebsiteSchema(backend.pool);
+    await websiteStores({ pool: backend.pool }).signUps.add('ana@example.com', Date.UTC(2026, 0, 5), 'en');
+    // What a node does while it hands a mail to SMTP: the claim's transaction stays open.
+    await sending.query('BEGIN');
+    await sending.query('SELECT mail_id FROM mail_outbox FOR UPDATE');
+    // A wait for a lock on a table that transaction holds fails after 3 s instead of blocking.
+    const database = new URL(backend.url).pathname.slice(1);
+    await backend.pool.query(`ALTER DATABASE "${database}" SET lock_timeout = '3s'`);
+    const starting = backend.openPool('starting-node');
+    await Promise.all([ensurePostgresAccessSchema(starting), ensurePostgresWebsiteSchema(starting), ensurePostgresOidcSchema(starting)]);
+  } finally {
+    await sending.query('ROLLBACK').catch(() => {});
+    sending.release();
     await backend.cleanup();
   }
 });
