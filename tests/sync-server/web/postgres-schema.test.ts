@@ -1,8 +1,8 @@
 // The access, website and OpenID tables on PostgreSQL: nodes creating them at the same moment on a
 // fresh database all succeed (the schema lock), and every table has exactly the columns SQLite has
 // once migrated, in SQLite's order, so a generic copier can move a SQLite relay's rows across; a
-// node starting while another holds a queued mail's claim (through a slow delivery) does not wait
-// for it.
+// node starting while another holds a queued mail's claim (through a slow delivery) or writes to
+// a table does not wait for it.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { MIGRATIONS } from '../../../sync-server/data/migrations.ts';
@@ -35,21 +35,28 @@ test('nodes creating the tables at once all succeed, with the columns SQLite has
       assert.ok(expected.length > 0, table);
       assert.equal(rows.map((c) => c.name), expected, table);
     }
+    // The SQLite schema's indexes, made once on PostgreSQL too.
+    const indexes = (sqlite.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((i) => i.name);
+    const { rows: made } = await backend.pool.query<{ name: string }>("SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ANY($1) ORDER BY indexname", [indexes]);
+    assert.ok(indexes.length >= 7, indexes.join());
+    assert.equal(made.map((i) => i.name), indexes);
   } finally {
     await sqlite.cleanup();
     await backend.cleanup();
   }
 });
 
-test('a node starting while another holds a claim on a queued mail creates its tables without waiting', async () => {
+test('a node starting while another holds a claim on a queued mail, or writes to it, creates its tables without waiting', async () => {
   const backend = await databases.open();
   const sending = await backend.pool.connect();
   try {
     await ensurePostgresWebsiteSchema(backend.pool);
     await websiteStores({ pool: backend.pool }).signUps.add('ana@example.com', Date.UTC(2026, 0, 5), 'en');
-    // What a node does while it hands a mail to SMTP: the claim's transaction stays open.
+    // What a node does while it hands a mail to SMTP: the claim's transaction stays open; and a
+    // write in flight on the same table.
     await sending.query('BEGIN');
     await sending.query('SELECT mail_id FROM mail_outbox FOR UPDATE');
+    await sending.query('UPDATE mail_outbox SET attempts = attempts');
     // A wait for a lock on a table that transaction holds fails after 3 s instead of blocking.
     const database = new URL(backend.url).pathname.slice(1);
     await backend.pool.query(`ALTER DATABASE "${database}" SET lock_timeout = '3s'`);
