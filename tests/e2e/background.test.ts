@@ -38,10 +38,14 @@ test('badge and alarms follow the running meeting', async ({ browser }) => {
   const text = await eventually(async () => ((await badge(b)) === '5m' ? '5m' : null), 'badge 5m');
   assert.is(text, '5m');
 
+  // The worker creates the item's alarms, then the periodic tick: wait for all of them, not for a
+  // snapshot taken between two of those calls.
   const first = await eventually(async () => {
     const list = await alarms(b);
-    return list.some((a) => a.name.startsWith('ltm:timesup:')) ? list : null;
-  }, 'time-up alarm');
+    const names = list.map((a) => a.name);
+    const complete = names.some((n) => n.startsWith('ltm:timesup:')) && names.some((n) => n.startsWith('ltm:warn:')) && names.includes('ltm:tick');
+    return complete ? list : null;
+  }, 'time-up, warning and tick alarms');
   const warn = first.find((a) => a.name.startsWith('ltm:warn:'));
   const timesUp = first.find((a) => a.name.startsWith('ltm:timesup:'));
   assert.ok(warn && timesUp, JSON.stringify(first));
