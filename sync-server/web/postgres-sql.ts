@@ -42,8 +42,13 @@ export function postgresSchemaOf(sqliteSchema: string): string {
     .replaceAll(/\bINTEGER\b/g, 'BIGINT')
     .replaceAll(/\bBLOB\b/g, 'BYTEA')
     .replaceAll(/\)\s*STRICT\s*;/g, ');')
-    .replaceAll(ADD_COLUMN, (_statement, table: string, column: string, definition: string) => addColumnIfMissing(table, column, definition))
-    .replaceAll(CREATE_INDEX, (_statement, name: string, rest: string) => createIndexIfMissing(name, rest));
+    .replaceAll(ADD_COLUMN, (_statement, table: string, column: string, definition: string) =>
+      whenMissing(
+        `NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${table}' AND column_name = '${column}')`,
+        `ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`,
+      ),
+    )
+    .replaceAll(CREATE_INDEX, (_statement, name: string, rest: string) => whenMissing(`to_regclass('${name}') IS NULL`, `CREATE INDEX ${name} ${rest}`));
 }
 
 const ADD_COLUMN = /ALTER TABLE (\w+) ADD COLUMN (\w+) ([^;]+);/g;
@@ -55,18 +60,10 @@ const CREATE_INDEX = /CREATE INDEX IF NOT EXISTS (\w+) (ON [^;]+);/g;
 // delivery, CREATE INDEX behind any write) and, waiting, hold up every query queued after them,
 // under the schema lock every node's start needs. The catalog is asked first instead: a lock is
 // taken only by the one start that really adds the column or the index.
-function addColumnIfMissing(table: string, column: string, definition: string): string {
+function whenMissing(missing: string, statement: string): string {
   return `DO $$ BEGIN
-  IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '${table}' AND column_name = '${column}') THEN
-    ALTER TABLE ${table} ADD COLUMN ${column} ${definition};
-  END IF;
-END $$;`;
-}
-
-function createIndexIfMissing(name: string, rest: string): string {
-  return `DO $$ BEGIN
-  IF to_regclass('${name}') IS NULL THEN
-    CREATE INDEX ${name} ${rest};
+  IF ${missing} THEN
+    ${statement};
   END IF;
 END $$;`;
 }

@@ -1,11 +1,11 @@
 // Serves the live viewer as an httpFallback for the relay: the built HTML shell for
 // /m/<meetingId> (any well-formed meeting id; the page itself learns from the relay whether the
 // link works), and its assets. A malformed id gets a clear 404 page, an unbuilt viewer a 503
-// page, both in the language the request's Accept-Language picks. Every response carries the website's strict security headers; the CSP's
-// default-src 'self' also covers the page's same-origin websocket (CSP Level 3 lets 'self'
-// match ws:/wss: on the same host and port). The one relaxation: style-src also takes a fresh
-// nonce per response, handed to the page in a meta tag, because CodeMirror (the notes editor)
-// writes its theme into a <style> element at run time. Other paths resolve false.
+// page, both in the language the request's Accept-Language picks. Every response carries the
+// website's strict security headers; the CSP's default-src 'self' also covers the page's
+// same-origin websocket (CSP Level 3 lets 'self' match ws:/wss: on the same host and port). The
+// one relaxation: style-src also takes a fresh nonce per response, handed to the page in a meta
+// tag, because CodeMirror (the notes editor) writes its theme into a <style> element at run time. Other paths resolve false.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ID_PATTERN } from '../../../wire/doc-name.ts';

@@ -2,10 +2,10 @@
 // transaction as its sign-up (SignUpStore.add), so an address is never stored without its mail;
 // it holds the raw removal token and the sign-up page's language (the mail is composed from them
 // when it is sent, which may be after a restart) only until the mail is handed to the mail
-// server, and is deleted then. A mail is sent through sendNext, which claims it for the length of the attempt
-// and records the outcome, so no two senders (nodes) hand one mail over twice. This file holds the
-// interface and the SQLite implementation (one process, one sender); postgres-mail-outbox.ts
-// claims rows across nodes.
+// server, and is deleted then. A mail is sent through sendNext, which claims it for the length of
+// the attempt and records the outcome, so no two senders (nodes) hand one mail over twice. This
+// file holds the interface and the SQLite implementation (one process, one sender);
+// postgres-mail-outbox.ts claims rows across nodes.
 import { DEFAULT_LANGUAGE, isSiteLanguage, type SiteLanguage } from '../languages/site-languages.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import { eraseDeleted } from './erase-deleted.ts';
