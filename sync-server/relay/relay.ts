@@ -21,6 +21,7 @@ import { WalCheckpointer } from './storage/wal-checkpointer.ts';
 import { countStoreErrors } from './storage/counted-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
+import { responseHeaderSetter, servedOverHttps } from './transport/response-headers.ts';
 import { normalizeAddress, resolveClientAddress } from '../client-address.ts';
 import { readTlsCredentials, TlsCredentialsError, type TlsCredentials, type TlsFiles } from './transport/tls-credentials.ts';
 
@@ -129,8 +130,10 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     maxBodyBytes: config.maxApiBodyBytes,
     ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
   });
+  const setBaselineHeaders = responseHeaderSetter(servedOverHttps(Boolean(credentials), config.publicUrl));
   const handler: http.RequestListener = (req, res) => {
     resolveClientAddress(req, trustedProxies);
+    setBaselineHeaders(res);
     routes(req, res);
   };
   const secureServer = credentials
