@@ -140,9 +140,19 @@ export class SyncEndpoint {
     const token = url.searchParams.get('token');
     if (!token) return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
     const held: [RawData, boolean][] = [];
+    let heldBytes = 0;
     const hold = (data: RawData, isBinary: boolean) => {
-      // A client that floods before it is admitted is not waited for.
-      if (held.push([data, isBinary]) > config.messageBurst) ws.terminate();
+      if (ws.readyState !== ws.OPEN) return;
+      const bytes = toBuffer(data);
+      heldBytes += bytes.byteLength;
+      held.push([bytes, isBinary]);
+      // What it may hold is what its buckets would admit at once on arrival: a client that
+      // floods before it is admitted is refused now, not held (a slow gate would otherwise let
+      // messageBurst frames of maxMessageBytes each pile up per socket).
+      if (held.length <= config.messageBurst && heldBytes <= config.byteBurst) return;
+      held.length = 0;
+      metrics.reject(RejectReason.messageRate);
+      refuse(CloseCode.rateLimited, 'message rate exceeded before admission');
     };
     ws.on('message', hold);
     const revoked = new Set<string>();
