@@ -1,11 +1,12 @@
 // Per-IP limits behind a reverse proxy: X-Forwarded-For is believed only from a peer the operator
-// named with --trust-proxy, and then only up to the first hop that is not itself trusted.
+// named with --trust-proxy, and then only up to the first hop that is not itself trusted. An IPv6
+// client is its /64, so picking another address of one's own network buys no fresh budget.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
 import { ConfigError } from '../../sync-server/config.ts';
 import { configFromEnvironment } from '../../sync-server/env.ts';
-import { forwardedClient, normalizeAddress } from '../../sync-server/client-address.ts';
+import { addressGroup, forwardedClient, normalizeAddress } from '../../sync-server/client-address.ts';
 import { docName, startTestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 
@@ -31,6 +32,16 @@ test('a trusted proxy without the header, with garbage, or with only proxies: th
 test('IPv4-mapped IPv6 addresses are the IPv4 client', () => {
   assert.is(normalizeAddress('::ffff:192.0.2.1'), '192.0.2.1');
   assert.is(normalizeAddress('2001:DB8::1'), '2001:db8::1');
+});
+
+test('an IPv6 address stands for its /64; an IPv4 address for itself', () => {
+  assert.is(addressGroup('2001:db8:1:2:aaaa:bbbb:cccc:dddd'), '2001:db8:1:2::/64');
+  assert.is(addressGroup('2001:db8:1:2::7'), '2001:db8:1:2::/64');
+  assert.is(addressGroup('2001:0DB8:0001:0002::'), '2001:db8:1:2::/64');
+  assert.is(addressGroup('2001:db8::1'), '2001:db8:0:0::/64');
+  assert.is(addressGroup('64:ff9b::192.0.2.1'), '64:ff9b:0:0::/64');
+  assert.is(addressGroup('fe80::1%eth0'), 'fe80:0:0:0::/64');
+  assert.is(addressGroup('198.51.100.7'), '198.51.100.7');
 });
 
 test('--trust-proxy and LTM_TRUST_PROXY take IP lists; anything else is a ConfigError', () => {
@@ -63,6 +74,20 @@ test('behind a trusted proxy, each forwarded client has its own connection budge
     for (let i = 0; i < 4; i++) flood.push(await upgrade(url, '198.51.100.7'));
     assert.equal(flood, ['open', 'open', 429, 429]);
     assert.is(await upgrade(url, '198.51.100.8'), 'open');
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('behind a trusted proxy, the IPv6 addresses of one /64 share one connection budget', async () => {
+  const harness = await startTestRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 2, trustedProxies: ['127.0.0.1'] });
+  try {
+    const doc = docName();
+    const url = `${harness.relay.url}/${doc}?token=${encodeURIComponent(TokenRoleGate.token('edit', doc))}`;
+    const flood = [];
+    for (let i = 1; i <= 4; i++) flood.push(await upgrade(url, `2001:db8:1:2::${i}`));
+    assert.equal(flood, ['open', 'open', 429, 429]);
+    assert.is(await upgrade(url, '2001:db8:1:3::1'), 'open');
   } finally {
     await harness.stop();
   }
