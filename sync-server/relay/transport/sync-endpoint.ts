@@ -22,7 +22,7 @@ import type { FailureLog } from '../failure-log.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { KEEP_ALIVE_MESSAGE, decodeClientMessage } from '../protocol/messages.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
-import { Connection } from './connection.ts';
+import { Connection, cutOffUnanswered } from './connection.ts';
 
 export const SYNC_PATH_PREFIX = '/sync/' as const;
 
@@ -135,6 +135,8 @@ export class SyncEndpoint {
       logger.info({ doc: docName.slice(0, 100), code, reason }, 'socket refused');
       metrics.refusedConnections.inc({ code: String(code) });
       ws.close(code, reason);
+      // Not admitted, so no Connection cuts it: a peer that never answers is cut here.
+      cutOffUnanswered(ws, config.closeGraceMs);
     };
     if (!parseDocName(docName)) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
     const token = url.searchParams.get('token');
@@ -164,6 +166,7 @@ export class SyncEndpoint {
     } catch (error) {
       this.#deps.failures.error('socket authorization failed', { doc: docName }, error);
       ws.close(CloseCode.internalError, 'internal error');
+      cutOffUnanswered(ws, config.closeGraceMs);
       return;
     } finally {
       this.#revokedWhilePending.delete(revoked);
