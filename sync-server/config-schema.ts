@@ -144,6 +144,8 @@ export const SETTINGS: readonly Setting[] = [
   setting('access.listMeetingsPerAccount.windowMs', ms(), 'window of the meeting-list limit'),
   setting('access.exportPerAccount.max', count(), 'data exports per account per window'),
   setting('access.exportPerAccount.windowMs', ms(), 'window of the export limit'),
+  setting('access.sharesPerAccount.max', count(), 'share links one account may create per window; beyond it 429'),
+  setting('access.sharesPerAccount.windowMs', ms(), 'window of the share-link limit'),
   setting('access.oidcCodeTtlMs', ms(), 'lifetime of the one-time code an OpenID sign-in hands its client'),
   setting('access.oidcFlowTtlMs', ms(), 'how long an OpenID sign-in may take between start and callback'),
   setting('access.revocationRecheckMs', count(0), 'with several nodes: how often open sockets are authorized again, for revocations whose notice was lost (0: off)'),
