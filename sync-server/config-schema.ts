@@ -103,6 +103,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.connectionsPerSecondPerIp', positive(), 'websocket upgrades per second per IP; over it HTTP 429'),
   setting('relay.connectionBurstPerIp', count(), 'websocket upgrade burst per IP'),
   setting('relay.maxSocketsPerIp', count(), 'sockets one IP address may hold open at once; beyond it the upgrade gets HTTP 429'),
+  setting('relay.maxConnectionsPerIp', count(), 'TCP connections (HTTP and websocket) one IP address may hold open at once; beyond it new ones are dropped (trusted proxies exempt)'),
   setting('relay.maxConnectionsPerRoom', count(), 'sockets per document; more closes with 4503'),
   setting('relay.maxAwarenessStateBytes', count(), 'one awareness (presence) state larger than this closes its socket with 4431'),
   setting('relay.maxAwarenessBytesPerRoom', count(), "all awareness states of a room together; beyond it new or grown states are dropped"),
@@ -193,6 +194,7 @@ export function crossChecks(config: ServiceConfig, ctx: z.RefinementCtx): void {
   // A maximal message must always fit in a full byte bucket, or it could never be accepted.
   if (relay.byteBurst < relay.maxMessageBytes) issue('relay.byteBurst', 'must be at least relay.maxMessageBytes');
   if (relay.maxQueuedBytesPerRoom < relay.maxMessageBytes) issue('relay.maxQueuedBytesPerRoom', 'must be at least relay.maxMessageBytes');
+  if (relay.maxConnectionsPerIp < relay.maxSocketsPerIp) issue('relay.maxConnectionsPerIp', 'must be at least relay.maxSocketsPerIp');
   if (relay.maxAwarenessBytesPerRoom < relay.maxAwarenessStateBytes) issue('relay.maxAwarenessBytesPerRoom', 'must be at least relay.maxAwarenessStateBytes');
   if ((relay.tlsCertFile === null) !== (relay.tlsKeyFile === null)) {
     const [given, missing] = relay.tlsCertFile === null ? ['key', 'certificate'] : ['certificate', 'key'];
