@@ -79,6 +79,19 @@ test('behind a trusted proxy, each forwarded client has its own connection budge
   }
 });
 
+test('without --trust-proxy, a forged X-Forwarded-For buys no fresh connection budget', async () => {
+  const harness = await startTestRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 2 });
+  try {
+    const doc = docName();
+    const url = `${harness.relay.url}/${doc}?token=${encodeURIComponent(TokenRoleGate.token('edit', doc))}`;
+    const flood = [];
+    for (let i = 1; i <= 4; i++) flood.push(await upgrade(url, `198.51.100.${i}`));
+    assert.equal(flood, ['open', 'open', 429, 429]);
+  } finally {
+    await harness.stop();
+  }
+});
+
 test('behind a trusted proxy, the IPv6 addresses of one /64 share one connection budget', async () => {
   const harness = await startTestRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 2, trustedProxies: ['127.0.0.1'] });
   try {
