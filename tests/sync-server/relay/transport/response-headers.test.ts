@@ -6,13 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { resolveConfig, type RelayConfig } from '../../../../sync-server/config.ts';
-import { startRelayService, type RelayService } from '../../../../sync-server/relay-service.ts';
 import { HSTS_MAX_AGE_SEC } from '../../../../sync-server/relay/transport/response-headers.ts';
-import { testConfig } from '../../web/access/access-harness.ts';
+import { withRelayService } from '../../helpers/relay-service-harness.ts';
 import { makeCertificate, writeCertificate } from '../../helpers/tls-certificates.ts';
 import { httpsRequest, type TlsTrust } from '../../helpers/tls-client.ts';
 
@@ -32,18 +29,6 @@ const NON_PAGES: readonly (readonly [string, string])[] = [
 ];
 const PAGES = ['/', '/account'] as const;
 
-async function withService(overrides: Partial<RelayConfig>, body: (service: RelayService, dir: string) => Promise<void>): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'ltm-headers-'));
-  const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir: dir, ...overrides });
-  const service = await startRelayService(config, { logger: pino({ level: 'silent' }), access: testConfig, website: { extensionZipPath: join(dir, 'none.zip') } });
-  try {
-    await body(service, dir);
-  } finally {
-    await service.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function plainHeaders(base: string, method: string, path: string): Promise<IncomingHttpHeaders> {
   const res = await fetch(base + path, { method });
   await res.arrayBuffer();
@@ -57,7 +42,7 @@ function assertBaseline(headers: IncomingHttpHeaders, what: string): void {
 }
 
 test('a plain-HTTP relay: nosniff, a deny-all CSP and a referrer policy everywhere, no HSTS', () =>
-  withService({}, async (service) => {
+  withRelayService({}, async (service) => {
     for (const [method, path] of NON_PAGES) {
       const headers = await plainHeaders(service.relay.httpUrl, method, path);
       assertBaseline(headers, `${method} ${path}`);
@@ -80,7 +65,7 @@ test('a relay serving TLS sends Strict-Transport-Security on every route', async
   const files = writeCertificate(certDir, certificate);
   const trust: TlsTrust = { ca: certificate.cert };
   try {
-    await withService({ tlsCertFile: files.certFile, tlsKeyFile: files.keyFile }, async (service) => {
+    await withRelayService({ tlsCertFile: files.certFile, tlsKeyFile: files.keyFile }, async (service) => {
       for (const [method, path] of [...NON_PAGES, ...PAGES.map((page) => ['GET', page] as const)]) {
         const { headers } = await httpsRequest(service.relay.httpUrl + path, trust, { method });
         assertBaseline(headers, `${method} ${path}`);
@@ -93,7 +78,7 @@ test('a relay serving TLS sends Strict-Transport-Security on every route', async
 });
 
 test('behind a proxy with an https:// public URL the relay sends Strict-Transport-Security too', () =>
-  withService({ publicUrl: 'https://relay.example' }, async (service) => {
+  withRelayService({ publicUrl: 'https://relay.example' }, async (service) => {
     for (const [method, path] of [...NON_PAGES, ['GET', '/account'] as const]) {
       const headers = await plainHeaders(service.relay.httpUrl, method, path);
       assert.is(headers['strict-transport-security'], `max-age=${HSTS_MAX_AGE_SEC}`, `${method} ${path}`);
