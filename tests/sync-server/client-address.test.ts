@@ -65,45 +65,33 @@ function upgrade(url: string, forwardedFor: string): Promise<'open' | number> {
   });
 }
 
-test('behind a trusted proxy, each forwarded client has its own connection budget', async () => {
-  const harness = await startTestRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 2, trustedProxies: ['127.0.0.1'] });
+/** Upgrades to one document on a relay allowing 2 per address, each claiming to be from one of
+ *  `forwarded`; what each got ('open' or the HTTP status). */
+async function upgradesFrom(forwarded: readonly string[], trustedProxies: readonly string[]): Promise<('open' | number)[]> {
+  const harness = await startTestRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 2, trustedProxies });
   try {
     const doc = docName();
     const url = `${harness.relay.url}/${doc}?token=${encodeURIComponent(TokenRoleGate.token('edit', doc))}`;
-    const flood = [];
-    for (let i = 0; i < 4; i++) flood.push(await upgrade(url, '198.51.100.7'));
-    assert.equal(flood, ['open', 'open', 429, 429]);
-    assert.is(await upgrade(url, '198.51.100.8'), 'open');
+    const outcomes: ('open' | number)[] = [];
+    for (const address of forwarded) outcomes.push(await upgrade(url, address));
+    return outcomes;
   } finally {
     await harness.stop();
   }
+}
+
+test('behind a trusted proxy, each forwarded client has its own connection budget', async () => {
+  const outcomes = await upgradesFrom([...Array(4).fill('198.51.100.7'), '198.51.100.8'], ['127.0.0.1']);
+  assert.equal(outcomes, ['open', 'open', 429, 429, 'open']);
 });
 
 test('without --trust-proxy, a forged X-Forwarded-For buys no fresh connection budget', async () => {
-  const harness = await startTestRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 2 });
-  try {
-    const doc = docName();
-    const url = `${harness.relay.url}/${doc}?token=${encodeURIComponent(TokenRoleGate.token('edit', doc))}`;
-    const flood = [];
-    for (let i = 1; i <= 4; i++) flood.push(await upgrade(url, `198.51.100.${i}`));
-    assert.equal(flood, ['open', 'open', 429, 429]);
-  } finally {
-    await harness.stop();
-  }
+  assert.equal(await upgradesFrom(['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4'], []), ['open', 'open', 429, 429]);
 });
 
 test('behind a trusted proxy, the IPv6 addresses of one /64 share one connection budget', async () => {
-  const harness = await startTestRelay({ connectionsPerSecondPerIp: 0.001, connectionBurstPerIp: 2, trustedProxies: ['127.0.0.1'] });
-  try {
-    const doc = docName();
-    const url = `${harness.relay.url}/${doc}?token=${encodeURIComponent(TokenRoleGate.token('edit', doc))}`;
-    const flood = [];
-    for (let i = 1; i <= 4; i++) flood.push(await upgrade(url, `2001:db8:1:2::${i}`));
-    assert.equal(flood, ['open', 'open', 429, 429]);
-    assert.is(await upgrade(url, '2001:db8:1:3::1'), 'open');
-  } finally {
-    await harness.stop();
-  }
+  const outcomes = await upgradesFrom(['2001:db8:1:2::1', '2001:db8:1:2::2', '2001:db8:1:2::3', '2001:db8:1:2::4', '2001:db8:1:3::1'], ['127.0.0.1']);
+  assert.equal(outcomes, ['open', 'open', 429, 429, 'open']);
 });
 
 test.run();
