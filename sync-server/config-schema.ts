@@ -109,7 +109,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.maxAwarenessBytesPerRoom', count(), "all awareness states of a room together; beyond it new or grown states are dropped"),
   setting('relay.maxQueuedMessagesPerRoom', count(), 'messages a room holds while it loads or commits; more closes with 4503'),
   setting('relay.maxQueuedBytesPerRoom', count(), 'bytes a room holds while it loads or commits; at least maxMessageBytes'),
-  setting('relay.authDeadlineMs', ms(), 'an upgrade request (with its token) must be complete within this'),
+  setting('relay.authDeadlineMs', ms(), 'an upgrade request (with its token) must be complete, and the access decision on it made, within this'),
   setting('relay.sendBufferBytes', count(), 'unsent bytes per socket before it is closed with 4508'),
   setting('relay.roomUnloadGraceMs', count(0), 'a room stays loaded this long after its last socket leaves'),
   setting('relay.compactAfterRows', count(), 'a room log longer than this is compacted into one snapshot'),

@@ -44,7 +44,7 @@ export interface RelayConfig {
   /** Messages a room holds while it loads or commits; more closes the sender with 4503. */
   readonly maxQueuedMessagesPerRoom: number;
   readonly maxQueuedBytesPerRoom: number;
-  /** An HTTP upgrade request must be complete (with its token) within this time. */
+  /** An HTTP upgrade request must be complete (with its token), and the gate decide on it, within this time. */
   readonly authDeadlineMs: number;
   /** A socket whose unsent bytes exceed this when the relay sends to it is closed with 4508. */
   readonly sendBufferBytes: number;

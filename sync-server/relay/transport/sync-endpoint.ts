@@ -14,7 +14,8 @@ import { SocketRefusal, type AccessGate, type SocketDecision } from '../access-g
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
-import { MalformedMessageError } from '../errors.ts';
+import { AuthorizationTimeoutError, MalformedMessageError } from '../errors.ts';
+import { withinDeadline } from './decision-deadline.ts';
 import { IpConnectionLimiter } from '../limits/ip-connection-limiter.ts';
 import { IpSocketCount } from '../limits/ip-socket-count.ts';
 import type { Logger } from '../../logger.ts';
@@ -162,10 +163,10 @@ export class SyncEndpoint {
     let decision: SocketDecision;
     const askedAt = Date.now();
     try {
-      decision = await access.authorizeSocket(docName, token, askedAt);
+      decision = await withinDeadline(access.authorizeSocket(docName, token, askedAt), config.authDeadlineMs);
     } catch (error) {
       this.#deps.failures.error('socket authorization failed', { doc: docName }, error);
-      ws.close(CloseCode.internalError, 'internal error');
+      ws.close(CloseCode.internalError, error instanceof AuthorizationTimeoutError ? 'authorization timed out' : 'internal error');
       cutOffUnanswered(ws, config.closeGraceMs);
       return;
     } finally {
