@@ -105,6 +105,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       signUpPerIp: limiter(config.signUpPerIp),
       listMeetingsPerAccount: limiter(config.listMeetingsPerAccount),
       exportPerAccount: limiter(config.exportPerAccount),
+      sharesPerAccount: limiter(config.sharesPerAccount),
       oidcPerIp: limiter(config.oidcPerIp),
     },
     async revoke(...keys) {
