@@ -1,0 +1,29 @@
+// The nginx configurations the docs ship (deploy/nginx-relays.conf and the README's single-relay
+// snippet) are not run by the suite, so what matters most is checked on their text: the /sync/
+// location, whose upgrade requests carry the document token in their query, writes no access log.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { suite } from 'uvu';
+import * as assert from 'uvu/assert';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/** The body of `location /sync/ { … }` (its blocks hold no nested braces). */
+function syncLocation(config: string): string {
+  const body = /location \/sync\/ \{([^}]*)\}/.exec(config)?.[1];
+  assert.ok(body !== undefined, 'a location /sync/ block');
+  return body;
+}
+
+const test = suite('nginx configurations');
+
+test('deploy/nginx-relays.conf keeps /sync/ out of the access log', () => {
+  assert.match(syncLocation(readFileSync(join(ROOT, 'deploy/nginx-relays.conf'), 'utf8')), /^\s*access_log off;/m);
+});
+
+test("the README's nginx snippet keeps /sync/ out of the access log", () => {
+  const snippet = /```nginx\n([\s\S]*?)```/.exec(readFileSync(join(ROOT, 'README.md'), 'utf8'))?.[1] ?? '';
+  assert.match(syncLocation(snippet), /^\s*access_log off;/m);
+});
+
+test.run();
