@@ -29,6 +29,15 @@ export interface BackupSummary {
 
 export async function copyDatabase(db: SqliteDatabase, outFile: string): Promise<void> {
   await db.backup(outFile, { progress: () => ALL_PAGES });
+  // The copy inherits WAL mode, and SQLite opens a WAL file only where it may write its -shm, so
+  // a backup could not be checked on read-only media or by another user. A rollback-journal copy
+  // is one self-contained file; a relay started on it turns WAL on again.
+  const copy = openExistingDatabase(outFile);
+  try {
+    copy.pragma('journal_mode = DELETE');
+  } finally {
+    copy.close();
+  }
   chmodSync(outFile, FILE_MODE);
 }
 
