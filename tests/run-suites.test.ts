@@ -1,5 +1,6 @@
 // The suite runner stops a run in which no test finishes any more: it names the suite that
-// stalled, fails, and ends the processes that suite started, instead of hanging CI.
+// stalled, fails, and ends the processes that suite started, instead of hanging CI. A run that
+// finishes names its slowest suites above its totals.
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,18 @@ test('a run whose test never finishes is stopped, named and failed, with the pro
   } finally {
     rmSync(pidFile, { force: true });
   }
+});
+
+test('a finished run names its slowest suites above its totals', async () => {
+  const runner = spawn(process.execPath, ['--import', 'tsx', 'tests/run-suites.ts', '--dir=tests/fixtures/timed-run', '--pattern=\\.suite-fixture\\.ts$'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  runner.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  const code = await new Promise<number | null>((resolve) => runner.on('close', resolve));
+  assert.is(code, 0);
+  assert.match(stdout, /slowest suites:\n\s+\d+\.\d s  passes\.suite-fixture\.ts\n1 passed, 0 failed, 0 skipped\n$/);
 });
 
 test.run();

@@ -4,7 +4,8 @@
 // any test did not run, names the suites that fell short, and ends with one plain
 // "N passed, N failed" line. It also stops a run in which no test has finished for a long time
 // (a test waiting on something that never comes would otherwise hang CI for ever), naming the
-// suite it stalled in, and takes every process the suites started down with it.
+// suite it stalled in, and takes every process the suites started down with it. At the end it
+// names the slowest suites, so the whole run can be kept within its time.
 // Options (for its own test): --dir=, --pattern= (what uvu runs), --idle-limit-ms=.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ANSI = /\u001b\[[0-9;]*m/g;
 const SUITE_TALLY = /^\s*(.*?)\s*[•✘\s]*\((\d+) \/ (\d+)\)\s*$/;
-const SUITE_FILE = /^\s*(\S+\.ts)\s*$/m;
+const SUITE_FILE = /^\s*(\S+\.ts)\s*$/gm;
+const SLOWEST_SHOWN = 8;
 const OWN_OPTION = /^--(dir|pattern|idle-limit-ms)=(.*)$/;
 // uvu writes a dot as each test finishes; the slowest tests (a relay killed and restarted twenty
 // times, on 2 busy cores) take a few minutes.
@@ -49,13 +51,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => ki
 let output = '';
 let lastOutputAt = Date.now();
 let suite = '(before the first suite)';
+// When each suite's file was announced; a suite lasts until the next one starts.
+const suiteStarts: { readonly file: string; readonly at: number }[] = [];
 let stalled = false;
 child.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   const text = chunk.toString('utf8');
   output += text;
   lastOutputAt = Date.now();
-  suite = SUITE_FILE.exec(text.replace(ANSI, ''))?.[1] ?? suite;
+  for (const [, file] of text.replace(ANSI, '').matchAll(SUITE_FILE)) {
+    suite = file!;
+    suiteStarts.push({ file: suite, at: lastOutputAt });
+  }
 });
 const watchdog = setInterval(() => {
   if (stalled || Date.now() - lastOutputAt < idleLimitMs) return;
@@ -63,6 +70,13 @@ const watchdog = setInterval(() => {
   process.stderr.write(`\nno test finished for ${Math.round(idleLimitMs / 1000)} s: the run stalled in ${suite}; stopping it\n`);
   killGroup('SIGKILL');
 }, Math.min(10_000, Math.max(100, idleLimitMs / 4)));
+
+function slowestSuites(endedAt: number): string {
+  const timed = suiteStarts.map((start, i) => ({ file: start.file, ms: (suiteStarts[i + 1]?.at ?? endedAt) - start.at }));
+  const slowest = timed.sort((a, b) => b.ms - a.ms).slice(0, SLOWEST_SHOWN);
+  if (slowest.length === 0) return '';
+  return `slowest suites:\n${slowest.map((t) => `  ${(t.ms / 1000).toFixed(1).padStart(6)} s  ${t.file}`).join('\n')}\n`;
+}
 
 child.on('close', (code, signal) => {
   clearInterval(watchdog);
@@ -79,7 +93,7 @@ child.on('close', (code, signal) => {
   }
   const failed = total - passed - skipped;
   const finished = /^\s*Total:/m.test(plain);
-  process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
+  process.stdout.write(`\n${slowestSuites(Date.now())}${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   if (stalled || signal !== null || code !== 0 || !finished || failed > 0 || skipped > 0 || total === 0) {
     if (!finished) process.stderr.write('uvu stopped before it reported its totals\n');
     if (skipped > 0) process.stderr.write('skipped tests are not allowed in the suite\n');

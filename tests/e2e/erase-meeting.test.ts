@@ -3,7 +3,8 @@
 // relay's SQLite file; its share link stops working. A copy of the meeting open in another view
 // of the profile closes. Made offline, the relay deletion waits and is sent once the browser is
 // back online. Made while the relay is down, it is finished by the service worker's retry alarm
-// with no side panel open. The service worker alone sends these deletions: the relay gets one
+// with no side panel open, by the next worker when it starts, or by the device signing in again
+// after it signed out (each without the alarm). The service worker alone sends these deletions: the relay gets one
 // DELETE per erased meeting, even one recorded again after it was finished, and no side panel
 // sends any. The meeting's title leaves this browser's storage too: the library's IndexedDB log
 // and the list snapshot. Screenshots of the trash before and after are for people to look at.
@@ -14,12 +15,13 @@ import WebSocket from 'ws';
 import { CloseCode } from '../../wire/close-codes.ts';
 import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
-import { createMeeting, eventually, msg, signUp, storedSettings } from './helpers/extension-flows.ts';
+import { createMeeting, eventually, msg, signIn, signUp, storedSettings } from './helpers/extension-flows.ts';
 import { guardedSetup } from './helpers/guarded-setup.ts';
 import { shoot } from './helpers/screenshots.ts';
 import { browserLibraryText, relayLibraryText } from './helpers/stored-library.ts';
 
 const test = suite('e2e erase a meeting');
+const ERASER = { email: 'eraser@example.org', password: 'a long enough password', name: 'Ada' } as const;
 let relay: E2eRelay | null = null;
 let browser: ExtensionBrowser | null = null;
 let panel: Page | null = null;
@@ -33,6 +35,15 @@ function countDeletes(page: Page): void {
   });
 }
 
+async function openPanel(): Promise<Page> {
+  panel = await browser!.page('side-panel/index.html');
+  panel.setDefaultTimeout(15_000);
+  panel.on('pageerror', (e) => console.error('pageerror', e.message));
+  countDeletes(panel);
+  await panel.setViewportSize({ width: 360, height: 720 });
+  return panel;
+}
+
 function side(): Page {
   assert.ok(panel, 'the side panel is open');
   return panel;
@@ -41,13 +52,9 @@ function side(): Page {
 guardedSetup(test, async () => {
   relay = await startE2eRelay({ keepLogs: true });
   browser = await launchExtension();
-  await (await signUp(browser, relay.httpUrl, { email: 'eraser@example.org', password: 'a long enough password', name: 'Ada' })).close();
+  await (await signUp(browser, relay.httpUrl, ERASER)).close();
   session = ((await storedSettings(await browser.worker())).account as { session: string }).session;
-  panel = await browser.page('side-panel/index.html');
-  panel.setDefaultTimeout(15_000);
-  panel.on('pageerror', (e) => console.error('pageerror', e.message));
-  countDeletes(panel);
-  await panel.setViewportSize({ width: 360, height: 720 });
+  await openPanel();
 });
 
 // Each test answers for the requests made while it ran, so one that fails does not fail the next.
@@ -196,6 +203,54 @@ test('made while the relay is down, the relay deletion is finished by the worker
   await eventually(async () => (await pendingErases(worker)) === undefined, 'nothing left pending');
   await eventually(async () => (await worker.evaluate(() => chrome.alarms.get('erase-retry'))) === undefined, 'the retry alarm to be cleared');
   assert.is((await relay!.store.load(`meeting/${meetingId}`)).rowCount, 0);
+  assert.is(relayDeletes(meetingId), 1, 'one DELETE reached the relay');
+  assert.equal(panelDeletes, [], 'no side panel sent a DELETE');
+});
+
+/** A deletion recorded while the relay was down, with its retry alarm cleared: only another
+ *  reason to send (the one each test names) can finish it. */
+async function pendingWithoutAlarm(title: string): Promise<string> {
+  const page = panel ?? (await openPanel());
+  const meetingId = await syncedMeeting(page, title);
+  await relay!.stop();
+  await deleteForever(page, title);
+  const worker = await browser!.worker();
+  await eventually(async () => (await pendingErases(worker))?.some((p) => p.meetingId === meetingId), 'the deletion to be recorded');
+  await eventually(() => worker.evaluate(() => chrome.alarms.get('erase-retry')), 'the worker to set its retry alarm');
+  await worker.evaluate(() => chrome.alarms.clear('erase-retry'));
+  await relay!.start();
+  return meetingId;
+}
+
+test('a deletion left pending is sent by the next service worker when it starts', async () => {
+  const meetingId = await pendingWithoutAlarm('Erased before a restart');
+  const panelPage = side();
+  const cdp = await browser!.context.newCDPSession(panelPage);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  assert.ok(storedRows(meetingId) > 0, 'the relay still has it while the worker is stopped');
+  await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${browser!.extensionId}/` });
+  await cdp.detach();
+
+  await eventually(async () => storedRows(meetingId) === 0, 'the restarted worker to have the relay drop the meeting');
+  await eventually(async () => (await pendingErases(await browser!.worker())) === undefined, 'nothing left pending');
+  assert.is(relayDeletes(meetingId), 1, 'one DELETE reached the relay');
+  assert.equal(panelDeletes, [], 'no side panel sent a DELETE');
+});
+
+test('a deletion left pending when the device signed out is sent when it signs in again', async () => {
+  const meetingId = await pendingWithoutAlarm('Erased before signing out');
+  const options = await browser!.page('options/index.html');
+  await options.getByRole('button', { name: msg('optSignOut') }).click();
+  await options.getByRole('button', { name: msg('optSignIn') }).waitFor();
+  await options.close();
+  const worker = await browser!.worker();
+  assert.equal((await pendingErases(worker))?.map((p) => p.meetingId), [meetingId], 'kept while signed out');
+  assert.ok(storedRows(meetingId) > 0, 'nothing sent while signed out');
+
+  await (await signIn(browser!, relay!.httpUrl, ERASER)).close();
+  await eventually(async () => storedRows(meetingId) === 0, 'the relay to drop the meeting after the sign-in');
+  await eventually(async () => (await pendingErases(await browser!.worker())) === undefined, 'nothing left pending');
   assert.is(relayDeletes(meetingId), 1, 'one DELETE reached the relay');
   assert.equal(panelDeletes, [], 'no side panel sent a DELETE');
 });
