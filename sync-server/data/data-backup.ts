@@ -47,22 +47,32 @@ function isDatabaseFile(name: string): boolean {
 
 export async function backupDataDirectory(dataDir: string, outDir: string): Promise<BackupSummary> {
   const sourceDb = existingDatabase(dataDir);
-  const source = dirname(sourceDb);
   const target = resolve(outDir);
   if (existsSync(target) && readdirSync(target).length > 0) throw new BackupError(`backup target ${target} is not empty; choose a new directory`);
   makeTarget(target);
+  try {
+    return await copyInto(sourceDb, target);
+  } catch (error) {
+    // The target was new or empty: whatever is in it now is this backup's, and half of one must
+    // not pass for a good one.
+    for (const name of readdirSync(target)) rmSync(join(target, name), { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function copyInto(sourceDb: string, target: string): Promise<BackupSummary> {
   const db = await readingDatabase(sourceDb, () => openExistingDatabase(sourceDb));
   let version: number;
   try {
     version = await readingDatabase(sourceDb, () => schemaVersion(db));
     await copyDatabase(db, databasePath(target)).catch((error: unknown) => {
-      rmSync(databasePath(target), { force: true });
       if (isDamage(error)) throw readError(sourceDb, error);
       throw new BackupError(`cannot write the copy ${databasePath(target)}: ${sqliteProblem(error)}`, { cause: error });
     });
   } finally {
     db.close();
   }
+  const source = dirname(sourceDb);
   const files: string[] = [DATABASE_FILE];
   for (const entry of readdirSync(source, { withFileTypes: true })) {
     if (!entry.isFile() || isDatabaseFile(entry.name)) continue;

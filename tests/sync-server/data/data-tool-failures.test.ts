@@ -1,8 +1,8 @@
 // The data tools on a database or a target they cannot use: `check` reports a damaged file as
 // damaged (exit 1, SQLite's finding in the report), and `backup` fails with a named error that
-// says which side failed and why (a damaged source, a read-only target), leaves no database copy
-// behind, and changes nothing in the source. The read-only target is a tmpfs remounted read-only
-// in a private mount namespace, which needs root, as this suite runs.
+// says which side failed and why (a damaged source, a read-only or full target), leaves nothing of
+// itself in the target, and changes nothing in the source. The targets are tmpfs mounts (one
+// remounted read-only, one too small) in a private mount namespace: root, as this suite runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -53,18 +53,35 @@ test('backup of a damaged database names the file and SQLite\'s finding, and lea
   assert.equal(readFileSync(join(dataDir, 'relay.sqlite')), before);
 });
 
-test('backup into a read-only filesystem says so', () => {
-  const dataDir = copyFixtureData();
-  made.push(dataDir);
-  const mount = join(dirname(dataDir), 'ro');
+/** `backup` into a fresh tmpfs (made ready by `prepare`) in a private mount namespace; its stdout
+ *  is what the target holds afterwards. */
+function backupOntoTmpfs(dataDir: string, options: string, prepare: string): { status: number | null; stderr: string; left: string; out: string } {
+  const mount = join(dirname(dataDir), 'tmpfs');
   mkdirSync(mount);
   const out = join(mount, 'backup');
-  const script = `mount -t tmpfs tmpfs ${mount} && mount -o remount,ro ${mount} && exec "$@"`;
+  const script = `mount -t tmpfs -o ${options} tmpfs ${mount} && ${prepare} && "$@"; status=$?; ls -A ${out} 2>/dev/null; exit $status`;
   const command = [process.execPath, '--import', 'tsx', 'sync-server/main.ts', 'backup', '--data', dataDir, '--out', out];
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LTM_')));
   const run = spawnSync('unshare', ['-m', 'sh', '-c', script, 'sh', ...command], { cwd: REPO, env: inherited, encoding: 'utf8', timeout: EXIT_LIMIT_MS });
+  return { status: run.status, stderr: run.stderr, left: run.stdout.trim(), out };
+}
+
+test('backup into a read-only filesystem says so', () => {
+  const dataDir = copyFixtureData();
+  made.push(dataDir);
+  const run = backupOntoTmpfs(dataDir, 'size=1m', `mount -o remount,ro $(dirname ${dataDir})/tmpfs`);
   assert.is(run.status, 1, run.stderr);
-  assert.is(fatalError(run.stderr), `BackupError: backup target ${out} cannot be created: ${out}: read-only file system (EROFS)`);
+  assert.is(fatalError(run.stderr), `BackupError: backup target ${run.out} cannot be created: ${run.out}: read-only file system (EROFS)`);
+});
+
+test('backup onto a full filesystem says so and leaves the target empty', () => {
+  const dataDir = copyFixtureData();
+  made.push(dataDir);
+  // Smaller than the fixture's database, so the copy cannot be written whole.
+  const run = backupOntoTmpfs(dataDir, 'size=48k', 'true');
+  assert.is(run.status, 1, run.stderr);
+  assert.match(fatalError(run.stderr), new RegExp(`^BackupError: cannot write the copy ${join(run.out, 'relay.sqlite')}: database or disk is full \\(SQLITE_FULL\\)`));
+  assert.is(run.left, '', 'the target still holds files');
 });
 
 test.run();
