@@ -20,6 +20,7 @@ import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import { WalCheckpointer } from './storage/wal-checkpointer.ts';
 import { countStoreErrors } from './storage/counted-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
+import { listen } from './transport/listen.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
 import { responseHeaderSetter, servedOverHttps } from './transport/response-headers.ts';
 import { capConnectionsPerIp } from './transport/connection-cap.ts';
@@ -147,13 +148,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     endpoint.handleUpgrade(req, socket, head);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const secure = secureServer !== null;
