@@ -45,6 +45,8 @@ function shownDefault(s: Setting, defaults: ServiceConfig, markdown: boolean): s
   const code = (text: string) => (markdown ? `\`${text}\`` : text);
   if (value === null) return 'unset';
   if (Array.isArray(value)) return value.length === 0 ? 'none' : code(value.join(','));
+  // A record setting (the OpenID providers by name): its names, or none.
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? 'none' : code(Object.keys(value).join(','));
   if (typeof value !== 'number') return code(String(value));
   const unit = s.path.endsWith('Ms') ? inUnits(value, DURATIONS) : s.path.endsWith('Bytes') ? inUnits(value, SIZES) : null;
   return unit === null ? code(String(value)) : `${code(String(value))} (${unit})`;

@@ -103,12 +103,13 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.connectionsPerSecondPerIp', positive(), 'websocket upgrades per second per IP; over it HTTP 429'),
   setting('relay.connectionBurstPerIp', count(), 'websocket upgrade burst per IP'),
   setting('relay.maxSocketsPerIp', count(), 'sockets one IP address may hold open at once; beyond it the upgrade gets HTTP 429'),
+  setting('relay.maxConnectionsPerIp', count(), 'TCP connections (HTTP and websocket) one IP address may hold open at once; beyond it new ones are dropped (trusted proxies exempt)'),
   setting('relay.maxConnectionsPerRoom', count(), 'sockets per document; more closes with 4503'),
   setting('relay.maxAwarenessStateBytes', count(), 'one awareness (presence) state larger than this closes its socket with 4431'),
   setting('relay.maxAwarenessBytesPerRoom', count(), "all awareness states of a room together; beyond it new or grown states are dropped"),
   setting('relay.maxQueuedMessagesPerRoom', count(), 'messages a room holds while it loads or commits; more closes with 4503'),
   setting('relay.maxQueuedBytesPerRoom', count(), 'bytes a room holds while it loads or commits; at least maxMessageBytes'),
-  setting('relay.authDeadlineMs', ms(), 'an upgrade request (with its token) must be complete within this'),
+  setting('relay.authDeadlineMs', ms(), 'an upgrade request (with its token) must be complete, and the access decision on it made, within this'),
   setting('relay.sendBufferBytes', count(), 'unsent bytes per socket before it is closed with 4508'),
   setting('relay.roomUnloadGraceMs', count(0), 'a room stays loaded this long after its last socket leaves'),
   setting('relay.compactAfterRows', count(), 'a room log longer than this is compacted into one snapshot'),
@@ -144,6 +145,8 @@ export const SETTINGS: readonly Setting[] = [
   setting('access.listMeetingsPerAccount.windowMs', ms(), 'window of the meeting-list limit'),
   setting('access.exportPerAccount.max', count(), 'data exports per account per window'),
   setting('access.exportPerAccount.windowMs', ms(), 'window of the export limit'),
+  setting('access.sharesPerAccount.max', count(), 'share links one account may create per window; beyond it 429'),
+  setting('access.sharesPerAccount.windowMs', ms(), 'window of the share-link limit'),
   setting('access.oidcCodeTtlMs', ms(), 'lifetime of the one-time code an OpenID sign-in hands its client'),
   setting('access.oidcFlowTtlMs', ms(), 'how long an OpenID sign-in may take between start and callback'),
   setting('access.revocationRecheckMs', count(0), 'with several nodes: how often open sockets are authorized again, for revocations whose notice was lost (0: off)'),
@@ -191,6 +194,7 @@ export function crossChecks(config: ServiceConfig, ctx: z.RefinementCtx): void {
   // A maximal message must always fit in a full byte bucket, or it could never be accepted.
   if (relay.byteBurst < relay.maxMessageBytes) issue('relay.byteBurst', 'must be at least relay.maxMessageBytes');
   if (relay.maxQueuedBytesPerRoom < relay.maxMessageBytes) issue('relay.maxQueuedBytesPerRoom', 'must be at least relay.maxMessageBytes');
+  if (relay.maxConnectionsPerIp < relay.maxSocketsPerIp) issue('relay.maxConnectionsPerIp', 'must be at least relay.maxSocketsPerIp');
   if (relay.maxAwarenessBytesPerRoom < relay.maxAwarenessStateBytes) issue('relay.maxAwarenessBytesPerRoom', 'must be at least relay.maxAwarenessStateBytes');
   if ((relay.tlsCertFile === null) !== (relay.tlsKeyFile === null)) {
     const [given, missing] = relay.tlsCertFile === null ? ['key', 'certificate'] : ['certificate', 'key'];

@@ -33,6 +33,9 @@ export interface RelayConfig {
   readonly connectionBurstPerIp: number;
   /** Sockets one IP address may hold open at once (upgrades beyond it get HTTP 429). */
   readonly maxSocketsPerIp: number;
+  /** TCP connections (HTTP and websocket) one IP address may hold open at once; beyond it new
+   *  ones are dropped unanswered. Connections from a trusted proxy are not counted. */
+  readonly maxConnectionsPerIp: number;
   readonly maxConnectionsPerRoom: number;
   /** One awareness state larger than this closes its socket with 4431. */
   readonly maxAwarenessStateBytes: number;
@@ -41,7 +44,7 @@ export interface RelayConfig {
   /** Messages a room holds while it loads or commits; more closes the sender with 4503. */
   readonly maxQueuedMessagesPerRoom: number;
   readonly maxQueuedBytesPerRoom: number;
-  /** An HTTP upgrade request must be complete (with its token) within this time. */
+  /** An HTTP upgrade request must be complete (with its token), and the gate decide on it, within this time. */
   readonly authDeadlineMs: number;
   /** A socket whose unsent bytes exceed this when the relay sends to it is closed with 4508. */
   readonly sendBufferBytes: number;
@@ -99,6 +102,8 @@ export const defaults: RelayConfig = {
   connectionBurstPerIp: 100,
   // An office behind one NAT address: a few dozen people with two or three documents open each.
   maxSocketsPerIp: 128,
+  // Its websockets plus its browsers' short-lived HTTP connections (keep-alive ends after 5 s).
+  maxConnectionsPerIp: 512,
   maxConnectionsPerRoom: 200,
   // A state is a name, a colour and a cursor (well under 1 KiB); a full room of them fits easily.
   maxAwarenessStateBytes: 16 * 1024,

@@ -17,6 +17,7 @@ export const LOAD_OVERRIDES: Partial<RelayConfig> = {
   connectionsPerSecondPerIp: 1e9,
   connectionBurstPerIp: 1e9,
   maxSocketsPerIp: 1e9,
+  maxConnectionsPerIp: 1e9,
 };
 
 const CONNECT_CONCURRENCY = 64;

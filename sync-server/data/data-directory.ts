@@ -18,43 +18,46 @@ const REASONS: Record<string, string> = {
   EROFS: 'read-only file system',
   ENOENT: 'the parent does not accept new directories',
   ENOTDIR: 'a path component is a file',
+  ENOSPC: 'no space left on device',
 };
 
-function reason(error: unknown): string {
+/** "read-only file system (EROFS)": what an operator can act on, with the code to search for. */
+export function reason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   return `${REASONS[code] ?? (error as Error).message} (${code || 'error'})`;
 }
 
-function missingLevels(dir: string): string[] {
+function missingLevels(dir: string, what: string): string[] {
   const missing: string[] = [];
   for (let at = dir; ; at = dirname(at)) {
     try {
-      if (!statSync(at).isDirectory()) throw new DataDirectoryError(`data directory ${dir} cannot be used: ${at} is not a directory`);
+      if (!statSync(at).isDirectory()) throw new DataDirectoryError(`${what} ${dir} cannot be used: ${at} is not a directory`);
       return missing.reverse();
     } catch (error) {
       if (error instanceof DataDirectoryError) throw error;
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(at) === at) {
-        throw new DataDirectoryError(`data directory ${dir} cannot be used: ${at}: ${reason(error)}`);
+        throw new DataDirectoryError(`${what} ${dir} cannot be used: ${at}: ${reason(error)}`);
       }
       missing.push(at);
     }
   }
 }
 
-/** Creates the directory if needed and proves it writable; returns its absolute path. */
-export function prepareDataDirectory(dataDir: string): string {
+/** Creates the directory if needed and proves it writable; returns its absolute path. `what`
+ *  names it in errors (a backup's target is made the same way). */
+export function prepareDataDirectory(dataDir: string, what = 'data directory'): string {
   const dir = resolve(dataDir);
-  for (const level of missingLevels(dir)) {
+  for (const level of missingLevels(dir, what)) {
     try {
       mkdirSync(level, { mode: PRIVATE_DIRECTORY_MODE });
     } catch (error) {
-      throw new DataDirectoryError(`data directory ${dir} cannot be created: ${level}: ${reason(error)}`);
+      throw new DataDirectoryError(`${what} ${dir} cannot be created: ${level}: ${reason(error)}`);
     }
   }
   try {
     accessSync(dir, constants.R_OK | constants.W_OK | constants.X_OK);
   } catch (error) {
-    throw new DataDirectoryError(`data directory ${dir} is not writable: ${reason(error)}`);
+    throw new DataDirectoryError(`${what} ${dir} is not writable: ${reason(error)}`);
   }
   return dir;
 }

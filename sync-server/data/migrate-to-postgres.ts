@@ -21,6 +21,7 @@ import { ensurePostgresOidcSchema } from '../web/oidc/oidc-schema.ts';
 import { ensurePostgresWebsiteSchema } from '../web/website/website-schema.ts';
 import { copyDatabase } from './data-backup.ts';
 import { existingDatabase } from './data-directory.ts';
+import { readingDatabase } from './database-read-error.ts';
 import { databaseLabel, DatabaseUnavailableError } from './open-relay-postgres.ts';
 import { SCHEMA_VERSION } from './migrations.ts';
 import { inReferenceOrder } from './reference-order.ts';
@@ -59,13 +60,13 @@ export async function migrateToPostgres(dataDir: string, databaseUrl: string): P
   const pool = createPostgresPool({ connectionString: databaseUrl, max: 2 });
   try {
     const snapshot = join(scratch, 'snapshot.sqlite');
-    const live = openExistingDatabase(source, { readonly: true });
+    const live = await readingDatabase(source, () => openExistingDatabase(source, { readonly: true }));
     try {
-      const version = schemaVersion(live);
+      const version = await readingDatabase(source, () => schemaVersion(live));
       if (version !== SCHEMA_VERSION) {
         throw new MigrateToPostgresError(`${source} is at schema version ${version}, this relay writes ${SCHEMA_VERSION}; start this relay on it once (or use the matching release), then migrate`);
       }
-      await copyDatabase(live, snapshot);
+      await readingDatabase(source, () => copyDatabase(live, snapshot));
     } finally {
       live.close();
     }
@@ -74,7 +75,8 @@ export async function migrateToPostgres(dataDir: string, databaseUrl: string): P
       await prepareSchema(pool).catch((error: unknown) => {
         throw new DatabaseUnavailableError(`PostgreSQL at ${databaseLabel(databaseUrl)} cannot be used: ${(error as Error).message}`, { cause: error });
       });
-      return await copyAll(db, pool, readServerSecret(dataDir, accessDefaults.secretFileName));
+      // Rows the snapshot cannot give back are the source's damage, named by the source's path.
+      return await readingDatabase(source, () => copyAll(db, pool, readServerSecret(dataDir, accessDefaults.secretFileName)));
     } finally {
       db.close();
     }

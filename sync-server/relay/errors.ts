@@ -11,6 +11,12 @@ export class MalformedMessageError extends RelayError {
   readonly code = CloseCode.malformedData;
 }
 
+/** The access gate did not decide within authDeadlineMs (its database is slow or away). */
+export class AuthorizationTimeoutError extends RelayError {
+  override readonly name = 'AuthorizationTimeoutError';
+  readonly code = CloseCode.internalError;
+}
+
 export class StoreClosedError extends Error {
   override readonly name = 'StoreClosedError';
 }

@@ -20,7 +20,10 @@ import { SqliteDocumentStore } from './storage/sqlite-document-store.ts';
 import { WalCheckpointer } from './storage/wal-checkpointer.ts';
 import { countStoreErrors } from './storage/counted-store.ts';
 import { createHttpHandler, type HttpFallback } from './transport/http-routes.ts';
+import { listen } from './transport/listen.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
+import { responseHeaderSetter, servedOverHttps } from './transport/response-headers.ts';
+import { capConnectionsPerIp } from './transport/connection-cap.ts';
 import { normalizeAddress, resolveClientAddress } from '../client-address.ts';
 import { readTlsCredentials, TlsCredentialsError, type TlsCredentials, type TlsFiles } from './transport/tls-credentials.ts';
 
@@ -129,26 +132,23 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     maxBodyBytes: config.maxApiBodyBytes,
     ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
   });
+  const setBaselineHeaders = responseHeaderSetter(servedOverHttps(Boolean(credentials), config.publicUrl));
   const handler: http.RequestListener = (req, res) => {
     resolveClientAddress(req, trustedProxies);
+    setBaselineHeaders(res);
     routes(req, res);
   };
   const secureServer = credentials
     ? https.createServer({ ...timeouts, handshakeTimeout: config.authDeadlineMs, cert: credentials.cert, key: credentials.key }, handler)
     : null;
   const server: http.Server = secureServer ?? http.createServer(timeouts, handler);
+  capConnectionsPerIp(server, { maxPerIp: config.maxConnectionsPerIp, trustedProxies, failures, metrics });
   server.on('upgrade', (req, socket, head) => {
     resolveClientAddress(req, trustedProxies);
     endpoint.handleUpgrade(req, socket, head);
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  await listen(server, config.port, config.host);
   const { port } = server.address() as AddressInfo;
   const hostForUrl = config.host.includes(':') ? `[${config.host}]` : config.host;
   const secure = secureServer !== null;

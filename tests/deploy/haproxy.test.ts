@@ -3,7 +3,8 @@
 // certificate path substituted. Every socket of one document lands on the same relay; documents
 // spread over the relays; when a document's relay is killed, its client reconnects through the
 // proxy to another relay and keeps editing, and the edit is in the database. HTTP goes to any
-// relay, plain HTTP is redirected to HTTPS, and /metrics is not served to the outside.
+// relay, plain HTTP is redirected to HTTPS, and /metrics is not served to the outside. The access
+// log names each request's path, never its query, where a socket's document token travels.
 import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import { join } from 'node:path';
@@ -149,6 +150,19 @@ test('HTTP goes to any relay over HTTPS; plain HTTP is redirected; /metrics stay
   const plain = await fetch(`http://127.0.0.1:${w.httpPort}/api/time`, { redirect: 'manual' });
   assert.is(plain.status, 301);
   assert.ok(plain.headers.get('location')?.startsWith('https://'), 'redirected to https');
+});
+
+test("the proxy's access log names the document of a socket but never its token", async (w) => {
+  const doc = docName();
+  const token = await w.account.tokenFor(doc);
+  const provider = await throughProxy(w, doc, token);
+  await waitFor(() => provider.synced, 'synced through the proxy');
+  // HAProxy logs a tunnel when it ends.
+  destroyProvider(provider);
+  w.providers.splice(w.providers.indexOf(provider), 1);
+  await waitFor(() => w.proxy.log().includes(`/sync/${doc}`), 'the socket is in the access log', 10_000);
+  assert.not.ok(w.proxy.log().includes('token='), 'a query string reached the log');
+  assert.not.ok(w.proxy.log().includes(token), 'the token reached the log');
 });
 
 test('the relay of a document is killed: its client reconnects through the proxy to another relay and keeps editing', async (w) => {

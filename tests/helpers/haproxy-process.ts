@@ -1,7 +1,7 @@
 // A real HAProxy for tests: Debian's haproxy package (`apt-get install haproxy`; .ci/run installs
 // it), run in the foreground on a config the test wrote. The config is checked first
 // (`haproxy -c`), so a config HAProxy refuses fails with HAProxy's own words; start() returns once
-// the given port accepts connections.
+// the given port accepts connections. What the config logs to stdout is kept in `log`.
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -22,6 +22,8 @@ export class HaproxyConfigError extends Error {
 
 export interface HaproxyProcess {
   readonly dir: string;
+  /** Everything HAProxy wrote to stdout (`log stdout`): its access log. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -49,7 +51,9 @@ export async function startHaproxy(config: (dir: string) => string, port: number
     rmSync(dir, { recursive: true, force: true });
     throw new HaproxyConfigError(`haproxy refuses the config: ${(error as { stderr?: string }).stderr ?? String(error)}`);
   }
-  const child = spawn(HAPROXY, ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(HAPROXY, ['-db', '-f', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -66,5 +70,5 @@ export async function startHaproxy(config: (dir: string) => string, port: number
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return { dir, stop };
+  return { dir, stop, log: () => stdout };
 }

@@ -165,6 +165,27 @@ test('4431: a presence state over maxAwarenessStateBytes', () =>
 test('1007: an update Yjs cannot apply', () =>
   checkRefusal(CloseCode.malformedData, { provoke: (deaf) => deaf.send(encodeUpdate(new Uint8Array([1, 2, 3, 250, 250, 250]))) }));
 
+test('refused before admission (4401, 4400): a peer that never answers the close frame is cut after closeGraceMs', async () => {
+  const harness = await startTestRelay({ closeGraceMs: CLOSE_GRACE_MS });
+  try {
+    const doc = docName();
+    for (const [path, expected] of [
+      [`${doc}?token=not-a-token`, CloseCode.unauthenticated],
+      ['meeting/x?token=whatever', CloseCode.badRequest],
+    ] as const) {
+      const deaf = await connectDeafClient(`${harness.relay.url}/${path}`);
+      assert.is(await deaf.closeFrame, expected);
+      let ended = false;
+      void deaf.ended.then(() => (ended = true));
+      // ws alone would wait 30 s for the answer.
+      await waitFor(() => ended, `the relay to cut the refused peer (${expected})`, 10 * CLOSE_GRACE_MS);
+      deaf.destroy();
+    }
+  } finally {
+    await harness.stop();
+  }
+});
+
 test('1011: a commit that failed (full disk)', async () => {
   const dataDir = makeTempDir();
   const full: FullableStore = fullableStore(dataDir);

@@ -11,6 +11,7 @@ import {
   ConfigError,
   ConfigFileError,
   helpText,
+  settingsTable,
   InvalidSettingError,
   MAX_KEEP_ALIVE_MS,
   resolveConfig,
@@ -172,6 +173,11 @@ test('names are unique, and --help lists every flag and variable with its defaul
   }
   assert.match(help, /--port {2}LTM_PORT {2}\[relay\.port\] {2}default: 8787/);
   assert.match(help, /--config <file>/);
+});
+
+test('every default in --help and the README table reads as a value, never as [object Object]', () => {
+  for (const text of [helpText(), settingsTable()]) assert.not.ok(text.includes('[object Object]'), text.split('\n').find((line) => line.includes('[object Object]')));
+  assert.match(helpText(), /LTM_OIDC_<NAME>_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _LABEL {2}\[relay\.oidcProviders\] {2}default: none/);
 });
 
 test('keepAliveMs is capped so 1.5 x stays under the stock client 30 s silence timeout', () => {

@@ -48,6 +48,7 @@ const RELAXED = {
   connectionsPerSecondPerIp: 1e9,
   connectionBurstPerIp: 1e9,
   maxSocketsPerIp: 1e9,
+  maxConnectionsPerIp: 1e9,
 } as const;
 
 interface Room {

@@ -2,9 +2,11 @@
 // JSON line on stderr whose err is a named error naming the thing at fault: a bad log level, a
 // bad SMTP URL, a bad or unreachable database URL, a data directory the relay cannot write (run as nobody), a read-only filesystem
 // (a tmpfs remounted read-only in a private mount namespace), and a path under /proc (where
-// Node's recursive mkdir used to spin forever). The last two need root, as this suite runs.
+// Node's recursive mkdir used to spin forever). The last two need root, as this suite runs. A port
+// another process holds is found once the database is open (stdout may carry its log lines).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -14,12 +16,12 @@ const REPO = join(import.meta.dirname, '..', '..');
 const NODE_CLI = [process.execPath, '--import', 'tsx', 'sync-server/main.ts'];
 const LIMIT_MS = 60_000;
 
-function failedStart(command: readonly string[], env: Record<string, string> = {}): string {
+function failedStart(command: readonly string[], env: Record<string, string> = {}, quiet = true): string {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('LTM_')));
   const run = spawnSync(command[0]!, command.slice(1), { cwd: REPO, env: { ...inherited, ...env }, encoding: 'utf8', timeout: LIMIT_MS });
   assert.is(run.error, undefined, `did not end: ${String(run.error)}`);
   assert.is(run.status, 1, run.stderr);
-  assert.is(run.stdout, '');
+  if (quiet) assert.is(run.stdout, '');
   const lines = run.stderr.trim().split('\n');
   assert.is(lines.length, 1, run.stderr);
   const line = JSON.parse(lines[0]!) as { level: string; msg: string; err: string };
@@ -79,6 +81,18 @@ test('a data directory on a read-only filesystem says so', () => {
   const script = `mount -t tmpfs tmpfs ${mount} && mkdir ${mount}/data && mount -o remount,ro ${mount} && exec "$@"`;
   const err = failedStart(['unshare', '-m', 'sh', '-c', script, 'sh', ...NODE_CLI, '--port', '0', '--data', join(mount, 'data')]);
   assert.is(err, `DataDirectoryError: data directory ${join(mount, 'data')} is not writable: read-only file system (EROFS)`);
+});
+
+test('a port another process holds names the address and the way out', async () => {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+  const { port } = holder.address() as AddressInfo;
+  try {
+    const err = failedStart([...NODE_CLI, '--port', String(port), '--data', join(dir, 'port')], {}, false);
+    assert.is(err, `ListenError: cannot listen on 127.0.0.1:${port}: address already in use (EADDRINUSE); another process listens there: stop it or choose another --port`);
+  } finally {
+    holder.close();
+  }
 });
 
 test('--data /proc/x fails at once, naming the path', () => {

@@ -21,6 +21,14 @@ const WS_CLOSE_TOO_BIG = 1009;
 
 let nextConnectionId = 1;
 
+/** After the relay's close frame: ws waits 30 s for the peer's answer, and a peer that ignores
+ *  it would hold the socket (and a slot of its address) that long for nothing. */
+export function cutOffUnanswered(ws: WebSocket, graceMs: number): void {
+  const cutoff = setTimeout(() => ws.terminate(), graceMs);
+  cutoff.unref();
+  ws.once('close', () => clearTimeout(cutoff));
+}
+
 export interface CloseOptions {
   /** Messages it queued before the close still apply (graceful shutdown flushes them). */
   readonly keepQueued?: boolean;
@@ -128,11 +136,7 @@ export class Connection {
     if (discardQueued) this.#discardQueued = true;
     if (this.#closedByRelay) return;
     this.#closedByRelay = true;
-    // ws waits 30 s for the peer's answer; a peer that ignores the close frame would hold the
-    // socket (and a slot of its address) that long for nothing.
-    const cutoff = setTimeout(() => this.ws.terminate(), this.#config.closeGraceMs);
-    cutoff.unref();
-    this.ws.once('close', () => clearTimeout(cutoff));
+    cutOffUnanswered(this.ws, this.#config.closeGraceMs);
     this.onClosedByRelay(code, reason);
   }
 }

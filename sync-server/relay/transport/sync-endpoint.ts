@@ -14,7 +14,8 @@ import { SocketRefusal, type AccessGate, type SocketDecision } from '../access-g
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
 import { parseDocName } from '../../../wire/doc-name.ts';
-import { MalformedMessageError } from '../errors.ts';
+import { AuthorizationTimeoutError, MalformedMessageError } from '../errors.ts';
+import { withinDeadline } from './decision-deadline.ts';
 import { IpConnectionLimiter } from '../limits/ip-connection-limiter.ts';
 import { IpSocketCount } from '../limits/ip-socket-count.ts';
 import type { Logger } from '../../logger.ts';
@@ -22,7 +23,7 @@ import type { FailureLog } from '../failure-log.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { KEEP_ALIVE_MESSAGE, decodeClientMessage } from '../protocol/messages.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
-import { Connection } from './connection.ts';
+import { Connection, cutOffUnanswered } from './connection.ts';
 
 export const SYNC_PATH_PREFIX = '/sync/' as const;
 
@@ -135,14 +136,26 @@ export class SyncEndpoint {
       logger.info({ doc: docName.slice(0, 100), code, reason }, 'socket refused');
       metrics.refusedConnections.inc({ code: String(code) });
       ws.close(code, reason);
+      // Not admitted, so no Connection cuts it: a peer that never answers is cut here.
+      cutOffUnanswered(ws, config.closeGraceMs);
     };
     if (!parseDocName(docName)) return refuse(CloseCode.badRequest, SocketRefusal.malformedDocName);
     const token = url.searchParams.get('token');
     if (!token) return refuse(CloseCode.unauthenticated, SocketRefusal.missingToken);
     const held: [RawData, boolean][] = [];
+    let heldBytes = 0;
     const hold = (data: RawData, isBinary: boolean) => {
-      // A client that floods before it is admitted is not waited for.
-      if (held.push([data, isBinary]) > config.messageBurst) ws.terminate();
+      if (ws.readyState !== ws.OPEN) return;
+      const bytes = toBuffer(data);
+      heldBytes += bytes.byteLength;
+      held.push([bytes, isBinary]);
+      // What it may hold is what its buckets would admit at once on arrival: a client that
+      // floods before it is admitted is refused now, not held (a slow gate would otherwise let
+      // messageBurst frames of maxMessageBytes each pile up per socket).
+      if (held.length <= config.messageBurst && heldBytes <= config.byteBurst) return;
+      held.length = 0;
+      metrics.reject(RejectReason.messageRate);
+      refuse(CloseCode.rateLimited, 'message rate exceeded before admission');
     };
     ws.on('message', hold);
     const revoked = new Set<string>();
@@ -150,10 +163,11 @@ export class SyncEndpoint {
     let decision: SocketDecision;
     const askedAt = Date.now();
     try {
-      decision = await access.authorizeSocket(docName, token, askedAt);
+      decision = await withinDeadline(access.authorizeSocket(docName, token, askedAt), config.authDeadlineMs);
     } catch (error) {
       this.#deps.failures.error('socket authorization failed', { doc: docName }, error);
-      ws.close(CloseCode.internalError, 'internal error');
+      ws.close(CloseCode.internalError, error instanceof AuthorizationTimeoutError ? 'authorization timed out' : 'internal error');
+      cutOffUnanswered(ws, config.closeGraceMs);
       return;
     } finally {
       this.#revokedWhilePending.delete(revoked);

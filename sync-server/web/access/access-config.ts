@@ -40,6 +40,8 @@ export interface AccessConfig {
   /** Per account: each list or export reads and decodes every meeting the account owns. */
   readonly listMeetingsPerAccount: RateWindow;
   readonly exportPerAccount: RateWindow;
+  /** Share links one account may create per window: each is a stored row until it expires. */
+  readonly sharesPerAccount: RateWindow;
   /** Meetings one account may own; claiming more (POST /api/tokens) is refused with 403. */
   readonly maxMeetingsPerAccount: number;
   /** Bound on remembered rate-limit keys, so a flood of distinct keys cannot grow memory. */
@@ -83,6 +85,7 @@ export const accessDefaults: AccessConfig = {
   signUpPerIp: { max: 10, windowMs: HOUR },
   listMeetingsPerAccount: { max: 60, windowMs: HOUR },
   exportPerAccount: { max: 3, windowMs: HOUR },
+  sharesPerAccount: { max: 100, windowMs: HOUR },
   maxMeetingsPerAccount: 10_000,
   limiterMaxKeys: 10_000,
   secretFileName: 'server-secret',

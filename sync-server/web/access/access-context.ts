@@ -24,6 +24,7 @@ export interface AccessContext {
     readonly signUpPerIp: AttemptLimiter;
     readonly listMeetingsPerAccount: AttemptLimiter;
     readonly exportPerAccount: AttemptLimiter;
+    readonly sharesPerAccount: AttemptLimiter;
     readonly oidcPerIp: AttemptLimiter;
   };
   /** Closes the sockets that hold any of the keys, on this node and (after the revoking

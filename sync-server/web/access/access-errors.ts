@@ -38,6 +38,7 @@ export const ApiErrorCode = {
   identityTaken: 'identity_taken',
   lastSignIn: 'last_sign_in',
   internal: 'internal',
+  storeUnavailable: 'store_unavailable',
 } as const;
 
 export type ApiErrorCodeValue = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];

@@ -1,5 +1,8 @@
 // Fixed-window attempt counters keyed by a string (an email, an IP). Memory is bounded: expired
-// windows are pruned when the map is full, and past that the oldest key is forgotten.
+// windows are pruned when the map is full, and past that the oldest key still under its limit is
+// forgotten, the oldest of all only when every key is at it. A full map is what anyone can cause
+// (an attempt per fresh email, from many addresses); forgetting a key at its limit would hand a
+// guesser that key's budget afresh, and reaching the limit takes `max` attempts per key.
 import type { RateWindow } from './access-config.ts';
 
 export type LimitDecision = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
@@ -47,11 +50,16 @@ export class AttemptLimiter {
     for (const [key, window] of this.#windows) {
       if (window.resetAt <= now) this.#windows.delete(key);
     }
-    // Map iteration follows insertion order, so the first key is the oldest window.
+    // Map iteration follows insertion order, so the first key found is the oldest window.
     while (this.#windows.size >= this.maxKeys) {
-      const oldest = this.#windows.keys().next();
-      if (oldest.done) break;
-      this.#windows.delete(oldest.value);
+      const victim = this.#oldestUnder() ?? this.#windows.keys().next().value;
+      if (victim === undefined) break;
+      this.#windows.delete(victim);
     }
+  }
+
+  #oldestUnder(): string | undefined {
+    for (const [key, window] of this.#windows) if (window.count < this.rate.max) return key;
+    return undefined;
   }
 }

@@ -33,6 +33,7 @@ import { createDeviceTokens } from './device-tokens.ts';
 import { NO_OIDC, oidcRoutes, type OidcOptions } from '../oidc/oidc-routes.ts';
 import { createSqliteOidcRecords } from '../oidc/oidc-records.ts';
 import { createPostgresOidcRecords } from '../oidc/postgres-oidc-records.ts';
+import { isStoreUnavailable } from './store-unavailable.ts';
 
 /** Access state on a database that every relay node shares (PostgreSQL). */
 export interface SharedAccess {
@@ -105,6 +106,7 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
       signUpPerIp: limiter(config.signUpPerIp),
       listMeetingsPerAccount: limiter(config.listMeetingsPerAccount),
       exportPerAccount: limiter(config.exportPerAccount),
+      sharesPerAccount: limiter(config.sharesPerAccount),
       oidcPerIp: limiter(config.oidcPerIp),
     },
     async revoke(...keys) {
@@ -212,5 +214,6 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
 
 function internal(logger: AccessLogger, error: unknown, method: string, path: string): ApiError {
   logger.error({ err: error, method, path }, 'api request failed');
+  if (isStoreUnavailable(error)) return new ApiError(503, ApiErrorCode.storeUnavailable, 'The store cannot commit now; try again later.');
   return new ApiError(500, ApiErrorCode.internal, 'The relay failed to handle this request.');
 }

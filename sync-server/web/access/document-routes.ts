@@ -1,7 +1,7 @@
 // Document tokens and share links. An account gets owner tokens for its own library and for the
 // meetings it owns; the first account to ask for an unowned meeting becomes its owner. Only the
-// owner can create, list and revoke a meeting's share links. A deleted meeting (meeting-deletion.ts)
-// is never claimed again.
+// owner can create (at most sharesPerAccount per window), list and revoke a meeting's share
+// links. A deleted meeting (meeting-deletion.ts) is never claimed again.
 import { ID_PATTERN, parseDocName } from '../../../wire/doc-name.ts';
 import type { AccessConfig } from './access-config.ts';
 import type { AccessContext } from './access-context.ts';
@@ -12,6 +12,7 @@ import { readJsonObject, type ApiHandler } from './api-http.ts';
 import { optionalShareLabel, requireShareRole, requireString } from './api-validation.ts';
 import { meetingDeletedError } from './meeting-deletion.ts';
 import { authenticate } from './session-auth.ts';
+import { enforce } from './enforce-limits.ts';
 
 export function documentRoutes(ctx: AccessContext) {
   const { records, config, codec } = ctx;
@@ -60,6 +61,8 @@ export function documentRoutes(ctx: AccessContext) {
     const role = requireShareRole(body.role);
     const label = optionalShareLabel(body.label);
     await requireOwnedMeeting(meetingId, account.account_id);
+    // Each link is a row kept until it expires, so a session must not be able to add them at will.
+    enforce(request, [[ctx.limiters.sharesPerAccount, account.account_id]]);
     const share = {
       share_id: randomId<ShareId>(),
       meeting_id: meetingId,

@@ -1,6 +1,6 @@
 // Decides whether a websocket may open a document: a well-formed name, a token the relay signed
-// for exactly that document, not expired, and whose share, session and account still exist, for a
-// meeting that was not deleted. Every grant of a meeting holds its `meeting:` key, so deleting the
+// for exactly that document, not expired, and whose share, session and account still exist (a
+// share's account still owning its meeting), for a meeting that was not deleted. Every grant of a meeting holds its `meeting:` key, so deleting the
 // meeting closes its sockets whatever token opened them.
 // Asynchronous (the records may live in PostgreSQL): a revocation that fires while this is pending
 // is caught by the transport, which refuses the socket when its grant holds the revoked key.
@@ -37,6 +37,9 @@ async function grantFor(ctx: AccessContext, payload: TokenPayload): Promise<Sock
   if ('shr' in payload) {
     const share = await ctx.records.shareById(payload.shr);
     if (share === null || share.revoked_at !== null) return refuse(CloseCode.unauthenticated, SocketRefusal.shareRevoked);
+    // A link counts only while its account owns the meeting: on PostgreSQL a link created while
+    // another node deleted the account or the meeting is stored after their rows are gone.
+    if ((await ctx.records.ownerOf(share.meeting_id)) !== share.account_id) return refuse(CloseCode.unauthenticated, SocketRefusal.shareRevoked);
     // The owner's account key is held too, so deleting the account closes its viewers.
     const revocationKeys = [RevocationKey.share(share.share_id), RevocationKey.account(share.account_id)];
     return { ok: true, grant: { doc, role, revocationKeys } };

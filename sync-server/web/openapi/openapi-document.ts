@@ -50,8 +50,9 @@ function op({ summary, tag, responses, session, body, parameters }: Operation): 
     ...(session ? { security: [{ session: [] }] } : {}),
     ...(parameters ? { parameters } : {}),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
-    // Every route of access control reads a body (413 over the limit) and may fail internally.
-    responses: { ...responses, ...(tag === 'accounts' || tag === 'documents' ? errors(413, 500) : {}) },
+    // Every route of access control reads a body (413 over the limit), may fail internally, and
+    // answers 503 while its database cannot commit.
+    responses: { ...responses, ...(tag === 'accounts' || tag === 'documents' ? errors(413, 500, 503) : {}) },
   };
 }
 

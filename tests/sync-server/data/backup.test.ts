@@ -1,9 +1,11 @@
 // `ltm-relay backup` while a relay serves the same data directory and a client keeps writing:
 // every update acknowledged (seen by another client, so committed) before the backup began is in
 // the copy, the copy passes `check`, and another relay started on it accepts the original
-// relay's sessions and document tokens (the secrets came along) and serves the document.
-import { rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+// relay's sessions and document tokens (the secrets came along) and serves the document. A backup
+// is one self-contained file, so another user can check it on read-only media (run as root).
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { WebsocketProvider } from 'y-websocket';
@@ -13,6 +15,11 @@ import { docName, makeTempDir, waitFor } from '../helpers/relay-harness.ts';
 import { cliResult } from '../helpers/relay-cli.ts';
 import { spawnRelay, type RelayProcess } from '../helpers/relay-process.ts';
 import { apiClient } from '../web/access/access-harness.ts';
+import { copyFixtureData } from './data-fixture.ts';
+
+const REPO = join(import.meta.dirname, '..', '..', '..');
+const CLI = ['--import', 'tsx', 'sync-server/main.ts'];
+const NOBODY = 65534;
 
 const WRITE_EVERY_MS = 10;
 
@@ -87,6 +94,27 @@ test('a backup taken under writes holds every acknowledged update, and a relay s
     for (const p of providers) destroy(p);
     for (const relay of relays) if (relay.child.exitCode === null) await relay.stop();
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a backup can be checked where it cannot be written: read-only, by another user', () => {
+  const dataDir = copyFixtureData();
+  const outDir = join(dirname(dataDir), 'backup');
+  try {
+    const backup = spawnSync(process.execPath, [...CLI, 'backup', '--data', dataDir, '--out', outDir], { cwd: REPO, encoding: 'utf8' });
+    assert.is(backup.status, 0, backup.stderr);
+    for (const name of readdirSync(outDir)) chmodSync(join(outDir, name), 0o400);
+    chmodSync(outDir, 0o500);
+    chmodSync(dirname(outDir), 0o711);
+    chownSync(outDir, NOBODY, NOBODY);
+    for (const name of readdirSync(outDir)) chownSync(join(outDir, name), NOBODY, NOBODY);
+    const before = readdirSync(outDir).sort();
+    const check = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, ...CLI, 'check', '--data', outDir], { cwd: REPO, encoding: 'utf8' });
+    assert.is(check.status, 0, check.stdout + check.stderr);
+    assert.match(check.stdout, /integrity_check: ok/);
+    assert.equal(readdirSync(outDir).sort(), before, 'check wrote beside the backup');
+  } finally {
+    rmSync(dirname(dataDir), { recursive: true, force: true });
   }
 });
 

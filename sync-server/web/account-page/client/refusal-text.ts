@@ -26,6 +26,7 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   [ApiErrorCode.invalidState]: 'refusal.signInExpired',
   [ApiErrorCode.notFound]: 'refusal.gone',
   [ApiErrorCode.internal]: 'refusal.generic',
+  [ApiErrorCode.storeUnavailable]: 'refusal.generic',
   [RelayClientErrorCode.malformedResponse]: 'refusal.generic',
 };
 const LENGTH_RULES: Readonly<Record<string, MessageKey>> = {

@@ -1,5 +1,5 @@
-// Per-account bounds of the account API: listing meetings and exporting are rate-limited (429
-// with Retry-After), and the number of meetings one account may claim is capped (403
+// Per-account bounds of the account API: listing meetings, exporting and creating share links
+// are rate-limited (429 with Retry-After), and the number of meetings one account may claim is capped (403
 // meeting_limit) while tokens for meetings it already owns keep coming.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -13,6 +13,7 @@ test.before(async () => {
   h = await startAccessHarness({
     listMeetingsPerAccount: { max: 2, windowMs: 60_000 },
     exportPerAccount: { max: 1, windowMs: 60_000 },
+    sharesPerAccount: { max: 2, windowMs: 60_000 },
     maxMeetingsPerAccount: 3,
   });
 });
@@ -44,6 +45,28 @@ test('exporting past the per-account rate gets 429 with Retry-After', async () =
   assert.is(second.status, 429);
   assert.ok(Number(second.headers.get('retry-after')) > 0);
   assert.is(((await second.json()) as { error: { code: string } }).error.code, 'rate_limited');
+});
+
+test('creating share links past the per-account rate gets 429 with Retry-After and stores nothing; another account is unaffected', async () => {
+  const busy = await signUp(h);
+  const meetingId = newMeetingId();
+  assert.is((await h.api('POST', '/api/tokens', { doc: `meeting/${meetingId}` }, busy.session)).status, 200);
+  for (let i = 0; i < 2; i++) assert.is((await h.api('POST', '/api/shares', { meetingId, role: 'view' }, busy.session)).status, 201);
+  const refused = await h.api('POST', '/api/shares', { meetingId, role: 'edit' }, busy.session);
+  assert.is(refused.status, 429);
+  assert.is(refused.json.error.code, 'rate_limited');
+  assert.ok(Number(refused.headers.get('retry-after')) > 0);
+  const listed = await h.api('GET', `/api/shares?meetingId=${meetingId}`, undefined, busy.session);
+  assert.is(listed.json.shares.length, 2);
+  assert.ok(h.logs.some((line) => line.includes('"path":"/api/shares"') && line.includes('"status":429')), 'the refusal is logged');
+  const other = await signUp(h);
+  const theirs = newMeetingId();
+  assert.is((await h.api('POST', '/api/tokens', { doc: `meeting/${theirs}` }, other.session)).status, 200);
+  assert.is((await h.api('POST', '/api/shares', { meetingId: theirs, role: 'view' }, other.session)).status, 201);
+});
+
+test('the default share-link rate: 100 an hour', () => {
+  assert.equal(accessDefaults.sharesPerAccount, { max: 100, windowMs: 3_600_000 });
 });
 
 test('an account at its meeting cap cannot claim another (403 meeting_limit) but keeps its own', async () => {

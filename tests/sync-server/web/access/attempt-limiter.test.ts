@@ -28,4 +28,13 @@ test('remembers a bounded number of keys, dropping the oldest', () => {
   assert.not.ok(limiter.hit('k9', 0).ok, 'recent keys are kept');
 });
 
+test('when full, a key still under its limit is forgotten before one at its limit', () => {
+  const limiter = new AttemptLimiter({ max: 2, windowMs: 1000 }, 10);
+  limiter.hit('guessed', 0);
+  limiter.hit('guessed', 0);
+  for (let i = 0; i < 30; i++) limiter.hit(`fresh${i}`, 0);
+  assert.not.ok(limiter.peek('guessed', 0).ok, 'the key at its limit was forgotten');
+  assert.ok(limiter.peek('fresh0', 0).ok);
+});
+
 test.run();

@@ -66,6 +66,27 @@ test('a token of a signed-out session is revoked (4401), and sign-out emits the 
   });
 });
 
+test('a share link whose account no longer owns the meeting is revoked (4401): the row a createShare racing an account deletion leaves', async () => {
+  const account = await signUp(h);
+  const meetingId = newMeetingId();
+  const doc = `meeting/${meetingId}`;
+  assert.is((await h.api('POST', '/api/tokens', { doc }, account.session)).status, 200);
+  const share = await h.api('POST', '/api/shares', { meetingId, role: 'edit' }, account.session);
+  assert.is(share.status, 201);
+  assert.ok((await h.gate.authorizeSocket(doc, share.json.token, Date.now())).ok);
+  const row = h.db.prepare('SELECT * FROM shares WHERE share_id = ?').get(share.json.shareId) as Record<string, unknown>;
+  assert.is((await h.api('DELETE', '/api/accounts/current', undefined, account.session)).status, 204);
+  // On PostgreSQL a createShare on one node can insert its row after another node's account
+  // deletion committed (it read the owner before); the row is put back as that insert would.
+  const columns = Object.keys(row);
+  h.db.prepare(`INSERT INTO shares (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => row[c]));
+  assert.equal(await h.gate.authorizeSocket(doc, share.json.token, Date.now()), {
+    ok: false,
+    code: CloseCode.unauthenticated,
+    reason: 'revoked token: the share link was revoked',
+  });
+});
+
 test('tokens survive a restart: a new gate on the same data directory accepts them', async () => {
   const { doc, token } = await meetingToken();
   const restarted = h.reopenGate();
