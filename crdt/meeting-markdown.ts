@@ -34,11 +34,15 @@ export interface MarkdownOptions {
   readonly labels?: Partial<MarkdownLabels>;
 }
 
+// The minutes travel (an email, a wiki) to readers in other zones, so the time names its zone;
+// dateStyle cannot be combined with timeZoneName, so the zone comes from a second format.
 function when(report: MeetingReport, o: MarkdownOptions): string | null {
   const at = report.startedAt ?? report.scheduledFor;
   if (at === null) return null;
-  const format = new Intl.DateTimeFormat(o.locale ?? 'en', { dateStyle: 'medium', timeStyle: 'short', timeZone: o.timeZone });
-  return format.format(new Date(at));
+  const locale = o.locale ?? 'en';
+  const time = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: o.timeZone }).format(at);
+  const zone = new Intl.DateTimeFormat(locale, { timeZoneName: 'short', timeZone: o.timeZone }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  return zone === undefined ? time : `${time} ${zone.value}`;
 }
 
 // A due date is a calendar day (YYYY-MM-DD) with no time zone of its own: read and shown in UTC

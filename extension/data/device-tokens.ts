@@ -2,7 +2,7 @@
 // browser proves at its next sign-in that it signed in before. The relay then counts that sign-in
 // in this device's own bucket, so strangers guessing the password cannot lock this device out.
 // A token is no credential by itself (the password is still needed), so it outlives sign-out.
-import { readKey, writeKey } from '../platform/storage-area.ts';
+import { readKey, updateKey } from '../platform/storage-area.ts';
 import { normaliseRelayUrl } from './relay-api.ts';
 
 const KEY = 'deviceTokens' as const;
@@ -19,6 +19,5 @@ export async function deviceTokenFor(relayUrl: string, email: string): Promise<s
 
 export async function keepDeviceToken(relayUrl: string, email: string, token: string | undefined): Promise<void> {
   if (typeof token !== 'string') return;
-  const table = (await readKey<TokenTable>(KEY)) ?? {};
-  await writeKey(KEY, { ...table, [slot(relayUrl, email)]: token });
+  await updateKey<TokenTable>(KEY, (table) => ({ ...table, [slot(relayUrl, email)]: token }));
 }

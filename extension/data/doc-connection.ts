@@ -12,6 +12,7 @@ import { keepOffsetFresh, stopOffsetRefresh } from './clock-offset.ts';
 import { RelayLink, type RelayTarget } from './relay-link.ts';
 import { compactLocalDocument } from './local-documents.ts';
 import { leadDocument, type Leadership } from './socket-leadership.ts';
+import { loadTolerantly } from './tolerant-load.ts';
 import type { SyncStatus } from './sync-status.ts';
 
 export interface DocHandle {
@@ -20,6 +21,9 @@ export interface DocHandle {
   /** Resolves once the IndexedDB state has been applied to doc. */
   readonly whenLoaded: Promise<void>;
   readonly awareness: Awareness;
+  /** How many of the document's stored rows could not be read and are kept aside (tolerant-load.ts);
+   *  0 until whenLoaded. */
+  unreadableRows(): number;
   status(): SyncStatus;
   onStatus(cb: (status: SyncStatus) => void): () => void;
   /** Rewrites the document's IndexedDB log as one update of its current state, so content Yjs
@@ -36,6 +40,7 @@ interface Entry {
   readonly link: BroadcastLink;
   readonly whenLoaded: Promise<void>;
   readonly listeners: Set<(status: SyncStatus) => void>;
+  unreadableRows: number;
   relay: RelayLink | null;
   relayKey: string;
   /** Where and as whom to sync now, known to leader and followers alike. */
@@ -130,8 +135,12 @@ function openEntry(name: string): Entry {
     awareness,
     persistence,
     link,
-    whenLoaded: persistence.whenSynced.then(() => link.resync()),
+    whenLoaded: loadTolerantly(persistence).then((unreadable) => {
+      entry.unreadableRows = unreadable;
+      link.resync();
+    }),
     listeners: new Set(),
+    unreadableRows: 0,
     relay: null,
     relayKey: '',
     target: null,
@@ -182,6 +191,7 @@ export function openDoc(name: string): DocHandle {
     name,
     whenLoaded: e.whenLoaded,
     awareness: e.awareness,
+    unreadableRows: () => e.unreadableRows,
     status: () => statusOf(e),
     onStatus(cb) {
       e.listeners.add(cb);

@@ -4,10 +4,10 @@
 // (background/erase-sender.ts decides when), so each goes out once. A deletion is sent only while
 // the device is signed in to the same relay as the same account that asked for it; the relay's
 // answer decides whether it is finished (erase-plan.ts). The list is read and written under one
-// Web Lock, shared by every context of the profile, so a deletion recorded while the worker
-// removes finished ones is not lost.
+// Web Lock, shared by every context of the profile (updateKey), so a deletion recorded while the
+// worker removes finished ones is not lost.
 import { getSettings, syncActive, type Settings } from '../platform/settings.ts';
-import { readKey, writeKey } from '../platform/storage-area.ts';
+import { readKey, updateKey } from '../platform/storage-area.ts';
 import { eraseOutcome, mergePending, pendingKey, sendableNow, type EraseTarget, type PendingErase } from './erase-plan.ts';
 import { deleteMeetingOnRelay, normaliseRelayUrl } from './relay-api.ts';
 
@@ -18,10 +18,10 @@ export function eraseTarget(settings: Settings): EraseTarget {
   return syncActive(settings) ? { relayUrl: normaliseRelayUrl(settings.relayUrl), accountId: settings.account.accountId } : null;
 }
 
-function updatePending(change: (pending: PendingErase[]) => PendingErase[]): Promise<void> {
-  return navigator.locks.request(PENDING_ERASES_KEY, async () => {
-    const next = change((await readKey<PendingErase[]>(PENDING_ERASES_KEY)) ?? []);
-    await writeKey(PENDING_ERASES_KEY, next.length === 0 ? undefined : next);
+async function updatePending(change: (pending: PendingErase[]) => PendingErase[]): Promise<void> {
+  await updateKey<PendingErase[]>(PENDING_ERASES_KEY, (pending) => {
+    const next = change(pending ?? []);
+    return next.length === 0 ? undefined : next;
   });
 }
 

@@ -1,7 +1,7 @@
 // User settings: one typed defaults object, stored as one record so a reader never sees half an
 // update. Every context (side panel, popup, options, background, overlay) reads them from here.
 import { packagedRelayUrl } from './packaged-relay.ts';
-import { readKey, watchKey, writeKey } from './storage-area.ts';
+import { readKey, updateKey, watchKey } from './storage-area.ts';
 
 export interface Account {
   readonly accountId: string;
@@ -51,20 +51,14 @@ export async function getSettings(): Promise<Settings> {
   return { ...defaults, ...stored };
 }
 
-// Serialised so two quick patches from one context cannot overwrite each other. Only what the
-// person set is stored, never the defaults around it, so a default can change in a later version
-// (or come from the package) without an old copy of it standing in the way; what is stored stays.
-let queue: Promise<unknown> = Promise.resolve();
-
-export function updateSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = queue.then(async () => {
-    const stored = { ...(await readKey<Partial<Settings>>(SETTINGS_KEY)), ...patch };
-    await writeKey(SETTINGS_KEY, stored);
-    await whenDefaults;
-    return { ...defaults, ...stored };
-  });
-  queue = next.catch(() => undefined);
-  return next;
+// Serialised across every context of the profile (updateKey), so two patches cannot overwrite
+// each other. Only what the person set is stored, never the defaults around it, so a default can
+// change in a later version (or come from the package) without an old copy of it standing in the
+// way; what is stored stays.
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const stored = await updateKey<Partial<Settings>>(SETTINGS_KEY, (current) => ({ ...current, ...patch }));
+  await whenDefaults;
+  return { ...defaults, ...stored };
 }
 
 export function onSettingsChanged(cb: (settings: Settings) => void): () => void {

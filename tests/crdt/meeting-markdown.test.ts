@@ -23,7 +23,7 @@ md('renders title, summary, agenda table, notes, decisions and actions', () => {
   const expected = [
     '# Weekly sync',
     '',
-    'Nov 26, 2026, 9:00 AM · Planned 15 min · Actual 12 min',
+    'Nov 26, 2026, 9:00 AM UTC · Planned 15 min · Actual 12 min',
     '',
     '## Agenda',
     '',
@@ -108,11 +108,13 @@ md('labels, durations and dates follow the UI language and time zone', () => {
   nextItem(doc, items[0]!, at(T0 + 6 * MIN));
   addAction(doc, { random, now: T0, text: 'Plan', due: '2026-12-01' });
   const out = meetingMarkdown(doc, { timeZone: 'UTC', locale: 'de-DE', labels: { planned: 'Geplant', actual: 'Tatsächlich', over: 'drüber', agenda: 'Tagesordnung', actions: 'Aufgaben', due: 'fällig', item: 'Punkt' } });
-  assert.ok(out.includes('26.11.2026, 09:00 · Geplant 5 Min. · Tatsächlich 6 Min. (1 Min. drüber)'), out);
+  assert.ok(out.includes('26.11.2026, 09:00 UTC · Geplant 5 Min. · Tatsächlich 6 Min. (1 Min. drüber)'), out);
   assert.ok(out.includes('## Tagesordnung\n\n| # | Punkt | Owner | Geplant | Tatsächlich | Notes |'), out);
   assert.ok(out.includes('## Aufgaben\n\n- [ ] Plan — fällig 01.12.2026'), out);
   const tokyo = meetingMarkdown(doc, { timeZone: 'Asia/Tokyo', locale: 'ja' });
-  assert.ok(tokyo.includes('2026/11/26 18:00'), tokyo);
+  assert.ok(tokyo.includes('2026/11/26 18:00 JST'), tokyo);
+  const newYork = meetingMarkdown(doc, { timeZone: 'America/New_York', locale: 'en-US' });
+  assert.ok(newYork.includes('Nov 26, 2026, 4:00 AM EST ·'), 'a reader elsewhere can tell which 4:00 it was');
 });
 
 md('formatDuration speaks the locale, with or without Intl.DurationFormat', () => {

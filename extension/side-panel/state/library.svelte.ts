@@ -26,6 +26,8 @@ class Library {
   #stopWatches: () => void = () => {};
   #snapshot = $state.raw(readSnapshot());
   loaded = $state(false);
+  /** Stored rows of the open library that could not be read (kept aside); the list says so. */
+  unreadableRows = $state(0);
   readonly ready: Promise<Y.Doc>;
 
   constructor() {
@@ -40,6 +42,7 @@ class Library {
     if (this.#open?.handle.name === name) return this.#open.handle.doc;
     if (this.#snapshot?.name !== name) this.#snapshot = null;
     const handle = m.openDoc(name);
+    this.unreadableRows = 0;
     const previous = this.#open;
     this.#open = { handle, read: new LiveRead(handle.doc, libraryView), status: new LiveStatus(handle) };
     previous?.read.destroy();
@@ -47,6 +50,7 @@ class Library {
     this.#stopWatches = () => {};
     previous?.handle.release();
     await handle.whenLoaded;
+    if (this.#open?.handle === handle) this.unreadableRows = handle.unreadableRows();
     // Watched before the purge, so what the purge removes is erased too.
     if (this.#open?.handle === handle) {
       const stops = [watchErasedMeetings(handle.doc), keepRemovalsOutOfStorage(name, handle.doc, () => handle.compactStorage())];

@@ -20,6 +20,8 @@ export class MeetingSession {
   readonly meeting: LiveMeeting;
   readonly #stopPresence: () => void;
   loaded = $state(false);
+  /** Stored rows of this meeting that could not be read (kept aside); the page says so. */
+  unreadableRows = $state(0);
 
   constructor(id: MeetingId, ticker: Ticker) {
     this.id = id;
@@ -29,6 +31,7 @@ export class MeetingSession {
     this.meeting = new LiveMeeting({ source, clock: ticker, actor: () => actor, track: createSubscriber });
     this.#stopPresence = followPresence(this.handle.awareness);
     void this.handle.whenLoaded.then(() => {
+      this.unreadableRows = this.handle.unreadableRows();
       this.loaded = true;
     });
   }
