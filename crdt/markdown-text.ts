@@ -15,17 +15,29 @@ export function escapeInline(text: string): string {
   return normaliseBreaks(text).replace(/\s*\n\s*/g, ' ').replace(INLINE_SPECIAL, '\\$&').replace(ENTITY, '\\&').trim();
 }
 
+// A line's indentation is kept as no-break spaces: ordinary leading spaces would vanish when
+// rendered, and four of them would turn the line into code; no-break spaces show as typed in
+// both the rendered and the plain text. A tab counts as four.
+const INDENT = /^[ \t]+/;
+const NBSP = '\u00a0';
+
+function keepIndent(line: string): string {
+  return line.replace(INDENT, (space) => space.replaceAll('\t', '    ').replace(/ /g, NBSP));
+}
+
 function escapeLine(line: string): string {
-  const escaped = line.trim().replace(INLINE_SPECIAL, '\\$&').replace(ENTITY, '\\&');
+  if (line.trim() === '') return '';
+  const escaped = keepIndent(line.trimEnd()).replace(INLINE_SPECIAL, '\\$&').replace(ENTITY, '\\&');
   return escaped.replace(LINE_START, (_m, space: string, marker: string) =>
     /^\d/.test(marker) ? `${space}${marker.slice(0, -1)}\\${marker.slice(-1)}` : `${space}\\${marker}`,
   );
 }
 
-// Lines keep their breaks (a hard break is two trailing spaces); blank lines separate paragraphs.
+// Lines keep their breaks (a hard break is two trailing spaces); blank lines (spaces only
+// count as blank, as they look) separate paragraphs.
 export function escapeBlock(text: string): string {
   return normaliseBreaks(text)
-    .split(/\n{2,}/)
+    .split(/\n(?:[ \t]*\n)+/)
     .map((para) => para.split('\n').map(escapeLine).filter((l) => l !== '').join('  \n'))
     .filter((p) => p !== '')
     .join('\n\n');

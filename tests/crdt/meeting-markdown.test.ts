@@ -67,6 +67,16 @@ md('user text is escaped so it renders as typed', () => {
   assert.not.ok(out.includes('## Agenda'));
 });
 
+md('indented note lines keep their indentation as no-break spaces, never as a code block', () => {
+  const doc = new Y.Doc();
+  createMeeting(doc, { id: newId(seededRandom(6)), title: 'Plan', now: T0 });
+  meetingNotesText(doc).insert(0, '- budget\n    - travel\n\t- rooms\n   \n  1. first');
+  const out = meetingMarkdown(doc, { timeZone: 'UTC' });
+  const nb = (n: number) => '\u00a0'.repeat(n);
+  assert.ok(out.includes(`\\- budget  \n${nb(4)}\\- travel  \n${nb(4)}\\- rooms\n\n${nb(2)}1\\. first`), JSON.stringify(out));
+  assert.not.match(out, /^ {4}/m, 'no line opens with four plain spaces (a code block)');
+});
+
 md('every kind of line break in titles, owners, actions and decisions stays out of the table and lists', () => {
   const breaks = ['\r\n', '\r', '\n', '\v', '\f', '\u0085', '\u2028', '\u2029'];
   for (const br of breaks) {
