@@ -183,8 +183,11 @@ test('a German reader in Berlin gets the viewer and its minutes in German, dates
   assert.match(markdown, '| # | Punkt | Zuständig | Geplant | Tatsächlich | Notizen |');
   assert.match(markdown, /\| 5 Min\. \|/);
   assert.match(markdown, '## Beschlüsse');
+  const startedAt = meetingReport(f.doc).startedAt!;
   const berlin = new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Berlin' });
-  assert.match(markdown, `${berlin.format(meetingReport(f.doc).startedAt!)} · Geplant 30 Min.`);
+  // The time names its zone (MEZ, or MESZ in summer) in the minutes' language.
+  const zone = new Intl.DateTimeFormat('de', { timeZoneName: 'short', timeZone: 'Europe/Berlin' }).formatToParts(startedAt).find((p) => p.type === 'timeZoneName')!.value;
+  assert.match(markdown, `${berlin.format(startedAt)} ${zone} · Geplant 30 Min.`);
   assert.match(markdown, '**Sam**, fällig am 01.12.2026');
   assert.equal(problems, []);
 });
