@@ -4,7 +4,7 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
-import { createMeeting, eventually, msg, shownClock, startMeeting } from './helpers/extension-flows.ts';
+import { createMeeting, eventually, msg, settingStored, shownClock, startMeeting } from './helpers/extension-flows.ts';
 import { guardedSetup } from './helpers/guarded-setup.ts';
 
 const test = suite<{ browser: ExtensionBrowser | null }>('e2e background', { browser: null });
@@ -131,6 +131,7 @@ test('the warning shows a notification and plays the chime; auto-advance moves o
 
   const options = await b.page('options/index.html');
   await options.getByRole('checkbox', { name: msg('optAutoAdvance') }).check();
+  await settingStored(b, 'autoAdvance', true);
   await options.close();
   await fireNow(b, 'ltm:timesup:');
   await eventually(async () => (await shownClock(panel)).item === 'Today', 'auto-advance to the second item');

@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
 import { shoot } from './helpers/screenshots.ts';
-import { eventually } from './helpers/extension-flows.ts';
+import { eventually, settingStored } from './helpers/extension-flows.ts';
 
 const SIDE_PANEL = 'side-panel/index.html' as const;
 const T0 = new Date('2026-03-02T09:00:00Z').getTime();
@@ -207,6 +207,7 @@ test('auto-advance moves on when the box ends, only when switched on', async () 
   await auto.check();
   await page.getByRole('heading', { name: 'Today' }).waitFor();
   await auto.uncheck();
+  await settingStored(browser, 'autoAdvance', false);
   await page.close();
 });
 

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './helpers/axe.ts';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
-import { createMeeting, eventually, msg, openMeeting, parseClockText, startMeeting, storedSettings } from './helpers/extension-flows.ts';
+import { createMeeting, eventually, msg, openMeeting, parseClockText, settingStored, startMeeting } from './helpers/extension-flows.ts';
 import { shoot } from './helpers/screenshots.ts';
 import { guardedSetup } from './helpers/guarded-setup.ts';
 
@@ -41,8 +41,7 @@ async function setOverlayEnabled(browser: ExtensionBrowser, on: boolean): Promis
   const box = options.getByRole('checkbox', { name: msg('optOverlay') });
   if (on) await box.check();
   else await box.uncheck();
-  // The page writes the setting after the click; closing it first could cut that write off.
-  await eventually(async () => (await storedSettings(await browser.worker())).overlayEnabled === on || null, `the overlay setting stored as ${on}`);
+  await settingStored(browser, 'overlayEnabled', on);
   await options.close();
 }
 

@@ -95,6 +95,12 @@ export async function storedSettings(worker: Worker): Promise<Record<string, unk
   return worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings ?? {}) as Record<string, unknown>);
 }
 
+/** Waits until the stored settings hold `value` at `key`. A page writes a setting after its
+ *  input changed, under a Web Lock, so a page closed at once could cut that write off. */
+export async function settingStored(browser: ExtensionBrowser, key: string, value: unknown): Promise<void> {
+  await eventually(async () => (await storedSettings(await browser.worker()))[key] === value || null, `the setting ${key} stored as ${String(value)}`);
+}
+
 /** Waits until fn returns a truthy value; bounded by count and time, never by a fixed sleep. */
 export async function eventually<T>(fn: () => Promise<T>, what: string, timeoutMs = WAIT_MS): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
