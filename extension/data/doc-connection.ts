@@ -22,8 +22,8 @@ export interface DocHandle {
   readonly whenLoaded: Promise<void>;
   readonly awareness: Awareness;
   /** How many of the document's stored rows could not be read and are kept aside (tolerant-load.ts);
-   *  0 until whenLoaded. */
-  unreadableRows(): number;
+   *  resolves after whenLoaded. */
+  readonly unreadableRows: Promise<number>;
   status(): SyncStatus;
   onStatus(cb: (status: SyncStatus) => void): () => void;
   /** Rewrites the document's IndexedDB log as one update of its current state, so content Yjs
@@ -39,8 +39,8 @@ interface Entry {
   readonly persistence: IndexeddbPersistence;
   readonly link: BroadcastLink;
   readonly whenLoaded: Promise<void>;
+  readonly unreadableRows: Promise<number>;
   readonly listeners: Set<(status: SyncStatus) => void>;
-  unreadableRows: number;
   relay: RelayLink | null;
   relayKey: string;
   /** Where and as whom to sync now, known to leader and followers alike. */
@@ -118,6 +118,7 @@ function watchSettings(): void {
 function openEntry(name: string): Entry {
   const doc = new Y.Doc();
   const persistence = new IndexeddbPersistence(name, doc);
+  const load = loadTolerantly(persistence);
   const awareness = new Awareness(doc);
   const link: BroadcastLink = new BroadcastLink(doc, name, awareness, {
     unposted: persistence,
@@ -135,12 +136,9 @@ function openEntry(name: string): Entry {
     awareness,
     persistence,
     link,
-    whenLoaded: loadTolerantly(persistence).then((unreadable) => {
-      entry.unreadableRows = unreadable;
-      link.resync();
-    }),
+    whenLoaded: load.loaded.then(() => link.resync()),
+    unreadableRows: load.unreadableRows,
     listeners: new Set(),
-    unreadableRows: 0,
     relay: null,
     relayKey: '',
     target: null,
@@ -191,7 +189,7 @@ export function openDoc(name: string): DocHandle {
     name,
     whenLoaded: e.whenLoaded,
     awareness: e.awareness,
-    unreadableRows: () => e.unreadableRows,
+    unreadableRows: e.unreadableRows,
     status: () => statusOf(e),
     onStatus(cb) {
       e.listeners.add(cb);

@@ -48,11 +48,15 @@ async function loadRowByRow(persistence: IndexeddbPersistence): Promise<number> 
   return unreadable.length;
 }
 
-/**
- * Resolves once the stored log is in the document (whole, or row by row after a failed load),
- * with how many of the document's stored rows are kept aside as unreadable.
- */
-export function loadTolerantly(persistence: IndexeddbPersistence): Promise<number> {
+export interface TolerantLoad {
+  /** The stored log is in the document (whole, or row by row after a failed load). */
+  readonly loaded: Promise<void>;
+  /** How many of the document's stored rows are kept aside as unreadable. Counted after the
+   *  load, so that opening a document waits for no extra IndexedDB transaction. */
+  readonly unreadableRows: Promise<number>;
+}
+
+export function loadTolerantly(persistence: IndexeddbPersistence): TolerantLoad {
   const { doc } = persistence;
   let unreadRows = 0;
   const loaded = new Promise<void>((resolve) => {
@@ -80,9 +84,10 @@ export function loadTolerantly(persistence: IndexeddbPersistence): Promise<numbe
     };
     doc.on('afterTransaction', afterLoad);
   });
-  return loaded.then(async () => {
+  const unreadableRows = loaded.then(async () => {
     if (persistence._destroyed || persistence.db === null) return unreadRows;
     const aside = await idb.count(store(persistence.db, SIDE, 'readonly'), asideRange()).catch(() => 0);
     return Math.max(aside, unreadRows);
   });
+  return { loaded, unreadableRows };
 }

@@ -49,8 +49,10 @@ class Library {
     this.#stopWatches();
     this.#stopWatches = () => {};
     previous?.handle.release();
+    void handle.unreadableRows.then((rows) => {
+      if (this.#open?.handle === handle) this.unreadableRows = rows;
+    });
     await handle.whenLoaded;
-    if (this.#open?.handle === handle) this.unreadableRows = handle.unreadableRows();
     // Watched before the purge, so what the purge removes is erased too.
     if (this.#open?.handle === handle) {
       const stops = [watchErasedMeetings(handle.doc), keepRemovalsOutOfStorage(name, handle.doc, () => handle.compactStorage())];

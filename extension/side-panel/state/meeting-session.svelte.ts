@@ -30,10 +30,8 @@ export class MeetingSession {
     this.status = new LiveStatus(this.handle);
     this.meeting = new LiveMeeting({ source, clock: ticker, actor: () => actor, track: createSubscriber });
     this.#stopPresence = followPresence(this.handle.awareness);
-    void this.handle.whenLoaded.then(() => {
-      this.unreadableRows = this.handle.unreadableRows();
-      this.loaded = true;
-    });
+    void this.handle.whenLoaded.then(() => (this.loaded = true));
+    void this.handle.unreadableRows.then((rows) => (this.unreadableRows = rows));
   }
 
   get doc(): Y.Doc {
