@@ -59,31 +59,30 @@ export interface TolerantLoad {
 export function loadTolerantly(persistence: IndexeddbPersistence): TolerantLoad {
   const { doc } = persistence;
   let unreadRows = 0;
-  const loaded = new Promise<void>((resolve) => {
-    void persistence.whenSynced.then(() => resolve());
-    // y-indexeddb applies its log in one transaction of this origin and marks itself synced right
-    // after it, in the same turn; still unsynced a microtask later means the load threw.
-    const afterLoad = (transaction: Y.Transaction): void => {
-      if (transaction.origin !== persistence) return;
-      doc.off('afterTransaction', afterLoad);
-      queueMicrotask(() => {
-        if (persistence.synced || persistence._destroyed) return;
-        void loadRowByRow(persistence)
-          .then(
-            (moved) => console.warn(`${persistence.name}: ${moved} unreadable stored row(s) set aside`),
-            (error: unknown) => {
-              unreadRows = 1;
-              console.warn(`${persistence.name}: the stored log could not be read row by row`, error);
-            },
-          )
-          .finally(() => {
-            persistence.synced = true;
-            persistence.emit('synced', [persistence]);
-          });
-      });
-    };
-    doc.on('afterTransaction', afterLoad);
-  });
+  // y-indexeddb applies its log in one transaction of this origin and marks itself synced right
+  // after it, in the same turn; still unsynced a microtask later means the load threw. The row by
+  // row load then marks it synced itself, so whenSynced covers both ways.
+  const afterLoad = (transaction: Y.Transaction): void => {
+    if (transaction.origin !== persistence) return;
+    doc.off('afterTransaction', afterLoad);
+    queueMicrotask(() => {
+      if (persistence.synced || persistence._destroyed) return;
+      void loadRowByRow(persistence)
+        .then(
+          (moved) => console.warn(`${persistence.name}: ${moved} unreadable stored row(s) set aside`),
+          (error: unknown) => {
+            unreadRows = 1;
+            console.warn(`${persistence.name}: the stored log could not be read row by row`, error);
+          },
+        )
+        .finally(() => {
+          persistence.synced = true;
+          persistence.emit('synced', [persistence]);
+        });
+    });
+  };
+  doc.on('afterTransaction', afterLoad);
+  const loaded = persistence.whenSynced.then(() => undefined);
   const unreadableRows = loaded.then(async () => {
     if (persistence._destroyed || persistence.db === null) return unreadRows;
     const aside = await idb.count(store(persistence.db, SIDE, 'readonly'), asideRange()).catch(() => 0);

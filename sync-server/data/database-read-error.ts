@@ -16,7 +16,7 @@ function sqliteCode(error: unknown): string | null {
   return typeof code === 'string' && code.startsWith('SQLITE_') ? code : null;
 }
 
-export function isSqliteError(error: unknown): boolean {
+function isSqliteError(error: unknown): boolean {
   return sqliteCode(error) !== null;
 }
 

@@ -1,7 +1,8 @@
 // Decides whether a websocket may open a document: a well-formed name, a token the relay signed
 // for exactly that document, not expired, and whose share, session and account still exist (a
-// share's account still owning its meeting), for a meeting that was not deleted. Every grant of a meeting holds its `meeting:` key, so deleting the
-// meeting closes its sockets whatever token opened them.
+// share's account still owning its meeting), for a meeting that was not deleted. Every grant of
+// a meeting holds its `meeting:` key, so deleting the meeting closes its sockets whatever token
+// opened them.
 // Asynchronous (the records may live in PostgreSQL): a revocation that fires while this is pending
 // is caught by the transport, which refuses the socket when its grant holds the revoked key.
 import { CloseCode, type CloseCodeValue } from '../../../wire/close-codes.ts';

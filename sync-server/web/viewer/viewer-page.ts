@@ -5,7 +5,8 @@
 // website's strict security headers; the CSP's default-src 'self' also covers the page's
 // same-origin websocket (CSP Level 3 lets 'self' match ws:/wss: on the same host and port). The
 // one relaxation: style-src also takes a fresh nonce per response, handed to the page in a meta
-// tag, because CodeMirror (the notes editor) writes its theme into a <style> element at run time. Other paths resolve false.
+// tag, because CodeMirror (the notes editor) writes its theme into a <style> element at run
+// time. Other paths resolve false.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ID_PATTERN } from '../../../wire/doc-name.ts';
