@@ -20,7 +20,7 @@ export function clockText(ms: number): string {
 // and a library lists hundreds of dates.
 const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
 
-function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
+export function cachedFormat<F extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => F): F {
   let format = formats.get(key) as F | undefined;
   if (!format) {
     format = make();
@@ -31,7 +31,7 @@ function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
 
 export function minutesText(sec: number, locale = uiLanguage()): string {
   const min = Math.round(sec / SECONDS_PER_MINUTE);
-  return cached(`min|${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' })).format(min);
+  return cachedFormat(`min|${locale}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' })).format(min);
 }
 
 export function durationText(sec: number, locale = uiLanguage()): string {
@@ -40,16 +40,16 @@ export function durationText(sec: number, locale = uiLanguage()): string {
 
 /** "in 2 minutes", in the UI language. */
 export function inMinutesText(minutes: number, locale = uiLanguage()): string {
-  return cached(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(minutes, 'minute');
+  return cachedFormat(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(minutes, 'minute');
 }
 
 export function dateTimeText(ms: number, locale?: string): string {
   const make = () => new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  return cached(`dt|${locale ?? ''}`, make).format(ms);
+  return cachedFormat(`dt|${locale ?? ''}`, make).format(ms);
 }
 
 /** A calendar day without the time, e.g. "2 Mar 2026". */
 export function dateText(ms: number, locale?: string): string {
   const make = () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric' });
-  return cached(`d|${locale ?? ''}`, make).format(ms);
+  return cachedFormat(`d|${locale ?? ''}`, make).format(ms);
 }

@@ -1,6 +1,7 @@
 // "3 minutes ago" and its absolute twin for a hover, in the UI language: how a list of things
 // made at different times (share links) tells them apart at a glance and exactly on demand.
 import { uiLanguage } from '../platform/i18n.ts';
+import { cachedFormat } from './format-time.ts';
 
 const UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
   ['second', 1_000],
@@ -14,7 +15,7 @@ const UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
 const NOW_WITHIN_MS = 60_000;
 
 export function relativeTimeText(at: number, now: number, locale = uiLanguage()): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const format = cachedFormat(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   const diff = at - now;
   if (Math.abs(diff) < NOW_WITHIN_MS) return format.format(0, 'second');
   let unit = UNITS[1]!;
@@ -23,5 +24,5 @@ export function relativeTimeText(at: number, now: number, locale = uiLanguage())
 }
 
 export function absoluteTimeText(at: number, locale = uiLanguage()): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+  return cachedFormat(`abs|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(at);
 }
