@@ -3,7 +3,7 @@
 // lost and once when it is back, and reports the reconnection, since notifications sent while it
 // was away are gone (the caller decides how to catch up). The caller may also query on it.
 import pg from 'pg';
-import { POSTGRES_TYPES } from './postgres-pool.ts';
+import { postgresClient } from './postgres-pool.ts';
 
 const FIRST_RETRY_MS = 100;
 const MAX_RETRY_MS = 5_000;
@@ -51,7 +51,7 @@ export class PostgresListener {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.#options.url, types: POSTGRES_TYPES });
+    const client = postgresClient(this.#options.url);
     client.on('notification', (message) => {
       if (message.payload !== undefined) this.#options.onPayload(message.payload);
     });

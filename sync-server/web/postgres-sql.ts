@@ -1,14 +1,10 @@
-// What the web half's PostgreSQL stores share besides a transaction (postgres-transaction.ts): schema
-// creation under an advisory lock (nodes starting together would otherwise race on CREATE TABLE
-// IF NOT EXISTS), and the PostgreSQL form of a SQLite schema. Made from the SQLite text, the
-// tables keep its table and column names, so a generic copier can move a SQLite relay's rows
-// into PostgreSQL unchanged. Integers become BIGINT (times in ms), which the stores read as numbers
+// What the web half's PostgreSQL stores share besides a transaction (postgres-transaction.ts) and
+// the schema lock (postgres-schema-lock.ts): schema creation once per pool, and the PostgreSQL
+// form of a SQLite schema. Made from the SQLite text, the tables keep its table and column names,
+// so a generic copier can move a SQLite relay's rows into PostgreSQL unchanged. Integers become BIGINT (times in ms), which the stores read as numbers
 // because every pool they are given is made by createPostgresPool (sync-server/postgres).
 import type pg from 'pg';
-import { inTransaction } from '../postgres/postgres-transaction.ts';
-
-/** The key every schema creation of the relay takes (the document store's too): 'ltm'. */
-export const SCHEMA_LOCK = 0x6c746d;
+import { createSchema } from '../postgres/postgres-schema-lock.ts';
 
 /** Runs `ddl` (idempotent statements) once per pool, under the schema lock. A failure is not
  *  kept, so a store whose database was down at start creates its tables once it is back. */
@@ -23,12 +19,6 @@ export function lazySchema(pool: pg.Pool, ddl: string): () => Promise<void> {
   };
 }
 
-export function createSchema(pool: pg.Pool, ddl: string): Promise<void> {
-  return inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-    await client.query(ddl);
-  });
-}
 
 
 /** The PostgreSQL DDL for a SQLite schema of STRICT tables: INTEGER → BIGINT, BLOB → BYTEA, an

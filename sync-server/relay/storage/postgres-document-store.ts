@@ -12,12 +12,12 @@ import { StoreClosedError } from '../errors.ts';
 import type { AppendBatch, DocumentStore, StoredDocument, StoredRow } from './document-store.ts';
 import { inTransaction } from '../../postgres/postgres-transaction.ts';
 import { createPostgresPool } from '../../postgres/postgres-pool.ts';
+import { createSchema } from '../../postgres/postgres-schema-lock.ts';
 import { APPEND_CALL, APPEND_FUNCTION } from './postgres-append-function.ts';
 import { formatNotification } from './commit-notification.ts';
 import { PostgresCommitNotifier } from './postgres-commit-notifier.ts';
 import { splitAppended } from './split-appended.ts';
 
-const SCHEMA_LOCK = 0x6c746d; // 'ltm'
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS ltm_updates (
@@ -46,12 +46,8 @@ interface Row {
 const view = (data: Buffer) => new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 
 /** Creates the document tables when missing (also for migrate-to-postgres, on its own pool). */
-export async function ensurePostgresDocumentSchema(pool: pg.Pool): Promise<void> {
-  // Nodes starting together would race on CREATE TABLE IF NOT EXISTS; one at a time.
-  await inTransaction(pool, async (client) => {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
-    await client.query(SCHEMA);
-  });
+export function ensurePostgresDocumentSchema(pool: pg.Pool): Promise<void> {
+  return createSchema(pool, SCHEMA);
 }
 
 /** One payload per document of a commit; the row rides along when it was the document's only one. */

@@ -7,7 +7,8 @@
 // SQLite's end up after migrating: same table and column names, in the same order, which is
 // what lets a generic copier move a SQLite relay's rows across.
 import type pg from 'pg';
-import { createSchema, postgresSchemaOf } from '../postgres-sql.ts';
+import { createSchema } from '../../postgres/postgres-schema-lock.ts';
+import { postgresSchemaOf } from '../postgres-sql.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 import { ensureOidcSchema } from '../oidc/oidc-schema.ts';
 

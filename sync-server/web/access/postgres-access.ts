@@ -10,15 +10,12 @@ import { createPostgresAccessRecords } from './postgres-access-records.ts';
 import { PostgresRevocationBus } from './postgres-revocation-bus.ts';
 import { loadOrCreateSharedSecret } from './postgres-server-secret.ts';
 
-/** An unreachable server fails the start in seconds rather than hanging it. */
-const CONNECT_TIMEOUT_MS = 10_000;
-
 export interface PostgresAccess extends SharedAccess {
   close(): Promise<void>;
 }
 
 export async function openPostgresAccess(url: string, logger: AccessLogger, poolSize = 5): Promise<PostgresAccess> {
-  const pool = createPostgresPool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  const pool = createPostgresPool({ connectionString: url, max: poolSize });
   try {
     await ensurePostgresAccessSchema(pool);
     const secret = await loadOrCreateSharedSecret(pool);

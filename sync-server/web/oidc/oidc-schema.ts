@@ -4,7 +4,8 @@
 // PostgreSQL gets the same tables and columns, made from this text (postgresSchemaOf), so a
 // generic copier moves a SQLite relay's rows.
 import type pg from 'pg';
-import { createSchema, postgresSchemaOf } from '../postgres-sql.ts';
+import { createSchema } from '../../postgres/postgres-schema-lock.ts';
+import { postgresSchemaOf } from '../postgres-sql.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `

@@ -8,7 +8,8 @@
 // removing the address (unsubscribe, retention, a mail given up) removes the queued mail with
 // it, so no copy of the address outlives the sign-up.
 import type pg from 'pg';
-import { createSchema, postgresSchemaOf } from '../postgres-sql.ts';
+import { createSchema } from '../../postgres/postgres-schema-lock.ts';
+import { postgresSchemaOf } from '../postgres-sql.ts';
 import type { SqlDatabase } from '../sql-database.ts';
 
 const SCHEMA = `
