@@ -98,8 +98,10 @@ async function copyAll(db: SqliteDatabase, pool: pg.Pool, secret: Buffer | null)
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    // An operator's one-off copy of a whole relay: its statements may take as long as they need.
+    // An operator's one-off copy of a whole relay: its statements may take as long as they need,
+    // and the session may sit idle in the transaction while a large SQLite table is read.
     await client.query('SET LOCAL statement_timeout = 0');
+    await client.query('SET LOCAL idle_in_transaction_session_timeout = 0');
     const plans = [];
     for (const table of sqliteTables(db)) plans.push({ table, columns: await matchColumns(db, client, table) });
     const occupied = [];
