@@ -13,6 +13,7 @@ import { RelayLink, type RelayTarget } from './relay-link.ts';
 import { compactLocalDocument } from './local-documents.ts';
 import { leadDocument, type Leadership } from './socket-leadership.ts';
 import { loadTolerantly } from './tolerant-load.ts';
+import { watchLocalSaves, type LocalSaveWatch } from './local-save-watch.ts';
 import type { SyncStatus } from './sync-status.ts';
 
 export interface DocHandle {
@@ -40,6 +41,7 @@ interface Entry {
   readonly link: BroadcastLink;
   readonly whenLoaded: Promise<void>;
   readonly unreadableRows: Promise<number>;
+  readonly saves: LocalSaveWatch;
   readonly listeners: Set<(status: SyncStatus) => void>;
   relay: RelayLink | null;
   relayKey: string;
@@ -53,6 +55,24 @@ interface Entry {
 }
 
 const entries = new Map<string, Entry>();
+/** Open documents whose changes this browser is refusing to store (local-save-watch.ts). */
+const unsaved = new Set<string>();
+const unsavedListeners = new Set<(failing: boolean) => void>();
+
+function noteUnsaved(name: string, failing: boolean): void {
+  const before = unsaved.size > 0;
+  if (failing) unsaved.add(name);
+  else unsaved.delete(name);
+  if (before !== unsaved.size > 0) for (const cb of unsavedListeners) cb(unsaved.size > 0);
+}
+
+/** Whether this browser refuses to store the changes of any document open in this context: the
+ *  page says so once, wherever the user is, as storage is full for the whole profile. */
+export function onLocalSavesFailing(cb: (failing: boolean) => void): () => void {
+  unsavedListeners.add(cb);
+  cb(unsaved.size > 0);
+  return () => unsavedListeners.delete(cb);
+}
 let settingsWatch: (() => void) | null = null;
 
 function relayTarget(settings: Settings): RelayTarget | null {
@@ -138,6 +158,7 @@ function openEntry(name: string): Entry {
     link,
     whenLoaded: load.loaded.then(() => link.resync()),
     unreadableRows: load.unreadableRows,
+    saves: watchLocalSaves(persistence),
     listeners: new Set(),
     relay: null,
     relayKey: '',
@@ -147,6 +168,7 @@ function openEntry(name: string): Entry {
     followed: 'connecting',
     refs: 0,
   };
+  entry.saves.onChange((failing) => noteUnsaved(name, failing));
   watchSettings();
   // Sync starts after the local state is in, so the first exchange with the relay is a diff.
   void entry.whenLoaded
@@ -173,6 +195,8 @@ function closeEntry(name: string, entry: Entry): void {
   entry.leadership?.release();
   entry.relay?.destroy();
   entry.link.destroy();
+  entry.saves.destroy();
+  noteUnsaved(name, false);
   entry.awareness.destroy();
   void entry.persistence.destroy();
   entry.doc.destroy();

@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { purgeTrash } from '../../../crdt/index.ts';
 import { ticker } from './ticker.ts';
 
-export { openDoc, type DocHandle } from '../../data/doc-connection.ts';
+export { onLocalSavesFailing, openDoc, type DocHandle } from '../../data/doc-connection.ts';
 export { currentLibraryName, onLibraryNameChanged } from '../../data/library-name.ts';
 export { libraryView } from '../../../crdt/index.ts';
 export { watchErasedMeetings } from './meeting-erasure.ts';

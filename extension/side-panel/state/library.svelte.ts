@@ -28,10 +28,13 @@ class Library {
   loaded = $state(false);
   /** Stored rows of the open library that could not be read (kept aside); the list says so. */
   unreadableRows = $state(0);
+  /** This browser refuses to store changes of a document open in this page (storage full). */
+  storageFull = $state(false);
   readonly ready: Promise<Y.Doc>;
 
   constructor() {
     this.ready = live.then(async (m) => {
+      m.onLocalSavesFailing((failing) => (this.storageFull = failing));
       m.onLibraryNameChanged((name) => void this.#switchTo(m, name));
       return this.#switchTo(m, await m.currentLibraryName());
     });
