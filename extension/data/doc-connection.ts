@@ -32,7 +32,13 @@ export interface DocHandle {
    *  rows other contexts append meanwhile are kept. Does nothing once released. */
   compactStorage(): Promise<void>;
   release(): void;
+  /** Releases this handle once another one holds the document (the view it was made for), or
+   *  after HAND_OVER_MS, so the document is not closed and read back in between. */
+  handOver(): void;
 }
+
+/** How long a handed-over handle waits for the view that should take the document. */
+const HAND_OVER_MS = 10_000;
 
 interface Entry {
   readonly doc: Y.Doc;
@@ -52,6 +58,8 @@ interface Entry {
   /** The socket holder's status, as a follower last heard it. */
   followed: SyncStatus;
   refs: number;
+  /** Handles waiting to be released until another handle takes the document. */
+  readonly handOvers: Set<() => void>;
 }
 
 const entries = new Map<string, Entry>();
@@ -167,6 +175,7 @@ function openEntry(name: string): Entry {
     leader: false,
     followed: 'connecting',
     refs: 0,
+    handOvers: new Set(),
   };
   entry.saves.onChange((failing) => noteUnsaved(name, failing));
   watchSettings();
@@ -188,6 +197,21 @@ function openEntry(name: string): Entry {
   return entry;
 }
 
+// A document whose changes this browser refused to store stays open, and keeps retrying, until
+// they are stored: closing it would drop them, and the page has said they are kept while it is
+// open. Opened again meanwhile, it is the same entry.
+function closeWhenSaved(name: string, entry: Entry): void {
+  if (!entry.saves.failing()) {
+    closeEntry(name, entry);
+    return;
+  }
+  const stop = entry.saves.onChange((failing) => {
+    if (failing) return;
+    stop();
+    if (entry.refs === 0 && entries.get(name) === entry) closeEntry(name, entry);
+  });
+}
+
 function closeEntry(name: string, entry: Entry): void {
   entries.delete(name);
   // Tell the other contexts (and, through the socket, other devices) this one has left.
@@ -207,7 +231,13 @@ export function openDoc(name: string): DocHandle {
   if (!entry) entries.set(name, (entry = openEntry(name)));
   entry.refs++;
   const e = entry;
+  for (const handOver of [...e.handOvers]) handOver();
   let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    if (--e.refs === 0) closeWhenSaved(name, e);
+  };
   return {
     doc: e.doc,
     name,
@@ -222,10 +252,20 @@ export function openDoc(name: string): DocHandle {
     async compactStorage() {
       if (!released) await compactLocalDocument(e.persistence);
     },
-    release() {
+    release,
+    handOver() {
       if (released) return;
-      released = true;
-      if (--e.refs === 0) closeEntry(name, e);
+      if (e.refs > 1) {
+        release();
+        return;
+      }
+      const done = (): void => {
+        clearTimeout(timer);
+        e.handOvers.delete(done);
+        release();
+      };
+      const timer = setTimeout(done, HAND_OVER_MS);
+      e.handOvers.add(done);
     },
   };
 }

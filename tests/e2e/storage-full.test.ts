@@ -1,6 +1,7 @@
 // When this browser refuses to store changes (the origin's quota used up, as a full disk does),
 // the side panel says so instead of losing them silently, and once there is room again what was
-// typed meanwhile is stored: the meeting, opened again, still has it. The quota is lowered for
+// typed meanwhile is stored: the meetings, opened again, still have it, a meeting made while full
+// included. The quota is lowered for
 // real through the DevTools protocol (Storage.overrideQuotaForOrigin), so IndexedDB itself
 // refuses the writes. Chromium checks the quota against room it granted the origin earlier, for
 // as long as any of the origin's databases stays open, so every page and the service worker are
@@ -56,6 +57,17 @@ test('changes the browser refuses to store are announced, kept, and stored once 
   assert.ok(await storageFull.isVisible(), 'the alert stays while the quota is still used up');
   assert.is(await notes(full).textContent(), 'Typed before. Typed while full.', 'the page keeps the refused change');
 
+  // A meeting made while full: its page takes over the very document that was filled, so it
+  // shows the meeting rather than reading back from storage what was never stored.
+  await full.getByRole('button', { name: msg('navLibrary') }).click();
+  const made = await createMeeting(full, 'Made while full');
+  await notes(full).click();
+  await full.keyboard.type('Its notes.');
+  // Leaving it closes nothing that is not stored yet.
+  await full.getByRole('button', { name: msg('navLibrary') }).click();
+  await full.locator(`[data-meeting="${made}"]`).waitFor();
+  assert.ok(await storageFull.isVisible(), 'still unsaved: the alert stays');
+
   await setQuota(cdp, origin);
   await storageFull.waitFor({ state: 'detached', timeout: 20_000 });
   await full.close();
@@ -64,6 +76,10 @@ test('changes the browser refuses to store are announced, kept, and stored once 
   await openMeeting(again, id);
   await notes(again).getByText('Typed before. Typed while full.').waitFor();
   assert.is(await again.getByRole('alert').filter({ hasText: msg('storageFull') }).count(), 0);
+  await again.getByRole('button', { name: msg('navLibrary') }).click();
+  await openMeeting(again, made);
+  await notes(again).getByText('Its notes.').waitFor();
+  assert.is(await again.getByLabel(msg('meetingTitleLabel'), { exact: true }).inputValue(), 'Made while full');
 });
 
 test.run();

@@ -1,7 +1,8 @@
 // Making a meeting document and going to it, for every way a meeting is made (new, follow-up):
-// the document is filled once it has loaded, listed in the library, and its page opened. The
-// page opens the same document, so releasing this handle after it mounted keeps it open.
-import { tick } from 'svelte';
+// the document is filled once it has loaded, listed in the library, and its page opened. This
+// handle is handed over to the page (released once the page holds the document), so the new
+// meeting is never closed and read back from storage in between: a write the browser refuses
+// (storage full) would otherwise lose it.
 import type * as Y from 'yjs';
 import { openDoc } from '../../data/doc-connection.ts';
 import { meetingDocName, newId, type MeetingId } from '../../../crdt/index.ts';
@@ -20,9 +21,10 @@ export async function createAndOpenMeeting(fill: (doc: Y.Doc, id: MeetingId, now
     fill(handle.doc, id, now);
     syncIndexEntry(handle.doc, await library.ready, now);
     router.go({ view: 'meeting', id });
-    await tick();
-  } finally {
+  } catch (error) {
     handle.release();
+    throw error;
   }
+  handle.handOver();
   return id;
 }
