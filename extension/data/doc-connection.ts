@@ -3,6 +3,8 @@
 // contexts of the profile (BroadcastChannel), and, while an account is signed in with sync on,
 // connected to the relay by one context of the profile only (socket-leadership.ts); the others
 // follow it over the link. Views never construct a Y.Doc for a stored document themselves.
+// A doc whose writes the browser refuses (storage full) stays open after its last release until
+// they are stored (local-save-watch.ts), and the page hears that something is unsaved.
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { IndexeddbPersistence } from 'y-indexeddb';
@@ -81,6 +83,7 @@ export function onLocalSavesFailing(cb: (failing: boolean) => void): () => void 
   cb(unsaved.size > 0);
   return () => unsavedListeners.delete(cb);
 }
+
 let settingsWatch: (() => void) | null = null;
 
 function relayTarget(settings: Settings): RelayTarget | null {
