@@ -38,9 +38,14 @@ export function durationText(sec: number, locale = uiLanguage()): string {
   return formatDuration(sec, locale, 'narrow');
 }
 
+/** Relative times ("in 2 minutes", "3 hours ago") in the UI language. */
+export function relativeFormat(locale = uiLanguage()): Intl.RelativeTimeFormat {
+  return cachedFormat(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+}
+
 /** "in 2 minutes", in the UI language. */
 export function inMinutesText(minutes: number, locale = uiLanguage()): string {
-  return cachedFormat(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(minutes, 'minute');
+  return relativeFormat(locale).format(minutes, 'minute');
 }
 
 export function dateTimeText(ms: number, locale?: string): string {

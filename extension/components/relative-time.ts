@@ -1,7 +1,7 @@
 // "3 minutes ago" and its absolute twin for a hover, in the UI language: how a list of things
 // made at different times (share links) tells them apart at a glance and exactly on demand.
 import { uiLanguage } from '../platform/i18n.ts';
-import { cachedFormat } from './format-time.ts';
+import { cachedFormat, relativeFormat } from './format-time.ts';
 
 const UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
   ['second', 1_000],
@@ -15,7 +15,7 @@ const UNITS: readonly (readonly [Intl.RelativeTimeFormatUnit, number])[] = [
 const NOW_WITHIN_MS = 60_000;
 
 export function relativeTimeText(at: number, now: number, locale = uiLanguage()): string {
-  const format = cachedFormat(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  const format = relativeFormat(locale);
   const diff = at - now;
   if (Math.abs(diff) < NOW_WITHIN_MS) return format.format(0, 'second');
   let unit = UNITS[1]!;

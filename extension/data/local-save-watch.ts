@@ -14,17 +14,14 @@ import type { IndexeddbPersistence } from 'y-indexeddb';
 const STORAGE_ERRORS = new Set(['QuotaExceededError', 'UnknownError']);
 const RETRY_MS = 5_000;
 
-export interface LocalSaves {
+export interface LocalSaveWatch {
   /** True from a refused write of this document until its whole state is stored again. */
   failing(): boolean;
   onChange(cb: (failing: boolean) => void): () => void;
-}
-
-export interface LocalSaveWatch extends LocalSaves {
   destroy(): void;
 }
 
-export function watchLocalSaves(persistence: IndexeddbPersistence, retryMs: number = RETRY_MS): LocalSaveWatch {
+export function watchLocalSaves(persistence: IndexeddbPersistence): LocalSaveWatch {
   const listeners = new Set<(failing: boolean) => void>();
   let failing = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
@@ -55,7 +52,7 @@ export function watchLocalSaves(persistence: IndexeddbPersistence, retryMs: numb
     if (!error || !STORAGE_ERRORS.has(error.name)) return;
     if (!failing) console.warn(`${persistence.name}: this browser refused to store a change (${error.name}); retrying`);
     set(true);
-    retry ??= setTimeout(storeWholeState, retryMs);
+    retry ??= setTimeout(storeWholeState, RETRY_MS);
   };
 
   // The connection opens before the stored log is read, and the load's own write can be refused.

@@ -33,7 +33,7 @@ const getTypeParser = ((oid: number, format?: 'text' | 'binary') =>
 /** The type parsers every connection of the relay uses, pooled or not (a LISTEN connection). */
 export const POSTGRES_TYPES = { getTypeParser } as const;
 
-export const POSTGRES_SESSION = {
+const POSTGRES_SESSION = {
   statement_timeout: 15_000,
   idle_in_transaction_session_timeout: 60_000,
   connectionTimeoutMillis: 10_000,

@@ -1,8 +1,9 @@
 // What the web half's PostgreSQL stores share besides a transaction (postgres-transaction.ts) and
 // the schema lock (postgres-schema-lock.ts): schema creation once per pool, and the PostgreSQL
 // form of a SQLite schema. Made from the SQLite text, the tables keep its table and column names,
-// so a generic copier can move a SQLite relay's rows into PostgreSQL unchanged. Integers become BIGINT (times in ms), which the stores read as numbers
-// because every pool they are given is made by createPostgresPool (sync-server/postgres).
+// so a generic copier can move a SQLite relay's rows into PostgreSQL unchanged. Integers become
+// BIGINT (times in ms), which the stores read as numbers because every pool they are given is
+// made by createPostgresPool (sync-server/postgres).
 import type pg from 'pg';
 import { createSchema } from '../postgres/postgres-schema-lock.ts';
 
@@ -18,8 +19,6 @@ export function lazySchema(pool: pg.Pool, ddl: string): () => Promise<void> {
     return done;
   };
 }
-
-
 
 /** The PostgreSQL DDL for a SQLite schema of STRICT tables: INTEGER → BIGINT, BLOB → BYTEA, an
  *  INTEGER PRIMARY KEY (a rowid alias) → an identity that a copier may also set itself (it then

@@ -18,7 +18,6 @@ import { formatNotification } from './commit-notification.ts';
 import { PostgresCommitNotifier } from './postgres-commit-notifier.ts';
 import { splitAppended } from './split-appended.ts';
 
-
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS ltm_updates (
     doc  TEXT   NOT NULL,
