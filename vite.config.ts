@@ -8,7 +8,7 @@
 // relay serves at /m/<meetingId>.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { extensionAssets } from './extension/build/extension-assets.ts';
 
@@ -95,6 +95,54 @@ const viewerCompileHint: Plugin = {
   },
 };
 
+// The viewer's early script (extension/viewer/early-start.ts), inlined into the shell as a classic
+// script: the parser runs it as soon as it reaches it, so its socket opens while the bundle still
+// downloads and compiles. A module script, even async, ran no sooner than the bundle on a cold
+// visit. It is bundled on its own, in memory, and the relay allows it by its hash.
+class EarlyScriptError extends Error {
+  override name = 'EarlyScriptError';
+}
+
+async function bundleEarlyScript(): Promise<string> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      rolldownOptions: {
+        checks: QUIET_CHECKS,
+        input: entry('viewer/early-start.ts'),
+        output: { format: 'iife', codeSplitting: false },
+      },
+    },
+  });
+  const outputs = Array.isArray(result) ? result : [result];
+  const chunks = outputs.flatMap((o) => ('output' in o ? o.output : [])).filter((c) => c.type === 'chunk');
+  const [chunk] = chunks;
+  if (chunks.length !== 1 || !chunk) throw new EarlyScriptError(`the early script bundled into ${chunks.length} chunks, expected one`);
+  if (chunk.code.includes('</script')) throw new EarlyScriptError('the early script contains </script and cannot be inlined');
+  return chunk.code.trim();
+}
+
+// Where the shell (extension/viewer/index.html) takes the script: before the stylesheet, since a
+// classic script after a stylesheet waits for it.
+const EARLY_SCRIPT_MARKER = '<!-- early-start.ts -->';
+
+const viewerEarlyScript: Plugin = {
+  name: 'ltm-viewer-early-script',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    async handler(html) {
+      if (!html.includes(EARLY_SCRIPT_MARKER)) throw new EarlyScriptError(`the viewer shell has no ${EARLY_SCRIPT_MARKER} marker`);
+      return html.replace(EARLY_SCRIPT_MARKER, `<script>${await bundleEarlyScript()}</script>`);
+    },
+  },
+};
+
 function translationChunk(moduleId: string): string | null {
   const locale = /_locales[\\/]([^\\/]+)[\\/]/.exec(moduleId)?.[1];
   return locale === undefined || locale === 'en' ? null : `messages-${locale}`;
@@ -104,7 +152,7 @@ function viewerBuild(): UserConfig {
   return {
     root: join(root, 'viewer'),
     base: '/viewer/',
-    plugins: [svelte(svelteOptions), viewerCompileHint],
+    plugins: [svelte(svelteOptions), viewerCompileHint, viewerEarlyScript],
     publicDir: false,
     build: {
       outDir: join(import.meta.dirname, 'dist', 'viewer'),

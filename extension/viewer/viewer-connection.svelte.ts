@@ -1,5 +1,6 @@
 // The page's one live document: a Y.Doc in memory, synced with the relay by a stock y-websocket
-// WebsocketProvider on this origin's /sync/<doc>?token=. Its state says what the page may claim:
+// WebsocketProvider on this origin's /sync/<doc>?token=, over the socket the page opened early
+// when there is one (early-socket.ts). Its state says what the page may claim:
 // 'live' only while connected and synced, so a clock is never shown as current after the link
 // dropped. A 4xxx close is final (revoked, expired, invalid): reconnecting stops and the page
 // says why. The browser's offline event drops the socket at once (a dead one can look open).
@@ -7,6 +8,7 @@ import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { isFinalClose, problemForClose } from './close-problem.ts';
+import { syncServerUrl, type EarlySocket } from './early-socket.ts';
 import { OffsetEstimator } from '../data/offset-estimator.ts';
 import { fetchServerTime } from '../data/relay-api.ts';
 import { canEdit, type LinkProblem, type ViewerLink } from './viewer-link.ts';
@@ -21,7 +23,6 @@ export type ConnectionState =
 
 type OkLink = Extract<ViewerLink, { kind: 'ok' }>;
 
-const SYNC_PATH = '/sync' as const;
 const MAX_BACKOFF_MS = 5_000 as const;
 const OFFSET_ROUNDS = { start: 1, settle: 3 } as const;
 
@@ -43,11 +44,11 @@ export class ViewerConnection {
   readonly #provider: WebsocketProvider;
   readonly #window: Window;
 
-  constructor(link: OkLink, win: Window) {
+  constructor(link: OkLink, win: Window, early: EarlySocket | null = null) {
     this.#window = win;
-    const scheme = win.location.protocol === 'https:' ? 'wss:' : 'ws:';
-    this.#provider = new WebsocketProvider(`${scheme}//${win.location.host}${SYNC_PATH}`, link.docName, this.doc, {
+    this.#provider = new WebsocketProvider(syncServerUrl(win.location), link.docName, this.doc, {
       awareness: this.awareness,
+      ...(early ? { WebSocketPolyfill: early.adoptingWebSocket() } : {}),
       params: { token: link.token },
       disableBc: true,
       maxBackoffTime: MAX_BACKOFF_MS,

@@ -2,7 +2,10 @@
 // fragment, which browsers never send to a server. The token's payload is read, not verified:
 // its role only decides which controls the page offers; the relay checks every socket and
 // refuses a viewer's writes whatever this page believes.
-import { meetingDocName, parseId, type MeetingId } from '../../crdt/index.ts';
+// The data model's two small modules, not its index: the page's early script (early-start.ts)
+// reads the link and must not wait for Yjs.
+import { meetingDocName } from '../../crdt/doc-names.ts';
+import { parseId, type MeetingId } from '../../crdt/ids.ts';
 import { ViewerRoutes } from '../../wire/viewer-routes.ts';
 
 export type LinkRole = 'view' | 'edit' | 'owner';

@@ -75,7 +75,7 @@ async function expectLive(page: Page): Promise<void> {
 test('follows the facilitator: title, clock within a second, Next, notes, decisions, actions and who is here', async () => {
   const f = await facilitator();
   const link = await f.share('view');
-  const { page, problems } = await viewer(link.path);
+  const { page, problems, sockets } = await viewer(link.path);
   await shown(page, 'text=Weekly product sync');
   await shown(page, 'text=The meeting has not started yet');
   assert.ok(await page.isVisible('text=Check-in'));
@@ -99,6 +99,8 @@ test('follows the facilitator: title, clock within a second, Next, notes, decisi
   await shown(page, 'text=Draft the beta invite');
   await shown(page, '.presence li:has-text("Ada (facilitator)")');
   assert.equal(problems, []);
+  // The shell's script opened it and the provider adopted it: one socket for the whole visit.
+  assert.is(sockets.length, 1, `sockets: ${sockets.join(', ')}`);
 });
 
 test("a visitor whose device clock is four minutes fast still shows the facilitator's time", async () => {

@@ -3,6 +3,7 @@
 // page stops reconnecting; the shell carries the strict CSP with a per-response style nonce; the
 // token never reaches a request line or a relay log; the ended meeting shows its report and
 // downloads its Markdown; axe finds nothing serious; phone-sized screenshots, light and dark.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,7 +120,7 @@ test('a link without its fragment, with a forged token or for another meeting sa
   }
 });
 
-test('a malformed meeting id gets a clear 404 page; the shell has the strict CSP with a fresh style nonce', async () => {
+test('a malformed meeting id gets a clear 404 page; the shell has the strict CSP with a fresh style nonce and its one inline script’s hash', async () => {
   const bad = await fetch(`${relay.httpUrl}/m/not..an..id`);
   assert.is(bad.status, 404);
   assert.match(await bad.text(), 'No such meeting link');
@@ -133,9 +134,15 @@ test('a malformed meeting id gets a clear 404 page; the shell has the strict CSP
   assert.ok(nonce, 'style-src carries a nonce');
   assert.ok((await first.text()).includes(`content="${nonce}"`), 'the page gets the same nonce');
   assert.is.not(second.headers.get('content-security-policy'), csp, 'a fresh nonce per response');
+  // The early socket's inline script, and only it, may run: script-src carries its hash.
+  const shell = await second.text();
+  const inline = [...shell.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, body]) => body ?? '');
+  assert.is(inline.length, 1, 'one inline script');
+  const hash = createHash('sha256').update(inline[0]!, 'utf8').digest('base64');
+  assert.match(csp, `script-src 'self' 'sha256-${hash}';`);
   assert.is(first.headers.get('x-frame-options'), 'DENY');
   assert.is(first.headers.get('cache-control'), 'no-store');
-  const script = /src="(\/viewer\/assets\/[^"]+\.js)"/.exec(await second.text())?.[1];
+  const script = /src="(\/viewer\/assets\/[^"]+\.js)"/.exec(shell)?.[1];
   const asset = await fetch(relay.httpUrl + script, { headers: { 'accept-encoding': 'gzip' } });
   assert.is(asset.status, 200);
   assert.match(asset.headers.get('cache-control') ?? '', 'immutable');

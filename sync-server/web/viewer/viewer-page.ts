@@ -3,11 +3,13 @@
 // link works), and its assets. A malformed id gets a clear 404 page, an unbuilt viewer a 503
 // page, both in the language the request's Accept-Language picks. Every response carries the
 // website's strict security headers; the CSP's default-src 'self' also covers the page's
-// same-origin websocket (CSP Level 3 lets 'self' match ws:/wss: on the same host and port). The
-// one relaxation: style-src also takes a fresh nonce per response, handed to the page in a meta
+// same-origin websocket (CSP Level 3 lets 'self' match ws:/wss: on the same host and port). Two
+// relaxations: style-src also takes a fresh nonce per response, handed to the page in a meta
 // tag, because CodeMirror (the notes editor) writes its theme into a <style> element at run
-// time. Other paths resolve false.
-import { randomBytes } from 'node:crypto';
+// time; and script-src takes the hash of each inline script the built shell carries (the early
+// socket, extension/viewer/early-start.ts), so that script and no other inline one runs. Other
+// paths resolve false.
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ID_PATTERN } from '../../../wire/doc-name.ts';
 import type { Logger } from '../../logger.ts';
@@ -25,16 +27,27 @@ const ASSET_CACHE = 'public, max-age=31536000, immutable' as const;
 const ALLOWED_METHODS = ['GET', 'HEAD'] as const;
 const NONCE_BYTES = 16 as const;
 const STYLE_SOURCE = "style-src 'self'" as const;
+const SCRIPT_SOURCE = "script-src 'self'" as const;
+// An inline script is one without attributes; the shell's module scripts all have a src.
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g;
 const NONCE_META = new RegExp(`<meta name="${STYLE_NONCE_META}" content="[^"]*"\\s*/?>`);
 
 export class ViewerShellError extends Error {
   override readonly name = 'ViewerShellError';
 }
 
-/** The page's CSP: the website's, with this response's nonce added to style-src. */
-export function viewerContentSecurityPolicy(nonce: string): string {
+/** The CSP source of each inline script in the shell: its SHA-256, as CSP Level 2 hashes it. */
+export function inlineScriptHashes(shell: string): string[] {
+  return [...shell.matchAll(INLINE_SCRIPT)].map(([, body]) => `'sha256-${createHash('sha256').update(body ?? '', 'utf8').digest('base64')}'`);
+}
+
+/** The page's CSP: the website's, with this response's nonce added to style-src and the shell's
+ *  inline scripts' hashes to script-src. */
+export function viewerContentSecurityPolicy(nonce: string, scriptHashes: readonly string[] = []): string {
   if (!CONTENT_SECURITY_POLICY.includes(STYLE_SOURCE)) throw new ViewerShellError('the website CSP has no style-src to extend');
-  return CONTENT_SECURITY_POLICY.replace(STYLE_SOURCE, `${STYLE_SOURCE} 'nonce-${nonce}'`);
+  if (!CONTENT_SECURITY_POLICY.includes(SCRIPT_SOURCE)) throw new ViewerShellError('the website CSP has no script-src to extend');
+  const scripts = [SCRIPT_SOURCE, ...scriptHashes].join(' ');
+  return CONTENT_SECURITY_POLICY.replace(STYLE_SOURCE, `${STYLE_SOURCE} 'nonce-${nonce}'`).replace(SCRIPT_SOURCE, scripts);
 }
 
 export interface ViewerPageOptions {
@@ -77,7 +90,7 @@ async function servePage(req: IncomingMessage, res: ServerResponse, files: Viewe
   const body = Buffer.from(text.replace(NONCE_META, `<meta name="${STYLE_NONCE_META}" content="${nonce}">`));
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'content-security-policy': viewerContentSecurityPolicy(nonce),
+    'content-security-policy': viewerContentSecurityPolicy(nonce, inlineScriptHashes(text)),
     'content-type': shell.contentType,
     'content-length': String(body.byteLength),
     // A nonce is good for one response only: the shell is never reused from a cache.

@@ -13,6 +13,8 @@ export interface Visitor {
   readonly page: Page;
   /** Dialogs, uncaught errors and Content-Security-Policy violations, as text. */
   readonly problems: string[];
+  /** The URL of every websocket the page opened, in order. */
+  readonly sockets: string[];
   close(): Promise<void>;
 }
 
@@ -67,6 +69,8 @@ export async function visit(
   page.on('console', (message) => {
     if (/content security policy/i.test(message.text())) problems.push(`csp: ${message.text()}`);
   });
+  const sockets: string[] = [];
+  page.on('websocket', (socket) => sockets.push(socket.url()));
   await page.goto(url);
-  return { context, page, problems, close: () => context.close() };
+  return { context, page, problems, sockets, close: () => context.close() };
 }
