@@ -135,7 +135,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('access.scrypt.parallelization', count(), 'scrypt p for new password hashes'),
   setting('access.signInPerEmail.max', count(), 'sign-in attempts per email per window from devices without its device token'),
   setting('access.signInPerEmail.windowMs', ms(), 'window of the per-email sign-in limit'),
-  setting('access.signInPerDevice.max', count(), 'sign-ins per device token, and password changes per session, per window'),
+  setting('access.signInPerDevice.max', count(), 'sign-ins per device token, and password checks per session (password change, deleting the account, connecting or removing a sign-in), per window'),
   setting('access.signInPerDevice.windowMs', ms(), 'window of the per-device sign-in limit'),
   setting('access.signInPerIp.max', count(), 'sign-in attempts per IP per window'),
   setting('access.signInPerIp.windowMs', ms(), 'window of the per-IP sign-in limit'),

@@ -1,15 +1,17 @@
 // The /account page in real Chromium (no extension) against a real relay: strict CSP and no
 // cookies; sign in, sessions (revoke one), share links (revoke one; a label shown, as text), a
 // hostile meeting title shown as text, an untitled meeting named so, export downloads a zip of the account's documents, password change, and
-// account deletion behind a typed confirmation. Screenshots in light, dark and phone width.
+// account deletion behind a typed confirmation (and the password, once the sign-in is over ten
+// minutes old). Screenshots in light, dark and phone width.
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AccountRoutes, SESSION_STORAGE_KEY } from '../../sync-server/web/account-page/account-routes.ts';
+import { RECENT_SIGN_IN_MS } from '../../sync-server/web/access/recent-proof.ts';
 import { meetingFixture, storeUpdates } from '../sync-server/web/access/account-fixtures.ts';
-import { newCredentials, newMeetingId, type ApiCall } from '../sync-server/web/access/access-harness.ts';
+import { ageSessions, newCredentials, newMeetingId, type ApiCall } from '../sync-server/web/access/access-harness.ts';
 import { seriousViolations } from './helpers/axe.ts';
 import type { E2eRelay } from './helpers/e2e-relay.ts';
 import { startAccountPageRig } from './helpers/account-page-rig.ts';
@@ -165,6 +167,14 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
   assert.ok(await page.isDisabled('#delete-button'), 'a wrong email does not arm it');
   await page.fill('#delete-confirm', me.email.toUpperCase());
   assert.not.ok(await page.isDisabled('#delete-button'));
+  // A session that signed in over ten minutes ago deletes only with the password.
+  ageSessions(relay.db, me.accountId, RECENT_SIGN_IN_MS + 1_000);
+  await page.click('#delete-button');
+  await page.locator('#delete-status[data-tone="error"]').waitFor();
+  assert.match((await page.textContent('#delete-status')) ?? '', /Enter your current password/);
+  assert.ok(await page.evaluate(() => document.activeElement?.id === 'delete-password'), 'the password field has the focus');
+  await shoot(page, 'account-page-delete-needs-password');
+  await page.fill('#delete-password', newPassword);
   await page.click('#delete-button');
   await page.locator('#signed-out').waitFor();
   assert.match((await page.textContent('#signed-out-note')) ?? '', /deleted/);
@@ -173,7 +183,10 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
 
   const refusedSignIn = problems.filter((p) => p.includes('status of 401'));
   assert.is(refusedSignIn.length, 1, 'the wrong password, and nothing else, was refused');
-  assert.equal(problems.filter((p) => !refusedSignIn.includes(p)), [], 'no alert, no page error, no CSP violation');
+  const refusedDelete = problems.filter((p) => p.includes('status of 403'));
+  assert.is(refusedDelete.length, 1, 'the deletion without the password');
+  const expected = [...refusedSignIn, ...refusedDelete];
+  assert.equal(problems.filter((p) => !expected.includes(p)), [], 'no alert, no page error, no CSP violation');
   await page.context().close();
 });
 

@@ -28,6 +28,8 @@ export const ApiErrorCode = {
   /** The meeting was deleted for good (410): it can be neither opened nor claimed again. */
   meetingDeleted: 'meeting_deleted',
   noPassword: 'no_password',
+  /** A sensitive request from a session older than ten minutes, without the password (403). */
+  reauthenticate: 'reauthenticate',
   unknownProvider: 'unknown_provider',
   providerUnavailable: 'provider_unavailable',
   invalidRedirectUri: 'invalid_redirect_uri',

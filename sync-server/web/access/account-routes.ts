@@ -1,5 +1,5 @@
 // Accounts and sessions: sign-up, sign-in, sign-out, session listing, password change and
-// account deletion. Sign-in answers the same 401 for an unknown email and a wrong password, and spends the same
+// account deletion (which needs a recent sign-in or the password: recent-proof.ts). Sign-in answers the same 401 for an unknown email and a wrong password, and spends the same
 // scrypt work on both, so the API does not reveal which emails have accounts. Sign-up and sign-in
 // hand the client a device token (device-tokens.ts) that it sends with its next sign-in.
 import type { AccessContext } from './access-context.ts';
@@ -12,6 +12,7 @@ import { displayName } from './display-name.ts';
 import { hashPassword, hasPassword, verifyPassword } from './password-hash.ts';
 import { checkPasswordSignIn } from './password-sign-in.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
+import { requireRecentProof } from './recent-proof.ts';
 import { authenticate, grantSession } from './session-auth.ts';
 
 const CURRENT = 'current';
@@ -114,7 +115,9 @@ export function accountRoutes(ctx: AccessContext) {
   };
 
   const deleteAccount: ApiHandler = async (request) => {
-    const { account } = await authenticate(ctx, request);
+    const signedIn = await authenticate(ctx, request);
+    await requireRecentProof(ctx, request, signedIn);
+    const { account } = signedIn;
     const docs = await records.deleteAccount(account.account_id, request.now);
     await ctx.revoke(RevocationKey.account(account.account_id));
     await ctx.evict(docs);

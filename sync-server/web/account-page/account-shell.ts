@@ -112,6 +112,11 @@ const deletion = (w: Translator) => html`<section class="panel danger-zone" aria
   <form id="delete-form" method="post" action="${AccountRoutes.page}">
     <label for="delete-confirm">${w.t('delete.confirm')}</label>
     <input id="delete-confirm" name="confirm" type="email" autocomplete="off" required>
+    <div id="delete-password-field">
+      <label for="delete-password">${w.t('delete.password')}</label>
+      <input id="delete-password" name="currentPassword" type="password" autocomplete="current-password" aria-describedby="delete-password-hint">
+      <p id="delete-password-hint" class="small">${w.t('delete.passwordHint')}</p>
+    </div>
     <div class="actions"><button id="delete-button" type="submit" class="danger" disabled>${w.t('delete.button')}</button></div>
     <p id="delete-status" class="form-status" role="status" aria-live="polite"></p>
   </form>

@@ -1,7 +1,8 @@
 // The JSON side of OpenID sign-in: the provider list for the buttons, the exchange of a one-time
 // code (with the PKCE verifier of the client that started the flow) for a session, and the
 // account's connected sign-ins: list, link (a code from a flow started with intent=link) and
-// unlink. A code is taken before it is checked, so a wrong verifier spends it.
+// unlink, both of which need a recent sign-in or the password (recent-proof.ts). A code is taken
+// before it is checked, so a wrong verifier spends it.
 import { timingSafeEqual } from 'node:crypto';
 import * as client from 'openid-client';
 import { OidcIntent, type OidcIntentValue, type OidcProviderInfo, type OidcSessionGrant } from '../../../wire/oidc-sign-in.ts';
@@ -11,6 +12,7 @@ import type { AccountId } from '../access/access-ids.ts';
 import { readJsonObject, type ApiHandler, type ApiRequest } from '../access/api-http.ts';
 import { requireString } from '../access/api-validation.ts';
 import { hasPassword } from '../access/password-hash.ts';
+import { requireRecentProof } from '../access/recent-proof.ts';
 import { authenticate, startSession } from '../access/session-auth.ts';
 import { linkToAccount, unlinkFromAccount } from './identity-accounts.ts';
 import { secretHash, type OidcContext } from './oidc-context.ts';
@@ -73,7 +75,10 @@ export function oidcSessionRoutes(ctx: OidcContext) {
   };
 
   const link: ApiHandler = async (request) => {
-    const { account } = await authenticate(access, request);
+    const signedIn = await authenticate(access, request);
+    // Before the code is redeemed, so a refused link can be retried with the same code.
+    await requireRecentProof(access, request, signedIn);
+    const { account } = signedIn;
     const row = await redeem(ctx, request, OidcIntent.link);
     const added = await linkToAccount(ctx, row, account.account_id, request.now);
     const linked = await records.identityOf(row.issuer, row.subject);
@@ -81,7 +86,9 @@ export function oidcSessionRoutes(ctx: OidcContext) {
   };
 
   const unlink: ApiHandler = async (request) => {
-    const { account } = await authenticate(access, request);
+    const signedIn = await authenticate(access, request);
+    await requireRecentProof(access, request, signedIn);
+    const { account } = signedIn;
     await unlinkFromAccount(ctx, request.params[0] ?? '', account.account_id as AccountId);
     return { status: 204 };
   };

@@ -40,16 +40,19 @@ interface Operation {
   readonly responses: Record<number, Json>;
   readonly session?: boolean;
   readonly body?: Json;
+  /** A body the call may go without. */
+  readonly optionalBody?: Json;
   readonly parameters?: readonly Json[];
 }
 
-function op({ summary, tag, responses, session, body, parameters }: Operation): Json {
+function op({ summary, tag, responses, session, body, optionalBody, parameters }: Operation): Json {
   return {
     summary,
     tags: [tag],
     ...(session ? { security: [{ session: [] }] } : {}),
     ...(parameters ? { parameters } : {}),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body } } } } : {}),
+    ...(optionalBody ? { requestBody: { required: false, content: { 'application/json': { schema: optionalBody } } } } : {}),
     // Every route of access control reads a body (413 over the limit), may fail internally, and
     // answers 503 while its database cannot commit.
     responses: { ...responses, ...(tag === 'accounts' || tag === 'documents' ? errors(413, 500, 503) : {}) },
@@ -96,7 +99,13 @@ export const openApiDocument = {
     '/api/accounts/current': {
       get: op({ summary: 'The signed-in account', tag: 'accounts', session: true, responses: { 200: json(200, ref('Account')), ...errors(...SESSION_ERRORS) } }),
       patch: op({ summary: 'Change the display name', tag: 'accounts', session: true, body: ref('NewName'), responses: { 200: json(200, ref('Renamed')), ...errors(400, ...SESSION_ERRORS) } }),
-      delete: op({ summary: 'Delete the account, its meetings, shares and sessions', tag: 'accounts', session: true, responses: { 204: described(204), ...errors(...SESSION_ERRORS) } }),
+      delete: op({
+        summary: 'Delete the account, its meetings, shares and sessions (a sign-in of the last ten minutes, or the current password in the body)',
+        tag: 'accounts',
+        session: true,
+        optionalBody: ref('RecentProof'),
+        responses: { 204: described(204), ...errors(403, ...SESSION_ERRORS) },
+      }),
     },
     '/api/accounts/current/password': {
       post: op({
@@ -135,20 +144,21 @@ export const openApiDocument = {
     '/api/identities': {
       get: op({ summary: "The account's connected sign-ins", tag: 'openid', session: true, responses: { 200: json(200, ref('IdentityList')), ...errors(...SESSION_ERRORS) } }),
       post: op({
-        summary: 'Link an identity to the signed-in account (a code from a start with intent=link)',
+        summary: 'Link an identity to the signed-in account (a code from a start with intent=link; a sign-in of the last ten minutes, or the current password)',
         tag: 'openid',
         session: true,
-        body: ref('OidcCode'),
-        responses: { 200: json(200, ref('Linked')), 201: json(201, ref('Linked')), ...errors(400, 409, ...SESSION_ERRORS) },
+        body: ref('OidcLink'),
+        responses: { 200: json(200, ref('Linked')), 201: json(201, ref('Linked')), ...errors(400, 403, 409, ...SESSION_ERRORS) },
       }),
     },
     '/api/identities/{identityId}': {
       delete: op({
-        summary: 'Unlink a connected sign-in, unless it is the last way to sign in',
+        summary: 'Unlink a connected sign-in, unless it is the last way to sign in (a sign-in of the last ten minutes, or the current password in the body)',
         tag: 'openid',
         session: true,
         parameters: [pathParam('identityId', 'an identity id from GET /api/identities')],
-        responses: { 204: described(204), ...errors(404, 409, ...SESSION_ERRORS) },
+        optionalBody: ref('RecentProof'),
+        responses: { 204: described(204), ...errors(403, 404, 409, ...SESSION_ERRORS) },
       }),
     },
     '/auth/{provider}/start': {

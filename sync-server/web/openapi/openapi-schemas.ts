@@ -70,6 +70,17 @@ export const SCHEMAS = {
     required: ['code', 'code_verifier'],
     description: "the one-time code from the callback and the client's PKCE verifier",
   },
+  OidcLink: {
+    type: 'object',
+    properties: { code: { type: 'string' }, code_verifier: { type: 'string' }, currentPassword: { type: 'string' } },
+    required: ['code', 'code_verifier'],
+    description: "the one-time code from the callback and the client's PKCE verifier; the current password when the session signed in more than ten minutes ago",
+  },
+  RecentProof: {
+    type: 'object',
+    properties: { currentPassword: { type: 'string' } },
+    description: 'the current password; needed when the session signed in more than ten minutes ago (an account without a password signs in again instead)',
+  },
   OidcSession: closed({ ...SESSION_GRANT }),
   Identity: IDENTITY,
   IdentityList: closed({ identities: { type: 'array', items: IDENTITY }, hasPassword: { type: 'boolean' } }),

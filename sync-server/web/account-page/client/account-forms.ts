@@ -1,6 +1,8 @@
 // The signed-in page's forms and buttons: display name, change password, export, delete the
 // account, sign out.
 // Each one reports in its own live region, and a refusal shows as text in the page's language.
+import { RelayRequestError } from '../../../../wire/relay-client.ts';
+import { ApiErrorCode } from '../../access/access-errors.ts';
 import { failureText } from './api.ts';
 import { byId, clearStatus, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
@@ -85,6 +87,8 @@ function wireExport(ctx: PageContext): void {
 function wireDelete(ctx: PageContext): void {
   const form = byId('delete-form', HTMLFormElement);
   const confirm = byId('delete-confirm', HTMLInputElement);
+  const password = byId('delete-password', HTMLInputElement);
+  const passwordField = byId('delete-password-field', HTMLElement);
   const button = byId('delete-button', HTMLButtonElement);
   const status = byId('delete-status', HTMLParagraphElement);
   const confirmed = () => {
@@ -100,12 +104,16 @@ function wireDelete(ctx: PageContext): void {
     void whileBusy(button, async () => {
       showStatus(status, words.t('delete.busy'), 'busy');
       try {
-        await ctx.api.json('DELETE', '/api/accounts/current');
+        // Without it the relay still deletes for a sign-in of the last ten minutes.
+        await ctx.api.json('DELETE', '/api/accounts/current', password.value === '' ? undefined : { currentPassword: password.value });
         form.reset();
         clearStatus(status);
         ctx.signedOut(words.t('delete.done'));
       } catch (error) {
-        showStatus(status, failureText(error), 'error');
+        // The relay wants proof and this account has a password: the field is right here.
+        const askPassword = error instanceof RelayRequestError && error.code === ApiErrorCode.reauthenticate && !passwordField.hidden;
+        showStatus(status, askPassword ? words.t('delete.needsPassword') : failureText(error), 'error');
+        if (askPassword) password.focus();
       }
     }).finally(() => {
       button.disabled = !confirmed();

@@ -65,8 +65,10 @@ const ctx: PageContext = {
     account = info;
     renderAccount(info);
     renderConnected(ctx, identities.identities, available);
-    // An account made by a provider sign-in has no password to change.
+    // An account made by a provider sign-in has no password to change, or to confirm a deletion
+    // with (it signs in again instead).
     byId('password-panel', HTMLElement).hidden = !identities.hasPassword;
+    byId('delete-password-field', HTMLElement).hidden = !identities.hasPassword;
     renderSessions(ctx, sessions.sessions);
     renderShares(ctx, meetings.meetings, shares.shares);
   },

@@ -20,6 +20,7 @@ const BY_CODE: Readonly<Record<string, MessageKey>> = {
   [ApiErrorCode.invalidCredentials]: 'refusal.wrongCredentials',
   [ApiErrorCode.rateLimited]: 'refusal.rateLimited',
   [ApiErrorCode.lastSignIn]: 'refusal.lastSignIn',
+  [ApiErrorCode.reauthenticate]: 'refusal.reauthenticate',
   [ApiErrorCode.identityTaken]: 'refusal.identityTaken',
   [ApiErrorCode.invalidEmail]: 'refusal.invalidEmail',
   [ApiErrorCode.invalidGrant]: 'refusal.signInExpired',

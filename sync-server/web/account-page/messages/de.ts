@@ -89,6 +89,9 @@ export const de: Catalog = {
   'delete.title': 'Konto löschen',
   'delete.lead': 'Entfernt Ihr Konto, seine Sitzungen und Freigabelinks, Ihre Bibliothek und jede Ihrer Besprechungen endgültig von diesem Relay. Die Erweiterung behält die Kopien auf Ihren Geräten.',
   'delete.confirm': 'Zur Bestätigung Ihre E-Mail-Adresse eingeben',
+  'delete.password': 'Aktuelles Passwort',
+  'delete.passwordHint': 'Nötig, wenn Sie sich vor mehr als zehn Minuten angemeldet haben.',
+  'delete.needsPassword': 'Geben Sie Ihr aktuelles Passwort ein, um das Konto zu löschen: Ihre Anmeldung liegt mehr als zehn Minuten zurück.',
   'delete.button': 'Mein Konto löschen',
   'delete.busy': 'Wird gelöscht…',
   'delete.done': 'Ihr Konto und alles, was dieses Relay dafür gespeichert hatte, sind gelöscht.',
@@ -111,6 +114,7 @@ export const de: Catalog = {
   'refusal.identityTaken': 'Diese Anmeldung ist bereits mit einem anderen Konto verbunden.',
   'refusal.invalidEmail': 'Das sieht nicht nach einer E-Mail-Adresse aus: Sie braucht einen Namen, ein @ und eine Domain mit Punkt, etwa ana@example.com.',
   'refusal.signInExpired': 'Diese Anmeldung ist abgelaufen oder wurde schon verwendet. Beginnen Sie sie erneut.',
+  'refusal.reauthenticate': 'Zu Ihrer Sicherheit braucht das eine frische Anmeldung. Melden Sie sich ab, wieder an und versuchen Sie es noch einmal.',
   'refusal.gone': 'Das gibt es nicht mehr; vielleicht wurde es in einem anderen Tab oder auf einem anderen Gerät entfernt. Laden Sie die Seite neu, um den aktuellen Stand zu sehen.',
 
   'weak.lead': 'Dieses Passwort ist zu leicht zu erraten.',

@@ -93,6 +93,9 @@ export const en = {
   'delete.title': 'Delete account',
   'delete.lead': 'Removes your account, its sessions and share links, your library and every meeting you own from this relay, for good. The extension keeps the copies on your devices.',
   'delete.confirm': 'Type your email to confirm',
+  'delete.password': 'Current password',
+  'delete.passwordHint': 'Needed when you signed in more than ten minutes ago.',
+  'delete.needsPassword': 'Enter your current password to delete the account: you signed in more than ten minutes ago.',
   'delete.button': 'Delete my account',
   'delete.busy': 'Deleting…',
   'delete.done': 'Your account and everything this relay held for it are deleted.',
@@ -115,6 +118,7 @@ export const en = {
   'refusal.identityTaken': 'This sign-in is already connected to another account.',
   'refusal.invalidEmail': 'That does not look like an email address: it needs a name, an @ and a domain with a dot, like ana@example.com.',
   'refusal.signInExpired': 'This sign-in expired or was already used. Start it again.',
+  'refusal.reauthenticate': 'For your safety, this needs a recent sign-in. Sign out, sign in again and try once more.',
   'refusal.gone': 'That is no longer there; it may have been removed in another tab or on another device. Reload the page to see what is left.',
 
   'weak.lead': 'This password is too easy to guess.',

@@ -89,6 +89,9 @@ export const es: Catalog = {
   'delete.title': 'Eliminar cuenta',
   'delete.lead': 'Elimina para siempre de este relay tu cuenta, sus sesiones y enlaces para compartir, tu biblioteca y cada reunión tuya. La extensión conserva las copias en tus dispositivos.',
   'delete.confirm': 'Escribe tu correo para confirmar',
+  'delete.password': 'Contraseña actual',
+  'delete.passwordHint': 'Hace falta si iniciaste sesión hace más de diez minutos.',
+  'delete.needsPassword': 'Escribe tu contraseña actual para eliminar la cuenta: iniciaste sesión hace más de diez minutos.',
   'delete.button': 'Eliminar mi cuenta',
   'delete.busy': 'Eliminando…',
   'delete.done': 'Tu cuenta y todo lo que este relay guardaba de ella se eliminaron.',
@@ -111,6 +114,7 @@ export const es: Catalog = {
   'refusal.identityTaken': 'Este inicio de sesión ya está conectado a otra cuenta.',
   'refusal.invalidEmail': 'Eso no parece una dirección de correo: necesita un nombre, una @ y un dominio con un punto, como ana@example.com.',
   'refusal.signInExpired': 'Este inicio de sesión caducó o ya se usó. Vuelve a empezarlo.',
+  'refusal.reauthenticate': 'Por tu seguridad, esto requiere un inicio de sesión reciente. Cierra sesión, vuelve a iniciarla e inténtalo de nuevo.',
   'refusal.gone': 'Eso ya no existe; puede que se haya quitado en otra pestaña o en otro dispositivo. Recarga la página para ver lo que queda.',
 
   'weak.lead': 'Esta contraseña es demasiado fácil de adivinar.',

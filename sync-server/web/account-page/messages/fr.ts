@@ -89,6 +89,9 @@ export const fr: Catalog = {
   'delete.title': 'Supprimer le compte',
   'delete.lead': 'Supprime définitivement de ce relais votre compte, ses sessions et liens de partage, votre bibliothèque et chaque réunion qui vous appartient. L’extension garde les copies sur vos appareils.',
   'delete.confirm': 'Saisissez votre e-mail pour confirmer',
+  'delete.password': 'Mot de passe actuel',
+  'delete.passwordHint': 'Nécessaire si vous vous êtes connecté il y a plus de dix minutes.',
+  'delete.needsPassword': 'Saisissez votre mot de passe actuel pour supprimer le compte : votre connexion date de plus de dix minutes.',
   'delete.button': 'Supprimer mon compte',
   'delete.busy': 'Suppression…',
   'delete.done': 'Votre compte et tout ce que ce relais conservait pour lui sont supprimés.',
@@ -111,6 +114,7 @@ export const fr: Catalog = {
   'refusal.identityTaken': 'Cette connexion est déjà associée à un autre compte.',
   'refusal.invalidEmail': 'Ceci ne ressemble pas à une adresse e-mail : il faut un nom, un @ et un domaine avec un point, comme ana@example.com.',
   'refusal.signInExpired': 'Cette connexion a expiré ou a déjà été utilisée. Relancez-la.',
+  'refusal.reauthenticate': 'Pour votre sécurité, cette action demande une connexion récente. Déconnectez-vous, reconnectez-vous puis réessayez.',
   'refusal.gone': 'Cet élément n’existe plus ; il a peut-être été supprimé dans un autre onglet ou sur un autre appareil. Rechargez la page pour voir ce qui reste.',
 
   'weak.lead': 'Ce mot de passe est trop facile à deviner.',

@@ -149,6 +149,11 @@ export async function signUp(h: { readonly api: ApiCall }): Promise<{ accountId:
   return { ...credentials, accountId: result.json.accountId, session: result.json.session, deviceToken: result.json.deviceToken };
 }
 
+/** Moves every session of the account back in time, as if it signed in `ms` earlier. */
+export function ageSessions(db: SqliteDatabase, accountId: string, ms: number): void {
+  db.prepare('UPDATE sessions SET created_at = created_at - ? WHERE account_id = ?').run(ms, accountId);
+}
+
 /** The password hash stored for an account, as a copy of the database would show it. */
 export function storedPasswordHash(h: { readonly db: SqliteDatabase }, accountId: string): string {
   return (h.db.prepare('SELECT password_hash FROM accounts WHERE account_id = ?').get(accountId) as { password_hash: string }).password_hash;

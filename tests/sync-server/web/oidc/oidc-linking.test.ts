@@ -1,12 +1,15 @@
 // The linking rules against the real provider: a verified email that a password account has is
 // not merged silently; the owner signs in with the password and links; one identity, one
 // account; unlink only while another way to sign in remains; an account made by a provider has
-// no password to sign in or change with; deleting an account frees its identities.
+// no password to sign in or change with; deleting an account frees its identities; a session
+// that signed in more than ten minutes ago links or unlinks only with the password, or after a
+// new sign-in.
 import { strFromU8, unzipSync } from 'fflate';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { OidcRoutes } from '../../../../wire/oidc-sign-in.ts';
-import { newCredentials } from '../access/access-harness.ts';
+import { RECENT_SIGN_IN_MS } from '../../../../sync-server/web/access/recent-proof.ts';
+import { ageSessions, newCredentials } from '../access/access-harness.ts';
 import { startOidcHarness, type OidcHarness } from './oidc-harness.ts';
 import { backFromCallback, signInWithProvider, toCallback } from './oidc-steps.ts';
 
@@ -122,6 +125,38 @@ test('deleting the account frees its identity for a new account', async () => {
   const again = await signInWithProvider(h, 'ida@example.org');
   assert.is(again.exchanged.status, 201);
   assert.is.not(again.exchanged.json.accountId, first.exchanged.json.accountId);
+});
+
+test('an old session links and unlinks only with the password; an account without one signs in again', async () => {
+  const owner = await passwordAccount('jo@example.org');
+  ageSessions(h.db, owner.accountId, RECENT_SIGN_IN_MS + 1_000);
+  const journey = await toCallback(h, 'jo-elsewhere@example.org', { provider: 'test', intent: 'link' });
+  const back = await backFromCallback(journey.callback);
+  const code = { code: back.params.get('code'), code_verifier: journey.pkce.verifier };
+  const bare = await h.api('POST', OidcRoutes.identities, code, owner.session);
+  assert.is(bare.status, 403);
+  assert.is(bare.json.error.code, 'reauthenticate');
+  const wrong = await h.api('POST', OidcRoutes.identities, { ...code, currentPassword: 'not the password' }, owner.session);
+  assert.is(wrong.status, 403);
+  assert.is(wrong.json.error.code, 'invalid_credentials');
+  assert.is((await h.api('GET', OidcRoutes.identities, undefined, owner.session)).json.identities.length, 0, 'nothing linked');
+  // The refusals came before the code was redeemed: the same code links once the password is given.
+  const linked = await h.api('POST', OidcRoutes.identities, { ...code, currentPassword: owner.password }, owner.session);
+  assert.is(linked.status, 201);
+  const unlinkPath = `${OidcRoutes.identities}/${linked.json.identityId}`;
+  const refused = await h.api('DELETE', unlinkPath, undefined, owner.session);
+  assert.is(refused.status, 403);
+  assert.is(refused.json.error.code, 'reauthenticate');
+  assert.is((await h.api('DELETE', unlinkPath, { currentPassword: owner.password }, owner.session)).status, 204);
+
+  const made = await signInWithProvider(h, 'kai@example.org');
+  ageSessions(h.db, made.exchanged.json.accountId, RECENT_SIGN_IN_MS + 1_000);
+  const stale = await linkWith('other', 'kai-elsewhere@example.org', made.exchanged.json.session);
+  assert.is(stale.status, 403);
+  assert.is(stale.json.error.code, 'reauthenticate');
+  assert.match(stale.json.error.message, 'Sign in again');
+  const again = await signInWithProvider(h, 'kai@example.org');
+  assert.is((await linkWith('other', 'kai-elsewhere@example.org', again.exchanged.json.session)).status, 201);
 });
 
 test.run();

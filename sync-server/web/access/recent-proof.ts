@@ -1,0 +1,36 @@
+// What a borrowed session must not do on its own: delete the account, or connect or remove a
+// sign-in (a stranger's provider identity linked to the account would let them back in after
+// every session was ended). Such a request needs a sign-in of the last ten minutes, or the
+// account's current password in its body (`currentPassword`). An account without a password
+// proves itself by signing in again. Wrong passwords count in the same per-session bucket as the
+// password change's, so a session cannot be used to guess the password either.
+import type { AccessContext } from './access-context.ts';
+import { ApiError, ApiErrorCode } from './access-errors.ts';
+import { readJsonObject, type ApiRequest } from './api-http.ts';
+import { enforce } from './enforce-limits.ts';
+import { hasPassword, verifyPassword } from './password-hash.ts';
+import type { Authenticated } from './session-auth.ts';
+
+export const RECENT_SIGN_IN_MS = 10 * 60_000;
+
+export async function requireRecentProof(ctx: AccessContext, request: ApiRequest, { account, session }: Authenticated): Promise<void> {
+  if (request.now - session.created_at < RECENT_SIGN_IN_MS) return;
+  const body = request.body.length === 0 ? {} : readJsonObject(request, ctx.config.maxBodyBytes);
+  const offered = body.currentPassword;
+  const withPassword = hasPassword(account.password_hash);
+  if (typeof offered !== 'string' || offered === '') {
+    const how = withPassword ? 'Send the current password (currentPassword), or sign in again,' : 'Sign in again';
+    throw new ApiError(403, ApiErrorCode.reauthenticate, `${how} to do this: the session signed in more than ten minutes ago.`);
+  }
+  const sessionKey = `session:${session.session_id}`;
+  enforce(request, [
+    [ctx.limiters.signInPerIp, request.ip],
+    [ctx.limiters.signInPerDevice, sessionKey],
+  ]);
+  const tooLong = [...offered].length > ctx.config.passwordMaxLength;
+  if (!withPassword || tooLong || !(await verifyPassword(offered, account.password_hash))) {
+    ctx.logger.info({ accountId: account.account_id }, 'a sensitive request had the wrong password');
+    throw new ApiError(403, ApiErrorCode.invalidCredentials, 'The current password is wrong.');
+  }
+  ctx.limiters.signInPerDevice.forget(sessionKey);
+}
