@@ -47,6 +47,9 @@ interface Names {
   readonly redact?: boolean;
 }
 
+/** A scraper's secret, not a password someone types: short ones are guessed. */
+const MIN_METRICS_TOKEN_LENGTH = 16;
+
 /** A socket may hear nothing for 1.5 x keepAliveMs: 27 s at most, under stock clients' 30 s. */
 export const MAX_KEEP_ALIVE_MS = 18_000;
 
@@ -81,6 +84,12 @@ export const SETTINGS: readonly Setting[] = [
     { redact: true },
   ),
   setting('relay.publicUrl', httpUrl.nullable(), 'public base URL (https://relay.example): absolute share links, mail links, Origin check'),
+  setting(
+    'relay.metricsToken',
+    z.string().min(MIN_METRICS_TOKEN_LENGTH, `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`).nullable(),
+    '/metrics answers only Authorization: Bearer <this>; unset: anyone who can reach the relay (a warning is logged unless it listens on loopback)',
+    { secret: true },
+  ),
   setting('relay.tlsCertFile', file, 'PEM certificate chain; with the key the relay serves HTTPS and WSS', { env: 'LTM_TLS_CERT', flag: 'tls-cert' }),
   setting('relay.tlsKeyFile', file, 'PEM private key for the certificate', { env: 'LTM_TLS_KEY', flag: 'tls-key' }),
   setting('relay.trustedProxies', z.array(ipAddress), 'proxies whose X-Forwarded-For is believed, comma-separated', { env: 'LTM_TRUST_PROXY', flag: 'trust-proxy' }),

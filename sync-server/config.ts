@@ -70,6 +70,8 @@ export interface RelayConfig {
   readonly databaseUrl: string | null;
   /** The relay's public base URL (https://relay.example); share links are absolute when set. */
   readonly publicUrl: string | null;
+  /** When set, /metrics answers only `Authorization: Bearer <this>`; null: anyone who reaches it. */
+  readonly metricsToken: string | null;
   /** Reverse proxies whose X-Forwarded-For is believed (per-IP limits); empty: the socket peer only. */
   readonly trustedProxies: readonly string[];
   /** PEM certificate (full chain) and private key: both set, the relay serves HTTPS and WSS. */
@@ -125,6 +127,7 @@ export const defaults: RelayConfig = {
   sqliteSynchronous: 'NORMAL',
   databaseUrl: null,
   publicUrl: null,
+  metricsToken: null,
   trustedProxies: [],
   tlsCertFile: null,
   tlsKeyFile: null,

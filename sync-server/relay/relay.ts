@@ -24,6 +24,7 @@ import { listen } from './transport/listen.ts';
 import { SyncEndpoint } from './transport/sync-endpoint.ts';
 import { responseHeaderSetter, servedOverHttps } from './transport/response-headers.ts';
 import { capConnectionsPerIp } from './transport/connection-cap.ts';
+import { MetricsAccess } from './transport/metrics-access.ts';
 import { normalizeAddress, resolveClientAddress } from '../client-address.ts';
 import { readTlsCredentials, TlsCredentialsError, type TlsCredentials, type TlsFiles } from './transport/tls-credentials.ts';
 
@@ -124,12 +125,14 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
     connectionsCheckingInterval: Math.max(50, Math.min(1000, config.authDeadlineMs / 4)),
   };
   const trustedProxies = new Set(config.trustedProxies.map(normalizeAddress));
+  const metricsAccess = new MetricsAccess(config.metricsToken);
   const routes = createHttpHandler({
     access: options.access,
     metrics,
     readiness,
     logger,
     maxBodyBytes: config.maxApiBodyBytes,
+    metricsAccess,
     ...(options.httpFallback ? { fallback: options.httpFallback } : {}),
   });
   const setBaselineHeaders = responseHeaderSetter(servedOverHttps(Boolean(credentials), config.publicUrl));
@@ -184,6 +187,7 @@ export async function startRelay(config: RelayConfig, options: RelayOptions): Pr
 
   const tls = credentials ? { tls: { validTo: credentials.validTo } } : {};
   logger.info({ port, host: config.host, dataDir: config.dataDir, ...tls }, 'relay listening');
+  metricsAccess.warnIfOpen(config.host, logger);
   return {
     port,
     host: config.host,

@@ -57,6 +57,8 @@ const CASES: readonly Case[] = [
   ['rate window negative', ['--access-sign-in-per-email-window-ms=-5'], {}, InvalidSettingError, 'access.signInPerEmail.windowMs', /--access-sign-in/],
   ['limit fractional', [], { LTM_WEBSITE_EVENTS_PER_IP_MAX: '1.5' }, InvalidSettingError, 'website.eventsPerIp.max', /LTM_WEBSITE_EVENTS/],
   ['stats token too short', [], { LTM_STATS_TOKEN: 'short' }, InvalidSettingError, 'website.statsToken', /^LTM_STATS_TOKEN$/],
+  ['metrics token too short', [], { LTM_METRICS_TOKEN: 'short' }, InvalidSettingError, 'relay.metricsToken', /^LTM_METRICS_TOKEN$/],
+  ['metrics token given as a flag', ['--metrics-token', 'a-long-enough-secret'], {}, UnknownSettingError, '--metrics-token a-long-enough-secret', /command line/],
   ['byte burst under the message size', [], { LTM_MAX_MESSAGE_BYTES: String(8 * 1024 * 1024) }, InvalidSettingError, 'relay.byteBurst', /default/],
   ['certificate without key', [], { LTM_TLS_CERT: '/etc/cert.pem' }, InvalidSettingError, 'relay.tlsKeyFile', /default/],
   ['password bounds crossed', [], { LTM_ACCESS_PASSWORD_MIN_LENGTH: '300' }, InvalidSettingError, 'access.passwordMinLength', /LTM_ACCESS_PASSWORD_MIN_LENGTH/],

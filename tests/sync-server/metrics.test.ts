@@ -1,7 +1,8 @@
 // /metrics after real traffic: stock y-websocket providers edit a document on a real relay with a
 // real SQLite file, a socket is refused, and the database is closed under the relay. The
 // Prometheus text then holds the commit and fan-out histograms and the counters of rooms,
-// sockets, bytes, refusals by close code and store errors, under their documented names.
+// sockets, bytes, refusals by close code and store errors, under their documented names. With a
+// metrics token configured, /metrics answers only a request that carries it.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
@@ -10,7 +11,8 @@ import { encodeUpdate } from '../../sync-server/relay/protocol/messages.ts';
 import { databasePath, openDatabase } from '../../sync-server/relay/storage/sqlite-database.ts';
 import { SqliteDocumentStore } from '../../sync-server/relay/storage/sqlite-document-store.ts';
 import { textUpdate } from './helpers/frames.ts';
-import { docName, makeTempDir, startTestRelay, waitFor } from './helpers/relay-harness.ts';
+import { MetricsAccess } from '../../sync-server/relay/transport/metrics-access.ts';
+import { docName, makeTempDir, startTestRelay, waitFor, withTestRelay } from './helpers/relay-harness.ts';
 import { TokenRoleGate } from './helpers/token-role-gate.ts';
 
 const test = suite('relay metrics');
@@ -63,6 +65,37 @@ test('metrics appear with their names after real traffic', async () => {
   } finally {
     await harness.stop().catch(() => {});
   }
+});
+
+test('with a metrics token, /metrics answers only its bearer: refusals are 401, logged, without the token', async () => {
+  const token = 'scrape-me-7Qm2x9Lp4Vt8';
+  await withTestRelay({ metricsToken: token }, async (harness) => {
+    const url = `${harness.relay.httpUrl}/metrics`;
+    const bare = await fetch(url);
+    assert.is(bare.status, 401);
+    assert.is(bare.headers.get('www-authenticate'), 'Bearer');
+    assert.is((await bare.json()).error.code, 'unauthenticated');
+    for (const authorization of [`Bearer ${token}x`, `Bearer ${token.slice(1)}`, token, `Basic ${token}`]) {
+      assert.is((await fetch(url, { headers: { authorization } })).status, 401, authorization);
+    }
+    const ok = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    assert.is(ok.status, 200);
+    assert.match(await ok.text(), 'ltm_');
+    assert.ok(harness.logs.some((line) => line.includes('a /metrics request without the metrics token was refused')));
+    assert.not.ok(harness.logs.some((line) => line.includes(token)), 'the token is never logged');
+    assert.is((await fetch(`${harness.relay.httpUrl}/healthz`)).status, 200, 'liveness stays open');
+  });
+});
+
+test('a relay listening beyond loopback without a metrics token warns once', () => {
+  const warned: unknown[] = [];
+  const logger = { warn: (fields: unknown) => void warned.push(fields) };
+  new MetricsAccess(null).warnIfOpen('127.0.0.1', logger);
+  new MetricsAccess(null).warnIfOpen('::1', logger);
+  new MetricsAccess('scrape-me-7Qm2x9Lp4Vt8').warnIfOpen('0.0.0.0', logger);
+  assert.is(warned.length, 0);
+  new MetricsAccess(null).warnIfOpen('0.0.0.0', logger);
+  assert.equal(warned, [{ host: '0.0.0.0' }]);
 });
 
 test.run();

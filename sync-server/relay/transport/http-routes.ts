@@ -1,6 +1,6 @@
 // Plain HTTP routes of the relay: liveness (/healthz: the process answers), readiness (/readyz:
-// the store can commit), metrics, the clock, and /api/* and /auth/* (the OpenID sign-in
-// redirects) handed to access control.
+// the store can commit), metrics (only with the metrics token when one is set), the clock, and
+// /api/* and /auth/* (the OpenID sign-in redirects) handed to access control.
 // Anything else goes to an optional fallback (the website) and then to a JSON 404. Requests are
 // logged by method and path only; query strings can carry tokens.
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -8,6 +8,8 @@ import type { AccessGate } from '../access-gate.ts';
 import type { Logger } from '../../logger.ts';
 import type { RelayMetrics } from '../metrics.ts';
 import { warnIfAborted } from '../../aborted-request.ts';
+import { clientAddress } from '../../client-address.ts';
+import type { MetricsAccess } from './metrics-access.ts';
 import type { Readiness } from '../readiness.ts';
 import { BodyTooLargeError, readBodyWithin } from '../../request-body.ts';
 
@@ -19,6 +21,7 @@ export interface HttpRouteDeps {
   readonly readiness: Readiness;
   readonly logger: Logger;
   readonly maxBodyBytes: number;
+  readonly metricsAccess: MetricsAccess;
   readonly fallback?: HttpFallback;
 }
 
@@ -60,6 +63,11 @@ export function createHttpHandler(deps: HttpRouteDeps) {
       return sendError(res, 503, 'store_unavailable', 'the store cannot commit');
     }
     if (req.method === 'GET' && path === '/metrics') {
+      if (!deps.metricsAccess.allows(req)) {
+        deps.logger.info({ ip: clientAddress(req) }, 'a /metrics request without the metrics token was refused');
+        res.setHeader('www-authenticate', 'Bearer');
+        return sendError(res, 401, 'unauthenticated', '/metrics needs the metrics token as a bearer token');
+      }
       await deps.readiness.check();
       const text = await deps.metrics.registry.metrics();
       res.writeHead(200, { 'content-type': deps.metrics.registry.contentType });

@@ -90,7 +90,13 @@ export const openApiDocument = {
     '/readyz': {
       get: op({ summary: 'Readiness: 200 while the store can commit, 503 while it cannot', tag: 'operations', responses: { 200: json(200, ref('Ready')), ...errors(503) } }),
     },
-    '/metrics': { get: op({ summary: 'Prometheus metrics (text exposition format)', tag: 'operations', responses: { 200: typed(200, 'text/plain') } }) },
+    '/metrics': {
+      get: op({
+        summary: 'Prometheus metrics (text exposition format); with a metrics token configured, only for Authorization: Bearer <token>',
+        tag: 'operations',
+        responses: { 200: typed(200, 'text/plain'), ...errors(401) },
+      }),
+    },
     '/api/time': { get: op({ summary: "The relay's clock, for clock-offset estimates", tag: 'clock', responses: { 200: json(200, ref('Time')) } }) },
     [OPENAPI_PATH]: { get: op({ summary: 'This document', tag: 'operations', responses: { 200: json(200, ref('OpenApi')) } }) },
     '/api/accounts': {
