@@ -123,8 +123,12 @@ async function bundleEarlyScript(): Promise<string> {
   const chunks = outputs.flatMap((o) => ('output' in o ? o.output : [])).filter((c) => c.type === 'chunk');
   const [chunk] = chunks;
   if (chunks.length !== 1 || !chunk) throw new EarlyScriptError(`the early script bundled into ${chunks.length} chunks, expected one`);
-  if (chunk.code.includes('</script')) throw new EarlyScriptError('the early script contains </script and cannot be inlined');
-  return chunk.code.trim();
+  const code = chunk.code.trim();
+  // What would end the script early or change how the parser reads it, and what the parser would
+  // normalise (so the relay's hash of the served text would no longer be what the browser hashes).
+  const unsafe = ['</script', '<script', '<!--', '\r'].find((text) => code.toLowerCase().includes(text));
+  if (unsafe !== undefined) throw new EarlyScriptError(`the early script contains ${JSON.stringify(unsafe)} and cannot be inlined`);
+  return code;
 }
 
 // Where the shell (extension/viewer/index.html) takes the script: before the stylesheet, since a
@@ -138,7 +142,9 @@ const viewerEarlyScript: Plugin = {
     order: 'post',
     async handler(html) {
       if (!html.includes(EARLY_SCRIPT_MARKER)) throw new EarlyScriptError(`the viewer shell has no ${EARLY_SCRIPT_MARKER} marker`);
-      return html.replace(EARLY_SCRIPT_MARKER, `<script>${await bundleEarlyScript()}</script>`);
+      const script = `<script>${await bundleEarlyScript()}</script>`;
+      // A function, so no "$&" in the minified code is read as a replacement pattern.
+      return html.replace(EARLY_SCRIPT_MARKER, () => script);
     },
   },
 };

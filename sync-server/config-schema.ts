@@ -47,8 +47,10 @@ interface Names {
   readonly redact?: boolean;
 }
 
-/** A scraper's secret, not a password someone types: short ones are guessed. */
+/** A scraper's secret, not a password someone types: short ones are guessed, and it must fit an
+ *  Authorization header as one bearer token. */
 const MIN_METRICS_TOKEN_LENGTH = 16;
+const METRICS_TOKEN = new RegExp(`^[\\x21-\\x7e]{${MIN_METRICS_TOKEN_LENGTH},}$`);
 
 /** A socket may hear nothing for 1.5 x keepAliveMs: 27 s at most, under stock clients' 30 s. */
 export const MAX_KEEP_ALIVE_MS = 18_000;
@@ -86,7 +88,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.publicUrl', httpUrl.nullable(), 'public base URL (https://relay.example): absolute share links, mail links, Origin check'),
   setting(
     'relay.metricsToken',
-    z.string().min(MIN_METRICS_TOKEN_LENGTH, `must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`).nullable(),
+    z.string().regex(METRICS_TOKEN, `must be at least ${MIN_METRICS_TOKEN_LENGTH} printable ASCII characters, without spaces`).nullable(),
     '/metrics answers only Authorization: Bearer <this>; unset: anyone who can reach the relay (a warning is logged unless it listens on loopback)',
     { secret: true },
   ),

@@ -158,6 +158,14 @@ export class EarlySocket {
     this.#socket = socket;
   }
 
+  /** For a page that will not follow the meeting after all: the socket closes, unadopted. */
+  discard(): void {
+    const socket = this.#socket;
+    this.#socket = null;
+    this.#recorded = [];
+    socket?.close();
+  }
+
   /** A WebSocket class for the provider: the early socket once, for its URL; new sockets after. */
   adoptingWebSocket(): SocketClass {
     const early = this;

@@ -16,6 +16,7 @@ performance.mark(VIEWER_MARK.scriptStart);
 const link = readViewerLink(location.pathname, location.hash);
 const early = takeEarlySocket(window);
 const conn = link.kind === 'ok' ? new ViewerConnection(link, window, early) : null;
+if (conn === null) early?.discard();
 const [locale, { default: ViewerApp }] = await Promise.all([useBundledMessages(), import('./ViewerApp.svelte')]);
 document.documentElement.lang = locale;
 const target = document.getElementById('app');

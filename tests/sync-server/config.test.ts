@@ -58,6 +58,7 @@ const CASES: readonly Case[] = [
   ['limit fractional', [], { LTM_WEBSITE_EVENTS_PER_IP_MAX: '1.5' }, InvalidSettingError, 'website.eventsPerIp.max', /LTM_WEBSITE_EVENTS/],
   ['stats token too short', [], { LTM_STATS_TOKEN: 'short' }, InvalidSettingError, 'website.statsToken', /^LTM_STATS_TOKEN$/],
   ['metrics token too short', [], { LTM_METRICS_TOKEN: 'short' }, InvalidSettingError, 'relay.metricsToken', /^LTM_METRICS_TOKEN$/],
+  ['metrics token with a space', [], { LTM_METRICS_TOKEN: 'a long enough secret' }, InvalidSettingError, 'relay.metricsToken', /^LTM_METRICS_TOKEN$/],
   ['metrics token given as a flag', ['--metrics-token', 'a-long-enough-secret'], {}, UnknownSettingError, '--metrics-token a-long-enough-secret', /command line/],
   ['byte burst under the message size', [], { LTM_MAX_MESSAGE_BYTES: String(8 * 1024 * 1024) }, InvalidSettingError, 'relay.byteBurst', /default/],
   ['certificate without key', [], { LTM_TLS_CERT: '/etc/cert.pem' }, InvalidSettingError, 'relay.tlsKeyFile', /default/],

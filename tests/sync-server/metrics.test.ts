@@ -75,23 +75,34 @@ test('with a metrics token, /metrics answers only its bearer: refusals are 401, 
     assert.is(bare.status, 401);
     assert.is(bare.headers.get('www-authenticate'), 'Bearer');
     assert.is((await bare.json()).error.code, 'unauthenticated');
-    for (const authorization of [`Bearer ${token}x`, `Bearer ${token.slice(1)}`, token, `Basic ${token}`]) {
+    for (const authorization of [`Bearer ${token}x`, `Bearer ${token.slice(1)}`, token, `Basic ${token}`, `Bearer ${token} extra`]) {
       assert.is((await fetch(url, { headers: { authorization } })).status, 401, authorization);
     }
-    const ok = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-    assert.is(ok.status, 200);
-    assert.match(await ok.text(), 'ltm_');
-    assert.ok(harness.logs.some((line) => line.includes('a /metrics request without the metrics token was refused')));
+    for (const authorization of [`Bearer ${token}`, `bearer  ${token}`]) {
+      const ok = await fetch(url, { headers: { authorization } });
+      assert.is(ok.status, 200, authorization);
+      assert.match(await ok.text(), 'ltm_');
+    }
+    const refusals = harness.logs.filter((line) => line.includes('a /metrics request without the metrics token was refused'));
+    assert.is(refusals.length, 1, 'six refusals in a minute, one line');
     assert.not.ok(harness.logs.some((line) => line.includes(token)), 'the token is never logged');
     assert.is((await fetch(`${harness.relay.httpUrl}/healthz`)).status, 200, 'liveness stays open');
   });
 });
 
+test('refusals are logged once a minute with their count', () => {
+  const lines: unknown[] = [];
+  const logger = { info: (fields: unknown) => void lines.push(fields) };
+  const access = new MetricsAccess('scrape-me-7Qm2x9Lp4Vt8');
+  for (let i = 0; i < 5; i++) access.refused('127.0.0.9', logger, 1_000 + i);
+  access.refused('127.0.0.9', logger, 61_000);
+  assert.equal(lines, [{ ip: '127.0.0.9', refused: 1 }, { ip: '127.0.0.9', refused: 5 }]);
+});
+
 test('a relay listening beyond loopback without a metrics token warns once', () => {
   const warned: unknown[] = [];
   const logger = { warn: (fields: unknown) => void warned.push(fields) };
-  new MetricsAccess(null).warnIfOpen('127.0.0.1', logger);
-  new MetricsAccess(null).warnIfOpen('::1', logger);
+  for (const host of ['127.0.0.1', '127.1.2.3', '::1', '::ffff:127.0.0.1', 'localhost']) new MetricsAccess(null).warnIfOpen(host, logger);
   new MetricsAccess('scrape-me-7Qm2x9Lp4Vt8').warnIfOpen('0.0.0.0', logger);
   assert.is(warned.length, 0);
   new MetricsAccess(null).warnIfOpen('0.0.0.0', logger);

@@ -64,7 +64,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
     }
     if (req.method === 'GET' && path === '/metrics') {
       if (!deps.metricsAccess.allows(req)) {
-        deps.logger.info({ ip: clientAddress(req) }, 'a /metrics request without the metrics token was refused');
+        deps.metricsAccess.refused(clientAddress(req), deps.logger);
         res.setHeader('www-authenticate', 'Bearer');
         return sendError(res, 401, 'unauthenticated', '/metrics needs the metrics token as a bearer token');
       }

@@ -1,18 +1,26 @@
 // Who may read /metrics: with a metrics token configured, only a request that carries it as a
 // bearer token (compared in constant time, by hash, so its length leaks nothing either); without
 // one, anyone who reaches the relay. A relay that listens beyond loopback without a token says so
-// once at start: the counts tell a stranger how busy it is and what it refuses.
+// once at start: the counts tell a stranger how busy it is and what it refuses. Refusals are
+// logged at most once a minute, with how many there were, so a flood cannot fill the log.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../../logger.ts';
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
-const BEARER = /^Bearer ([\x21-\x7e]+)$/;
+const BEARER = /^bearer +(\S+)\s*$/i;
+const REFUSAL_LOG_INTERVAL_MS = 60_000;
 
 const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
+function isLoopback(host: string): boolean {
+  const address = host.replace(/^::ffff:/i, '');
+  return address === 'localhost' || address === '::1' || /^127\.\d+\.\d+\.\d+$/.test(address);
+}
+
 export class MetricsAccess {
   readonly #expected: Buffer | null;
+  #lastLoggedAt = Number.NEGATIVE_INFINITY;
+  #unlogged = 0;
 
   constructor(token: string | null) {
     this.#expected = token === null ? null : digest(token);
@@ -24,9 +32,18 @@ export class MetricsAccess {
     return offered !== undefined && timingSafeEqual(digest(offered), this.#expected);
   }
 
+  /** Counts a refusal; logs the count at most once per interval. */
+  refused(ip: string, logger: Pick<Logger, 'info'>, now = Date.now()): void {
+    this.#unlogged += 1;
+    if (now - this.#lastLoggedAt < REFUSAL_LOG_INTERVAL_MS) return;
+    logger.info({ ip, refused: this.#unlogged }, 'a /metrics request without the metrics token was refused');
+    this.#lastLoggedAt = now;
+    this.#unlogged = 0;
+  }
+
   /** Logs the open /metrics of a relay reachable from other machines. */
   warnIfOpen(host: string, logger: Pick<Logger, 'warn'>): void {
-    if (this.#expected !== null || LOOPBACK_HOSTS.has(host)) return;
+    if (this.#expected !== null || isLoopback(host)) return;
     logger.warn({ host }, '/metrics is open to anyone who can reach the relay; set LTM_METRICS_TOKEN, or keep it behind the proxy');
   }
 }

@@ -18,7 +18,8 @@ export async function requireRecentProof(ctx: AccessContext, request: ApiRequest
   const body = request.body.length === 0 ? {} : readJsonObject(request, ctx.config.maxBodyBytes);
   const offered = body.currentPassword;
   const withPassword = hasPassword(account.password_hash);
-  if (typeof offered !== 'string' || offered === '') {
+  // An account without a password has nothing to guess: it signs in again, and spends no attempt.
+  if (typeof offered !== 'string' || offered === '' || !withPassword) {
     const how = withPassword ? 'Send the current password (currentPassword), or sign in again,' : 'Sign in again';
     throw new ApiError(403, ApiErrorCode.reauthenticate, `${how} to do this: the session signed in more than ten minutes ago.`);
   }
@@ -28,7 +29,7 @@ export async function requireRecentProof(ctx: AccessContext, request: ApiRequest
     [ctx.limiters.signInPerDevice, sessionKey],
   ]);
   const tooLong = [...offered].length > ctx.config.passwordMaxLength;
-  if (!withPassword || tooLong || !(await verifyPassword(offered, account.password_hash))) {
+  if (tooLong || !(await verifyPassword(offered, account.password_hash))) {
     ctx.logger.info({ accountId: account.account_id }, 'a sensitive request had the wrong password');
     throw new ApiError(403, ApiErrorCode.invalidCredentials, 'The current password is wrong.');
   }

@@ -106,6 +106,8 @@ const exportPanel = (w: Translator) => html`<section class="panel" aria-labelled
   <p id="export-status" class="form-status" role="status" aria-live="polite"></p>
 </section>`;
 
+// The password field is not offered to the password manager: a saved password filled in for
+// whoever sits at an unlocked browser would be no proof at all.
 const deletion = (w: Translator) => html`<section class="panel danger-zone" aria-labelledby="delete-title">
   <h2 id="delete-title">${w.t('delete.title')}</h2>
   <p class="small">${w.t('delete.lead')}</p>
@@ -114,7 +116,7 @@ const deletion = (w: Translator) => html`<section class="panel danger-zone" aria
     <input id="delete-confirm" name="confirm" type="email" autocomplete="off" required>
     <div id="delete-password-field">
       <label for="delete-password">${w.t('delete.password')}</label>
-      <input id="delete-password" name="currentPassword" type="password" autocomplete="current-password" aria-describedby="delete-password-hint">
+      <input id="delete-password" name="currentPassword" type="password" autocomplete="off" aria-describedby="delete-password-hint">
       <p id="delete-password-hint" class="small">${w.t('delete.passwordHint')}</p>
     </div>
     <div class="actions"><button id="delete-button" type="submit" class="danger" disabled>${w.t('delete.button')}</button></div>

@@ -185,6 +185,19 @@ test('a reconnect after adoption opens a new socket and syncs again', async (ctx
   assert.is(made[0]!.readyState, WebSocket.CLOSED, 'the early socket is closed');
 });
 
+test('a discarded early socket closes, and a provider after it opens its own', async (ctx) => {
+  const { harness } = ctx;
+  const { doc } = await seeded(harness, 'not followed');
+  const token = TokenRoleGate.token('view', doc);
+  const { made, SocketClass } = socketClass();
+  const early = new EarlySocket(syncSocketUrl(harness.relay.url, doc, token), SocketClass);
+  early.discard();
+  await waitFor(() => made[0]!.readyState === WebSocket.CLOSED, 'the early socket is closed');
+  const provider = adopt(ctx, early, doc, token);
+  await waitFor(() => provider.synced, 'synced over its own socket');
+  assert.is(made.length, 2);
+});
+
 test('a provider for another document gets its own socket, and the early one is closed', async (ctx) => {
   const { harness } = ctx;
   const { doc } = await seeded(harness, 'the other one');

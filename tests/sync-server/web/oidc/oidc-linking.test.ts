@@ -155,6 +155,10 @@ test('an old session links and unlinks only with the password; an account withou
   assert.is(stale.status, 403);
   assert.is(stale.json.error.code, 'reauthenticate');
   assert.match(stale.json.error.message, 'Sign in again');
+  const [own] = (await h.api('GET', OidcRoutes.identities, undefined, made.exchanged.json.session)).json.identities;
+  const guessed = await h.api('DELETE', `${OidcRoutes.identities}/${own.identityId}`, { currentPassword: 'there is none' }, made.exchanged.json.session);
+  assert.is(guessed.status, 403);
+  assert.is(guessed.json.error.code, 'reauthenticate', 'no password to check: sign in again');
   const again = await signInWithProvider(h, 'kai@example.org');
   assert.is((await linkWith('other', 'kai-elsewhere@example.org', again.exchanged.json.session)).status, 201);
 });
