@@ -7,7 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { AccountRoutes } from '../../sync-server/web/account-page/account-routes.ts';
-import { newCredentials } from '../sync-server/web/access/access-harness.ts';
+import { RECENT_SIGN_IN_MS } from '../../sync-server/web/access/recent-proof.ts';
+import { ageSessions, newCredentials } from '../sync-server/web/access/access-harness.ts';
 import { startOidcHarness, type OidcHarness } from '../sync-server/web/oidc/oidc-harness.ts';
 import { launchPageBrowser } from './helpers/viewer-browser.ts';
 import { shoot } from './helpers/screenshots.ts';
@@ -98,6 +99,36 @@ test('a password account connects the provider from the account page, and remove
   await page.locator('#connect-buttons button[data-provider="test"]').waitFor();
   assert.is(await page.locator('#connected-list li[data-identity]').count(), 0, 'removed: the password remains');
   assert.match((await page.textContent('#connected-status')) ?? '', /no longer signs in/);
+  assert.equal(problems, []);
+  await page.context().close();
+});
+
+test('a session that signed in over ten minutes ago connects the provider after the password is confirmed', async () => {
+  const me = newCredentials();
+  const created = await h.api('POST', '/api/accounts', me);
+  assert.is(created.status, 201);
+  const { page, problems } = await openAccountPage();
+  await page.fill('#sign-in-email', me.email);
+  await page.fill('#sign-in-password', me.password);
+  await page.click('#sign-in-form button[type="submit"]');
+  await page.locator('#signed-in').waitFor();
+  ageSessions(h.db, created.json.accountId, RECENT_SIGN_IN_MS + 1_000);
+  await page.click('#connect-buttons button[data-provider="test"]');
+  await loginAtProvider(page, 'lee-at-work@example.org');
+
+  await page.locator('#link-confirm-form').waitFor();
+  assert.match((await page.textContent('#connected-status')) ?? '', /Enter your current password to connect Test/);
+  assert.ok(await page.evaluate(() => document.activeElement?.id === 'link-confirm-password'), 'the password field has the focus');
+  await shoot(page, 'oidc-account-page-confirm-link');
+  await page.fill('#link-confirm-password', `${me.password}x`);
+  await page.click('#link-confirm-button');
+  await page.waitForFunction(() => /current password is wrong/.test(document.querySelector('#connected-status')?.textContent ?? ''));
+  assert.ok(await page.isVisible('#link-confirm-form'), 'a wrong password may be corrected');
+  await page.fill('#link-confirm-password', me.password);
+  await page.click('#link-confirm-button');
+  await page.locator('#connected-status[data-tone="ok"]').waitFor();
+  assert.is(await page.locator('#connected-list li[data-identity]').count(), 1);
+  assert.not.ok(await page.isVisible('#link-confirm-form'));
   assert.equal(problems, []);
   await page.context().close();
 });

@@ -41,6 +41,9 @@ export const de: Catalog = {
   'connected.removed': '{provider} meldet Sie nicht mehr bei diesem Konto an.',
   'connected.connect': '{provider} verbinden',
   'connected.linked': '{provider} meldet Sie jetzt bei diesem Konto an.',
+  'connected.password': 'Aktuelles Passwort',
+  'connected.confirm': 'Verbinden',
+  'connected.needsPassword': 'Geben Sie Ihr aktuelles Passwort ein, um {provider} zu verbinden: Ihre Anmeldung liegt mehr als zehn Minuten zurück.',
 
   'sessions.title': 'Sitzungen',
   'sessions.lead': 'Jeder Browser und jede Erweiterung, die bei diesem Konto angemeldet ist. Wenn Sie eine abmelden, endet ihre Synchronisierung sofort.',

@@ -45,6 +45,9 @@ export const en = {
   'connected.removed': '{provider} no longer signs in to this account.',
   'connected.connect': 'Connect {provider}',
   'connected.linked': '{provider} now signs in to this account.',
+  'connected.password': 'Current password',
+  'connected.confirm': 'Connect',
+  'connected.needsPassword': 'Enter your current password to connect {provider}: you signed in more than ten minutes ago.',
 
   'sessions.title': 'Sessions',
   'sessions.lead': 'Every browser and extension signed in to this account. Signing one out closes its sync at once.',

@@ -41,6 +41,9 @@ export const es: Catalog = {
   'connected.removed': '{provider} ya no inicia sesión en esta cuenta.',
   'connected.connect': 'Conectar {provider}',
   'connected.linked': '{provider} ahora inicia sesión en esta cuenta.',
+  'connected.password': 'Contraseña actual',
+  'connected.confirm': 'Conectar',
+  'connected.needsPassword': 'Escribe tu contraseña actual para conectar {provider}: iniciaste sesión hace más de diez minutos.',
 
   'sessions.title': 'Sesiones',
   'sessions.lead': 'Cada navegador y extensión con sesión iniciada en esta cuenta. Al cerrar una, su sincronización se corta al instante.',

@@ -41,6 +41,9 @@ export const fr: Catalog = {
   'connected.removed': '{provider} ne vous connecte plus à ce compte.',
   'connected.connect': 'Associer {provider}',
   'connected.linked': '{provider} vous connecte désormais à ce compte.',
+  'connected.password': 'Mot de passe actuel',
+  'connected.confirm': 'Connecter',
+  'connected.needsPassword': 'Saisissez votre mot de passe actuel pour connecter {provider} : votre connexion date de plus de dix minutes.',
 
   'sessions.title': 'Sessions',
   'sessions.lead': 'Chaque navigateur et chaque extension connectés à ce compte. En déconnecter un coupe aussitôt sa synchronisation.',
