@@ -103,7 +103,7 @@ test('a password account connects the provider from the account page, and remove
   await page.context().close();
 });
 
-test('a session that signed in over ten minutes ago connects the provider after the password is confirmed', async () => {
+test('a session that signed in over ten minutes ago connects and removes the provider after the password is confirmed', async () => {
   const me = newCredentials();
   const created = await h.api('POST', '/api/accounts', me);
   assert.is(created.status, 201);
@@ -116,19 +116,30 @@ test('a session that signed in over ten minutes ago connects the provider after 
   await page.click('#connect-buttons button[data-provider="test"]');
   await loginAtProvider(page, 'lee-at-work@example.org');
 
-  await page.locator('#link-confirm-form').waitFor();
+  await page.locator('#connected-confirm-form').waitFor();
   assert.match((await page.textContent('#connected-status')) ?? '', /Enter your current password to connect Test/);
-  assert.ok(await page.evaluate(() => document.activeElement?.id === 'link-confirm-password'), 'the password field has the focus');
+  assert.ok(await page.evaluate(() => document.activeElement?.id === 'connected-confirm-password'), 'the password field has the focus');
   await shoot(page, 'oidc-account-page-confirm-link');
-  await page.fill('#link-confirm-password', `${me.password}x`);
-  await page.click('#link-confirm-button');
+  await page.fill('#connected-confirm-password', `${me.password}x`);
+  await page.click('#connected-confirm-button');
   await page.waitForFunction(() => /current password is wrong/.test(document.querySelector('#connected-status')?.textContent ?? ''));
-  assert.ok(await page.isVisible('#link-confirm-form'), 'a wrong password may be corrected');
-  await page.fill('#link-confirm-password', me.password);
-  await page.click('#link-confirm-button');
+  assert.ok(await page.isVisible('#connected-confirm-form'), 'a wrong password may be corrected');
+  await page.fill('#connected-confirm-password', me.password);
+  await page.click('#connected-confirm-button');
   await page.locator('#connected-status[data-tone="ok"]').waitFor();
   assert.is(await page.locator('#connected-list li[data-identity]').count(), 1);
-  assert.not.ok(await page.isVisible('#link-confirm-form'));
+  assert.not.ok(await page.isVisible('#connected-confirm-form'));
+
+  // Removing it from the same old session asks again, in the same form.
+  await page.click('#connected-list li[data-identity] button');
+  await page.locator('#connected-confirm-form').waitFor();
+  assert.match((await page.textContent('#connected-status')) ?? '', /Enter your current password to remove the Test test sign-in/);
+  assert.is((await page.textContent('#connected-confirm-button'))?.trim(), 'Remove');
+  await page.fill('#connected-confirm-password', me.password);
+  await page.click('#connected-confirm-button');
+  await page.locator('#connect-buttons button[data-provider="test"]').waitFor();
+  assert.is(await page.locator('#connected-list li[data-identity]').count(), 0);
+  assert.match((await page.textContent('#connected-status')) ?? '', /no longer signs in/);
   assert.equal(problems, []);
   await page.context().close();
 });

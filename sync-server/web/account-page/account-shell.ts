@@ -42,10 +42,10 @@ const connected = (w: Translator) => html`<section class="panel" aria-labelledby
   <p class="small">${w.t('connected.lead')}</p>
   <ul id="connected-list" class="entries"></ul>
   <div id="connect-buttons" class="actions"></div>
-  <form id="link-confirm-form" hidden>
-    <label for="link-confirm-password">${w.t('connected.password')}</label>
-    <input id="link-confirm-password" name="currentPassword" type="password" autocomplete="off" required>
-    <div class="actions"><button id="link-confirm-button" type="submit">${w.t('connected.confirm')}</button></div>
+  <form id="connected-confirm-form" hidden>
+    <label for="connected-confirm-password">${w.t('connected.password')}</label>
+    <input id="connected-confirm-password" name="currentPassword" type="password" autocomplete="off" required>
+    <div class="actions"><button id="connected-confirm-button" type="submit">${w.t('connected.confirm')}</button></div>
   </form>
   <p id="connected-status" class="form-status" role="status" aria-live="polite"></p>
 </section>`;

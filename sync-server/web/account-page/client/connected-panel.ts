@@ -1,16 +1,23 @@
 // "Connected sign-ins": the providers linked to the account (with the email they vouch for and
 // when they were linked), a button to remove each, and a button to connect each configured
 // provider not linked yet. The relay refuses to remove the last way to sign in; the page words
-// that refusal in its own language (refusal-text.ts).
+// that refusal in its own language (refusal-text.ts). Connecting or removing from a session that
+// signed in over ten minutes ago needs proof: an account with a password confirms with it in the
+// panel's own form and the request is sent again; one without is told to sign in again.
 import { OidcIntent, type OidcProviderInfo } from '../../../../wire/oidc-sign-in.ts';
+import { RelayRequestError } from '../../../../wire/relay-client.ts';
+import { ApiErrorCode } from '../../access/access-errors.ts';
 import { failureText, type IdentityInfo } from './api.ts';
-import { byId, el, showStatus } from './dom.ts';
+import { byId, el, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
 import { words } from './page-words.ts';
 import { startProviderSignIn } from './provider-sign-in.ts';
 import { revokeButton } from './revoke-button.ts';
 
-export function renderConnected(ctx: PageContext, identities: readonly IdentityInfo[], providers: readonly OidcProviderInfo[]): void {
+let hasPassword = false;
+
+export function renderConnected(ctx: PageContext, identities: readonly IdentityInfo[], providers: readonly OidcProviderInfo[], withPassword: boolean): void {
+  hasPassword = withPassword;
   const list = byId('connected-list', HTMLUListElement);
   const status = byId('connected-status', HTMLParagraphElement);
   const items = identities.map((identity) => {
@@ -25,6 +32,8 @@ export function renderConnected(ctx: PageContext, identities: readonly IdentityI
         path: `/api/identities/${encodeURIComponent(identity.identityId)}`,
         done: words.t('connected.removed', { provider: identity.label }),
         status,
+        onRefused: (error, retry) =>
+          askPasswordThen(ctx, error, { ask: words.t('connected.needsPasswordToRemove', { provider: identity.label }), button: words.t('connected.remove') }, retry),
       }),
     );
   });
@@ -44,6 +53,45 @@ async function connect(provider: string, status: HTMLElement): Promise<void> {
   } catch (error) {
     showStatus(status, failureText(error), 'error');
   }
+}
+
+/** When the relay asked for proof and the account has a password: shows the panel's password form,
+ *  and on submit runs `action` with it (its answer is the text shown on success). Returns whether it
+ *  asked. A wrong password may be corrected; any other refusal closes the form. */
+export function askPasswordThen(
+  ctx: PageContext,
+  error: unknown,
+  text: { readonly ask: string; readonly button: string },
+  action: (currentPassword: string) => Promise<string>,
+): boolean {
+  if (!(error instanceof RelayRequestError) || error.code !== ApiErrorCode.reauthenticate || !hasPassword) return false;
+  const form = byId('connected-confirm-form', HTMLFormElement);
+  const field = byId('connected-confirm-password', HTMLInputElement);
+  const button = byId('connected-confirm-button', HTMLButtonElement);
+  const status = byId('connected-status', HTMLParagraphElement);
+  showStatus(status, text.ask, 'error');
+  button.textContent = text.button;
+  form.reset();
+  form.hidden = false;
+  field.focus();
+  form.onsubmit = (event) => {
+    event.preventDefault();
+    void whileBusy(button, async () => {
+      try {
+        const done = await action(field.value);
+        form.hidden = true;
+        form.reset();
+        await ctx.refresh();
+        showStatus(status, done, 'ok');
+      } catch (refusal) {
+        showStatus(status, failureText(refusal), 'error');
+        // A spent or expired link code, or a sign-in removed elsewhere, cannot be confirmed again.
+        const correctable = refusal instanceof RelayRequestError && (refusal.code === ApiErrorCode.invalidCredentials || refusal.code === ApiErrorCode.rateLimited);
+        if (!correctable) form.hidden = true;
+      }
+    });
+  };
+  return true;
 }
 
 export function providerButton(label: string, provider: string, onClick: () => void): HTMLButtonElement {

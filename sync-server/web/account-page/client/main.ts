@@ -3,11 +3,9 @@
 // forms. The session is kept in sessionStorage and sent as a bearer header; on any 401 the page
 // returns to sign-in.
 import { OidcIntent, OidcRoutes, type OidcProviderInfo, type OidcSessionGrant } from '../../../../wire/oidc-sign-in.ts';
-import { RelayRequestError } from '../../../../wire/relay-client.ts';
-import { ApiErrorCode } from '../../access/access-errors.ts';
 import { createApi, failureText, type AccountInfo, type IdentityInfo, type MeetingInfo, type SessionInfo, type ShareInfo } from './api.ts';
 import { wireAccountForms } from './account-forms.ts';
-import { providerButton, renderConnected } from './connected-panel.ts';
+import { askPasswordThen, providerButton, renderConnected } from './connected-panel.ts';
 import { startProviderSignIn, takeProviderReturn } from './provider-sign-in.ts';
 import { byId, clearStatus, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
@@ -66,7 +64,7 @@ const ctx: PageContext = {
     ]);
     account = info;
     renderAccount(info);
-    renderConnected(ctx, identities.identities, available);
+    renderConnected(ctx, identities.identities, available, identities.hasPassword);
     // An account made by a provider sign-in has no password to change, or to confirm a deletion
     // with (it signs in again instead).
     byId('password-panel', HTMLElement).hidden = !identities.hasPassword;
@@ -130,49 +128,26 @@ async function showProviderButtons(): Promise<void> {
 }
 
 /** Links the identity the provider vouched for. A session that signed in over ten minutes ago is
- *  asked for proof: an account with a password confirms with it here and the same code is sent
- *  again (the relay refused before redeeming it); one without a password is told to sign in again. */
+ *  asked for the password (connected-panel.ts) and the same code is sent again: the relay refused
+ *  before redeeming it. */
 async function finishLink(code: { code: string; code_verifier: string }, provider: string): Promise<void> {
   const status = byId('connected-status', HTMLParagraphElement);
+  const link = async (proof: { currentPassword?: string }) => {
+    const linked = await api.json<IdentityInfo>('POST', OidcRoutes.identities, { ...code, ...proof });
+    return words.t('connected.linked', { provider: linked.label });
+  };
   try {
-    const linked = await api.json<IdentityInfo>('POST', OidcRoutes.identities, code);
+    const done = await link({});
     await showSignedIn();
-    showStatus(status, words.t('connected.linked', { provider: linked.label }), 'ok');
+    showStatus(status, done, 'ok');
   } catch (error) {
     await showSignedIn();
-    const hasPassword = !byId('password-panel', HTMLElement).hidden;
-    if (error instanceof RelayRequestError && error.code === ApiErrorCode.reauthenticate && hasPassword) {
-      const label = (await configuredProviders()).find((p) => p.name === provider)?.label ?? provider;
-      confirmLink(code, label);
-      return;
-    }
-    showStatus(status, failureText(error), 'error');
+    const label = (await configuredProviders()).find((p) => p.name === provider)?.label ?? provider;
+    const asked = askPasswordThen(ctx, error, { ask: words.t('connected.needsPassword', { provider: label }), button: words.t('connected.confirm') }, (currentPassword) =>
+      link({ currentPassword }),
+    );
+    if (!asked) showStatus(status, failureText(error), 'error');
   }
-}
-
-function confirmLink(code: { code: string; code_verifier: string }, provider: string): void {
-  const form = byId('link-confirm-form', HTMLFormElement);
-  const field = byId('link-confirm-password', HTMLInputElement);
-  const status = byId('connected-status', HTMLParagraphElement);
-  showStatus(status, words.t('connected.needsPassword', { provider }), 'error');
-  form.hidden = false;
-  field.focus();
-  form.onsubmit = (event) => {
-    event.preventDefault();
-    void whileBusy(byId('link-confirm-button', HTMLButtonElement), async () => {
-      try {
-        const linked = await api.json<IdentityInfo>('POST', OidcRoutes.identities, { ...code, currentPassword: field.value });
-        form.hidden = true;
-        form.reset();
-        await ctx.refresh();
-        showStatus(status, words.t('connected.linked', { provider: linked.label }), 'ok');
-      } catch (error) {
-        showStatus(status, failureText(error), 'error');
-        // A spent or expired code cannot be confirmed again: the link starts over.
-        if (error instanceof RelayRequestError && error.code !== ApiErrorCode.invalidCredentials && error.code !== ApiErrorCode.rateLimited) form.hidden = true;
-      }
-    });
-  };
 }
 
 /** Finishes a provider sign-in or link that brought the page back here, then shows the page. */

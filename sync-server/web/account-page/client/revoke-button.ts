@@ -1,5 +1,6 @@
-// A button that ends something on the relay (a session, a share link) with one DELETE, then
-// reports in the list's live region and redraws the lists.
+// A button that ends something on the relay (a session, a share link, a sign-in) with one DELETE,
+// then reports in the list's live region and redraws the lists. A refusal may be taken over by
+// `onRefused` (a sign-in removed from an old session asks for the password and sends it again).
 import { failureText } from './api.ts';
 import { clearStatus, el, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
@@ -10,6 +11,8 @@ export interface RevokeAction {
   readonly path: string;
   readonly done: string;
   readonly status: HTMLElement;
+  /** Returns true when it handled the refusal; `retry` sends the DELETE again with the password. */
+  readonly onRefused?: (error: unknown, retry: (currentPassword: string) => Promise<string>) => boolean;
 }
 
 export function revokeButton(ctx: PageContext, action: RevokeAction): HTMLButtonElement {
@@ -22,7 +25,11 @@ export function revokeButton(ctx: PageContext, action: RevokeAction): HTMLButton
         showStatus(action.status, action.done, 'ok');
         await ctx.refresh();
       } catch (error) {
-        showStatus(action.status, failureText(error), 'error');
+        const retry = async (currentPassword: string) => {
+          await ctx.api.json('DELETE', action.path, { currentPassword });
+          return action.done;
+        };
+        if (!action.onRefused?.(error, retry)) showStatus(action.status, failureText(error), 'error');
       }
     });
   });

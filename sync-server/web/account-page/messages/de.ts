@@ -44,6 +44,7 @@ export const de: Catalog = {
   'connected.password': 'Aktuelles Passwort',
   'connected.confirm': 'Verbinden',
   'connected.needsPassword': 'Geben Sie Ihr aktuelles Passwort ein, um {provider} zu verbinden: Ihre Anmeldung liegt mehr als zehn Minuten zurück.',
+  'connected.needsPasswordToRemove': 'Geben Sie Ihr aktuelles Passwort ein, um die Anmeldung mit {provider} zu entfernen: Ihre Anmeldung liegt mehr als zehn Minuten zurück.',
 
   'sessions.title': 'Sitzungen',
   'sessions.lead': 'Jeder Browser und jede Erweiterung, die bei diesem Konto angemeldet ist. Wenn Sie eine abmelden, endet ihre Synchronisierung sofort.',

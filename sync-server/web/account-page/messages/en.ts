@@ -48,6 +48,7 @@ export const en = {
   'connected.password': 'Current password',
   'connected.confirm': 'Connect',
   'connected.needsPassword': 'Enter your current password to connect {provider}: you signed in more than ten minutes ago.',
+  'connected.needsPasswordToRemove': 'Enter your current password to remove the {provider} sign-in: you signed in more than ten minutes ago.',
 
   'sessions.title': 'Sessions',
   'sessions.lead': 'Every browser and extension signed in to this account. Signing one out closes its sync at once.',

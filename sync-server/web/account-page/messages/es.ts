@@ -44,6 +44,7 @@ export const es: Catalog = {
   'connected.password': 'Contraseña actual',
   'connected.confirm': 'Conectar',
   'connected.needsPassword': 'Escribe tu contraseña actual para conectar {provider}: iniciaste sesión hace más de diez minutos.',
+  'connected.needsPasswordToRemove': 'Escribe tu contraseña actual para quitar el inicio de sesión con {provider}: iniciaste sesión hace más de diez minutos.',
 
   'sessions.title': 'Sesiones',
   'sessions.lead': 'Cada navegador y extensión con sesión iniciada en esta cuenta. Al cerrar una, su sincronización se corta al instante.',

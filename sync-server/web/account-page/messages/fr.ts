@@ -44,6 +44,7 @@ export const fr: Catalog = {
   'connected.password': 'Mot de passe actuel',
   'connected.confirm': 'Connecter',
   'connected.needsPassword': 'Saisissez votre mot de passe actuel pour connecter {provider} : votre connexion date de plus de dix minutes.',
+  'connected.needsPasswordToRemove': 'Saisissez votre mot de passe actuel pour retirer la connexion {provider} : votre connexion date de plus de dix minutes.',
 
   'sessions.title': 'Sessions',
   'sessions.lead': 'Chaque navigateur et chaque extension connectés à ce compte. En déconnecter un coupe aussitôt sa synchronisation.',

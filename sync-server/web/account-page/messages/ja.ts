@@ -44,6 +44,7 @@ export const ja: Catalog = {
   'connected.password': '現在のパスワード',
   'connected.confirm': '接続',
   'connected.needsPassword': '{provider} を接続するには現在のパスワードを入力してください。サインインから10分以上経過しています。',
+  'connected.needsPasswordToRemove': '{provider} のサインインを削除するには現在のパスワードを入力してください。サインインから10分以上経過しています。',
 
   'sessions.title': 'セッション',
   'sessions.lead': 'このアカウントにサインインしているすべてのブラウザと拡張機能です。サインアウトさせると、その同期はすぐに終了します。',
