@@ -1,6 +1,6 @@
 // The viewer's websocket, opened by a small script inlined in the shell (early-start.ts) while
 // the bundle still downloads, so the relay's copy of the meeting travels while Yjs, Svelte and the
-// page's code are fetched and compiled: on a cold visit the bundle starts running some 200 ms
+// page's code are fetched and compiled: on a cold visit the bundle starts running some 100 ms
 // after the shell was parsed, and the socket used to open only then. On open it asks for the
 // whole meeting (sync step 1 from an empty document) and keeps every event until the page's
 // WebsocketProvider adopts it: `adoptingWebSocket` is the provider's WebSocket class, whose first

@@ -14,6 +14,7 @@ import { words } from './page-words.ts';
 import { startProviderSignIn } from './provider-sign-in.ts';
 import { revokeButton } from './revoke-button.ts';
 
+/** Whether the account has a password to confirm with, as of the panel's last render. */
 let hasPassword = false;
 
 export function renderConnected(ctx: PageContext, identities: readonly IdentityInfo[], providers: readonly OidcProviderInfo[], withPassword: boolean): void {
