@@ -139,7 +139,6 @@ export class EarlySocket {
   readonly #SocketClass: SocketClass;
   #socket: WebSocket | null;
   #recorded: Recorded[] = [];
-  #asked = false;
 
   constructor(url: string, SocketClass: SocketClass, onOpen?: () => void) {
     this.url = url;
@@ -149,7 +148,6 @@ export class EarlySocket {
     socket.onopen = (event) => {
       this.#recorded.push({ type: 'open', event });
       socket.send(EMPTY_SYNC_STEP1);
-      this.#asked = true;
       onOpen?.();
     };
     socket.onmessage = (event: MessageEvent) => this.#recorded.push({ type: 'message', event });
@@ -185,8 +183,10 @@ export class EarlySocket {
     }
     const recorded = this.#recorded;
     this.#recorded = [];
-    // Asked, and the answer not yet here: the provider's own empty step 1 would be answered twice.
+    // Opened (so asked, on open), and the answer not yet here: the provider's own empty step 1
+    // would be answered twice.
+    const asked = recorded.some((r) => r.type === 'open');
     const answered = recorded.some((r) => r.type === 'message' && isSyncStep2(r.event.data));
-    return new AdoptedSocket(socket, recorded, this.#asked && !answered);
+    return new AdoptedSocket(socket, recorded, asked && !answered);
   }
 }

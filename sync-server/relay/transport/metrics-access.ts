@@ -1,16 +1,14 @@
 // Who may read /metrics: with a metrics token configured, only a request that carries it as a
-// bearer token (compared in constant time, by hash, so its length leaks nothing either); without
-// one, anyone who reaches the relay. A relay that listens beyond loopback without a token says so
+// bearer token (compared as every secret of the relay is: secure-compare.ts); without one,
+// anyone who reaches the relay. A relay that listens beyond loopback without a token says so
 // once at start: the counts tell a stranger how busy it is and what it refuses. Refusals are
 // logged at most once a minute, with how many there were, so a flood cannot fill the log.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from '../../logger.ts';
+import { secretsEqual } from '../../secure-compare.ts';
 
 const BEARER = /^bearer +(\S+)\s*$/i;
 const REFUSAL_LOG_INTERVAL_MS = 60_000;
-
-const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 function isLoopback(host: string): boolean {
   const address = host.replace(/^::ffff:/i, '');
@@ -18,18 +16,18 @@ function isLoopback(host: string): boolean {
 }
 
 export class MetricsAccess {
-  readonly #expected: Buffer | null;
+  readonly #token: string | null;
   #lastLoggedAt = Number.NEGATIVE_INFINITY;
   #unlogged = 0;
 
   constructor(token: string | null) {
-    this.#expected = token === null ? null : digest(token);
+    this.#token = token;
   }
 
   allows(req: IncomingMessage): boolean {
-    if (this.#expected === null) return true;
+    if (this.#token === null) return true;
     const offered = BEARER.exec(req.headers.authorization ?? '')?.[1];
-    return offered !== undefined && timingSafeEqual(digest(offered), this.#expected);
+    return offered !== undefined && secretsEqual(offered, this.#token);
   }
 
   /** Counts a refusal; logs the count at most once per interval. */
@@ -43,7 +41,7 @@ export class MetricsAccess {
 
   /** Logs the open /metrics of a relay reachable from other machines. */
   warnIfOpen(host: string, logger: Pick<Logger, 'warn'>): void {
-    if (this.#expected !== null || isLoopback(host)) return;
+    if (this.#token !== null || isLoopback(host)) return;
     logger.warn({ host }, '/metrics is open to anyone who can reach the relay; set LTM_METRICS_TOKEN, or keep it behind the proxy');
   }
 }

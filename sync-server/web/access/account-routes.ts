@@ -9,10 +9,10 @@ import { readJsonObject, type ApiHandler } from './api-http.ts';
 import { enforce } from './enforce-limits.ts';
 import { checkNewPassword, emailWords, normaliseEmail, requireString } from './api-validation.ts';
 import { displayName } from './display-name.ts';
-import { hashPassword, hasPassword, verifyPassword } from './password-hash.ts';
+import { hashPassword, hasPassword } from './password-hash.ts';
 import { checkPasswordSignIn } from './password-sign-in.ts';
 import { runPendingDeletions } from './pending-deletions.ts';
-import { requireRecentProof } from './recent-proof.ts';
+import { guardPasswordGuess, requireCurrentPassword, requireRecentProof } from './recent-proof.ts';
 import { authenticate, grantSession } from './session-auth.ts';
 
 const CURRENT = 'current';
@@ -93,21 +93,12 @@ export function accountRoutes(ctx: AccessContext) {
     const body = readJsonObject(request, config.maxBodyBytes);
     const currentPassword = requireString(body, 'currentPassword');
     const offered = requireString(body, 'newPassword');
-    const sessionKey = `session:${session.session_id}`;
-    enforce(request, [
-      [limiters.signInPerIp, request.ip],
-      [limiters.signInPerDevice, sessionKey],
-    ]);
+    const sessionKey = guardPasswordGuess(ctx, request, session);
     if (!hasPassword(account.password_hash)) {
       throw new ApiError(409, ApiErrorCode.noPassword, 'This account signs in with an OpenID provider and has no password to change.');
     }
     const newPassword = await checkNewPassword(offered, config, [...emailWords(account.email), account.name]);
-    const tooLong = [...currentPassword].length > config.passwordMaxLength;
-    if (tooLong || !(await verifyPassword(currentPassword, account.password_hash))) {
-      // 403, not 401: the session is fine, so the client must not treat this as signed out.
-      throw new ApiError(403, ApiErrorCode.invalidCredentials, 'The current password is wrong.');
-    }
-    limiters.signInPerDevice.forget(sessionKey);
+    await requireCurrentPassword(ctx, account, currentPassword, sessionKey);
     const ended = await records.changePassword(account.account_id, await hashPassword(newPassword, config.scrypt), session.session_id);
     await ctx.revoke(...ended.map((id) => RevocationKey.session(id)));
     ctx.logger.info({ accountId: account.account_id, endedSessions: ended.length }, 'password changed');

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { readCookie, strictCookie } from './cookies.ts';
-import { secretsEqual } from './secure-compare.ts';
+import { secretsEqual } from '../../secure-compare.ts';
 
 export const CSRF_COOKIE = '__Host-ltm-csrf' as const;
 export const CSRF_FIELD = 'csrf' as const;

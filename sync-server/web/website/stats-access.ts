@@ -9,7 +9,7 @@ import { closeSync, fchmodSync, openSync, readFileSync, writeSync } from 'node:f
 import { join } from 'node:path';
 import { ensurePrivateDirectory, refuseSharedFile } from '../../private-files.ts';
 import { readCookie, strictCookie } from './cookies.ts';
-import { secretsEqual } from './secure-compare.ts';
+import { secretsEqual } from '../../secure-compare.ts';
 
 export const STATS_COOKIE = '__Host-ltm-stats' as const;
 const TOKEN_BYTES = 32;

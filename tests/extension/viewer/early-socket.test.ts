@@ -30,6 +30,12 @@ function socketClass() {
   return { made, SocketClass: RecordingSocket as unknown as typeof globalThis.WebSocket };
 }
 
+/** An early socket to the test relay for `doc` with `token`, and every socket made from then on. */
+function openEarly(harness: TestRelay, doc: string, token: string) {
+  const { made, SocketClass } = socketClass();
+  return { made, early: new EarlySocket(syncSocketUrl(harness.relay.url, doc, token), SocketClass) };
+}
+
 /** The relay's step 2 answers a socket received (message sync 0, step 2 1). */
 function step2s(socket: { received: Uint8Array[] }): Uint8Array[] {
   return socket.received.filter((m) => m[0] === 0 && m[1] === 1);
@@ -105,8 +111,7 @@ test('adopted after the answer arrived: one socket, the meeting once, the provid
   const { harness } = ctx;
   const { doc, writer } = await seeded(harness, 'the agenda so far');
   const token = TokenRoleGate.token('view', doc);
-  const { made, SocketClass } = socketClass();
-  const early = new EarlySocket(syncSocketUrl(harness.relay.url, doc, token), SocketClass);
+  const { made, early } = openEarly(harness, doc, token);
   await waitFor(() => made[0] !== undefined && step2s(made[0]).length === 1, 'the relay answered the early step 1');
   const provider = adopt(ctx, early, doc, token);
   await waitFor(() => provider.synced && provider.wsconnected, 'provider synced over the adopted socket');
@@ -124,8 +129,7 @@ test('adopted while the relay still decides: the provider’s empty step 1 is no
   const { doc, writer } = await seeded(harness, 'decided later');
   const token = TokenRoleGate.token('view', doc);
   harness.gate.holdDecisions();
-  const { made, SocketClass } = socketClass();
-  const early = new EarlySocket(syncSocketUrl(harness.relay.url, doc, token), SocketClass);
+  const { made, early } = openEarly(harness, doc, token);
   await waitFor(() => harness.gate.heldDecisions === 1 && made[0]?.readyState === WebSocket.OPEN, 'early socket open, decision held');
   await waitFor(() => made[0]!.bufferedAmount === 0, 'early step 1 sent');
   const provider = adopt(ctx, early, doc, token);
@@ -144,8 +148,7 @@ test('adopted before it opened: the provider asks for the meeting itself, over t
   const { harness } = ctx;
   const { doc } = await seeded(harness, 'straight away');
   const token = TokenRoleGate.token('edit', doc);
-  const { made, SocketClass } = socketClass();
-  const early = new EarlySocket(syncSocketUrl(harness.relay.url, doc, token), SocketClass);
+  const { made, early } = openEarly(harness, doc, token);
   const provider = adopt(ctx, early, doc, token);
   await waitFor(() => provider.synced && provider.wsconnected, 'provider synced');
   assert.is(provider.doc.getText('notes').toString(), 'straight away');
@@ -157,8 +160,7 @@ test('a refusal that came before adoption reaches the provider as a final close,
   const { harness } = ctx;
   const doc = docName();
   const token = TokenRoleGate.token('view', docName());
-  const { made, SocketClass } = socketClass();
-  const early = new EarlySocket(syncSocketUrl(harness.relay.url, doc, token), SocketClass);
+  const { made, early } = openEarly(harness, doc, token);
   await waitFor(() => made[0]?.readyState === WebSocket.CLOSED, 'the relay refused the early socket');
   const closes: number[] = [];
   const provider = adopt(ctx, early, doc, token);
@@ -173,8 +175,7 @@ test('a reconnect after adoption opens a new socket and syncs again', async (ctx
   const { harness } = ctx;
   const { doc, writer } = await seeded(harness, 'before');
   const token = TokenRoleGate.token('view', doc);
-  const { made, SocketClass } = socketClass();
-  const early = new EarlySocket(syncSocketUrl(harness.relay.url, doc, token), SocketClass);
+  const { made, early } = openEarly(harness, doc, token);
   const provider = adopt(ctx, early, doc, token);
   await waitFor(() => provider.synced, 'synced over the early socket');
   provider.disconnect();
@@ -189,8 +190,7 @@ test('a discarded early socket closes, and a provider after it opens its own', a
   const { harness } = ctx;
   const { doc } = await seeded(harness, 'not followed');
   const token = TokenRoleGate.token('view', doc);
-  const { made, SocketClass } = socketClass();
-  const early = new EarlySocket(syncSocketUrl(harness.relay.url, doc, token), SocketClass);
+  const { made, early } = openEarly(harness, doc, token);
   early.discard();
   await waitFor(() => made[0]!.readyState === WebSocket.CLOSED, 'the early socket is closed');
   const provider = adopt(ctx, early, doc, token);
@@ -202,8 +202,7 @@ test('a provider for another document gets its own socket, and the early one is 
   const { harness } = ctx;
   const { doc } = await seeded(harness, 'the other one');
   const token = TokenRoleGate.token('view', doc);
-  const { made, SocketClass } = socketClass();
-  const early = new EarlySocket(syncSocketUrl(harness.relay.url, docName(), token), SocketClass);
+  const { made, early } = openEarly(harness, docName(), token);
   const provider = adopt(ctx, early, doc, token);
   await waitFor(() => provider.synced, 'synced over its own socket');
   assert.is(provider.doc.getText('notes').toString(), 'the other one');
