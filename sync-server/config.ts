@@ -51,6 +51,8 @@ export interface RelayConfig {
   readonly roomUnloadGraceMs: number;
   readonly compactAfterRows: number;
   readonly compactAfterBytes: number;
+  /** A document stored this large takes no write that adds content (4409); deletions still pass. */
+  readonly maxDocumentBytes: number;
   /** Every connection hears something at least every 1.5 x this (stock clients give up at 30 s). */
   readonly keepAliveMs: number;
   /** A socket the relay closed whose peer has not answered the close frame within this is cut. */
@@ -117,6 +119,9 @@ export const defaults: RelayConfig = {
   roomUnloadGraceMs: 30_000,
   compactAfterRows: 500,
   compactAfterBytes: 1 * MiB,
+  // The large meeting of the benchmarks (40 items, 20,000 note characters, 1,000 clock events) is
+  // 132 KiB: 16 MiB is over a hundred times that, and bounds what one editor can make the disk hold.
+  maxDocumentBytes: 16 * MiB,
   keepAliveMs: 15_000,
   closeGraceMs: 5_000,
   deadPeerTimeoutMs: 45_000,

@@ -18,6 +18,13 @@ export const CloseCode = {
   unauthenticated: 4401,
   /** Forbidden: the token is valid but does not allow this (wrong document, viewer writing). */
   forbidden: 4403,
+  /**
+   * The document's stored size reached the relay's cap (`maxDocumentBytes`, 16 MiB by default),
+   * and the write would add content (deletions still pass, and the document can still be read).
+   * Numbered after HTTP 409 (the request conflicts with the resource's state); final, because the
+   * same write would be refused again until the document shrinks.
+   */
+  documentFull: 4409,
   /** A message larger than the configured maximum. */
   tooLarge: 4413,
   /**

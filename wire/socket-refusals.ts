@@ -16,6 +16,8 @@ export const SocketRefusal = {
   /** The meeting's owner deleted it for good: no token opens it again, not even the owner's. */
   meetingDeleted: `${REVOKED_TOKEN_PREFIX}: the meeting was deleted`,
   wrongDocument: 'token is for another document',
+  /** A write that would add content to a document at the relay's size cap (4409). */
+  documentFull: 'document is at the relay size limit',
   /** An open socket whose grant was revoked after it opened. */
   accessRevoked: 'access revoked',
 } as const;

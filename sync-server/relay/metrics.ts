@@ -19,6 +19,8 @@ export const RejectReason = {
   awarenessOverCap: 'awareness_over_cap',
   /** One awareness state over maxAwarenessStateBytes (the socket is closed with 4431). */
   awarenessTooLarge: 'awareness_too_large',
+  /** A write adding content to a document at maxDocumentBytes (the socket is closed with 4409). */
+  documentFull: 'document_full',
   /** Anything a socket sent after the relay decided to close it (dropped unread). */
   afterClose: 'after_close',
 } as const;

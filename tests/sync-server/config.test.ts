@@ -61,6 +61,7 @@ const CASES: readonly Case[] = [
   ['metrics token with a space', [], { LTM_METRICS_TOKEN: 'a long enough secret' }, InvalidSettingError, 'relay.metricsToken', /^LTM_METRICS_TOKEN$/],
   ['metrics token given as a flag', ['--metrics-token', 'a-long-enough-secret'], {}, UnknownSettingError, '--metrics-token a-long-enough-secret', /command line/],
   ['byte burst under the message size', [], { LTM_MAX_MESSAGE_BYTES: String(8 * 1024 * 1024) }, InvalidSettingError, 'relay.byteBurst', /default/],
+  ['document cap under the message size', ['--max-document-bytes', String(1024 * 1024)], {}, InvalidSettingError, 'relay.maxDocumentBytes', /--max-document-bytes="1048576"/],
   ['certificate without key', [], { LTM_TLS_CERT: '/etc/cert.pem' }, InvalidSettingError, 'relay.tlsKeyFile', /default/],
   ['password bounds crossed', [], { LTM_ACCESS_PASSWORD_MIN_LENGTH: '300' }, InvalidSettingError, 'access.passwordMinLength', /LTM_ACCESS_PASSWORD_MIN_LENGTH/],
   ['retention sweep not below retention', [], { LTM_WEBSITE_RETENTION_SWEEP_MS: String(30 * 86_400_000) }, InvalidSettingError, 'website.retentionSweepMs', /LTM_WEBSITE_RETENTION_SWEEP_MS/],

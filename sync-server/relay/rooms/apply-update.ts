@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import { hasMissingDependencies } from './update-dependencies.ts';
 
-export type ApplyOutcome = 'applied' | 'waiting' | 'refused' | 'tainted';
+export type ApplyOutcome = 'applied' | 'waiting' | 'refused' | 'tainted' | 'full';
 
 type Decoded = ReturnType<typeof Y.decodeUpdate>;
 
@@ -31,10 +31,13 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
  * Anything else goes as the doc's update event re-encodes it: a sync step 2 carries the sender's
  * whole delete set, and an update that overlaps the doc (an echo, or forged bytes under ids the
  * doc holds, which Yjs skips) must not be stored as sent.
+ * Without `mayGrow` (the document is at its size cap), a write with a struct the doc lacks is
+ * 'full' and left unapplied; deletions of what the doc holds still apply.
  */
-export function applyAndCollect(doc: Y.Doc, write: ClientWrite, origin: unknown, collected: Uint8Array[]): ApplyOutcome {
+export function applyAndCollect(doc: Y.Doc, write: ClientWrite, origin: unknown, collected: Uint8Array[], mayGrow = true): ApplyOutcome {
   const decoded = decode(write.update);
   if (!decoded) return 'refused';
+  if (!mayGrow && addsStructs(doc, decoded)) return 'full';
   if (write.incremental && allNew(doc, decoded)) {
     const outcome = applyDecoded(doc, write.update, decoded, origin);
     if (outcome === 'applied') collected.push(write.update);
@@ -61,6 +64,11 @@ function decode(update: Uint8Array): Decoded | null {
  *  A delete-only update may delete nothing new, so it is always re-encoded. */
 function allNew(doc: Y.Doc, decoded: Decoded): boolean {
   return decoded.structs.length > 0 && decoded.structs.every((struct) => struct instanceof Y.Skip || struct.id.clock >= Y.getState(doc.store, struct.id.client));
+}
+
+/** Some struct reaches past what the doc holds of its client: applying it would add content. */
+function addsStructs(doc: Y.Doc, decoded: Decoded): boolean {
+  return decoded.structs.some((struct) => !(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client));
 }
 
 function applyDecoded(doc: Y.Doc, update: Uint8Array, decoded: Decoded, origin: unknown): ApplyOutcome {

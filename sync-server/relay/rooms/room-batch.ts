@@ -19,6 +19,8 @@ export interface BatchContext {
   readonly metrics: RelayMetrics;
   /** Whether view-only sockets may publish awareness (config.viewerAwareness). */
   readonly viewerAwareness: boolean;
+  /** False when the document is at its size cap: writes that add content are refused. */
+  readonly mayGrow: boolean;
 }
 
 export interface SortedBatch {
@@ -56,7 +58,7 @@ export function sortBatch(batch: readonly Inbound[], ctx: BatchContext): SortedB
           break;
         }
         firstUpdateAt ??= receivedAt;
-        tainted = writes.apply(ctx.doc(), conn, { update: message.update, incremental: message.kind === 'sync-update' }, collected) === 'tainted';
+        tainted = writes.apply(ctx.doc(), conn, { update: message.update, incremental: message.kind === 'sync-update' }, collected, ctx.mayGrow) === 'tainted';
         break;
       case 'awareness':
         if (awareness.oversized(message.entries)) {

@@ -5,7 +5,9 @@
 // A failed load closes the sockets with 1011 and writes nothing. When other nodes write the same
 // store, the room also applies and broadcasts their committed rows by sequence number
 // (room-catch-up.ts), and compacts only up to the last sequence number below which it has applied
-// every row. What the store holds and when to compact is stored-log.ts.
+// every row. What the store holds, when to compact and whether the document may still grow
+// (maxDocumentBytes) is stored-log.ts; a write that would grow a full document is refused in
+// room-writes.ts.
 import * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
@@ -189,21 +191,33 @@ export class Room {
   async #drain(): Promise<void> {
     this.#drainQueued = false;
     if (this.#state !== 'ready') return;
+    const mayGrow = await this.#mayGrow();
     const { collected, replies, firstUpdateAt, tainted: cut, rest } = sortBatch(this.#inbox.takeAll(), {
       doc: () => this.#doc,
       writes: this.#writes,
       awareness: this.awareness,
       metrics: this.#deps.metrics,
       viewerAwareness: this.#deps.config.viewerAwareness,
+      mayGrow,
     });
     let tainted = cut;
     if (tainted) this.#inbox.putBack(rest);
-    else if (collected.length > 0) tainted = this.#writes.retry(this.#doc, collected, (conn) => this.connections.has(conn));
+    else if (collected.length > 0) tainted = this.#writes.retry(this.#doc, collected, mayGrow, (conn) => this.connections.has(conn));
     if (collected.length > 0 && !(await this.#commit(collected, firstUpdateAt))) return;
     if (tainted && !(await this.#rebuild())) return;
     for (const reply of replies) reply();
     await this.#maybeCompact();
     if (this.#inbox.size > 0) this.#scheduleDrain();
+  }
+
+  /** Whether this batch's writes may add content: the doc is committed state here, so a
+   *  compaction the cap asks for snapshots nothing uncommitted. */
+  async #mayGrow(): Promise<boolean> {
+    const max = this.#deps.config.maxDocumentBytes;
+    const check = this.#stored.checkCap(max, performance.now());
+    if (check !== 'compact') return check === 'under';
+    await this.#compact();
+    return this.#stored.byteSize < max;
   }
 
   #scheduleDrain(): void {
@@ -266,10 +280,15 @@ export class Room {
   }
 
   async #maybeCompact(): Promise<void> {
-    const { config, store, metrics, failures } = this.#deps;
+    if (this.#state !== 'ready' || !this.#stored.needsCompaction(this.#deps.config, this.#catchUp.applied)) return;
+    await this.#compact();
+  }
+
+  async #compact(): Promise<void> {
+    const { store, metrics, failures } = this.#deps;
     // Only what this doc is known to hold may be replaced by its snapshot.
     const uptoSeq = this.#catchUp.applied;
-    if (this.#state !== 'ready' || !this.#stored.needsCompaction(config, uptoSeq)) return;
+    if (uptoSeq < 1) return;
     const snapshot = Y.encodeStateAsUpdate(this.#doc);
     try {
       await store.compact(this.name, snapshot, uptoSeq);
@@ -277,7 +296,7 @@ export class Room {
       failures.warn('compaction failed; the log is kept', { doc: this.name }, error);
       return;
     }
-    if (this.#stored.compacted(snapshot.byteLength, uptoSeq)) this.#erasures?.compacted();
+    if (this.#stored.compacted(snapshot.byteLength, uptoSeq, performance.now())) this.#erasures?.compacted();
     metrics.compactions.inc();
   }
 

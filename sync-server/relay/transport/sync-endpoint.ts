@@ -35,6 +35,7 @@ export const SYNC_PATH_PREFIX = '/sync/' as const;
 const LOGGED_ON_CLOSE: ReadonlySet<number> = new Set([
   CloseCode.unauthenticated,
   CloseCode.forbidden,
+  CloseCode.documentFull,
   CloseCode.tooLarge,
   CloseCode.awarenessTooLarge,
   CloseCode.roomFull,

@@ -69,4 +69,28 @@ test('a delete-only update that deletes nothing new is not collected', () => {
   assert.equal(again, [], 'repeating it stores nothing');
 });
 
+test('at the size cap, a write that adds a struct is full and leaves the doc untouched; a deletion applies', () => {
+  const { doc: source, update } = typed('hello');
+  const room = new Y.Doc();
+  Y.applyUpdate(room, update);
+  const before = Y.encodeStateVector(source);
+  source.getText('t').insert(5, ' world');
+  const growth = Y.encodeStateAsUpdate(source, before);
+  const collected: Uint8Array[] = [];
+  assert.is(applyAndCollect(room, { update: growth, incremental: true }, null, collected, false), 'full');
+  assert.equal(collected, []);
+  assert.is(room.getText('t').toString(), 'hello');
+  // An echo of what the doc holds adds nothing, so it is no growth either.
+  assert.is(applyAndCollect(room, { update, incremental: false }, null, collected, false), 'applied');
+  assert.equal(collected, []);
+  const mirror = new Y.Doc();
+  Y.applyUpdate(mirror, update);
+  let deletion: Uint8Array | null = null;
+  mirror.on('update', (u: Uint8Array) => (deletion = u));
+  mirror.getText('t').delete(0, 2);
+  assert.is(applyAndCollect(room, { update: deletion!, incremental: true }, null, collected, false), 'applied');
+  assert.is(room.getText('t').toString(), 'llo');
+  assert.is(collected.length, 1, 'the deletion is committed');
+});
+
 test.run();
