@@ -44,3 +44,8 @@ export const CloseCode = {
 
 export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
+
+/** A final refusal (44xx): retrying cannot help, so clients stop (4401 may be cured by a new token). */
+export function isFinalClose(code: number): boolean {
+  return code >= 4400 && code < 4500;
+}

@@ -8,10 +8,10 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode } from '../../wire/close-codes.ts';
+import { CloseCode, isFinalClose } from '../../wire/close-codes.ts';
 import { RelayRequestError, requestDocToken, syncUrl, type DocToken } from './relay-api.ts';
 import { ReconnectBackoff, type BackoffPolicy } from './reconnect-backoff.ts';
-import type { SyncStatus } from './sync-status.ts';
+import { refusedStatus, type SyncStatus } from './sync-status.ts';
 
 export interface RelayTarget {
   readonly relayUrl: string;
@@ -33,7 +33,6 @@ export interface RelayLinkOptions {
 }
 
 /** 4400-4499 are the relay's final refusals (wire/close-codes.ts); everything else is retried. */
-const isFinal = (code: number): boolean => code >= 4400 && code < 4500;
 
 const TOKEN_MARGIN_MS = 60_000;
 const TOKEN_RETRY_MS = 5_000;
@@ -50,6 +49,8 @@ export class RelayLink {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private openedAt: number | null = null;
   private current: SyncStatus = 'connecting';
+  /** Set by a final close until the provider connects again (only a deliberate connect does). */
+  private refusal: SyncStatus | null = null;
   private readonly backoff: ReconnectBackoff;
 
   constructor(private readonly o: RelayLinkOptions) {
@@ -81,23 +82,29 @@ export class RelayLink {
       ...(this.o.WebSocketImpl ? { WebSocketPolyfill: this.o.WebSocketImpl } : {}),
       // Only 4401 of the final refusals may be cured (a fresh token). The transient ones (45xx:
       // room full, rate, slow reader; 1011: the relay could not store) are retried with backoff.
-      shouldReconnect: (event) => !isFinal(event.code),
+      shouldReconnect: (event) => !isFinalClose(event.code),
     });
     this.provider = provider;
     globalThis.addEventListener?.('offline', this.wentOffline);
     globalThis.addEventListener?.('online', this.cameOnline);
     if (globalThis.navigator?.onLine === false) this.wentOffline();
     provider.on('status', ({ status }) => {
-      if (status === 'connected') this.openedAt = Date.now();
+      if (status === 'connected') {
+        this.openedAt = Date.now();
+        this.refusal = null;
+      }
       this.recompute();
     });
     provider.on('connection-close', (event) => {
-      if (event) this.retryLater(event.code);
+      if (!event) return;
+      // Known before the provider reports the disconnect, so 'offline' never flashes first.
+      if (isFinalClose(event.code) && event.code !== CloseCode.unauthenticated) this.refusal = refusedStatus(event.code);
+      this.retryLater(event.code);
     });
     provider.on('sync', () => this.recompute());
     provider.on('closed', (event) => {
       if (event.code === CloseCode.unauthenticated) void this.reconnectWithNewToken();
-      else this.set('offline');
+      else this.set(this.refusal ?? refusedStatus(event.code));
     });
     this.recompute();
   }
@@ -119,7 +126,7 @@ export class RelayLink {
   // The provider has scheduled its own attempt; it is stopped (disconnect makes that attempt a
   // no-op once the provider has let go of the closed socket) and ours is made at our delay.
   private retryLater(code: number): void {
-    if (isFinal(code) || this.destroyed) return;
+    if (isFinalClose(code) || this.destroyed) return;
     const upMs = this.openedAt === null ? 0 : Date.now() - this.openedAt;
     this.openedAt = null;
     const delay = this.backoff.failed(upMs);
@@ -173,7 +180,9 @@ export class RelayLink {
   private recompute(): void {
     const p = this.provider;
     if (!p) return;
-    if (p.wsconnected) {
+    if (!p.wsconnected && this.refusal) {
+      this.set(this.refusal);
+    } else if (p.wsconnected) {
       this.everConnected = true;
       this.set(p.synced ? 'synced' : 'syncing');
     } else if (p.wsconnecting && !this.everConnected) {

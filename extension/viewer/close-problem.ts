@@ -5,10 +5,6 @@ import { REVOKED_TOKEN_PREFIX, SocketRefusal } from '../../wire/socket-refusals.
 import { CloseCode } from '../../wire/close-codes.ts';
 import type { LinkProblem } from './viewer-link.ts';
 
-export function isFinalClose(code: number): boolean {
-  return code >= 4400 && code < 4500;
-}
-
 export function problemForClose(code: number, reason: string): LinkProblem {
   if (code === CloseCode.unauthenticated) {
     if (reason.startsWith(REVOKED_TOKEN_PREFIX) || reason === SocketRefusal.accessRevoked) return 'revoked';
@@ -16,5 +12,6 @@ export function problemForClose(code: number, reason: string): LinkProblem {
     return 'invalid';
   }
   if (code === CloseCode.forbidden) return 'forbidden';
+  if (code === CloseCode.documentFull) return 'full';
   return 'invalid';
 }

@@ -7,7 +7,8 @@
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
-import { isFinalClose, problemForClose } from './close-problem.ts';
+import { isFinalClose } from '../../wire/close-codes.ts';
+import { problemForClose } from './close-problem.ts';
 import { syncServerUrl, type EarlySocket } from './early-socket.ts';
 import { OffsetEstimator } from '../data/offset-estimator.ts';
 import { fetchServerTime } from '../data/relay-api.ts';

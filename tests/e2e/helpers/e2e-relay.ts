@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { accessDefaults, type AccessConfig } from '../../../sync-server/web/access/access-config.ts';
-import { resolveConfig } from '../../../sync-server/config.ts';
+import { resolveConfig, type RelayConfig } from '../../../sync-server/config.ts';
 import { startRelayService } from '../../../sync-server/relay-service.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
 import type { SqliteDatabase } from '../../../sync-server/relay/storage/sqlite-database.ts';
@@ -32,10 +32,12 @@ export interface E2eRelayOptions {
   readonly access?: Partial<AccessConfig>;
   /** Keeps the relay's info log lines in `logs`. */
   readonly keepLogs?: boolean;
+  /** Relay settings, e.g. smaller size limits. */
+  readonly relay?: Partial<RelayConfig>;
 }
 
 async function boot(dataDir: string, port: number, options: E2eRelayOptions, logs: Record<string, unknown>[]) {
-  const config = resolveConfig({ port, host: '127.0.0.1', dataDir, logLevel: 'silent', roomUnloadGraceMs: 1_000 });
+  const config = resolveConfig({ port, host: '127.0.0.1', dataDir, logLevel: 'silent', roomUnloadGraceMs: 1_000, ...options.relay });
   const logger = options.keepLogs ? pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) }) : pino({ level: 'silent' });
   const service = await startRelayService(config, {
     logger,

@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 export const SCREENSHOT_DIR = join(tmpdir(), 'ltm-screenshots');
 let announced = false;
 
-export async function shoot(page: Page, name: string): Promise<string> {
+/** `viewport`: only what the window shows (from the top), for a page too long to look at whole. */
+export async function shoot(page: Page, name: string, options: { viewport?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   if (!announced) {
     announced = true;
@@ -21,7 +22,7 @@ export async function shoot(page: Page, name: string): Promise<string> {
     window.scrollTo(0, 0);
     return y;
   });
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.viewport !== true });
   await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   return path;
 }

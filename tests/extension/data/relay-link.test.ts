@@ -1,7 +1,9 @@
 // A document's relay link against a real relay, with stock y-websocket underneath: status moves
 // to synced and edits flow between two links; after a relay restart the expired document token
 // is renewed and sync resumes; a revoked session is reported once and not retried; a meeting
-// deleted on the relay closes its link and a stale copy of it is refused, not uploaded again.
+// deleted on the relay closes its link and a stale copy of it is refused, not uploaded again; a
+// document at the relay's size cap, and a message over its size limit, stop the link for good
+// with a status that says so.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import WebSocket from 'ws';
@@ -120,6 +122,35 @@ test('a meeting deleted on the relay closes its link, and a stale copy cannot up
   } finally {
     a.close();
     stale?.close();
+  }
+});
+
+test('a document at the size cap leaves its link "full", a refused message "refused"; neither turns "offline"', async () => {
+  const relay = await startE2eRelay({ relay: { maxMessageBytes: 16 * 1024, maxDocumentBytes: 32 * 1024 } });
+  const grant = await createAccount(relay.httpUrl, { email: 'full@example.org', password: 'long password 9', name: 'F' });
+  const target = { relayUrl: relay.httpUrl, session: grant.session };
+  const clients = [client(target, 'meeting/relaylinkfull0000000001'), client(target, 'meeting/relaylinkrefused00000001')];
+  const [full, refused] = clients as [Client, Client];
+  try {
+    await until(() => full.link.status() === 'synced' && refused.link.status() === 'synced', 'both synced');
+    // Random characters: Yjs stores text as it is, so each chunk costs its length.
+    const chunk = () => Array.from({ length: 6_000 }, () => String.fromCharCode(33 + Math.floor(Math.random() * 90))).join('');
+    for (let i = 0; i < 6; i++) full.doc.getText('notes').insert(0, chunk());
+    for (let i = 0; i < 6 && full.link.status() !== 'full'; i++) {
+      full.doc.getText('notes').insert(0, chunk());
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await until(() => full.link.status() === 'full', 'the link reports the full document');
+    refused.doc.getText('notes').insert(0, chunk() + chunk() + chunk());
+    await until(() => refused.link.status() === 'refused', 'the link reports the refused message');
+    await new Promise((r) => setTimeout(r, 600));
+    assert.is(full.link.status(), 'full', 'a later event overwrote the status');
+    assert.is(refused.link.status(), 'refused');
+    assert.not.ok(full.statuses.includes('offline'), full.statuses.join(' '));
+    assert.is(full.rejected + refused.rejected, 0, 'the session is still good');
+  } finally {
+    for (const c of clients) c.close();
+    await relay.close();
   }
 });
 
