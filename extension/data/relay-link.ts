@@ -49,7 +49,8 @@ export class RelayLink {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private openedAt: number | null = null;
   private current: SyncStatus = 'connecting';
-  /** Set by a final close until the provider connects again (only a deliberate connect does). */
+  /** Set by a final close (other than 4401). The link then stays closed, whatever the network
+   *  does: a new link (a reload, another account) is what tries again. */
   private refusal: SyncStatus | null = null;
   private readonly backoff: ReconnectBackoff;
 
@@ -114,10 +115,12 @@ export class RelayLink {
   private readonly wentOffline = (): void => {
     this.cancelReconnect();
     this.provider?.disconnect();
-    this.set('offline');
+    this.set(this.refusal ?? 'offline');
   };
 
+  // A link the relay refused for good stays closed: connecting again would be refused again.
   private readonly cameOnline = (): void => {
+    if (this.refusal) return;
     this.cancelReconnect();
     this.backoff.reset();
     this.provider?.connect();

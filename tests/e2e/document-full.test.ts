@@ -1,6 +1,7 @@
 // A meeting that outgrows the relay's size cap: the side panel's badge says "Too large" (not
-// "Offline", which would promise that the changes sync later), with a hint that says why, and the
-// notes typed after the refusal stay on the device.
+// "Offline", which would promise that the changes sync later), with a hint that says why, going
+// offline and online does not change that or ask the relay again, and the notes typed after the
+// refusal stay on the device.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { startE2eRelay, type E2eRelay } from './helpers/e2e-relay.ts';
@@ -18,7 +19,7 @@ const test = suite<Ctx>('e2e document full', { relay: null, browser: null });
 const CHUNK = 40_000;
 
 guardedSetup(test, async (ctx) => {
-  ctx.relay = await startE2eRelay({ relay: { maxMessageBytes: 64 * 1024, maxDocumentBytes: 96 * 1024 } });
+  ctx.relay = await startE2eRelay({ keepLogs: true, relay: { maxMessageBytes: 64 * 1024, maxDocumentBytes: 96 * 1024 } });
   ctx.browser = await launchExtension();
   await (await signUp(ctx.browser, ctx.relay.httpUrl, { email: 'full@example.org', password: 'a long enough password', name: 'Ada' })).close();
 });
@@ -57,6 +58,16 @@ test('notes past the size cap: the badge says "Too large", and the notes stay on
   await new Promise((r) => setTimeout(r, 500));
   assert.is(stored(), sizeBefore, 'a refused write reached the store');
   await shoot(panel, 'document-full-badge', { viewport: true });
+
+  // Going offline and online again neither says "Offline" nor knocks on the relay again.
+  await browser!.context.setOffline(true);
+  await new Promise((r) => setTimeout(r, 500));
+  assert.is(await panel.getByText(msg('syncOffline'), { exact: true }).count(), 0, 'offline over a refusal');
+  await browser!.context.setOffline(false);
+  await new Promise((r) => setTimeout(r, 1_000));
+  await badge.waitFor();
+  const refusals = relay!.logs.filter((line) => line.msg === 'socket closed' && line.code === 4409);
+  assert.is(refusals.length, 1, JSON.stringify(refusals));
 
   // The notes are kept on the device: the meeting reopened from IndexedDB still has them.
   await panel.reload();

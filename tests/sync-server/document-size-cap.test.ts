@@ -11,8 +11,11 @@ import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { CloseCode } from '../../wire/close-codes.ts';
 import { SocketRefusal } from '../../wire/socket-refusals.ts';
+import { CAP_SHRINK_RECOMPACTION_MS } from '../../sync-server/relay/rooms/stored-log.ts';
+import { encodeUpdate } from '../../sync-server/relay/protocol/messages.ts';
 import { docFromRows, storedRows } from './helpers/frames.ts';
 import { docName, waitFor, withTestRelay, type TestRelay } from './helpers/relay-harness.ts';
+import { TokenRoleGate } from './helpers/token-role-gate.ts';
 
 const test = suite('document size cap');
 
@@ -90,38 +93,40 @@ test('a write that would grow a full document closes with 4409; stored content s
     assert.is(notes(readerDoc).toString(), stored, 'the refused write was relayed');
     assert.ok(reader.wsconnected, 'the reader lost its socket');
 
-    // Refused again right after (the compaction made for the first refusal left it full).
+    // Refused again right after: the compaction made for the first refusal left it full, and
+    // there is nothing to compact again (the joiner still gets the whole document).
+    const compactedAtRefusal = await compactions(harness);
+    assert.ok(compactedAtRefusal >= 1, 'no compaction before the first refusal');
     const lateDoc = new Y.Doc();
     const late = harness.provider(doc, 'edit', lateDoc);
     const lateCloses = closeCodes(late);
     await synced(late);
+    assert.is(notes(lateDoc).toString(), stored);
     notes(lateDoc).insert(0, 'still over');
     await waitFor(() => lateCloses.length > 0, 'the second writer to be closed');
     assert.equal(lateCloses, [CloseCode.documentFull]);
     assert.is(await rejected(harness, 'document_full'), 2);
+    assert.is(await compactions(harness), compactedAtRefusal, 'the full snapshot was encoded again');
     assert.is(storedText(harness, doc), stored);
 
-    // An editor who joins now gets the whole document, and may still delete.
-    const editorDoc = new Y.Doc();
-    const editor = harness.provider(doc, 'edit', editorDoc);
-    const editorCloses = closeCodes(editor);
-    await synced(editor);
-    assert.is(notes(editorDoc).toString(), stored);
-    notes(editorDoc).delete(0, 5 * CHUNK);
+    // The refused writer deletes its refused edit and most of the document, and reconnects: its
+    // sync step 2 carries the edit as a deleted struct, and the deletions, which a full document takes.
+    notes(writerDoc).delete(0, 'over the cap'.length + 5 * CHUNK);
     const kept = stored.slice(5 * CHUNK);
-    await waitFor(() => notes(readerDoc).toString() === kept, 'the deletion relayed');
-    await waitFor(() => storedText(harness, doc) === kept, 'the deletion stored');
-    assert.equal(editorCloses, []);
+    writer.connect();
+    await waitFor(() => notes(readerDoc).toString() === kept, 'the deletions relayed');
+    await waitFor(() => storedText(harness, doc) === kept, 'the deletions stored');
+    assert.equal(writerCloses, [CloseCode.documentFull], 'the deleting writer was refused');
+    assert.ok(writer.wsconnected);
 
-    // The deletions count once a compaction has dropped them: here, the first batch after a
-    // restart (sooner than the interval a running room waits between such compactions).
-    await harness.restart();
-    await waitFor(() => editor.wsconnected && editor.synced, 'the editor back after the restart');
-    notes(editorDoc).insert(0, 'room again ');
+    // A second after the last compaction, the next batch compacts the deletions away, and the
+    // document takes content again.
+    await new Promise((resolve) => setTimeout(resolve, CAP_SHRINK_RECOMPACTION_MS + 100));
+    notes(writerDoc).insert(0, 'room again ');
     await waitFor(() => notes(readerDoc).toString() === `room again ${kept}`, 'the write after the deletions relayed');
     assert.is(storedText(harness, doc), `room again ${kept}`);
-    assert.equal(editorCloses.filter((code) => code === CloseCode.documentFull), []);
-    assert.ok((await compactions(harness)) >= 1, 'the restarted relay compacted nothing');
+    assert.equal(writerCloses, [CloseCode.documentFull]);
+    assert.ok((await compactions(harness)) > compactedAtRefusal, 'the deletions were not compacted');
   }));
 
 test('a log over the cap whose content is under it is compacted, and the write taken', () =>
@@ -141,6 +146,36 @@ test('a log over the cap whose content is under it is compacted, and the write t
     const bytes = rows.reduce((sum, row) => sum + row.byteLength, 0);
     assert.ok(bytes < LIMITS.maxDocumentBytes, `stored ${bytes} bytes in ${rows.length} rows`);
     assert.is(storedText(harness, doc), `taken ${kept}`);
+  }));
+
+test('history is allowed an eighth above the cap, then nothing that changes the document is taken', () =>
+  withTestRelay({ ...LIMITS, messagesPerSecond: 10_000, messageBurst: 10_000 }, async (harness) => {
+    const { doc, writerDoc, readerDoc } = await writerAndReader(harness);
+    const stored = await fill(writerDoc, readerDoc, 6);
+    await waitFor(() => storedText(harness, doc) === stored, 'six chunks stored');
+    // Edits made and deleted by many clients: no content, but a struct each that the document
+    // keeps. At the cap they are taken, until the allowance for history is used up.
+    const raw = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await raw.opened;
+    let code: number | null = null;
+    void raw.closed.then((closed) => (code = closed.code));
+    const bytes = () => storedRows(harness.dataDir, doc).reduce((sum, row) => sum + row.byteLength, 0);
+    const atCap = bytes();
+    let sent = 0;
+    for (let i = 0; i < 4_000 && code === null; i++, sent++) {
+      const ghost = new Y.Doc();
+      notes(ghost).insert(0, 'x');
+      notes(ghost).delete(0, 1);
+      raw.ws.send(encodeUpdate(Y.encodeStateAsUpdate(ghost)));
+      if (i % 100 === 99) await waitFor(() => code !== null || bytes() > 0, 'a round trip');
+      if (i % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await waitFor(() => code !== null, 'the history writer to be closed');
+    assert.is(code, CloseCode.documentFull);
+    const allowance = LIMITS.maxDocumentBytes + LIMITS.maxDocumentBytes / 8;
+    assert.ok(bytes() < allowance + 4 * 1024, `stored ${bytes()} bytes against an allowance of ${allowance}`);
+    assert.ok(bytes() > atCap + 1024, `only ${bytes() - atCap} bytes of history taken at the cap (${sent} sent)`);
+    assert.is(storedText(harness, doc), stored);
   }));
 
 test.run();

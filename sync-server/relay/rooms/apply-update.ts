@@ -7,6 +7,7 @@
 // 4. New pending structs or deletes afterwards (forged dependencies) also taint it.
 // A tainted document is rebuilt from the store by the room; the update is never stored.
 import * as Y from 'yjs';
+import type { Growth } from './stored-log.ts';
 import { hasMissingDependencies } from './update-dependencies.ts';
 
 export type ApplyOutcome = 'applied' | 'waiting' | 'refused' | 'tainted' | 'full';
@@ -31,13 +32,13 @@ export function applyClientUpdate(doc: Y.Doc, update: Uint8Array, origin: unknow
  * Anything else goes as the doc's update event re-encodes it: a sync step 2 carries the sender's
  * whole delete set, and an update that overlaps the doc (an echo, or forged bytes under ids the
  * doc holds, which Yjs skips) must not be stored as sent.
- * Without `mayGrow` (the document is at its size cap), a write with a struct the doc lacks is
- * 'full' and left unapplied; deletions of what the doc holds still apply.
+ * At the document's size cap (`growth`, stored-log.ts) a write that does more than allowed is
+ * 'full' and left unapplied.
  */
-export function applyAndCollect(doc: Y.Doc, write: ClientWrite, origin: unknown, collected: Uint8Array[], mayGrow = true): ApplyOutcome {
+export function applyAndCollect(doc: Y.Doc, write: ClientWrite, origin: unknown, collected: Uint8Array[], growth: Growth = 'any'): ApplyOutcome {
   const decoded = decode(write.update);
   if (!decoded) return 'refused';
-  if (!mayGrow && addsStructs(doc, decoded)) return 'full';
+  if (growth !== 'any' && exceeds(doc, decoded, growth)) return 'full';
   if (write.incremental && allNew(doc, decoded)) {
     const outcome = applyDecoded(doc, write.update, decoded, origin);
     if (outcome === 'applied') collected.push(write.update);
@@ -66,9 +67,14 @@ function allNew(doc: Y.Doc, decoded: Decoded): boolean {
   return decoded.structs.length > 0 && decoded.structs.every((struct) => struct instanceof Y.Skip || struct.id.clock >= Y.getState(doc.store, struct.id.client));
 }
 
-/** Some struct reaches past what the doc holds of its client: applying it would add content. */
-function addsStructs(doc: Y.Doc, decoded: Decoded): boolean {
-  return decoded.structs.some((struct) => !(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client));
+/** 'deletions': a struct the doc lacks carries content (deleted ones are a few bytes, whatever
+ *  they once held, so a refused client's deleted edits may still sync). 'none': the write has any
+ *  struct the doc lacks, or deletes anything (checking which deletes are new would cost a walk
+ *  of the whole document per write). */
+function exceeds(doc: Y.Doc, decoded: Decoded, growth: Exclude<Growth, 'any'>): boolean {
+  const fresh = decoded.structs.filter((struct) => !(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client));
+  if (growth === 'none') return fresh.length > 0 || decoded.ds.clients.size > 0;
+  return fresh.some((struct) => struct instanceof Y.Item && !(struct.content instanceof Y.ContentDeleted));
 }
 
 function applyDecoded(doc: Y.Doc, update: Uint8Array, decoded: Decoded, origin: unknown): ApplyOutcome {

@@ -9,6 +9,7 @@ import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import type { RoomAwareness } from './room-awareness.ts';
 import type { Inbound } from './room-inbox.ts';
 import type { RoomWrites } from './room-writes.ts';
+import type { Growth } from './stored-log.ts';
 import { Step2Answers } from './step2-answers.ts';
 
 export interface BatchContext {
@@ -19,8 +20,8 @@ export interface BatchContext {
   readonly metrics: RelayMetrics;
   /** Whether view-only sockets may publish awareness (config.viewerAwareness). */
   readonly viewerAwareness: boolean;
-  /** False when the document is at its size cap: writes that add content are refused. */
-  readonly mayGrow: boolean;
+  /** What writes may do to the document at its size cap (stored-log.ts). */
+  readonly growth: Growth;
 }
 
 export interface SortedBatch {
@@ -58,7 +59,7 @@ export function sortBatch(batch: readonly Inbound[], ctx: BatchContext): SortedB
           break;
         }
         firstUpdateAt ??= receivedAt;
-        tainted = writes.apply(ctx.doc(), conn, { update: message.update, incremental: message.kind === 'sync-update' }, collected, ctx.mayGrow) === 'tainted';
+        tainted = writes.apply(ctx.doc(), conn, { update: message.update, incremental: message.kind === 'sync-update' }, collected, ctx.growth) === 'tainted';
         break;
       case 'awareness':
         if (awareness.oversized(message.entries)) {

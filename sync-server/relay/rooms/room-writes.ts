@@ -3,9 +3,9 @@
 // the client's sync step 2 arrives). Held updates wait per socket, bounded, and are retried
 // whenever the document grows; a socket that leaves takes its held updates along, and nothing is
 // ever held for a socket that is no longer open (the relay decided to close it, or it left).
-// What an applied write commits is applyAndCollect's choice (apply-update.ts). While the document
-// is at its size cap, a write that would add content is refused with 4409 before it is applied;
-// one that only deletes still applies, since deletions are how a full document shrinks.
+// What an applied write commits is applyAndCollect's choice (apply-update.ts). At the document's
+// size cap, a write that would do more than the cap allows (stored-log.ts) is refused with 4409
+// before it is applied; deletions still apply there, since they are how a full document shrinks.
 import type * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import { SocketRefusal } from '../../../wire/socket-refusals.ts';
@@ -13,6 +13,7 @@ import type { Logger } from '../../logger.ts';
 import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import type { Connection } from '../transport/connection.ts';
 import { applyAndCollect, type ApplyOutcome, type ClientWrite } from './apply-update.ts';
+import type { Growth } from './stored-log.ts';
 
 /** Beyond these a socket is closed with 4529 (transient): its client reconnects and resyncs. */
 export const MAX_HELD_UPDATES_PER_CONNECTION = 64;
@@ -33,10 +34,10 @@ export class RoomWrites {
   }
 
   /** `collected` receives what to commit; a refused update's share is taken back out. */
-  apply(doc: Y.Doc, conn: Connection, write: ClientWrite, collected: Uint8Array[], mayGrow: boolean): ApplyOutcome {
+  apply(doc: Y.Doc, conn: Connection, write: ClientWrite, collected: Uint8Array[], growth: Growth): ApplyOutcome {
     const { metrics, logger } = this.#deps;
     const mark = collected.length;
-    const outcome = applyAndCollect(doc, write, conn, collected, mayGrow);
+    const outcome = applyAndCollect(doc, write, conn, collected, growth);
     if (outcome === 'applied') return outcome;
     if (outcome === 'full') {
       metrics.reject(RejectReason.documentFull);
@@ -57,14 +58,14 @@ export class RoomWrites {
   }
 
   /** The doc grew: held updates whose dependencies arrived apply now. True if the doc is tainted. */
-  retry(doc: Y.Doc, collected: Uint8Array[], mayGrow: boolean, isMember: (conn: Connection) => boolean): boolean {
+  retry(doc: Y.Doc, collected: Uint8Array[], growth: Growth, isMember: (conn: Connection) => boolean): boolean {
     for (let progress = true; progress && this.#held.size > 0; ) {
       const before = collected.length;
       const held = [...this.#held].flatMap(([conn, writes]) => writes.map((write) => ({ conn, write })));
       this.#held.clear();
       for (const [n, { conn, write }] of held.entries()) {
         if (!conn.isOpen || !isMember(conn)) continue;
-        if (this.apply(doc, conn, write, collected, mayGrow) !== 'tainted') continue;
+        if (this.apply(doc, conn, write, collected, growth) !== 'tainted') continue;
         for (const rest of held.slice(n + 1)) this.#hold(rest.conn, rest.write);
         return true;
       }

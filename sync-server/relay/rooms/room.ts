@@ -5,9 +5,8 @@
 // A failed load closes the sockets with 1011 and writes nothing. When other nodes write the same
 // store, the room also applies and broadcasts their committed rows by sequence number
 // (room-catch-up.ts), and compacts only up to the last sequence number below which it has applied
-// every row. What the store holds, when to compact and whether the document may still grow
-// (maxDocumentBytes) is stored-log.ts; a write that would grow a full document is refused in
-// room-writes.ts.
+// every row. What the store holds, when to compact and what writes may still do to the document
+// (maxDocumentBytes) is stored-log.ts; a write beyond that is refused in room-writes.ts.
 import * as Y from 'yjs';
 import { CloseCode } from '../../../wire/close-codes.ts';
 import type { RelayConfig } from '../../config.ts';
@@ -22,7 +21,7 @@ import type { Connection } from '../transport/connection.ts';
 import { RoomCatchUp } from './room-catch-up.ts';
 import { RoomInbox } from './room-inbox.ts';
 import { RoomWrites } from './room-writes.ts';
-import { StoredLog } from './stored-log.ts';
+import { StoredLog, type Growth } from './stored-log.ts';
 import { sortBatch } from './room-batch.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -191,33 +190,36 @@ export class Room {
   async #drain(): Promise<void> {
     this.#drainQueued = false;
     if (this.#state !== 'ready') return;
-    const mayGrow = await this.#mayGrow();
+    const growth = await this.#growth();
     const { collected, replies, firstUpdateAt, tainted: cut, rest } = sortBatch(this.#inbox.takeAll(), {
       doc: () => this.#doc,
       writes: this.#writes,
       awareness: this.awareness,
       metrics: this.#deps.metrics,
       viewerAwareness: this.#deps.config.viewerAwareness,
-      mayGrow,
+      growth,
     });
     let tainted = cut;
     if (tainted) this.#inbox.putBack(rest);
-    else if (collected.length > 0) tainted = this.#writes.retry(this.#doc, collected, mayGrow, (conn) => this.connections.has(conn));
-    if (collected.length > 0 && !(await this.#commit(collected, firstUpdateAt))) return;
+    else if (collected.length > 0) tainted = this.#writes.retry(this.#doc, collected, growth, (conn) => this.connections.has(conn));
+    if (collected.length > 0) {
+      if (!(await this.#commit(collected, firstUpdateAt))) return;
+      if (growth !== 'any') this.#stored.shrank();
+    }
     if (tainted && !(await this.#rebuild())) return;
     for (const reply of replies) reply();
     await this.#maybeCompact();
     if (this.#inbox.size > 0) this.#scheduleDrain();
   }
 
-  /** Whether this batch's writes may add content: the doc is committed state here, so a
-   *  compaction the cap asks for snapshots nothing uncommitted. */
-  async #mayGrow(): Promise<boolean> {
+  /** What this batch's writes may do to the doc (maxDocumentBytes). The doc is committed state
+   *  here, so a compaction the cap asks for snapshots nothing uncommitted. */
+  async #growth(): Promise<Growth> {
     const max = this.#deps.config.maxDocumentBytes;
     const check = this.#stored.checkCap(max, performance.now());
-    if (check !== 'compact') return check === 'under';
+    if (check !== 'compact') return check;
     await this.#compact();
-    return this.#stored.byteSize < max;
+    return this.#stored.checkCap(max, performance.now(), false) as Growth;
   }
 
   #scheduleDrain(): void {
@@ -294,6 +296,7 @@ export class Room {
       await store.compact(this.name, snapshot, uptoSeq);
     } catch (error) {
       failures.warn('compaction failed; the log is kept', { doc: this.name }, error);
+      this.#stored.compactionFailed(performance.now());
       return;
     }
     if (this.#stored.compacted(snapshot.byteLength, uptoSeq, performance.now())) this.#erasures?.compacted();

@@ -6,20 +6,29 @@
 // that another node's missing row (a gap) stopped short leaves later rows, which may hold the
 // erased content, and it is retried once the gap fills.
 // The size cap (maxDocumentBytes) is judged on the same figures at the start of a batch. A log at
-// the cap is compacted first, so a document is refused for its content, not its history: when it
-// logged enough since its snapshot to matter, or when its last compaction is a while ago (the
-// deletions a full document still takes shrink it only once a snapshot drops them). The interval
-// keeps a document at the cap from being re-encoded on every write.
+// the cap is compacted first when that could help, so a document is refused for its content, not
+// its history: when it logged an eighth of the cap since its snapshot, when deletions were taken
+// at the cap (a second after the last compaction: deletions shrink a document only once a
+// snapshot drops them), or when the last compaction is 10 s old. The intervals keep a document at
+// the cap from being re-encoded on every write. At the cap only writes that add no content pass
+// (deletions, and the deleted structs of a client's refused edits, which are a few bytes each);
+// an eighth of the cap above it, an allowance for that history, nothing that changes the document
+// passes, so no kind of write can grow it without bound.
 export interface CompactionLimits {
   readonly compactAfterRows: number;
   readonly compactAfterBytes: number;
 }
 
-export type CapCheck = 'under' | 'compact' | 'full';
+/** What a batch's writes may do to the document: anything; no new content; nothing at all. */
+export type Growth = 'any' | 'deletions' | 'none';
+export type CapCheck = Growth | 'compact';
 
-/** Below this share of the cap, what was logged since the snapshot is not worth a compaction… */
-const CAP_COMPACTION_SHARE = 8;
-/** …unless the last compaction is this old (ms). */
+/** The share of the cap logged since the snapshot that is worth a compaction at the cap, and the
+ *  share above the cap allowed for history (deleted structs and deletions). */
+const CAP_SHARE = 8;
+/** At the cap, a compaction at most this often (ms) for deletions taken since the last one… */
+export const CAP_SHRINK_RECOMPACTION_MS = 1_000;
+/** …and this often for anything else. */
 export const CAP_RECOMPACTION_MS = 10_000;
 
 export class StoredLog {
@@ -30,8 +39,10 @@ export class StoredLog {
   #requested = false;
   /** The last sequence number a compaction by this room covered. */
   #compactedUpto = 0;
-  /** performance.now() of that compaction; never, for a document as loaded. */
+  /** performance.now() of the last compaction tried; never, for a document as loaded. */
   #compactedAt = Number.NEGATIVE_INFINITY;
+  /** Deletions were committed at the cap since the last compaction. */
+  #shrank = false;
 
   /** The document was (re)loaded: its rows as the store returned them. */
   loaded(rowCount: number, byteSize: number, lastSeq: number): void {
@@ -62,17 +73,33 @@ export class StoredLog {
     return this.rowCount > limits.compactAfterRows || this.byteSize > byteLimit;
   }
 
-  /** Whether the document may grow: under the cap, full, or to be compacted first and asked again. */
-  checkCap(maxBytes: number, now: number): CapCheck {
-    if (this.byteSize < maxBytes) return 'under';
-    if (this.rowCount < 2) return 'full';
-    const logged = this.byteSize - this.#snapshotBytes;
-    return logged >= maxBytes / CAP_COMPACTION_SHARE || now - this.#compactedAt >= CAP_RECOMPACTION_MS ? 'compact' : 'full';
+  /** What writes may do now, or 'compact' when a compaction should come first (unless `mayCompact`
+   *  is false: asked again right after one). */
+  checkCap(maxBytes: number, now: number, mayCompact = true): CapCheck {
+    if (this.byteSize < maxBytes) return 'any';
+    if (mayCompact && this.rowCount > 1 && this.#worthCompacting(maxBytes, now)) return 'compact';
+    return this.byteSize < maxBytes + maxBytes / CAP_SHARE ? 'deletions' : 'none';
+  }
+
+  /** A batch that added no content was committed while the document was at the cap. */
+  shrank(): void {
+    this.#shrank = true;
+  }
+
+  /** A compaction failed: it is not tried again at the cap before the interval. */
+  compactionFailed(now: number): void {
+    this.#compactedAt = now;
+  }
+
+  #worthCompacting(maxBytes: number, now: number): boolean {
+    const since = now - this.#compactedAt;
+    return this.byteSize - this.#snapshotBytes >= maxBytes / CAP_SHARE || since >= CAP_RECOMPACTION_MS || (this.#shrank && since >= CAP_SHRINK_RECOMPACTION_MS);
   }
 
   /** Rows up to `uptoSeq` were replaced by one snapshot; later rows stay. True when none stayed. */
   compacted(snapshotBytes: number, uptoSeq: number, now: number): boolean {
     this.#compactedAt = now;
+    this.#shrank = false;
     this.rowCount = 1 + (this.lastSeq - uptoSeq);
     this.byteSize = snapshotBytes;
     this.#snapshotBytes = snapshotBytes;

@@ -69,7 +69,7 @@ test('a delete-only update that deletes nothing new is not collected', () => {
   assert.equal(again, [], 'repeating it stores nothing');
 });
 
-test('at the size cap, a write that adds a struct is full and leaves the doc untouched; a deletion applies', () => {
+test('at the size cap, a write that adds content is full and leaves the doc untouched; deletions and deleted structs apply', () => {
   const { doc: source, update } = typed('hello');
   const room = new Y.Doc();
   Y.applyUpdate(room, update);
@@ -77,20 +77,41 @@ test('at the size cap, a write that adds a struct is full and leaves the doc unt
   source.getText('t').insert(5, ' world');
   const growth = Y.encodeStateAsUpdate(source, before);
   const collected: Uint8Array[] = [];
-  assert.is(applyAndCollect(room, { update: growth, incremental: true }, null, collected, false), 'full');
+  assert.is(applyAndCollect(room, { update: growth, incremental: true }, null, collected, 'deletions'), 'full');
   assert.equal(collected, []);
   assert.is(room.getText('t').toString(), 'hello');
   // An echo of what the doc holds adds nothing, so it is no growth either.
-  assert.is(applyAndCollect(room, { update, incremental: false }, null, collected, false), 'applied');
+  assert.is(applyAndCollect(room, { update, incremental: false }, null, collected, 'deletions'), 'applied');
   assert.equal(collected, []);
+  // The refused edit, deleted on its client before it syncs again: its struct no longer carries
+  // the text, and the deletion of 'he' comes with it.
+  source.getText('t').delete(0, source.getText('t').length);
+  const step2 = Y.encodeStateAsUpdate(source, Y.encodeStateVector(room));
+  assert.ok(Y.decodeUpdate(step2).structs.every((struct) => !(struct instanceof Y.Item) || struct.content instanceof Y.ContentDeleted));
+  assert.is(applyAndCollect(room, { update: step2, incremental: false }, null, collected, 'deletions'), 'applied');
+  assert.is(room.getText('t').toString(), '');
+  assert.is(collected.length, 1, 'the deletion is committed');
+});
+
+test('past the allowance above the cap, nothing that changes the doc applies; an empty step 2 does', () => {
+  const { doc: source, update } = typed('hello');
+  const room = new Y.Doc();
+  Y.applyUpdate(room, update);
   const mirror = new Y.Doc();
   Y.applyUpdate(mirror, update);
   let deletion: Uint8Array | null = null;
   mirror.on('update', (u: Uint8Array) => (deletion = u));
   mirror.getText('t').delete(0, 2);
-  assert.is(applyAndCollect(room, { update: deletion!, incremental: true }, null, collected, false), 'applied');
-  assert.is(room.getText('t').toString(), 'llo');
-  assert.is(collected.length, 1, 'the deletion is committed');
+  const collected: Uint8Array[] = [];
+  assert.is(applyAndCollect(room, { update: deletion!, incremental: true }, null, collected, 'none'), 'full');
+  source.getText('t').insert(0, 'x');
+  source.getText('t').delete(0, 1);
+  const deletedStruct = Y.encodeStateAsUpdate(source, Y.encodeStateVector(room));
+  assert.is(applyAndCollect(room, { update: deletedStruct, incremental: false }, null, collected, 'none'), 'full');
+  assert.is(room.getText('t').toString(), 'hello');
+  const empty = Y.encodeStateAsUpdate(new Y.Doc());
+  assert.is(applyAndCollect(room, { update: empty, incremental: false }, null, collected, 'none'), 'applied');
+  assert.equal(collected, []);
 });
 
 test.run();

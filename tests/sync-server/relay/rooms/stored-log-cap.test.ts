@@ -1,8 +1,10 @@
-// StoredLog.checkCap: whether a document at maxDocumentBytes may grow, must be compacted first
-// (a log worth compacting, or a last compaction long enough ago for deletions to count), or is full.
+// StoredLog.checkCap: what a batch's writes may do to a document at maxDocumentBytes: anything
+// under it; at it, no new content ('deletions'), after a compaction first when one could help (a
+// log worth compacting, deletions taken at the cap a second ago, or a last compaction 10 s ago);
+// an eighth above it, nothing ('none').
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CAP_RECOMPACTION_MS, StoredLog } from '../../../../sync-server/relay/rooms/stored-log.ts';
+import { CAP_RECOMPACTION_MS, CAP_SHRINK_RECOMPACTION_MS, StoredLog } from '../../../../sync-server/relay/rooms/stored-log.ts';
 
 const test = suite('StoredLog.checkCap');
 const MAX = 8_000;
@@ -13,30 +15,57 @@ function log(rows: readonly number[]): StoredLog {
   return stored;
 }
 
-test('under the cap, it may grow', () => {
-  assert.is(log([100, 200]).checkCap(MAX, 0), 'under');
-});
-
-test('a document as loaded at the cap is compacted first, once; a single row is full', () => {
-  assert.is(log([5_000, 3_000]).checkCap(MAX, 0), 'compact');
-  assert.is(log([MAX]).checkCap(MAX, 0), 'full');
-});
-
-test('after a compaction that left it at the cap, small writes find it full until the interval has passed', () => {
+/** A log compacted at `at` to a snapshot of `snapshot` bytes, then `added` bytes in one row. */
+function compactedTo(snapshot: number, at: number, added: number): StoredLog {
   const stored = log([5_000, 3_000]);
-  stored.compacted(7_990, 2, 1_000);
+  stored.compacted(snapshot, 2, at);
   stored.lastSeq = 3;
-  stored.added(50);
-  assert.is(stored.checkCap(MAX, 1_000), 'full', 'a 50-byte log is not worth re-encoding the document');
-  assert.is(stored.checkCap(MAX, 1_000 + CAP_RECOMPACTION_MS - 1), 'full');
-  assert.is(stored.checkCap(MAX, 1_000 + CAP_RECOMPACTION_MS), 'compact', 'deletions logged since count after the interval');
+  stored.added(added);
+  return stored;
+}
+
+test('under the cap, anything', () => {
+  assert.is(log([100, 200]).checkCap(MAX, 0), 'any');
 });
 
-test('a log of an eighth of the cap since the snapshot is compacted at once', () => {
-  const stored = log([5_000, 3_000]);
-  stored.compacted(7_000, 2, 1_000);
-  stored.added(MAX / 8);
+test('a document as loaded at the cap is compacted first; a single row at the cap takes deletions only', () => {
+  assert.is(log([5_000, 3_000]).checkCap(MAX, 0), 'compact');
+  assert.is(log([5_000, 3_000]).checkCap(MAX, 0, false), 'deletions', 'asked again right after the compaction');
+  assert.is(log([MAX]).checkCap(MAX, 0), 'deletions');
+});
+
+test('after a compaction that left it at the cap, a small log is not compacted again until 10 s later', () => {
+  const stored = compactedTo(7_990, 1_000, 50);
+  assert.is(stored.checkCap(MAX, 1_000), 'deletions', 'a 50-byte log is not worth re-encoding the document');
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_RECOMPACTION_MS - 1), 'deletions');
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_RECOMPACTION_MS), 'compact');
+});
+
+test('deletions taken at the cap are compacted a second after the last compaction, and then not again', () => {
+  const stored = compactedTo(7_990, 1_000, 50);
+  stored.shrank();
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_SHRINK_RECOMPACTION_MS - 1), 'deletions');
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_SHRINK_RECOMPACTION_MS), 'compact');
+  stored.compacted(8_100, 3, 2_500);
+  assert.is(stored.checkCap(MAX, 2_500 + CAP_SHRINK_RECOMPACTION_MS), 'deletions', 'compacted: the deletions are in the snapshot');
+});
+
+test('a log of an eighth of the cap since the snapshot is compacted at once; a failed compaction waits', () => {
+  const stored = compactedTo(7_000, 1_000, MAX / 8);
   assert.is(stored.checkCap(MAX, 1_001), 'compact');
+  stored.compactionFailed(1_001);
+  assert.is(stored.checkCap(MAX, 1_002), 'compact', 'the log is still worth it');
+  const small = compactedTo(7_990, 1_000, 50);
+  small.shrank();
+  small.compactionFailed(1_000 + CAP_SHRINK_RECOMPACTION_MS);
+  assert.is(small.checkCap(MAX, 1_000 + CAP_SHRINK_RECOMPACTION_MS + 1), 'deletions', 'tried again at once after a failure');
+});
+
+test('an eighth above the cap, nothing', () => {
+  assert.is(log([MAX + MAX / 8]).checkCap(MAX, 0), 'none');
+  assert.is(log([MAX + MAX / 8 - 1]).checkCap(MAX, 0), 'deletions');
+  const stored = compactedTo(MAX + MAX / 8, 1_000, 10);
+  assert.is(stored.checkCap(MAX, 1_001), 'none');
 });
 
 test.run();
