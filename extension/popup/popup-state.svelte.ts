@@ -1,7 +1,8 @@
 // What the popup shows and does: the active meeting as a LiveMeeting (its clock and commands),
-// or, when nothing runs, the next meeting from the library index, which it can start.
+// or, when nothing runs, the next meeting from the library index, which it can start; and
+// whether this browser refuses to store what the popup changes (a full disk or quota).
 import { createSubscriber } from 'svelte/reactivity';
-import { openDoc, type DocHandle } from '../data/doc-connection.ts';
+import { onLocalSavesFailing, openDoc, type DocHandle } from '../data/doc-connection.ts';
 import { currentLibraryName } from '../data/library-name.ts';
 import { currentOffsetMs } from '../data/clock-offset.ts';
 import { getActiveMeeting, onActiveMeetingChanged, setActiveMeeting } from '../platform/active-meeting.ts';
@@ -20,7 +21,9 @@ export class PopupState {
   active: Active | null = $state.raw(null);
   library: LiveRead<LibraryView> | null = $state.raw(null);
   ready = $state(false);
+  storageFull = $state(false);
   #libraryHandle: DocHandle | null = null;
+  readonly #stopSaveWatch = onLocalSavesFailing((failing) => (this.storageFull = failing));
   // Set as soon as a start is asked for, so the follower does not open the meeting a second time.
   #starting: MeetingId | null = null;
 
@@ -81,6 +84,7 @@ export class PopupState {
   }
 
   close(): void {
+    this.#stopSaveWatch();
     this.#libraryHandle?.release();
     this.active?.meeting.close();
   }

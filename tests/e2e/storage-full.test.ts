@@ -1,5 +1,5 @@
 // When this browser refuses to store changes (the origin's quota used up, as a full disk does),
-// the side panel says so instead of losing them silently, and once there is room again what was
+// the side panel (and the popup, for what it changes) says so instead of losing them silently, and once there is room again what was
 // typed meanwhile is stored: the meetings, opened again, still have it, a meeting made while full
 // included. The quota is lowered for
 // real through the DevTools protocol (Storage.overrideQuotaForOrigin), so IndexedDB itself
@@ -11,6 +11,7 @@ import * as assert from 'uvu/assert';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
 import { createMeeting, msg, openMeeting } from './helpers/extension-flows.ts';
+import { shoot } from './helpers/screenshots.ts';
 
 const test = suite<{ browser: ExtensionBrowser | null }>('e2e storage full', { browser: null });
 
@@ -68,8 +69,19 @@ test('changes the browser refuses to store are announced, kept, and stored once 
   await full.locator(`[data-meeting="${made}"]`).waitFor();
   assert.ok(await storageFull.isVisible(), 'still unsaved: the alert stays');
 
+  // The popup says so too when what it changes is refused: starting the next meeting from it.
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 320, height: 480 });
+  await popup.goto(`${origin}/popup/index.html`);
+  await popup.getByRole('button', { name: msg('popupStart', 'Made while full') }).click();
+  const popupFull = popup.getByRole('alert').filter({ hasText: msg('popupStorageFull') });
+  await popupFull.waitFor({ timeout: 15_000 });
+  await shoot(popup, 'popup-storage-full');
+
   await setQuota(cdp, origin);
   await storageFull.waitFor({ state: 'detached', timeout: 20_000 });
+  await popupFull.waitFor({ state: 'detached', timeout: 20_000 });
+  await popup.close();
   await full.close();
 
   const again = await browser.page('side-panel/index.html');
@@ -79,7 +91,10 @@ test('changes the browser refuses to store are announced, kept, and stored once 
   await again.getByRole('button', { name: msg('navLibrary') }).click();
   await openMeeting(again, made);
   await notes(again).getByText('Its notes.').waitFor();
-  assert.is(await again.getByLabel(msg('meetingTitleLabel'), { exact: true }).inputValue(), 'Made while full');
+  // Started from the popup meanwhile, so it opens running; the library lists it under its title.
+  await again.getByRole('timer').first().waitFor();
+  await again.getByRole('button', { name: msg('navLibrary') }).click();
+  await again.locator(`[data-meeting="${made}"]`, { hasText: 'Made while full' }).waitFor();
 });
 
 test.run();
