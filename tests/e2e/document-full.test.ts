@@ -19,7 +19,7 @@ const test = suite<Ctx>('e2e document full', { relay: null, browser: null });
 const CHUNK = 40_000;
 
 guardedSetup(test, async (ctx) => {
-  ctx.relay = await startE2eRelay({ keepLogs: true, relay: { maxMessageBytes: 64 * 1024, maxDocumentBytes: 96 * 1024 } });
+  ctx.relay = await startE2eRelay({ keepLogs: true, relay: { maxMessageBytes: 64 * 1024, maxDocumentBytes: 112 * 1024 } });
   ctx.browser = await launchExtension();
   await (await signUp(ctx.browser, ctx.relay.httpUrl, { email: 'full@example.org', password: 'a long enough password', name: 'Ada' })).close();
 });

@@ -67,13 +67,12 @@ function allNew(doc: Y.Doc, decoded: Decoded): boolean {
   return decoded.structs.length > 0 && decoded.structs.every((struct) => struct instanceof Y.Skip || struct.id.clock >= Y.getState(doc.store, struct.id.client));
 }
 
-/** 'deletions': a struct the doc lacks carries content (deleted ones are a few bytes, whatever
- *  they once held, so a refused client's deleted edits may still sync). 'none': the write has any
- *  struct the doc lacks, or deletes anything (checking which deletes are new would cost a walk
- *  of the whole document per write). */
+/** 'deletions': a struct the doc lacks carries content (one whose content was deleted before it
+ *  got here is a few bytes, so a refused client's deleted edits may still sync). 'none': the write
+ *  has any struct the doc lacks; deletions still pass. */
 function exceeds(doc: Y.Doc, decoded: Decoded, growth: Exclude<Growth, 'any'>): boolean {
   const fresh = decoded.structs.filter((struct) => !(struct instanceof Y.Skip) && struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client));
-  if (growth === 'none') return fresh.length > 0 || decoded.ds.clients.size > 0;
+  if (growth === 'none') return fresh.length > 0;
   return fresh.some((struct) => struct instanceof Y.Item && !(struct.content instanceof Y.ContentDeleted));
 }
 

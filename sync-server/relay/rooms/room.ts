@@ -22,6 +22,7 @@ import { RoomCatchUp } from './room-catch-up.ts';
 import { RoomInbox } from './room-inbox.ts';
 import { RoomWrites } from './room-writes.ts';
 import { StoredLog, type Growth } from './stored-log.ts';
+import { watchContentDeletions } from './content-deletions.ts';
 import { sortBatch } from './room-batch.ts';
 import { RoomAwareness } from './room-awareness.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -191,6 +192,7 @@ export class Room {
     this.#drainQueued = false;
     if (this.#state !== 'ready') return;
     const growth = await this.#growth();
+    const deletions = growth === 'any' ? null : watchContentDeletions(this.#doc);
     const { collected, replies, firstUpdateAt, tainted: cut, rest } = sortBatch(this.#inbox.takeAll(), {
       doc: () => this.#doc,
       writes: this.#writes,
@@ -202,9 +204,10 @@ export class Room {
     let tainted = cut;
     if (tainted) this.#inbox.putBack(rest);
     else if (collected.length > 0) tainted = this.#writes.retry(this.#doc, collected, growth, (conn) => this.connections.has(conn));
+    const deleted = deletions?.stop() ?? false;
     if (collected.length > 0) {
       if (!(await this.#commit(collected, firstUpdateAt))) return;
-      if (growth !== 'any') this.#stored.shrank();
+      if (deleted) this.#stored.shrank();
     }
     if (tainted && !(await this.#rebuild())) return;
     for (const reply of replies) reply();

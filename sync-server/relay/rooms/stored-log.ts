@@ -5,30 +5,32 @@
 // erasure's request stays pending until a compaction replaced every row the log knows of: one
 // that another node's missing row (a gap) stopped short leaves later rows, which may hold the
 // erased content, and it is retried once the gap fills.
-// The size cap (maxDocumentBytes) is judged on the same figures at the start of a batch. A log at
-// the cap is compacted first when that could help, so a document is refused for its content, not
-// its history: when it logged an eighth of the cap since its snapshot, when deletions were taken
-// at the cap (a second after the last compaction: deletions shrink a document only once a
-// snapshot drops them), or when the last compaction is 10 s old. The intervals keep a document at
-// the cap from being re-encoded on every write. At the cap only writes that add no content pass
-// (deletions, and the deleted structs of a client's refused edits, which are a few bytes each);
-// an eighth of the cap above it, an allowance for that history, nothing that changes the document
-// passes, so no kind of write can grow it without bound.
+// The size cap (maxDocumentBytes) is judged on the same figures at the start of a batch. At the
+// cap a compaction comes first when it could help, so a document is refused for its content, not
+// its history: when it logged an eighth of the cap since its snapshot, when content it held was
+// deleted (deletions shrink a document only once a snapshot drops them), or when the last
+// compaction is 10 s old; and never sooner than a second after the last one, so a document at
+// the cap is not re-encoded on every write. At the cap, writes that bring content are refused;
+// structs whose content was deleted before they reached the relay (a refused client's deleted
+// edits) pass, a few bytes each, until an eighth above the cap; from there only writes without
+// new structs (deletions) pass, so no kind of write grows a document without bound and deleting
+// always remains a way back under the cap.
 export interface CompactionLimits {
   readonly compactAfterRows: number;
   readonly compactAfterBytes: number;
 }
 
-/** What a batch's writes may do to the document: anything; no new content; nothing at all. */
+/** What a batch's writes may bring: anything; structs without content (and deletions); only
+ *  deletions. */
 export type Growth = 'any' | 'deletions' | 'none';
 export type CapCheck = Growth | 'compact';
 
 /** The share of the cap logged since the snapshot that is worth a compaction at the cap, and the
- *  share above the cap allowed for history (deleted structs and deletions). */
+ *  share above the cap allowed for structs whose content was deleted. */
 const CAP_SHARE = 8;
-/** At the cap, a compaction at most this often (ms) for deletions taken since the last one… */
-export const CAP_SHRINK_RECOMPACTION_MS = 1_000;
-/** …and this often for anything else. */
+/** At the cap, compactions are at least this far apart (ms)… */
+export const CAP_MIN_RECOMPACTION_MS = 1_000;
+/** …and one comes at least this often while rows are logged, deletions or not. */
 export const CAP_RECOMPACTION_MS = 10_000;
 
 export class StoredLog {
@@ -41,7 +43,7 @@ export class StoredLog {
   #compactedUpto = 0;
   /** performance.now() of the last compaction tried; never, for a document as loaded. */
   #compactedAt = Number.NEGATIVE_INFINITY;
-  /** Deletions were committed at the cap since the last compaction. */
+  /** Content the document held was deleted at the cap since the last compaction. */
   #shrank = false;
 
   /** The document was (re)loaded: its rows as the store returned them. */
@@ -81,19 +83,20 @@ export class StoredLog {
     return this.byteSize < maxBytes + maxBytes / CAP_SHARE ? 'deletions' : 'none';
   }
 
-  /** A batch that added no content was committed while the document was at the cap. */
+  /** A batch that deleted content the document held was committed while it was at the cap. */
   shrank(): void {
     this.#shrank = true;
   }
 
-  /** A compaction failed: it is not tried again at the cap before the interval. */
+  /** A compaction failed: at the cap, the next waits at least CAP_MIN_RECOMPACTION_MS. */
   compactionFailed(now: number): void {
     this.#compactedAt = now;
   }
 
   #worthCompacting(maxBytes: number, now: number): boolean {
     const since = now - this.#compactedAt;
-    return this.byteSize - this.#snapshotBytes >= maxBytes / CAP_SHARE || since >= CAP_RECOMPACTION_MS || (this.#shrank && since >= CAP_SHRINK_RECOMPACTION_MS);
+    if (since < CAP_MIN_RECOMPACTION_MS) return false;
+    return this.#shrank || this.byteSize - this.#snapshotBytes >= maxBytes / CAP_SHARE || since >= CAP_RECOMPACTION_MS;
   }
 
   /** Rows up to `uptoSeq` were replaced by one snapshot; later rows stay. True when none stayed. */

@@ -93,25 +93,28 @@ test('at the size cap, a write that adds content is full and leaves the doc unto
   assert.is(collected.length, 1, 'the deletion is committed');
 });
 
-test('past the allowance above the cap, nothing that changes the doc applies; an empty step 2 does', () => {
+test('past the allowance above the cap, no struct the doc lacks applies, not even a deleted one; deletions do', () => {
   const { doc: source, update } = typed('hello');
   const room = new Y.Doc();
   Y.applyUpdate(room, update);
   const mirror = new Y.Doc();
   Y.applyUpdate(mirror, update);
-  let deletion: Uint8Array | null = null;
-  mirror.on('update', (u: Uint8Array) => (deletion = u));
-  mirror.getText('t').delete(0, 2);
-  const collected: Uint8Array[] = [];
-  assert.is(applyAndCollect(room, { update: deletion!, incremental: true }, null, collected, 'none'), 'full');
   source.getText('t').insert(0, 'x');
   source.getText('t').delete(0, 1);
   const deletedStruct = Y.encodeStateAsUpdate(source, Y.encodeStateVector(room));
+  const collected: Uint8Array[] = [];
   assert.is(applyAndCollect(room, { update: deletedStruct, incremental: false }, null, collected, 'none'), 'full');
-  assert.is(room.getText('t').toString(), 'hello');
-  const empty = Y.encodeStateAsUpdate(new Y.Doc());
-  assert.is(applyAndCollect(room, { update: empty, incremental: false }, null, collected, 'none'), 'applied');
   assert.equal(collected, []);
+  let deletion: Uint8Array | null = null;
+  mirror.on('update', (u: Uint8Array) => (deletion = u));
+  mirror.getText('t').delete(0, 2);
+  assert.is(applyAndCollect(room, { update: deletion!, incremental: true }, null, collected, 'none'), 'applied');
+  assert.is(room.getText('t').toString(), 'llo');
+  assert.is(collected.length, 1, 'the deletion is committed');
+  // A reconnecting editor's step 2: its whole delete set, nothing new.
+  const step2 = Y.encodeStateAsUpdate(mirror, Y.encodeStateVector(room));
+  assert.is(applyAndCollect(room, { update: step2, incremental: false }, null, collected, 'none'), 'applied');
+  assert.is(collected.length, 1, 'nothing more to store');
 });
 
 test.run();

@@ -1,10 +1,10 @@
-// StoredLog.checkCap: what a batch's writes may do to a document at maxDocumentBytes: anything
-// under it; at it, no new content ('deletions'), after a compaction first when one could help (a
-// log worth compacting, deletions taken at the cap a second ago, or a last compaction 10 s ago);
-// an eighth above it, nothing ('none').
+// StoredLog.checkCap: what a batch's writes may bring to a document at maxDocumentBytes: anything
+// under it; at it, no content ('deletions'), after a compaction first when one could help (a log
+// worth compacting, content deleted at the cap, or a last compaction 10 s ago), never within a
+// second of the last one; an eighth above it, no new structs at all ('none').
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CAP_RECOMPACTION_MS, CAP_SHRINK_RECOMPACTION_MS, StoredLog } from '../../../../sync-server/relay/rooms/stored-log.ts';
+import { CAP_RECOMPACTION_MS, CAP_MIN_RECOMPACTION_MS, StoredLog } from '../../../../sync-server/relay/rooms/stored-log.ts';
 
 const test = suite('StoredLog.checkCap');
 const MAX = 8_000;
@@ -41,27 +41,29 @@ test('after a compaction that left it at the cap, a small log is not compacted a
   assert.is(stored.checkCap(MAX, 1_000 + CAP_RECOMPACTION_MS), 'compact');
 });
 
-test('deletions taken at the cap are compacted a second after the last compaction, and then not again', () => {
+test('content deleted at the cap is compacted a second after the last compaction, and then not again', () => {
   const stored = compactedTo(7_990, 1_000, 50);
   stored.shrank();
-  assert.is(stored.checkCap(MAX, 1_000 + CAP_SHRINK_RECOMPACTION_MS - 1), 'deletions');
-  assert.is(stored.checkCap(MAX, 1_000 + CAP_SHRINK_RECOMPACTION_MS), 'compact');
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_MIN_RECOMPACTION_MS - 1), 'deletions');
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_MIN_RECOMPACTION_MS), 'compact');
   stored.compacted(8_100, 3, 2_500);
-  assert.is(stored.checkCap(MAX, 2_500 + CAP_SHRINK_RECOMPACTION_MS), 'deletions', 'compacted: the deletions are in the snapshot');
+  assert.is(stored.checkCap(MAX, 2_500 + CAP_MIN_RECOMPACTION_MS), 'deletions', 'compacted: the deletions are in the snapshot');
 });
 
-test('a log of an eighth of the cap since the snapshot is compacted at once; a failed compaction waits', () => {
+test('a log of an eighth of the cap since the snapshot is compacted, a second after the last compaction', () => {
   const stored = compactedTo(7_000, 1_000, MAX / 8);
-  assert.is(stored.checkCap(MAX, 1_001), 'compact');
-  stored.compactionFailed(1_001);
-  assert.is(stored.checkCap(MAX, 1_002), 'compact', 'the log is still worth it');
-  const small = compactedTo(7_990, 1_000, 50);
-  small.shrank();
-  small.compactionFailed(1_000 + CAP_SHRINK_RECOMPACTION_MS);
-  assert.is(small.checkCap(MAX, 1_000 + CAP_SHRINK_RECOMPACTION_MS + 1), 'deletions', 'tried again at once after a failure');
+  assert.is(stored.checkCap(MAX, 1_001), 'deletions', 'too soon after the last one');
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_MIN_RECOMPACTION_MS), 'compact');
 });
 
-test('an eighth above the cap, nothing', () => {
+test('a failed compaction is not tried again within a second', () => {
+  const stored = compactedTo(7_000, 1_000, MAX / 8);
+  stored.compactionFailed(5_000);
+  assert.is(stored.checkCap(MAX, 5_001), 'deletions');
+  assert.is(stored.checkCap(MAX, 5_000 + CAP_MIN_RECOMPACTION_MS), 'compact', 'the log is still worth it');
+});
+
+test('an eighth above the cap, no new structs', () => {
   assert.is(log([MAX + MAX / 8]).checkCap(MAX, 0), 'none');
   assert.is(log([MAX + MAX / 8 - 1]).checkCap(MAX, 0), 'deletions');
   const stored = compactedTo(MAX + MAX / 8, 1_000, 10);
