@@ -294,15 +294,17 @@ export class Room {
     // Only what this doc is known to hold may be replaced by its snapshot.
     const uptoSeq = this.#catchUp.applied;
     if (uptoSeq < 1) return;
+    const started = performance.now();
     const snapshot = Y.encodeStateAsUpdate(this.#doc);
     try {
       await store.compact(this.name, snapshot, uptoSeq);
     } catch (error) {
       failures.warn('compaction failed; the log is kept', { doc: this.name }, error);
-      this.#stored.compactionFailed(performance.now());
+      this.#stored.compactionFailed(performance.now(), performance.now() - started);
       return;
     }
-    if (this.#stored.compacted(snapshot.byteLength, uptoSeq, performance.now())) this.#erasures?.compacted();
+    const now = performance.now();
+    if (this.#stored.compacted(snapshot.byteLength, uptoSeq, now, now - started)) this.#erasures?.compacted();
     metrics.compactions.inc();
   }
 

@@ -9,8 +9,9 @@
 // cap a compaction comes first when it could help, so a document is refused for its content, not
 // its history: when it logged an eighth of the cap since its snapshot, when content it held was
 // deleted (deletions shrink a document only once a snapshot drops them), or when the last
-// compaction is 10 s old; and never sooner than a second after the last one, so a document at
-// the cap is not re-encoded on every write. At the cap, writes that bring content are refused;
+// compaction is 10 s old; and never sooner than a second after the last one, nor than twenty
+// times as long as the last one took (bench relay-document-cap: about 0.6 s for 16 MiB, whose
+// write blocks the event loop), so compactions at the cap take at most a twentieth of the time. At the cap, writes that bring content are refused;
 // structs whose content was deleted before they reached the relay (a refused client's deleted
 // edits) pass, a few bytes each, until an eighth above the cap; from there only writes without
 // new structs (deletions) pass, so no kind of write grows a document without bound and deleting
@@ -28,8 +29,10 @@ export type CapCheck = Growth | 'compact';
 /** The share of the cap logged since the snapshot that is worth a compaction at the cap, and the
  *  share above the cap allowed for structs whose content was deleted. */
 const CAP_SHARE = 8;
-/** At the cap, compactions are at least this far apart (ms)… */
+/** At the cap, compactions are at least this far apart (ms), and at least this many times as
+ *  long as the last one took… */
 export const CAP_MIN_RECOMPACTION_MS = 1_000;
+export const CAP_RECOMPACTION_COST_FACTOR = 20;
 /** …and one comes at least this often while rows are logged, deletions or not. */
 export const CAP_RECOMPACTION_MS = 10_000;
 
@@ -43,6 +46,8 @@ export class StoredLog {
   #compactedUpto = 0;
   /** performance.now() of the last compaction tried; never, for a document as loaded. */
   #compactedAt = Number.NEGATIVE_INFINITY;
+  /** How long that compaction took (ms). */
+  #compactionMs = 0;
   /** Content the document held was deleted at the cap since the last compaction. */
   #shrank = false;
 
@@ -88,20 +93,22 @@ export class StoredLog {
     this.#shrank = true;
   }
 
-  /** A compaction failed: at the cap, the next waits at least CAP_MIN_RECOMPACTION_MS. */
-  compactionFailed(now: number): void {
+  /** A compaction that took `tookMs` failed: at the cap, the next waits as after one that worked. */
+  compactionFailed(now: number, tookMs: number): void {
     this.#compactedAt = now;
+    this.#compactionMs = tookMs;
   }
 
   #worthCompacting(maxBytes: number, now: number): boolean {
     const since = now - this.#compactedAt;
-    if (since < CAP_MIN_RECOMPACTION_MS) return false;
+    if (since < Math.max(CAP_MIN_RECOMPACTION_MS, CAP_RECOMPACTION_COST_FACTOR * this.#compactionMs)) return false;
     return this.#shrank || this.byteSize - this.#snapshotBytes >= maxBytes / CAP_SHARE || since >= CAP_RECOMPACTION_MS;
   }
 
   /** Rows up to `uptoSeq` were replaced by one snapshot; later rows stay. True when none stayed. */
-  compacted(snapshotBytes: number, uptoSeq: number, now: number): boolean {
+  compacted(snapshotBytes: number, uptoSeq: number, now: number, tookMs = 0): boolean {
     this.#compactedAt = now;
+    this.#compactionMs = tookMs;
     this.#shrank = false;
     this.rowCount = 1 + (this.lastSeq - uptoSeq);
     this.byteSize = snapshotBytes;

@@ -1,10 +1,10 @@
 // StoredLog.checkCap: what a batch's writes may bring to a document at maxDocumentBytes: anything
 // under it; at it, no content ('deletions'), after a compaction first when one could help (a log
 // worth compacting, content deleted at the cap, or a last compaction 10 s ago), never within a
-// second of the last one; an eighth above it, no new structs at all ('none').
+// second of the last one nor within twenty times its length; an eighth above it, no new structs at all ('none').
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { CAP_RECOMPACTION_MS, CAP_MIN_RECOMPACTION_MS, StoredLog } from '../../../../sync-server/relay/rooms/stored-log.ts';
+import { CAP_MIN_RECOMPACTION_MS, CAP_RECOMPACTION_COST_FACTOR, CAP_RECOMPACTION_MS, StoredLog } from '../../../../sync-server/relay/rooms/stored-log.ts';
 
 const test = suite('StoredLog.checkCap');
 const MAX = 8_000;
@@ -58,9 +58,21 @@ test('a log of an eighth of the cap since the snapshot is compacted, a second af
 
 test('a failed compaction is not tried again within a second', () => {
   const stored = compactedTo(7_000, 1_000, MAX / 8);
-  stored.compactionFailed(5_000);
+  stored.compactionFailed(5_000, 10);
   assert.is(stored.checkCap(MAX, 5_001), 'deletions');
   assert.is(stored.checkCap(MAX, 5_000 + CAP_MIN_RECOMPACTION_MS), 'compact', 'the log is still worth it');
+});
+
+test('a compaction that took long keeps the next twenty times as far', () => {
+  const stored = log([5_000, 3_000]);
+  stored.compacted(7_000, 2, 1_000, 600);
+  stored.lastSeq = 3;
+  stored.added(MAX / 8);
+  stored.shrank();
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_RECOMPACTION_COST_FACTOR * 600 - 1), 'deletions');
+  assert.is(stored.checkCap(MAX, 1_000 + CAP_RECOMPACTION_COST_FACTOR * 600), 'compact');
+  stored.compactionFailed(20_000, 700);
+  assert.is(stored.checkCap(MAX, 20_000 + CAP_RECOMPACTION_COST_FACTOR * 700 - 1), 'deletions', 'a failed one counts too');
 });
 
 test('an eighth above the cap, no new structs', () => {
