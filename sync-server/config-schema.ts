@@ -125,7 +125,7 @@ export const SETTINGS: readonly Setting[] = [
   setting('relay.roomUnloadGraceMs', count(0), 'a room stays loaded this long after its last socket leaves'),
   setting('relay.compactAfterRows', count(), 'a room log longer than this is compacted into one snapshot'),
   setting('relay.compactAfterBytes', count(), 'a room log larger than this is compacted into one snapshot'),
-  setting('relay.maxDocumentBytes', count(), 'a document stored this large takes no write that adds content (closed with 4409); deletions still pass, up to an eighth more. At least maxMessageBytes'),
+  setting('relay.maxDocumentBytes', count(), 'a document stored this large takes no write that adds content (closed with 4409), and an eighth above it no new struct; deletions always pass. At least maxMessageBytes'),
   setting('relay.keepAliveMs', ms().max(MAX_KEEP_ALIVE_MS), `ping and keep-alive interval (at most ${MAX_KEEP_ALIVE_MS} ms: stock clients give up after 30 s)`),
   setting('relay.deadPeerTimeoutMs', ms(), 'a socket that answered no ping for this long is terminated'),
   setting('relay.closeGraceMs', ms(), 'a socket the relay closed is cut if its peer has not answered the close within this'),

@@ -51,8 +51,8 @@ export interface RelayConfig {
   readonly roomUnloadGraceMs: number;
   readonly compactAfterRows: number;
   readonly compactAfterBytes: number;
-  /** A document stored this large takes no write that adds content (4409); deletions still pass,
-   *  up to an eighth more (rooms/stored-log.ts). */
+  /** A document stored this large takes no write that adds content (4409), and an eighth above it
+   *  no new struct; deletions always pass (rooms/stored-log.ts). */
   readonly maxDocumentBytes: number;
   /** Every connection hears something at least every 1.5 x this (stock clients give up at 30 s). */
   readonly keepAliveMs: number;

@@ -20,8 +20,8 @@ export const CloseCode = {
   forbidden: 4403,
   /**
    * The document's stored size reached the relay's cap (`maxDocumentBytes`, 16 MiB by default),
-   * and the write would add content (deletions still pass, and the document can still be read;
-   * an eighth above the cap, nothing that changes it passes).
+   * and the write would add content (an eighth above the cap, any new struct). Deletions always
+   * pass, and the document can still be read.
    * Numbered after HTTP 409 (the request conflicts with the resource's state); final, because the
    * same write would be refused again until the document shrinks.
    */

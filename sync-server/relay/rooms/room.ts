@@ -58,6 +58,7 @@ export class Room {
   readonly #catchUp: RoomCatchUp;
   #catchUpQueued = false;
   #unloadTimer: NodeJS.Timeout | null = null;
+  #compactTimer: NodeJS.Timeout | null = null;
   #erasures: ErasureWatch | null = null;
 
   constructor(name: string, deps: RoomDeps) {
@@ -191,7 +192,9 @@ export class Room {
   async #drain(): Promise<void> {
     this.#drainQueued = false;
     if (this.#state !== 'ready') return;
-    const growth = await this.#growth();
+    // Only a compaction the cap asks for awaits: the usual batch goes on in the same turn.
+    const check = this.#stored.checkCap(this.#deps.config.maxDocumentBytes, performance.now());
+    const growth = check === 'compact' ? await this.#compactForCap() : check;
     const deletions = growth === 'any' ? null : watchContentDeletions(this.#doc);
     const { collected, replies, firstUpdateAt, tainted: cut, rest } = sortBatch(this.#inbox.takeAll(), {
       doc: () => this.#doc,
@@ -215,14 +218,11 @@ export class Room {
     if (this.#inbox.size > 0) this.#scheduleDrain();
   }
 
-  /** What this batch's writes may do to the doc (maxDocumentBytes). The doc is committed state
-   *  here, so a compaction the cap asks for snapshots nothing uncommitted. */
-  async #growth(): Promise<Growth> {
-    const max = this.#deps.config.maxDocumentBytes;
-    const check = this.#stored.checkCap(max, performance.now());
-    if (check !== 'compact') return check;
+  /** At the cap, a compaction first (the doc is committed state here, so it snapshots nothing
+   *  uncommitted), then what this batch's writes may do. */
+  async #compactForCap(): Promise<Growth> {
     await this.#compact();
-    return this.#stored.checkCap(max, performance.now(), false) as Growth;
+    return this.#stored.checkCap(this.#deps.config.maxDocumentBytes, performance.now(), false) as Growth;
   }
 
   #scheduleDrain(): void {
@@ -256,6 +256,8 @@ export class Room {
   async #runCatchUp(): Promise<void> {
     this.#catchUpQueued = false;
     if (this.#state !== 'ready') return;
+    // Other nodes' deletions at the cap count as this node's do (the queue keeps the doc to this task).
+    const deletions = this.#stored.byteSize >= this.#deps.config.maxDocumentBytes ? watchContentDeletions(this.#doc) : null;
     try {
       await this.#catchUp.run((update) => {
         this.#stored.added(update.byteLength);
@@ -263,8 +265,10 @@ export class Room {
         this.#broadcast(update);
       });
     } catch (error) {
+      deletions?.stop();
       return this.#fail('catch-up failed', 'document could not be loaded', error);
     }
+    if (deletions?.stop()) this.#stored.shrank();
     this.#stored.lastSeq = Math.max(this.#stored.lastSeq, this.#catchUp.applied);
     await this.#maybeCompact();
   }
@@ -285,8 +289,17 @@ export class Room {
   }
 
   async #maybeCompact(): Promise<void> {
-    if (this.#state !== 'ready' || !this.#stored.needsCompaction(this.#deps.config, this.#catchUp.applied)) return;
-    await this.#compact();
+    if (this.#state !== 'ready') return;
+    const now = performance.now();
+    if (this.#stored.needsCompaction(this.#deps.config, this.#catchUp.applied, now)) return this.#compact();
+    // Due but held back by the spacing: it comes when the spacing ends, writes or not.
+    if (this.#compactTimer === null && this.#stored.needsCompaction(this.#deps.config, this.#catchUp.applied, Number.POSITIVE_INFINITY)) {
+      this.#compactTimer = setTimeout(() => {
+        this.#compactTimer = null;
+        this.#enqueue('compact', () => this.#maybeCompact());
+      }, this.#stored.spacingLeft(now));
+      this.#compactTimer.unref();
+    }
   }
 
   async #compact(): Promise<void> {
@@ -317,6 +330,7 @@ export class Room {
     if (this.#state === 'retired') return;
     this.#state = 'retired';
     this.#cancelUnload();
+    if (this.#compactTimer) clearTimeout(this.#compactTimer);
     this.#erasures?.stop();
     this.#inbox.takeAll();
     this.#writes.clear();

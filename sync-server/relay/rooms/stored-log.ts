@@ -4,7 +4,9 @@
 // compacted after every few updates, or at once when something was erased from the document. An
 // erasure's request stays pending until a compaction replaced every row the log knows of: one
 // that another node's missing row (a gap) stopped short leaves later rows, which may hold the
-// erased content, and it is retried once the gap fills.
+// erased content, and it is retried once the gap fills. Compactions of one document are spaced by
+// twenty times the last one's length (an erasure's excepted), so however its writers behave, a
+// large document takes at most a twentieth of the event loop for them (better-sqlite3 writes on it).
 // The size cap (maxDocumentBytes) is judged on the same figures at the start of a batch. At the
 // cap a compaction comes first when it could help, so a document is refused for its content, not
 // its history: when it logged an eighth of the cap since its snapshot, when content it held was
@@ -44,7 +46,7 @@ export class StoredLog {
   #requested = false;
   /** The last sequence number a compaction by this room covered. */
   #compactedUpto = 0;
-  /** performance.now() of the last compaction tried; never, for a document as loaded. */
+  /** performance.now() of the last compaction tried by this room (a rebuild keeps it). */
   #compactedAt = Number.NEGATIVE_INFINITY;
   /** How long that compaction took (ms). */
   #compactionMs = 0;
@@ -57,7 +59,6 @@ export class StoredLog {
     this.byteSize = byteSize;
     this.lastSeq = lastSeq;
     this.#compactedUpto = 0;
-    this.#compactedAt = Number.NEGATIVE_INFINITY;
   }
 
   /** One more row in the store (this node's commit or another node's). */
@@ -72,10 +73,11 @@ export class StoredLog {
   }
 
   /** `uptoSeq`: how far a compaction could replace rows now. */
-  needsCompaction(limits: CompactionLimits, uptoSeq: number): boolean {
+  needsCompaction(limits: CompactionLimits, uptoSeq: number, now: number): boolean {
     if (this.rowCount < 2) return false;
     // While the gap is open, compacting again would rewrite the same rows for nothing.
     if (this.#requested && uptoSeq > this.#compactedUpto) return true;
+    if (now - this.#compactedAt < CAP_RECOMPACTION_COST_FACTOR * this.#compactionMs) return false;
     const byteLimit = Math.max(limits.compactAfterBytes, 2 * this.#snapshotBytes);
     return this.rowCount > limits.compactAfterRows || this.byteSize > byteLimit;
   }
@@ -91,6 +93,11 @@ export class StoredLog {
   /** A batch that deleted content the document held was committed while it was at the cap. */
   shrank(): void {
     this.#shrank = true;
+  }
+
+  /** How long (ms) the spacing after the last compaction still holds a compaction back. */
+  spacingLeft(now: number): number {
+    return Math.max(0, this.#compactedAt + CAP_RECOMPACTION_COST_FACTOR * this.#compactionMs - now);
   }
 
   /** A compaction that took `tookMs` failed: at the cap, the next waits as after one that worked. */

@@ -75,6 +75,27 @@ test('a compaction that took long keeps the next twenty times as far', () => {
   assert.is(stored.checkCap(MAX, 20_000 + CAP_RECOMPACTION_COST_FACTOR * 700 - 1), 'deletions', 'a failed one counts too');
 });
 
+test('ordinary compactions are spaced by twenty times the last one too; an erasure is not, nor a first load', () => {
+  const limits = { compactAfterRows: 10, compactAfterBytes: 1_000_000 };
+  const stored = log([10, 10]);
+  assert.ok(stored.needsCompaction({ compactAfterRows: 1, compactAfterBytes: 1_000_000 }, 2, 0), 'a document as loaded');
+  stored.compacted(100, 2, 1_000, 600);
+  stored.lastSeq = 2;
+  for (let i = 0; i < 20; i++) stored.added(10);
+  assert.not.ok(stored.needsCompaction(limits, 22, 1_000 + CAP_RECOMPACTION_COST_FACTOR * 600 - 1));
+  assert.ok(stored.needsCompaction(limits, 22, 1_000 + CAP_RECOMPACTION_COST_FACTOR * 600));
+  assert.is(stored.spacingLeft(1_000 + 100), CAP_RECOMPACTION_COST_FACTOR * 600 - 100, 'when the room compacts without another write');
+  stored.request();
+  assert.ok(stored.needsCompaction(limits, 22, 1_001), 'an erasure waits for nothing');
+  // A rebuild (the doc reloaded after a tainted write) keeps the spacing.
+  stored.loaded(21, 300, 22);
+  const again = new StoredLog();
+  again.compacted(100, 2, 1_000, 600);
+  again.loaded(21, 300, 22);
+  assert.not.ok(again.needsCompaction(limits, 22, 1_001));
+  assert.is(again.checkCap(280, 1_001), 'deletions', 'nor is the cap spacing reset');
+});
+
 test('an eighth above the cap, no new structs', () => {
   assert.is(log([MAX + MAX / 8]).checkCap(MAX, 0), 'none');
   assert.is(log([MAX + MAX / 8 - 1]).checkCap(MAX, 0), 'deletions');
