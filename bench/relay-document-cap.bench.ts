@@ -1,6 +1,7 @@
 // What a document at the size cap (maxDocumentBytes, 16 MiB by default) costs the relay: a
-// compaction at the cap encodes the whole document and rewrites it in SQLite, and the relay
-// allows one a second at most per document (rooms/stored-log.ts). Measured in process on the
+// compaction encodes the whole document and rewrites it in SQLite, on the event loop, and the
+// relay spaces one document's compactions by twenty times the last one's length
+// (rooms/stored-log.ts). Measured in process on the
 // real store: a document grown as notes are (pasted paragraphs, some deleted) to the cap, loaded
 // from its rows, encoded, and compacted, each step timed on its own.
 import * as Y from 'yjs';
@@ -97,7 +98,7 @@ export default async function run(): Promise<BenchResult> {
       loadNote(loadBefore),
       `${RUNS} runs, in process, on the relay's own SqliteDocumentStore (WAL, synchronous=NORMAL, secure_delete on) in a temp directory; each run appends the same ${updates.length} updates under a new document name first.`,
       `The document: paragraphs of ${PARAGRAPH} random letters appended to 40 notes, one in ten deleted again, until it encodes to the cap.`,
-      'At the cap a compaction comes when content the document held was deleted, when an eighth of the cap was logged since the last one, or 10 s after it, and never within a second of the last one nor within twenty times its length: the last row is the most that editors deleting content all the time can make one full document cost.',
+      'At the cap a compaction comes when content the document held was deleted, when an eighth of the cap was logged since the last one, or 10 s after it, and never within a second of the last one. Every compaction of a document, at the cap or not (an erasure excepted), also waits twenty times as long as its last one took: the last row is the most that its writers, whatever they send, can make one document of this size cost.',
       'A compaction runs on the event loop (better-sqlite3 is synchronous), so each one also delays every room of the relay by its length; the write dominates (secure_delete overwrites the replaced rows with zeros). The twenty-fold spacing is what keeps that to a twentieth of the time.',
     ],
   };
