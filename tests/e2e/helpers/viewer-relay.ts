@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { accessDefaults, type AccessConfig } from '../../../sync-server/web/access/access-config.ts';
-import { resolveConfig } from '../../../sync-server/config.ts';
+import { resolveConfig, type RelayConfig } from '../../../sync-server/config.ts';
 import { createLogger } from '../../../sync-server/logger.ts';
 import { startRelayService } from '../../../sync-server/relay-service.ts';
 import type { DocumentStore } from '../../../sync-server/relay/storage/document-store.ts';
@@ -27,11 +27,13 @@ export interface ViewerRelayOptions {
   readonly access?: Partial<AccessConfig>;
   /** Where the built viewer is; dist/viewer by default. */
   readonly viewerDistDir?: string;
+  /** Relay settings, e.g. smaller size limits. */
+  readonly relay?: Partial<RelayConfig>;
 }
 
 export async function startViewerRelay(options: ViewerRelayOptions = {}): Promise<ViewerRelay> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ltm-viewer-relay-'));
-  const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'debug', roomUnloadGraceMs: 1_000 });
+  const config = resolveConfig({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'debug', roomUnloadGraceMs: 1_000, ...options.relay });
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
