@@ -32,8 +32,6 @@ export interface RelayLinkOptions {
   readonly onRetry?: (delayMs: number) => void;
 }
 
-/** 4400-4499 are the relay's final refusals (wire/close-codes.ts); everything else is retried. */
-
 const TOKEN_MARGIN_MS = 60_000;
 const TOKEN_RETRY_MS = 5_000;
 const MAX_BACKOFF_MS = 5_000;

@@ -222,7 +222,7 @@ export class Room {
    *  uncommitted), then what this batch's writes may do. */
   async #compactForCap(): Promise<Growth> {
     await this.#compact();
-    return this.#stored.checkCap(this.#deps.config.maxDocumentBytes, performance.now(), false) as Growth;
+    return this.#stored.growth(this.#deps.config.maxDocumentBytes);
   }
 
   #scheduleDrain(): void {
@@ -257,7 +257,7 @@ export class Room {
     this.#catchUpQueued = false;
     if (this.#state !== 'ready') return;
     // Other nodes' deletions at the cap count as this node's do (the queue keeps the doc to this task).
-    const deletions = this.#stored.byteSize >= this.#deps.config.maxDocumentBytes ? watchContentDeletions(this.#doc) : null;
+    const deletions = this.#stored.growth(this.#deps.config.maxDocumentBytes) === 'any' ? null : watchContentDeletions(this.#doc);
     try {
       await this.#catchUp.run((update) => {
         this.#stored.added(update.byteLength);
@@ -313,7 +313,8 @@ export class Room {
       await store.compact(this.name, snapshot, uptoSeq);
     } catch (error) {
       failures.warn('compaction failed; the log is kept', { doc: this.name }, error);
-      this.#stored.compactionFailed(performance.now(), performance.now() - started);
+      const failedAt = performance.now();
+      this.#stored.compactionFailed(failedAt, failedAt - started);
       return;
     }
     const now = performance.now();

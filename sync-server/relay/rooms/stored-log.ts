@@ -5,19 +5,18 @@
 // erasure's request stays pending until a compaction replaced every row the log knows of: one
 // that another node's missing row (a gap) stopped short leaves later rows, which may hold the
 // erased content, and it is retried once the gap fills. Compactions of one document are spaced by
-// twenty times the last one's length (an erasure's excepted), so however its writers behave, a
-// large document takes at most a twentieth of the event loop for them (better-sqlite3 writes on it).
+// twenty times the last one's length (an erasure's excepted): better-sqlite3 writes on the event
+// loop, and a 16 MiB document takes about 0.6 s (bench relay-document-cap), so however its writers
+// behave, one document takes at most a twentieth of the event loop for them.
 // The size cap (maxDocumentBytes) is judged on the same figures at the start of a batch. At the
-// cap a compaction comes first when it could help, so a document is refused for its content, not
-// its history: when it logged an eighth of the cap since its snapshot, when content it held was
-// deleted (deletions shrink a document only once a snapshot drops them), or when the last
-// compaction is 10 s old; and never sooner than a second after the last one, nor than twenty
-// times as long as the last one took (bench relay-document-cap: about 0.6 s for 16 MiB, whose
-// write blocks the event loop), so compactions at the cap take at most a twentieth of the time. At the cap, writes that bring content are refused;
-// structs whose content was deleted before they reached the relay (a refused client's deleted
-// edits) pass, a few bytes each, until an eighth above the cap; from there only writes without
-// new structs (deletions) pass, so no kind of write grows a document without bound and deleting
-// always remains a way back under the cap.
+// cap, a compaction comes first when it could help, so a document is refused for its content,
+// not its history: when content it held was deleted (deletions shrink a document only once a
+// snapshot drops them), when it logged an eighth of the cap since its snapshot, or when the last
+// compaction is 10 s old; never within a second of the last one. Then writes that bring content
+// are refused; structs whose content was deleted before they reached the relay (a refused
+// client's deleted edits) pass, a few bytes each, until an eighth above the cap; from there only
+// writes without new structs (deletions) pass. So no kind of write grows a document without
+// bound, and deleting always remains a way back under the cap.
 export interface CompactionLimits {
   readonly compactAfterRows: number;
   readonly compactAfterBytes: number;
@@ -31,10 +30,10 @@ export type CapCheck = Growth | 'compact';
 /** The share of the cap logged since the snapshot that is worth a compaction at the cap, and the
  *  share above the cap allowed for structs whose content was deleted. */
 const CAP_SHARE = 8;
-/** At the cap, compactions are at least this far apart (ms), and at least this many times as
- *  long as the last one took… */
-export const CAP_MIN_RECOMPACTION_MS = 1_000;
+/** Any compaction (an erasure's excepted) waits this many times as long as the last one took. */
 export const CAP_RECOMPACTION_COST_FACTOR = 20;
+/** At the cap, compactions are also at least this far apart (ms)… */
+export const CAP_MIN_RECOMPACTION_MS = 1_000;
 /** …and one comes at least this often while rows are logged, deletions or not. */
 export const CAP_RECOMPACTION_MS = 10_000;
 
@@ -77,16 +76,20 @@ export class StoredLog {
     if (this.rowCount < 2) return false;
     // While the gap is open, compacting again would rewrite the same rows for nothing.
     if (this.#requested && uptoSeq > this.#compactedUpto) return true;
-    if (now - this.#compactedAt < CAP_RECOMPACTION_COST_FACTOR * this.#compactionMs) return false;
+    if (this.spacingLeft(now) > 0) return false;
     const byteLimit = Math.max(limits.compactAfterBytes, 2 * this.#snapshotBytes);
     return this.rowCount > limits.compactAfterRows || this.byteSize > byteLimit;
   }
 
-  /** What writes may do now, or 'compact' when a compaction should come first (unless `mayCompact`
-   *  is false: asked again right after one). */
-  checkCap(maxBytes: number, now: number, mayCompact = true): CapCheck {
+  /** What writes may do now, or 'compact' when a compaction should come first. */
+  checkCap(maxBytes: number, now: number): CapCheck {
+    if (this.byteSize >= maxBytes && this.rowCount > 1 && this.#worthCompacting(maxBytes, now)) return 'compact';
+    return this.growth(maxBytes);
+  }
+
+  /** What writes may do, by the stored size alone (right after a compaction, say). */
+  growth(maxBytes: number): Growth {
     if (this.byteSize < maxBytes) return 'any';
-    if (mayCompact && this.rowCount > 1 && this.#worthCompacting(maxBytes, now)) return 'compact';
     return this.byteSize < maxBytes + maxBytes / CAP_SHARE ? 'deletions' : 'none';
   }
 
@@ -108,7 +111,7 @@ export class StoredLog {
 
   #worthCompacting(maxBytes: number, now: number): boolean {
     const since = now - this.#compactedAt;
-    if (since < Math.max(CAP_MIN_RECOMPACTION_MS, CAP_RECOMPACTION_COST_FACTOR * this.#compactionMs)) return false;
+    if (since < CAP_MIN_RECOMPACTION_MS || this.spacingLeft(now) > 0) return false;
     return this.#shrank || this.byteSize - this.#snapshotBytes >= maxBytes / CAP_SHARE || since >= CAP_RECOMPACTION_MS;
   }
 
