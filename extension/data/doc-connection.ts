@@ -13,7 +13,7 @@ import { BroadcastLink } from './broadcast-link.ts';
 import { keepOffsetFresh, stopOffsetRefresh } from './clock-offset.ts';
 import { RelayLink, type RelayTarget } from './relay-link.ts';
 import { compactLocalDocument } from './local-documents.ts';
-import { leadDocument, type Leadership } from './socket-leadership.ts';
+import { contextsHolding, leadDocument, type Leadership } from './socket-leadership.ts';
 import { loadTolerantly } from './tolerant-load.ts';
 import { watchLocalSaves, type LocalSaveWatch } from './local-save-watch.ts';
 import type { SyncStatus } from './sync-status.ts';
@@ -21,7 +21,9 @@ import type { SyncStatus } from './sync-status.ts';
 export interface DocHandle {
   readonly doc: Y.Doc;
   readonly name: string;
-  /** Resolves once the IndexedDB state has been applied to doc. */
+  /** Resolves once the IndexedDB state has been applied to doc, and what the profile's other
+   *  contexts that have it open hold, which may be unstored (storage being full): those that
+   *  have asked for its socket's lock, waited for a second at most. */
   readonly whenLoaded: Promise<void>;
   readonly awareness: Awareness;
   /** How many of the document's stored rows could not be read and are kept aside (tolerant-load.ts);
@@ -167,7 +169,8 @@ function openEntry(name: string): Entry {
     awareness,
     persistence,
     link,
-    whenLoaded: load.loaded.then(() => link.resync()),
+    // This context asks for the socket's lock only after this, so the count is of the others.
+    whenLoaded: load.loaded.then(async () => link.resync(await contextsHolding(name))),
     unreadableRows: load.unreadableRows,
     saves: watchLocalSaves(persistence),
     listeners: new Set(),
@@ -190,6 +193,7 @@ function openEntry(name: string): Entry {
       const target = relayTarget(settings);
       if (target) keepOffsetFresh(target.relayUrl);
       applyTarget(name, entry, target);
+      entry.link.markCounted();
       entry.leadership = leadDocument(name, () => {
         if (entries.get(name) !== entry) return;
         entry.leader = true;

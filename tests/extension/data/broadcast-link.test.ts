@@ -1,6 +1,7 @@
 // Two contexts of one profile exchange Yjs updates over a real BroadcastChannel: live edits
 // flow both ways, and a late joiner converges with what the others already had. Awareness
 // (who is here) travels too, and the socket holder's status reaches the contexts following it.
+// A joiner told how many peers have the document open waits for their answers, a second at most.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
@@ -66,12 +67,67 @@ test('an update from the unposted origin (the stored state loading) is not poste
     await until(() => b.getMap('meta').get('title') === 'typed here', 'a local edit is posted');
     assert.is(b.getText('notes').toString(), '', 'the load itself was not posted');
     assert.is(posted.filter((kind) => kind === 'update').length, 1, 'one update posted: the edit');
-    linkA.resync();
+    void linkA.resync();
     await until(() => b.getText('notes').toString() === 'from IndexedDB', 'the resync brought the stored state');
   } finally {
     listener.close();
     linkA.destroy();
     linkB.destroy();
+  }
+});
+
+test('a resync that counts its peers resolves once each has answered, its state applied', async () => {
+  const name = `meeting/test${Math.random().toString(36).slice(2)}`;
+  const [a, b, joiner] = [new Y.Doc(), new Y.Doc(), new Y.Doc()];
+  a.getMap('meta').set('title', 'held only by A');
+  b.getArray('items').push(['held only by B']);
+  const links = [new BroadcastLink(a, name), new BroadcastLink(b, name)];
+  for (const link of links) link.markCounted();
+  const late = new BroadcastLink(joiner, name);
+  links.push(late);
+  try {
+    // The constructor's own join is not waited for; this one is, as doc-connection does after a load.
+    let started = Date.now();
+    await late.resync(2);
+    assert.ok(Date.now() - started < 500, 'resolved by the answers, not by the timeout');
+    assert.is(joiner.getMap('meta').get('title'), 'held only by A');
+    assert.equal(joiner.getArray('items').toArray(), ['held only by B']);
+    started = Date.now();
+    await late.resync(0);
+    assert.ok(Date.now() - started < 100, 'no peers counted: no wait');
+    late.destroy();
+    started = Date.now();
+    await late.resync(2);
+    assert.ok(Date.now() - started < 100, 'a destroyed link waits for nobody');
+  } finally {
+    for (const link of links) link.destroy();
+  }
+});
+
+test('only distinct counted answers to this very join count; otherwise a resync waits a second at most', async () => {
+  const name = `meeting/test${Math.random().toString(36).slice(2)}`;
+  const link = new BroadcastLink(new Y.Doc(), name);
+  // A peer that has not loaded yet (not counted) answers as any link does.
+  const loading = new BroadcastLink(new Y.Doc(), name);
+  // Hand-written peers: one answers the join twice, another answers some other join.
+  const peer = new BroadcastChannel(`ltm-doc:${name}`);
+  const empty = Y.encodeStateVector(new Y.Doc());
+  peer.onmessage = (event: MessageEvent<{ kind: string; join?: string }>) => {
+    const { join } = event.data;
+    if (event.data.kind !== 'state-vector' || join === undefined) return;
+    for (const [from, answering] of [['one-peer', join], ['one-peer', join], ['another-peer', `${join}-other`]]) {
+      peer.postMessage({ kind: 'state-vector', from, data: empty, answering, counted: true });
+    }
+  };
+  try {
+    const started = Date.now();
+    await link.resync(2);
+    const waited = Date.now() - started;
+    assert.ok(waited >= 900 && waited < 3_000, `waited ${waited} ms`);
+  } finally {
+    peer.close();
+    loading.destroy();
+    link.destroy();
   }
 });
 
