@@ -12,6 +12,7 @@ import { clientAddress } from '../../client-address.ts';
 import type { MetricsAccess } from './metrics-access.ts';
 import type { Readiness } from '../readiness.ts';
 import { BodyTooLargeError, readBodyWithin } from '../../request-body.ts';
+import { loggedTarget, requestUrl } from './request-url.ts';
 
 export type HttpFallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -88,7 +89,12 @@ export function createHttpHandler(deps: HttpRouteDeps) {
   };
 
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const path = new URL(req.url ?? '/', 'http://relay').pathname;
+    const url = requestUrl(req);
+    if (url === null) {
+      deps.logger.warn({ method: req.method, target: loggedTarget(req), ip: clientAddress(req) }, 'malformed request target');
+      return sendError(res, 400, 'bad_request', 'malformed request target');
+    }
+    const path = url.pathname;
     if (path.startsWith('/api/') && allowCrossOrigin(req, res)) return;
     route(req, res, path).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {

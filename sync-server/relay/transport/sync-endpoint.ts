@@ -24,6 +24,7 @@ import { RejectReason, type RelayMetrics } from '../metrics.ts';
 import { KEEP_ALIVE_MESSAGE, decodeClientMessage } from '../protocol/messages.ts';
 import type { RoomRegistry } from '../rooms/room-registry.ts';
 import { Connection, cutOffUnanswered } from './connection.ts';
+import { loggedTarget, requestUrl } from './request-url.ts';
 
 export const SYNC_PATH_PREFIX = '/sync/' as const;
 
@@ -57,8 +58,13 @@ function toBuffer(data: RawData): Buffer {
   return Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
 }
 
-function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+// The socket is cut off once the grace has passed: ending it only half-closes it, and a client
+// that never closes its side would keep it open (and its address's socket slot) for good.
+function refuseUpgrade(socket: Duplex, status: number, text: string, graceMs: number): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  const cut = setTimeout(() => socket.destroy(), graceMs);
+  cut.unref();
+  socket.once('close', () => clearTimeout(cut));
 }
 
 export class SyncEndpoint {
@@ -95,14 +101,23 @@ export class SyncEndpoint {
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    if (!this.#accepting) return refuseUpgrade(socket, 503, 'Service Unavailable');
+    const { config, metrics } = this.#deps;
+    if (!this.#accepting) return refuseUpgrade(socket, 503, 'Service Unavailable', config.closeGraceMs);
     const ip = clientAddress(req);
-    if (!this.#ipLimiter.allow(ip, performance.now()) || !this.#ipSockets.hold(ip, socket)) {
-      this.#deps.metrics.refusedConnections.inc({ code: '429' });
-      return refuseUpgrade(socket, 429, 'Too Many Requests');
+    const tooMany = (): void => {
+      metrics.refusedConnections.inc({ code: '429' });
+      refuseUpgrade(socket, 429, 'Too Many Requests', config.closeGraceMs);
+    };
+    if (!this.#ipLimiter.allow(ip, performance.now())) return tooMany();
+    // Checked before the address's socket slot is taken: a refused target holds none.
+    const url = requestUrl(req);
+    if (url === null) {
+      metrics.refusedConnections.inc({ code: '400' });
+      this.#deps.logger.warn({ target: loggedTarget(req), ip }, 'malformed request target');
+      return refuseUpgrade(socket, 400, 'Bad Request', config.closeGraceMs);
     }
-    const url = new URL(req.url ?? '/', 'http://relay');
-    if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return refuseUpgrade(socket, 404, 'Not Found');
+    if (!url.pathname.startsWith(SYNC_PATH_PREFIX)) return refuseUpgrade(socket, 404, 'Not Found', config.closeGraceMs);
+    if (!this.#ipSockets.hold(ip, socket)) return tooMany();
     this.#wss.handleUpgrade(req, socket, head, (ws) => {
       this.#accept(ws, url).catch((error: unknown) => {
         this.#deps.failures.error('accepting a socket failed', { path: url.pathname.slice(0, 100) }, error);
