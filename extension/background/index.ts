@@ -26,7 +26,7 @@ import {
   TICK_ALARM,
 } from './clock-signals.ts';
 import { startEraseSender } from './erase-sender.ts';
-import { claimMeetings } from './meeting-claim.ts';
+import { claimMeetingsOnce } from './meeting-claim.ts';
 import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
 import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
 
@@ -104,18 +104,13 @@ chrome.runtime.onInstalled.addListener((details) => {
   void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false });
 });
 
-let signedInAs: string | null | undefined;
 void getSettings().then((s) => {
-  signedInAs = s.account?.accountId ?? null;
   void syncUninstallUrl(s);
+  void claimMeetingsOnce(s.account?.accountId ?? null);
 });
 onSettingsChanged((next) => {
   void syncUninstallUrl(next);
-  const accountId = next.account?.accountId ?? null;
-  if (accountId !== null && signedInAs !== undefined && accountId !== signedInAs) {
-    void claimMeetings(accountId);
-  }
-  signedInAs = accountId;
+  void claimMeetingsOnce(next.account?.accountId ?? null);
   queueRefresh();
 });
 

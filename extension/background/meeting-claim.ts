@@ -1,10 +1,16 @@
 // After a sign-in, every meeting the account's library lists is opened once with sync on, so its
 // first token request makes the account its owner and its local content reaches the relay; the
 // meetings in its trash too, so one restored later is the account's like the rest.
-// One meeting at a time, each bounded, so a large library cannot flood the relay.
+// One meeting at a time, each bounded, so a large library cannot flood the relay. Which account
+// was claimed for is stored, not held in the worker's memory: the settings change of a sign-in
+// usually wakes a stopped service worker, which then reads the new account as its first, and a
+// claim cut short by the worker stopping is done again at its next start.
 import { libraryDocName, libraryView, meetingDocName, type SpaceId } from '../../crdt/index.ts';
 import { openDoc, type DocHandle } from '../data/doc-connection.ts';
 import type { SyncStatus } from '../data/sync-status.ts';
+import { readKey, writeKey } from '../platform/storage-area.ts';
+
+const CLAIMED_KEY = 'meetingsClaimedFor' as const;
 
 const PER_MEETING_LIMIT_MS = 15_000;
 
@@ -46,4 +52,18 @@ export function claimMeetings(accountId: string): Promise<void> {
     }
   })();
   return running;
+}
+
+/**
+ * Claims the meetings of the signed-in account unless that was done for it already; signed out,
+ * forgets the mark, so the next sign-in claims again (meetings made meanwhile included).
+ */
+export async function claimMeetingsOnce(accountId: string | null): Promise<void> {
+  if (accountId === null) {
+    await writeKey(CLAIMED_KEY, undefined);
+    return;
+  }
+  if ((await readKey<string>(CLAIMED_KEY)) === accountId) return;
+  await claimMeetings(accountId);
+  await writeKey(CLAIMED_KEY, accountId);
 }

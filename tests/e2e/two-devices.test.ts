@@ -1,6 +1,7 @@
 // Two profiles signed in to one account: a meeting made on one appears on the other, edits flow
 // both ways live, and edits made while one device is offline converge after it reconnects; a
 // meeting deleted on one goes to the trash on the other, and a restore there brings it back.
+// Meetings made before a sign-in join the account, also when the sign-in wakes a stopped worker.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { Page } from 'playwright-core';
@@ -70,12 +71,45 @@ test('meetings made before the first sign-in join the account and reach the othe
     await panelC.getByText('Made before signing in').first().waitFor({ timeout: 20_000 });
     await panelC.getByText('Planning, edited on A').first().waitFor({ timeout: 20_000 });
 
+    // The panel that stayed open through the sign-in lists what it makes in the account's library.
+    await createMeeting(panelC, 'Made after signing in, same panel');
+
     const panelB = await b.page('side-panel/index.html');
     await panelB.getByText('Made before signing in').first().waitFor({ timeout: 20_000 });
+    await panelB.getByText('Made after signing in, same panel').first().waitFor({ timeout: 20_000 });
     await openMeeting(panelB, id);
     await eventually(async () => (await itemTitle(panelB, 1).inputValue()) === 'Set the stage, offline', 'claimed meeting content on B');
   } finally {
     await c.close(true);
+  }
+});
+
+test('a sign-in that wakes the stopped service worker still brings the meetings made before it to the relay', async ({ devices }) => {
+  const { relay, b } = devices!;
+  const d = await launchExtension();
+  try {
+    const panelD = await d.page('side-panel/index.html');
+    const id = await createMeeting(panelD, 'Made while nothing else ran', 'Retrospective');
+    await itemTitle(panelD, 1).fill('Set the stage, before the worker slept');
+    // Only the options page stays open, and the worker is stopped while the person fills in the
+    // form, as when it takes longer than the worker's idle timeout.
+    await panelD.close();
+    const options = await d.page('options/index.html');
+    await options.getByLabel(msg('optRelayUrl')).fill(relay.httpUrl);
+    await options.getByLabel(msg('optEmail')).fill(devices!.who.email);
+    await options.getByLabel(msg('optPassword')).fill(devices!.who.password);
+    const cdp = await d.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await options.getByRole('button', { name: msg('optSignIn') }).click();
+    await options.getByText(msg('optSignedInAs', devices!.who.email)).waitFor({ timeout: 20_000 });
+
+    const panelB = await b.page('side-panel/index.html');
+    await panelB.getByText('Made while nothing else ran').first().waitFor({ timeout: 20_000 });
+    await openMeeting(panelB, id);
+    await eventually(async () => (await itemTitle(panelB, 1).inputValue()) === 'Set the stage, before the worker slept', 'claimed by the woken worker');
+  } finally {
+    await d.close(true);
   }
 });
 

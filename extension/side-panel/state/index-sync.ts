@@ -22,24 +22,21 @@ export const INDEX_SYNC_DELAY_MS = 300 as const;
 
 /**
  * Re-syncs after changes of the meeting, coalesced: typing notes must not rebuild the index
- * entry on every keystroke, and opening a meeting must not wait for it. Stopping flushes a
- * pending sync. Returns the stop function.
+ * entry on every keystroke, and opening a meeting must not wait for it. `lib` is asked for the
+ * library at each sync, as a sign-in or sign-out switches to another one while the meeting stays
+ * open. Stopping flushes a pending sync (once the library is at hand). Returns the stop function.
  */
-export function followMeeting(meeting: Y.Doc, lib: Promise<Y.Doc>, now: () => number, delayMs: number = INDEX_SYNC_DELAY_MS): () => void {
+export function followMeeting(meeting: Y.Doc, lib: () => Promise<Y.Doc>, now: () => number, delayMs: number = INDEX_SYNC_DELAY_MS): () => void {
   let stopped = false;
-  let target: Y.Doc | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const sync = (): void => {
     timer = null;
-    if (target) syncIndexEntry(meeting, target, now());
+    void lib().then((doc) => syncIndexEntry(meeting, doc, now()));
   };
   const schedule = (): void => {
     if (!stopped && timer === null) timer = setTimeout(sync, delayMs);
   };
-  void lib.then((doc) => {
-    target = doc;
-    schedule();
-  });
+  schedule();
   meeting.on('update', schedule);
   return () => {
     stopped = true;

@@ -30,14 +30,20 @@ class Library {
   unreadableRows = $state(0);
   /** This browser refuses to store changes of a document open in this page (storage full). */
   storageFull = $state(false);
-  readonly ready: Promise<Y.Doc>;
+  #ready: Promise<Y.Doc>;
 
   constructor() {
-    this.ready = live.then(async (m) => {
+    this.#ready = live.then(async (m) => {
       m.onLocalSavesFailing((failing) => (this.storageFull = failing));
-      m.onLibraryNameChanged((name) => void this.#switchTo(m, name));
+      m.onLibraryNameChanged((name) => (this.#ready = this.#switchTo(m, name)));
       return this.#switchTo(m, await m.currentLibraryName());
     });
+  }
+
+  /** The library document open now, once loaded. Read it again for each write: a sign-in or
+   *  sign-out switches to another library and closes the one before. */
+  get ready(): Promise<Y.Doc> {
+    return this.#ready;
   }
 
   async #switchTo(m: Live, name: string): Promise<Y.Doc> {
@@ -65,7 +71,8 @@ class Library {
     writeSnapshot(name, libraryView(handle.doc));
     handle.doc.on('update', () => scheduleSnapshot(name, () => libraryView(handle.doc)));
     this.loaded = true;
-    return handle.doc;
+    // Switched again while this one loaded: the newer library is the one to write to.
+    return this.#open?.handle === handle ? handle.doc : this.#ready;
   }
 
   get doc(): Y.Doc | null {

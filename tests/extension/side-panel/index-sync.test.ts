@@ -41,7 +41,7 @@ test('followMeeting keeps the entry in step, coalesced, and flushes when stopped
   let writes = 0;
   lib.on('update', () => writes++);
   const DELAY_MS = 5;
-  const stop = followMeeting(meeting, Promise.resolve(lib), () => T0 + 1_000, DELAY_MS);
+  const stop = followMeeting(meeting, () => Promise.resolve(lib), () => T0 + 1_000, DELAY_MS);
   await settle(DELAY_MS * 4);
   assert.is(libraryView(lib).meetings[0]?.status, 'planned');
 
@@ -53,10 +53,29 @@ test('followMeeting keeps the entry in step, coalesced, and flushes when stopped
 
   startMeeting(meeting, { now: T0 + 1_000, by });
   stop();
+  await Promise.resolve();
   assert.is(libraryView(lib).meetings[0]?.status, 'running', 'the pending sync is flushed on stop');
   endMeeting(meeting, { now: T0 + 2_000, by });
   await settle(DELAY_MS * 4);
   assert.is(libraryView(lib).meetings[0]?.status, 'running', 'no longer followed');
+});
+
+test('followMeeting writes to the library open at each sync: a sign-in switches it while the meeting stays open', async () => {
+  const before = new Y.Doc();
+  const after = new Y.Doc();
+  let current = before;
+  const meeting = new Y.Doc();
+  createMeeting(meeting, { id: newId<MeetingId>(random), title: 'Kept open', now: T0 });
+  const DELAY_MS = 5;
+  const stop = followMeeting(meeting, () => Promise.resolve(current), () => T0 + 1_000, DELAY_MS);
+  await settle(DELAY_MS * 4);
+  assert.is(libraryView(before).meetings[0]?.title, 'Kept open');
+  current = after;
+  updateMeeting(meeting, { title: 'Renamed after the switch' });
+  await settle(DELAY_MS * 4);
+  assert.is(libraryView(after).meetings[0]?.title, 'Renamed after the switch');
+  assert.is(libraryView(before).meetings[0]?.title, 'Kept open', 'the closed library is left alone');
+  stop();
 });
 
 test('a meeting removed from the library for good is not listed again by its still-open document', () => {
