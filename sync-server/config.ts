@@ -25,7 +25,8 @@ export interface RelayConfig {
   readonly messageBurst: number;
   readonly bytesPerSecond: number;
   readonly byteBurst: number;
-  /** Sync step 1s a connection may send (each costs the relay an encode of the document). */
+  /** Sync step 1s and awareness queries a connection may send, together (each costs the relay
+   *  an encode of the document, or an answer with every presence state of the room). */
   readonly step1PerSecond: number;
   readonly step1Burst: number;
   /** Per-IP websocket upgrades (socket address only); over it the upgrade gets HTTP 429. */

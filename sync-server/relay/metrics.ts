@@ -13,6 +13,8 @@ export const RejectReason = {
   roomQueueFull: 'room_queue_full',
   /** More sync step 1s than a connection's budget (each costs a document encode). */
   step1Rate: 'step1_rate',
+  /** More awareness queries than that same budget (each answer is every state of the room). */
+  awarenessQueryRate: 'awareness_query_rate',
   /** A socket with too many updates waiting for their dependencies (closed with 4529). */
   heldUpdatesFull: 'held_updates_full',
   /** Awareness entries for client ids beyond the socket's or the room's cap (dropped). */

@@ -12,12 +12,12 @@ import { TokenRoleGate } from './helpers/token-role-gate.ts';
 const test = suite('relay awareness memory');
 
 /** One awareness frame naming `count` client ids from `first`, all with the given state. */
-function frame(first: number, count: number, state: string): Uint8Array {
+function frame(first: number, count: number, state: string, clock = 1): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, count);
   for (let id = first; id < first + count; id++) {
     encoding.writeVarUint(e, id);
-    encoding.writeVarUint(e, 1);
+    encoding.writeVarUint(e, clock);
     encoding.writeVarString(e, state);
   }
   return encodeAwareness(encoding.toUint8Array(e));
@@ -63,6 +63,27 @@ test('a socket announcing thousands of client ids leaves the room with a bounded
     }
     await waitFor(() => metaSize(harness, doc) === 1, 'only the relay itself is remembered once the senders left');
     assert.ok((await overCapFrames(harness)) >= 3, 'dropped entries are counted');
+  } finally {
+    await harness.stop();
+  }
+});
+
+test('the full answer (to a query, and to a socket joining) is encoded once and follows every change', async () => {
+  const harness = await startTestRelay();
+  try {
+    const doc = docName();
+    const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await client.opened;
+    const room = () => harness.relay.rooms.get(doc)!;
+    const holds = (text: string) => Buffer.from(room().awareness.answer()).includes(text);
+    client.ws.send(frame(7001, 1, JSON.stringify({ user: { name: 'first name' } })));
+    await waitFor(() => holds('first name'), 'the state is in the answer');
+    assert.is(room().awareness.answer(), room().awareness.answer(), 'encoded once while nothing changes');
+    client.ws.send(frame(7001, 1, JSON.stringify({ user: { name: 'second name' } }), 2));
+    await waitFor(() => holds('second name'), 'the changed state is in the answer');
+    assert.not.ok(holds('first name'));
+    const joiner = harness.raw(doc, TokenRoleGate.token('view', doc));
+    await waitFor(() => joiner.received.some((f) => Buffer.from(f).includes('second name')), 'a joiner is greeted with the change');
   } finally {
     await harness.stop();
   }

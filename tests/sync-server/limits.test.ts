@@ -57,8 +57,30 @@ test('a connection over its message rate is closed with 4529', () =>
     const doc = docName();
     const client = harness.raw(doc, TokenRoleGate.token('edit', doc));
     await client.opened;
-    for (let i = 0; i < 50; i++) client.ws.send(QUERY_AWARENESS);
+    const empty = encodeUpdate(Y.encodeStateAsUpdate(new Y.Doc()));
+    for (let i = 0; i < 50; i++) client.ws.send(empty);
     assert.is((await client.closed).code, CloseCode.rateLimited);
+    const metrics = await harness.relay.metrics.registry.metrics();
+    assert.match(metrics, /ltm_rejected_frames_total\{reason="message_rate"\} 1/);
+  }));
+
+test('a flood of awareness queries gets at most the step 1 budget in answers, then closes with 4529', () =>
+  withTestRelay({}, async (harness) => {
+    const doc = docName();
+    const present = harness.raw(doc, TokenRoleGate.token('edit', doc));
+    await present.opened;
+    const viewer = harness.raw(doc, TokenRoleGate.token('view', doc));
+    await viewer.opened;
+    const isAwareness = (frame: Uint8Array) => frame[0] === MessageType.awareness;
+    const before = viewer.received.filter(isAwareness).length;
+    for (let i = 0; i < 60; i++) viewer.ws.send(QUERY_AWARENESS);
+    assert.is((await viewer.closed).code, CloseCode.rateLimited);
+    const answers = viewer.received.filter(isAwareness).length - before;
+    assert.ok(answers <= defaults.step1Burst, `answered ${answers} of 60 queries`);
+    const metrics = await harness.relay.metrics.registry.metrics();
+    assert.match(metrics, /ltm_rejected_frames_total\{reason="awareness_query_rate"\} 1/);
+    assert.ok(harness.logs.some((line) => line.includes('too many awareness queries')), 'logged');
+    assert.is(present.ws.readyState, WebSocket.OPEN, 'others are not affected');
   }));
 
 test('a connection over its byte rate is closed with 4529', () =>

@@ -48,11 +48,14 @@ export class RoomAwareness {
   readonly #bytes = new Map<number, number>();
   #totalBytes = 0;
   readonly #limits: AwarenessLimits;
+  /** The full answer, encoded once until a state changes: it may be the room's whole 1 MiB. */
+  #answer: Uint8Array | null = null;
 
   constructor(limits: AwarenessLimits, broadcast: (message: Uint8Array) => void) {
     this.#limits = limits;
     this.#awareness.setLocalState(null);
     this.#awareness.on('update', (change: AwarenessChange) => {
+      this.#answer = null;
       const changed = [...change.added, ...change.updated, ...change.removed];
       broadcast(encodeAwareness(encodeAwarenessUpdate(this.#awareness, changed)));
       for (const id of change.removed) {
@@ -114,7 +117,8 @@ export class RoomAwareness {
 
   /** The answer to a query-awareness message: the full state, possibly naming nobody. */
   answer(): Uint8Array {
-    return encodeAwareness(encodeAwarenessUpdate(this.#awareness, [...this.#awareness.getStates().keys()]));
+    this.#answer ??= encodeAwareness(encodeAwarenessUpdate(this.#awareness, [...this.#awareness.getStates().keys()]));
+    return this.#answer;
   }
 
   removeFor(conn: Connection): void {

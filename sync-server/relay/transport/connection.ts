@@ -105,8 +105,9 @@ export class Connection {
     return this.#messages.take(1, now) && this.#bytes.take(bytes, now);
   }
 
-  /** A stock client sends one step 1 per connection (more with resyncInterval set). */
-  admitStep1(now: number): boolean {
+  /** A stock client sends one step 1 per connection (more with resyncInterval set), and no
+   *  awareness query; both ask for a full answer, so they share one budget. */
+  admitFullAnswer(now: number): boolean {
     return this.#step1s.take(1, now);
   }
 

@@ -226,9 +226,13 @@ export class SyncEndpoint {
       try {
         if (!isBinary) throw new MalformedMessageError('text frames are not part of the protocol');
         const message = decodeClientMessage(bytes);
-        if (message.kind === 'sync-step1' && !conn.admitStep1(performance.now())) {
+        if (message.kind === 'sync-step1' && !conn.admitFullAnswer(performance.now())) {
           metrics.reject(RejectReason.step1Rate);
           return conn.close(CloseCode.rateLimited, 'too many sync step 1 messages');
+        }
+        if (message.kind === 'query-awareness' && !conn.admitFullAnswer(performance.now())) {
+          metrics.reject(RejectReason.awarenessQueryRate);
+          return conn.close(CloseCode.rateLimited, 'too many awareness queries');
         }
         room.receive(conn, message, bytes.byteLength);
       } catch (error) {
