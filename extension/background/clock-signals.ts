@@ -1,6 +1,8 @@
 // Pure: what the background should show and schedule for a meeting at one moment — the badge,
-// the warning and time's-up alarms, the overlay snapshot. Alarm names carry the item and the
-// clock log length, so an alarm that fires after the clock changed is recognised as stale.
+// the warning and time's-up alarms, the overlay snapshot. Alarm names carry the item, the clock
+// log length and the item's planned time, so an alarm that fires after the clock changed, or
+// after the running item was given another time box in the agenda, is recognised as stale; and
+// a re-timed item gets alarms of new names, which replace the old ones.
 import type { MeetingView } from '../../crdt/views.ts';
 import type { ClockSnapshot } from '../platform/messages.ts';
 
@@ -19,17 +21,18 @@ export interface ParsedAlarm {
   readonly kind: AlarmKind;
   readonly itemId: string;
   readonly eventCount: number;
+  readonly plannedMs: number;
 }
 
 export const MINUTE_MS = 60_000;
 
-export function alarmName(kind: AlarmKind, itemId: string, eventCount: number): string {
-  return `${ALARM_PREFIX}${kind}:${itemId}:${eventCount}`;
+export function alarmName(kind: AlarmKind, itemId: string, eventCount: number, plannedMs: number): string {
+  return `${ALARM_PREFIX}${kind}:${itemId}:${eventCount}:${plannedMs}`;
 }
 
 export function parseAlarmName(name: string): ParsedAlarm | null {
-  const m = /^ltm:(warn|timesup):([A-Za-z0-9_-]+):(\d+)$/.exec(name);
-  return m ? { kind: m[1] as AlarmKind, itemId: m[2]!, eventCount: Number(m[3]) } : null;
+  const m = /^ltm:(warn|timesup):([A-Za-z0-9_-]+):(\d+):(\d+)$/.exec(name);
+  return m ? { kind: m[1] as AlarmKind, itemId: m[2]!, eventCount: Number(m[3]), plannedMs: Number(m[4]) } : null;
 }
 
 /** True while the meeting is under way on an item, counting or paused. */
@@ -49,15 +52,17 @@ export function planAlarms(view: MeetingView, localNow: number, warnMinutes: num
   const alarms: PlannedAlarm[] = [];
   const warnMs = warnMinutes * MINUTE_MS;
   if (warnMinutes > 0 && c.itemRemainingMs > warnMs) {
-    alarms.push({ name: alarmName('warn', c.currentItemId, c.eventCount), when: localNow + c.itemRemainingMs - warnMs });
+    alarms.push({ name: alarmName('warn', c.currentItemId, c.eventCount, c.itemPlannedMs), when: localNow + c.itemRemainingMs - warnMs });
   }
-  alarms.push({ name: alarmName('timesup', c.currentItemId, c.eventCount), when: localNow + c.itemRemainingMs });
+  alarms.push({ name: alarmName('timesup', c.currentItemId, c.eventCount, c.itemPlannedMs), when: localNow + c.itemRemainingMs });
   return alarms;
 }
 
-/** An alarm still applies when the same item is current and no clock event happened since. */
+/** An alarm still applies when the same item is current with the same time box, and no clock
+ *  event happened since. */
 export function alarmStillApplies(alarm: ParsedAlarm, view: MeetingView): boolean {
-  return isCounting(view) && view.clock.currentItemId === alarm.itemId && view.clock.eventCount === alarm.eventCount;
+  const c = view.clock;
+  return isCounting(view) && c.currentItemId === alarm.itemId && c.eventCount === alarm.eventCount && c.itemPlannedMs === alarm.plannedMs;
 }
 
 export interface BadgeState {

@@ -2,7 +2,7 @@
 // firing alarm still applies, and the overlay snapshot — on real meeting documents.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
-import { meetingView, nextItem, pauseClock, startMeeting, extendItem } from '../../../crdt/index.ts';
+import { meetingView, nextItem, pauseClock, startMeeting, extendItem, updateItem } from '../../../crdt/index.ts';
 import {
   alarmName,
   alarmStillApplies,
@@ -33,8 +33,8 @@ test('running: badge rounds minutes up; warn and time-up alarms at the right loc
   const local = 1_000_000;
   const alarms = planAlarms(view, local, 2);
   assert.equal(alarms, [
-    { name: alarmName('warn', items[0]!, 1), when: local + 4.5 * MIN - 2 * MIN },
-    { name: alarmName('timesup', items[0]!, 1), when: local + 4.5 * MIN },
+    { name: alarmName('warn', items[0]!, 1, 5 * MIN), when: local + 4.5 * MIN - 2 * MIN },
+    { name: alarmName('timesup', items[0]!, 1, 5 * MIN), when: local + 4.5 * MIN },
   ]);
   assert.is(nextItemTitle(view), 'Item 2');
   const snap = snapshotFor(view, local);
@@ -81,9 +81,24 @@ test('an alarm is stale after any clock event: next, extend', () => {
   assert.not.ok(alarmStillApplies(parseAlarmName(timesUp!.name)!, meetingView(doc, T0 + 2 * MIN)));
 });
 
+test('the running item given another time box: its alarms are stale, and the new ones have new names at the new times', () => {
+  const { doc, items } = meetingWith([10, 5]);
+  startMeeting(doc, at(T0));
+  const before = planAlarms(meetingView(doc, T0), 0, 2);
+  const timesUp = parseAlarmName(before[1]!.name)!;
+  updateItem(doc, items[0]!, { plannedSec: 20 * 60 });
+  const view = meetingView(doc, T0 + 10 * MIN);
+  assert.not.ok(alarmStillApplies(timesUp, view), 'the old time-up at minute 10 no longer applies');
+  const after = planAlarms(meetingView(doc, T0), 0, 2);
+  assert.equal(after.map((a) => a.when), [18 * MIN, 20 * MIN]);
+  assert.ok(after.every((a) => !before.some((b) => b.name === a.name)), 'new names, so the old alarms are replaced');
+  assert.ok(alarmStillApplies(parseAlarmName(after[1]!.name)!, meetingView(doc, T0 + 20 * MIN)));
+});
+
 test('alarm names round-trip and foreign names are rejected', () => {
-  assert.equal(parseAlarmName(alarmName('timesup', 'abcdefghijklmnop', 7)), { kind: 'timesup', itemId: 'abcdefghijklmnop', eventCount: 7 });
+  assert.equal(parseAlarmName(alarmName('timesup', 'abcdefghijklmnop', 7, 300_000)), { kind: 'timesup', itemId: 'abcdefghijklmnop', eventCount: 7, plannedMs: 300_000 });
   assert.is(parseAlarmName('ltm:tick'), null);
+  assert.is(parseAlarmName('ltm:timesup:abcdefghijklmnop:7'), null, 'the names before the time box was in them');
   assert.is(parseAlarmName('other:warn:x:1'), null);
 });
 
