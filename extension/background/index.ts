@@ -26,12 +26,14 @@ import {
   TICK_ALARM,
 } from './clock-signals.ts';
 import { startEraseSender } from './erase-sender.ts';
+import { settleEndedMeeting } from './ended-meeting.ts';
 import { claimMeetingsOnce } from './meeting-claim.ts';
 import { listenForOverlays, publishSnapshot } from './overlay-ports.ts';
 import { countInstall, syncUninstallUrl } from './usage-lifecycle.ts';
 
 async function refresh(active: ActiveMeeting | null): Promise<void> {
   const view = active?.meeting.snapshot() ?? null;
+  if (active && view?.clock.ended) void settleEndedMeeting(active);
   const { warnMinutes } = await getSettings();
   await showBadge(badgeFor(view));
   publishSnapshot(snapshotFor(view, Date.now()));
