@@ -26,6 +26,9 @@ export class PopupState {
   readonly #stopSaveWatch = onLocalSavesFailing((failing) => (this.storageFull = failing));
   // Set as soon as a start is asked for, so the follower does not open the meeting a second time.
   #starting: MeetingId | null = null;
+  /** Counts the follows, so an open that a later change overtook is dropped. */
+  #generation = 0;
+  #stopActiveWatch: () => void = () => undefined;
 
   constructor() {
     void this.#init();
@@ -36,16 +39,23 @@ export class PopupState {
     this.#libraryHandle = libraryHandle;
     await libraryHandle.whenLoaded;
     this.library = new LiveRead(libraryHandle.doc, libraryView);
+    // Watched before the first read, so a change while that meeting opens is not missed.
+    this.#stopActiveWatch = onActiveMeetingChanged((id) => void this.#follow(id));
     await this.#follow(await getActiveMeeting());
-    onActiveMeetingChanged((id) => void this.#follow(id));
     this.ready = true;
   }
 
   async #follow(raw: string | null): Promise<void> {
+    const generation = ++this.#generation;
     const id = parseId<MeetingId>(raw);
-    const previous = this.active;
-    if (previous?.id === id || (id !== null && id === this.#starting)) return;
-    this.#show(id ? await this.#open(id) : null);
+    if (this.active?.id === id || (id !== null && id === this.#starting)) return;
+    const next = id ? await this.#open(id) : null;
+    // A later change came while this one opened: that one decides what is shown.
+    if (generation !== this.#generation) {
+      next?.meeting.close();
+      return;
+    }
+    this.#show(next);
   }
 
   async #open(id: MeetingId): Promise<Active> {
@@ -68,6 +78,8 @@ export class PopupState {
    */
   async start(id: MeetingId): Promise<boolean> {
     this.#starting = id;
+    // A follow still opening what was active before is overtaken by this start.
+    ++this.#generation;
     try {
       const opened = await this.#open(id);
       if (!opened.meeting.start()) {
@@ -84,6 +96,7 @@ export class PopupState {
   }
 
   close(): void {
+    this.#stopActiveWatch();
     this.#stopSaveWatch();
     this.#libraryHandle?.release();
     this.active?.meeting.close();
