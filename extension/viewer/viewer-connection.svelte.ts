@@ -4,6 +4,9 @@
 // 'live' only while connected and synced, so a clock is never shown as current after the link
 // dropped. A 4xxx close is final (revoked, expired, invalid): reconnecting stops and the page
 // says why. The browser's offline event drops the socket at once (a dead one can look open).
+// The document lives in this page only, so an edit link's changes made while not live exist
+// nowhere else until the relay has them again: closing or reloading the page meanwhile asks
+// first.
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
@@ -44,6 +47,8 @@ export class ViewerConnection {
   presence: readonly Presence[] = $state([]);
   readonly #provider: WebsocketProvider;
   readonly #window: Window;
+  /** A change was made here while not live, and the relay has not been live with it since. */
+  #unsent = false;
 
   constructor(link: OkLink, win: Window, early: EarlySocket | null = null) {
     this.#window = win;
@@ -59,6 +64,10 @@ export class ViewerConnection {
     // 'update' listener would only make Yjs encode every remote change, the whole meeting at
     // sync, for nothing; without it no one asks for that encoding (live/doc-change.ts).
     if (!canEdit(link.role)) this.doc.off('update', this.#provider._updateHandler);
+    else {
+      this.doc.on('update', this.#noteLocalChange);
+      win.addEventListener('beforeunload', this.#askBeforeLeaving);
+    }
     this.#provider.on('status', ({ status }) => {
       if (status === 'connected' && performance.getEntriesByName(VIEWER_MARK.socketOpen).length === 0) performance.mark(VIEWER_MARK.socketOpen);
       this.#recompute();
@@ -86,6 +95,8 @@ export class ViewerConnection {
   }
 
   destroy(): void {
+    this.doc.off('update', this.#noteLocalChange);
+    this.#window.removeEventListener('beforeunload', this.#askBeforeLeaving);
     this.#window.removeEventListener('offline', this.#wentOffline);
     this.#window.removeEventListener('online', this.#cameOnline);
     this.#provider.destroy();
@@ -104,12 +115,26 @@ export class ViewerConnection {
     void this.clock.measure(OFFSET_ROUNDS.settle);
   };
 
+  readonly #noteLocalChange = (_update: Uint8Array, origin: unknown): void => {
+    if (origin !== this.#provider && this.state.kind !== 'live') this.#unsent = true;
+  };
+
+  // A refused page can never send them: asking would only keep the visitor on it.
+  readonly #askBeforeLeaving = (event: BeforeUnloadEvent): void => {
+    if (!this.#unsent || this.state.kind === 'refused') return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
+
   readonly #recompute = (): void => {
     const current = this.state;
     if (current.kind === 'refused') return;
     const p = this.#provider;
-    if (p.wsconnected && p.synced) this.state = { kind: 'live' };
-    else if (current.kind === 'live') this.state = { kind: 'offline', since: this.clock.now() };
+    // Synced again: the exchange that made it so sent the relay what it lacked from here.
+    if (p.wsconnected && p.synced) {
+      this.#unsent = false;
+      this.state = { kind: 'live' };
+    } else if (current.kind === 'live') this.state = { kind: 'offline', since: this.clock.now() };
     else if (current.kind === 'connecting' && !this.#window.navigator.onLine) this.state = { kind: 'offline', since: this.clock.now() };
   };
 

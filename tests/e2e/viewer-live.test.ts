@@ -260,6 +260,34 @@ test('offline: says so, freezes the clock as last known, and catches up when bac
   assert.equal(problems, []);
 });
 
+test('an edit link with changes made offline asks before the page is left, and not once they reached the relay', async () => {
+  const f = await facilitator();
+  startMeeting(f.doc, f.stamp());
+  const { page, context, problems } = await viewer((await f.share('edit')).path);
+  await shown(page, '#current-title:has-text("Check-in")');
+  await expectLive(page);
+  const asked: string[] = [];
+  page.on('dialog', (dialog) => {
+    if (dialog.type() === 'beforeunload') asked.push(dialog.type());
+  });
+
+  await context.setOffline(true);
+  await shown(page, '[data-connection="offline"]');
+  await page.locator('.notes .cm-content').first().click();
+  await page.keyboard.type('Typed while offline');
+  await page.close({ runBeforeUnload: true });
+  await waitFor(() => asked.length === 1, 'leaving asks first');
+  assert.not.ok(page.isClosed(), 'the visitor chose to stay');
+
+  await context.setOffline(false);
+  await expectLive(page);
+  await waitFor(() => itemNotesText(f.doc, f.items[0]!)!.toString().includes('Typed while offline'), 'the offline note reaches the facilitator');
+  await page.close({ runBeforeUnload: true });
+  await waitFor(() => page.isClosed(), 'leaves without asking once the relay has it');
+  assert.is(asked.length, 1);
+  assert.equal(problems.filter((p) => !p.startsWith('dialog: ')), []);
+});
+
 test('a meeting that ends while watched, or is opened after its end, is not shown as live', async () => {
   const f = await facilitator();
   startMeeting(f.doc, f.stamp());

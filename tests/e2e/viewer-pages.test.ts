@@ -61,7 +61,7 @@ function countSockets(page: Page): () => number {
   return () => count;
 }
 
-test('a link revoked while open shows the revoked page and stops reconnecting; reopening it says the same', async () => {
+test('a link revoked while open shows the revoked page and stops reconnecting; reopening it says the same; a new link pasted over it is followed', async () => {
   const f = await facilitator();
   startMeeting(f.doc, f.stamp());
   const link = await share(f, 'view');
@@ -77,6 +77,12 @@ test('a link revoked while open shows the revoked page and stops reconnecting; r
 
   await page.reload();
   await shown(page, '[data-problem="revoked"] h1:has-text("This link was revoked")');
+
+  // The new link the owner sends, pasted into the same tab: only the fragment changes, and the
+  // page follows it.
+  const fresh = await share(f, 'view');
+  await page.evaluate((hash) => (location.hash = hash), new URL(fresh.path, relay.httpUrl).hash);
+  await shown(page, '[data-connection="live"]');
   assert.equal(problems, []);
 });
 
