@@ -13,5 +13,6 @@ export function problemForClose(code: number, reason: string): LinkProblem {
   }
   if (code === CloseCode.forbidden) return 'forbidden';
   if (code === CloseCode.documentFull) return 'full';
+  if (code === CloseCode.tooLarge || code === CloseCode.awarenessTooLarge) return 'tooLarge';
   return 'invalid';
 }

@@ -11,7 +11,7 @@ import { ViewerRoutes } from '../../wire/viewer-routes.ts';
 export type LinkRole = 'view' | 'edit' | 'owner';
 
 /** Why the page cannot show the meeting: read from the link, or from the relay's close. */
-export type LinkProblem = 'missing' | 'invalid' | 'expired' | 'revoked' | 'forbidden' | 'full';
+export type LinkProblem = 'missing' | 'invalid' | 'expired' | 'revoked' | 'forbidden' | 'full' | 'tooLarge';
 
 export type ViewerLink =
   | { readonly kind: 'ok'; readonly meetingId: MeetingId; readonly docName: string; readonly token: string; readonly role: LinkRole }

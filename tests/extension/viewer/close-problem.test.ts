@@ -1,6 +1,7 @@
 // What the viewer page tells a visitor for each final close of its socket: a revoked, expired or
-// forged token, a refused write, and a meeting at the relay's size cap each get their own words;
-// any other final refusal says the link is not valid. Only 44xx closes are final.
+// forged token, a refused write, a meeting at the relay's size cap, and one change or presence
+// update over the size limit each get their own words; any other final refusal says the link is
+// not valid. Only 44xx closes are final.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { problemForClose } from '../../../extension/viewer/close-problem.ts';
@@ -16,7 +17,9 @@ test('each final refusal maps to what the page says', () => {
   assert.is(problemForClose(CloseCode.unauthenticated, SocketRefusal.forgedToken), 'invalid');
   assert.is(problemForClose(CloseCode.forbidden, 'view role cannot write'), 'forbidden');
   assert.is(problemForClose(CloseCode.documentFull, SocketRefusal.documentFull), 'full');
-  assert.is(problemForClose(CloseCode.tooLarge, ''), 'invalid');
+  assert.is(problemForClose(CloseCode.tooLarge, 'message too large'), 'tooLarge');
+  assert.is(problemForClose(CloseCode.awarenessTooLarge, 'awareness state too large'), 'tooLarge');
+  assert.is(problemForClose(CloseCode.badRequest, ''), 'invalid');
 });
 
 test('44xx closes are final, 45xx and the rest are retried', () => {
