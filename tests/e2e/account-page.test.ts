@@ -229,6 +229,44 @@ test('a session ended elsewhere sends the page back to sign-in with a note', asy
   await page.context().close();
 });
 
+test('a failure other than a 401 while the page loads the account keeps the session: a reload signs in again', async () => {
+  const me = await newAccount();
+  const { page, problems } = await openPage();
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  const session = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY);
+  // The network drops the account's request once, as a blip on the way to the relay does.
+  await page.route('**/api/accounts/current', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await page.locator('#signed-out-note').waitFor();
+  assert.is(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY), session, 'the session is kept');
+  await page.unroute('**/api/accounts/current');
+  await page.reload();
+  await page.locator('#signed-in').waitFor();
+  assert.equal(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await page.context().close();
+});
+
+test('signing out and in as someone else in the same tab leaves nothing of the first account on the page', async () => {
+  const [first, second] = [await newAccount(), await newAccount()];
+  const { page, problems } = await openPage();
+  await signInOnPage(page, first.email, first.password);
+  await page.locator('#signed-in').waitFor();
+  await page.fill('#delete-confirm', first.email);
+  assert.ok(await page.isEnabled('#delete-button'), 'consent given for the first account');
+  await page.fill('#display-name', 'Typed, never saved');
+  await page.click('#sign-out');
+  await page.locator('#signed-out-note').waitFor();
+  await signInOnPage(page, second.email, second.password);
+  await page.locator('#signed-in').waitFor();
+  await page.locator('#account-email', { hasText: second.email }).waitFor();
+  assert.is(await page.inputValue('#delete-confirm'), '');
+  assert.ok(await page.isDisabled('#delete-button'), 'no consent carried over');
+  assert.is(await page.inputValue('#display-name'), second.name);
+  assert.equal(problems, []);
+  await page.context().close();
+});
+
 test('this browser keeps its device token, so a stranger\'s guesses do not lock it out; a weak new password shows why', async () => {
   const me = await newAccount();
   const { page, problems } = await openPage();

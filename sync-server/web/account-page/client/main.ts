@@ -25,9 +25,17 @@ const view = {
 let account: AccountInfo | null = null;
 let providers: Promise<OidcProviderInfo[]> | null = null;
 
-function signedOut(note: string | null): void {
-  sessionStore.clear();
+/** `keepSession`: the session may still be good (the account could not be read for another
+ *  reason than a 401), so a reload tries it again instead of asking to sign in. */
+function signedOut(note: string | null, keepSession = false): void {
+  if (!keepSession) sessionStore.clear();
   account = null;
+  // Nothing of this account stays on the page for the next one to sign in here: typed values,
+  // statuses, an open password confirmation, the consent the delete button was given.
+  for (const form of view.signedIn.querySelectorAll('form')) form.reset();
+  for (const node of view.signedIn.querySelectorAll<HTMLElement>('[data-tone]')) clearStatus(node);
+  byId('connected-confirm-form', HTMLFormElement).hidden = true;
+  byId('delete-button', HTMLButtonElement).disabled = true;
   view.signedIn.hidden = true;
   view.signedOut.hidden = false;
   view.note.hidden = note === null;
@@ -78,8 +86,9 @@ async function showSignedIn(): Promise<void> {
   try {
     await ctx.refresh();
   } catch (error) {
-    // A 401 has already returned the page to sign-in; anything else is reported there too.
-    if (sessionStore.get() !== null) signedOut(failureText(error));
+    // A 401 has already returned the page to sign-in and forgotten the session; anything else
+    // (offline, a timeout, a 503) is reported there too, and the session is kept for a reload.
+    if (sessionStore.get() !== null) signedOut(failureText(error), true);
     return;
   }
   view.signedOut.hidden = true;
