@@ -247,6 +247,22 @@ test('a failure other than a 401 while the page loads the account keeps the sess
   await page.context().close();
 });
 
+test('a change that succeeded is reported as done even when reloading the lists after it fails', async () => {
+  const me = await newAccount();
+  const { page, problems } = await openPage();
+  await signInOnPage(page, me.email, me.password);
+  await page.locator('#signed-in').waitFor();
+  await page.route('**/api/sessions', (route) => route.abort('internetdisconnected'));
+  await page.fill('#display-name', 'Renamed before the blip');
+  await page.click('#name-button');
+  // The button is busy until the reload after the change has ended, and failed.
+  await page.locator('#name-button:enabled').waitFor();
+  assert.is(await page.getAttribute('#name-status', 'data-tone'), 'ok');
+  assert.is((await api('GET', '/api/accounts/current', undefined, me.session)).json.name, 'Renamed before the blip');
+  assert.equal(problems.filter((p) => !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  await page.context().close();
+});
+
 test('signing out and in as someone else in the same tab leaves nothing of the first account on the page', async () => {
   const [first, second] = [await newAccount(), await newAccount()];
   const { page, problems } = await openPage();

@@ -24,7 +24,7 @@ function wireName(ctx: PageContext): void {
         const result = await ctx.api.json<{ name: string }>('PATCH', '/api/accounts/current', { name: field.value });
         field.value = result.name;
         showStatus(status, words.t('name.saved'), 'ok');
-        await ctx.refresh();
+        await ctx.redraw();
       } catch (error) {
         showStatus(status, failureText(error), 'error');
       }
@@ -52,7 +52,7 @@ function wirePassword(ctx: PageContext): void {
         });
         form.reset();
         showStatus(status, words.count('password.changed', result.endedSessions), 'ok');
-        await ctx.refresh();
+        await ctx.redraw();
       } catch (error) {
         showStatus(status, failureText(error), 'error');
       }

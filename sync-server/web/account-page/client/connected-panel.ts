@@ -82,7 +82,7 @@ export function askPasswordThen(
         const done = await action(field.value);
         form.hidden = true;
         form.reset();
-        await ctx.refresh();
+        await ctx.redraw();
         showStatus(status, done, 'ok');
       } catch (refusal) {
         showStatus(status, failureText(refusal), 'error');

@@ -80,6 +80,7 @@ const ctx: PageContext = {
     renderSessions(ctx, sessions.sessions);
     renderShares(ctx, meetings.meetings, shares.shares);
   },
+  redraw: () => ctx.refresh().catch(() => undefined),
 };
 
 async function showSignedIn(): Promise<void> {

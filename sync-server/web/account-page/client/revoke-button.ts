@@ -23,7 +23,7 @@ export function revokeButton(ctx: PageContext, action: RevokeAction): HTMLButton
       try {
         await ctx.api.json('DELETE', action.path);
         showStatus(action.status, action.done, 'ok');
-        await ctx.refresh();
+        await ctx.redraw();
       } catch (error) {
         const retry = async (currentPassword: string) => {
           await ctx.api.json('DELETE', action.path, { currentPassword });
