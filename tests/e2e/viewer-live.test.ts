@@ -216,7 +216,7 @@ test('hostile notes, decisions and titles are shown as text', async () => {
   assert.equal(problems, [], 'no dialog, no error');
 });
 
-test('notes stay live as plain text when the editor chunk cannot load', async () => {
+test('notes stay live as plain text when the editor chunk cannot load, and the page says why they cannot be edited', async () => {
   const f = await facilitator();
   startMeeting(f.doc, f.stamp());
   const link = await f.share('edit');
@@ -229,6 +229,8 @@ test('notes stay live as plain text when the editor chunk cannot load', async ()
     meetingNotesText(f.doc).insert(0, 'Typed while the editor is missing');
     await shown(page, 'p.plain:has-text("Typed while the editor is missing")');
     assert.is(await page.locator('.cm-content').count(), 0, 'no editor loaded');
+    await shown(page, '[role="status"]:has-text("The notes editor could not load")');
+    await shoot(page, 'viewer-editor-unavailable');
   } finally {
     await context.close();
   }
