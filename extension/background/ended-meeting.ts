@@ -10,23 +10,28 @@ import { getActiveMeeting, setActiveMeeting } from '../platform/active-meeting.t
 import { syncIndexEntry } from '../side-panel/state/index-sync.ts';
 import type { ActiveMeeting } from './active-meeting.ts';
 
-/** The meeting being settled: the refreshes that follow its end ask again until it is. */
-let settling: string | null = null;
+/** Meetings being settled, so the refreshes that follow an end do not settle it twice at once. */
+const settling = new Set<string>();
 
 export async function settleEndedMeeting(active: ActiveMeeting): Promise<void> {
-  if (settling === active.id) return;
-  settling = active.id;
+  if (settling.has(active.id)) return;
+  settling.add(active.id);
   try {
     const library = openDoc(await currentLibraryName());
     try {
       await library.whenLoaded;
-      syncIndexEntry(active.meeting.doc, library.doc, relayClock.corrected());
+      // Only a library that knows the meeting: after a sign-out, an account's meeting ending
+      // must not be listed in the local library (and merged into the next account signed in).
+      syncIndexEntry(active.meeting.doc, library.doc, relayClock.corrected(), true);
     } finally {
       // Kept open a little, so the socket holder can send the change before the document closes.
       library.handOver();
     }
     if ((await getActiveMeeting()) === active.id) await setActiveMeeting(null);
+  } catch (error) {
+    // Storage or the library gone (a closing worker): the next refresh of this meeting tries again.
+    console.warn(`meeting/${active.id}: its end could not be recorded`, error);
   } finally {
-    settling = null;
+    settling.delete(active.id);
   }
 }

@@ -60,7 +60,7 @@ test('followMeeting keeps the entry in step, coalesced, and flushes when stopped
   assert.is(libraryView(lib).meetings[0]?.status, 'running', 'no longer followed');
 });
 
-test('followMeeting writes to the library open at each sync: a sign-in switches it while the meeting stays open', async () => {
+test('followMeeting writes to the library open at each sync: after a sign-in, the account library that took the meeting in', async () => {
   const before = new Y.Doc();
   const after = new Y.Doc();
   let current = before;
@@ -70,12 +70,32 @@ test('followMeeting writes to the library open at each sync: a sign-in switches 
   const stop = followMeeting(meeting, () => Promise.resolve(current), () => T0 + 1_000, DELAY_MS);
   await settle(DELAY_MS * 4);
   assert.is(libraryView(before).meetings[0]?.title, 'Kept open');
+  // The sign-in merged the local library into the account's, then switched to it.
+  Y.applyUpdate(after, Y.encodeStateAsUpdate(before));
   current = after;
   updateMeeting(meeting, { title: 'Renamed after the switch' });
   await settle(DELAY_MS * 4);
   assert.is(libraryView(after).meetings[0]?.title, 'Renamed after the switch');
   assert.is(libraryView(before).meetings[0]?.title, 'Kept open', 'the closed library is left alone');
   stop();
+});
+
+test('followMeeting never adds the meeting to a library it switched to that does not know it: a sign-out', async () => {
+  const account = new Y.Doc();
+  const local = new Y.Doc();
+  let current = account;
+  const meeting = new Y.Doc();
+  createMeeting(meeting, { id: newId<MeetingId>(random), title: 'The account meeting', now: T0 });
+  const DELAY_MS = 5;
+  const stop = followMeeting(meeting, () => Promise.resolve(current), () => T0 + 1_000, DELAY_MS);
+  await settle(DELAY_MS * 4);
+  assert.is(libraryView(account).meetings.length, 1);
+  current = local;
+  updateMeeting(meeting, { title: 'Edited after signing out' });
+  await settle(DELAY_MS * 4);
+  stop();
+  await Promise.resolve();
+  assert.is(libraryView(local).meetings.length, 0, 'the local library is not given the account meeting');
 });
 
 test('a meeting removed from the library for good is not listed again by its still-open document', () => {
