@@ -9,6 +9,7 @@ import { libraryDocName, libraryView, meetingDocName, type SpaceId } from '../..
 import { openDoc, type DocHandle } from '../data/doc-connection.ts';
 import type { SyncStatus } from '../data/sync-status.ts';
 import { readKey, writeKey } from '../platform/storage-area.ts';
+import { getSettings } from '../platform/settings.ts';
 
 const CLAIMED_KEY = 'meetingsClaimedFor' as const;
 
@@ -30,10 +31,15 @@ function whenSettled(handle: DocHandle): Promise<void> {
   });
 }
 
-let running: Promise<void> | null = null;
+/** The claim under way, and for which account: one at a time, each for its own account. */
+let running: { readonly accountId: string; done: Promise<void> } | null = null;
 
 export function claimMeetings(accountId: string): Promise<void> {
-  running ??= (async () => {
+  if (running?.accountId === accountId) return running.done;
+  const before = running?.done ?? Promise.resolve();
+  const claim: { readonly accountId: string; done: Promise<void> } = { accountId, done: before };
+  claim.done = (async () => {
+    await before.catch(() => undefined);
     const library = openDoc(libraryDocName(accountId as SpaceId));
     try {
       await library.whenLoaded;
@@ -41,6 +47,8 @@ export function claimMeetings(accountId: string): Promise<void> {
       const view = libraryView(library.doc);
       const ids = [...view.meetings.map((m) => m.id), ...view.trash.flatMap((e) => (e.kind === 'meeting' ? [e.id] : []))];
       for (const id of ids) {
+        // Signed out or switched meanwhile: nothing more syncs for this account from here.
+        if ((await getSettings()).account?.accountId !== accountId) break;
         const handle = openDoc(meetingDocName(id));
         await handle.whenLoaded;
         await whenSettled(handle);
@@ -48,10 +56,11 @@ export function claimMeetings(accountId: string): Promise<void> {
       }
     } finally {
       library.release();
-      running = null;
+      if (running === claim) running = null;
     }
   })();
-  return running;
+  running = claim;
+  return claim.done;
 }
 
 /**
@@ -65,5 +74,6 @@ export async function claimMeetingsOnce(accountId: string | null): Promise<void>
   }
   if ((await readKey<string>(CLAIMED_KEY)) === accountId) return;
   await claimMeetings(accountId);
-  await writeKey(CLAIMED_KEY, accountId);
+  // Signed out or switched meanwhile: the mark would claim for an account no longer here.
+  if ((await getSettings()).account?.accountId === accountId) await writeKey(CLAIMED_KEY, accountId);
 }
