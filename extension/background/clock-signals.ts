@@ -26,8 +26,14 @@ export interface ParsedAlarm {
 
 export const MINUTE_MS = 60_000;
 
+/** The planned time as it goes into a name: whole milliseconds, as a stored time box may be a
+ *  fraction of a second, or too large for plain digits. */
+function plannedKey(plannedMs: number): number {
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(0, Math.round(plannedMs)));
+}
+
 export function alarmName(kind: AlarmKind, itemId: string, eventCount: number, plannedMs: number): string {
-  return `${ALARM_PREFIX}${kind}:${itemId}:${eventCount}:${plannedMs}`;
+  return `${ALARM_PREFIX}${kind}:${itemId}:${eventCount}:${plannedKey(plannedMs)}`;
 }
 
 export function parseAlarmName(name: string): ParsedAlarm | null {
@@ -62,7 +68,7 @@ export function planAlarms(view: MeetingView, localNow: number, warnMinutes: num
  *  event happened since. */
 export function alarmStillApplies(alarm: ParsedAlarm, view: MeetingView): boolean {
   const c = view.clock;
-  return isCounting(view) && c.currentItemId === alarm.itemId && c.eventCount === alarm.eventCount && c.itemPlannedMs === alarm.plannedMs;
+  return isCounting(view) && c.currentItemId === alarm.itemId && c.eventCount === alarm.eventCount && plannedKey(c.itemPlannedMs) === alarm.plannedMs;
 }
 
 export interface BadgeState {

@@ -24,7 +24,9 @@ export class AutoAdvance {
       this.#armed = true;
       return null;
     }
-    if (!enabled || !this.#armed || clock.currentIndex + 1 >= itemCount) return null;
+    // An item no longer in the agenda (removed while it ran) is over at once and has no place to
+    // advance from; advancing would end the meeting once every other item has run.
+    if (!enabled || !this.#armed || clock.currentIndex < 0 || clock.currentIndex + 1 >= itemCount) return null;
     this.#armed = false;
     return id;
   }

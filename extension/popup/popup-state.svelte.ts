@@ -84,6 +84,9 @@ export class PopupState {
       const opened = await this.#open(id);
       if (!opened.meeting.start()) {
         opened.meeting.close();
+        // The start overtook any follow in flight: show what is active now instead.
+        this.#starting = null;
+        await this.#follow(await getActiveMeeting());
         return false;
       }
       this.#show(opened);

@@ -99,6 +99,10 @@ test('alarm names round-trip and foreign names are rejected', () => {
   assert.equal(parseAlarmName(alarmName('timesup', 'abcdefghijklmnop', 7, 300_000)), { kind: 'timesup', itemId: 'abcdefghijklmnop', eventCount: 7, plannedMs: 300_000 });
   assert.is(parseAlarmName('ltm:tick'), null);
   assert.is(parseAlarmName('ltm:timesup:abcdefghijklmnop:7'), null, 'the names before the time box was in them');
+  for (const odd of [500.5, 1e21]) {
+    const parsed = parseAlarmName(alarmName('warn', 'abcdefghijklmnop', 1, odd));
+    assert.ok(parsed, `a time box of ${odd} ms still makes a name`);
+  }
   assert.is(parseAlarmName('other:warn:x:1'), null);
 });
 
