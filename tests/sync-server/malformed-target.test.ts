@@ -44,6 +44,11 @@ test('plain requests: 400 bad_request, a log line, and the relay serves on', () 
       await stillServes(harness);
     }
     assert.ok(harness.logs.filter((line) => line.includes('malformed request target')).length >= TARGETS.length, harness.logs.join('\n'));
+    // The log line keeps the path and leaves out the query, which can carry a token.
+    const { socket } = await raw(harness, `GET //?token=a.secret.token HTTP/1.1\r\nHost: relay\r\nConnection: close\r\n\r\n`);
+    socket.destroy();
+    await stillServes(harness);
+    assert.not.ok(harness.logs.some((line) => line.includes('a.secret.token')), 'no token in the log');
   }));
 
 test('upgrades: 400, a log line, and the relay serves on', () =>

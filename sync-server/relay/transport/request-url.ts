@@ -11,7 +11,8 @@ export function requestUrl(req: IncomingMessage): URL | null {
   }
 }
 
-/** The target as logged: bounded, so a long one cannot flood the log. */
+/** The target as logged: without its query, which can carry a token, and bounded, so a long
+ *  one cannot flood the log. */
 export function loggedTarget(req: IncomingMessage): string {
-  return (req.url ?? '').slice(0, 100);
+  return (req.url ?? '').split('?', 1)[0]!.slice(0, 100);
 }

@@ -92,6 +92,8 @@ async function showSignedIn(): Promise<void> {
     if (sessionStore.get() !== null) signedOut(failureText(error), true);
     return;
   }
+  // A status an action wrote after a 401 had returned the page to sign-in is not for this account.
+  for (const node of view.signedIn.querySelectorAll<HTMLElement>('[data-tone]')) clearStatus(node);
   view.signedOut.hidden = true;
   view.signedIn.hidden = false;
 }
