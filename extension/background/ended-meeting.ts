@@ -7,7 +7,7 @@ import { relayClock } from '../data/clock-offset.ts';
 import { currentLibraryName } from '../data/library-name.ts';
 import { openDoc } from '../data/doc-connection.ts';
 import { getActiveMeeting, setActiveMeeting } from '../platform/active-meeting.ts';
-import { syncIndexEntry } from '../side-panel/state/index-sync.ts';
+import { syncIndexEntry } from '../live/index-sync.ts';
 import type { ActiveMeeting } from './active-meeting.ts';
 
 /** Meetings being settled, so the refreshes that follow an end do not settle it twice at once. */

@@ -31,13 +31,21 @@ function whenSettled(handle: DocHandle): Promise<void> {
   });
 }
 
+interface Claim {
+  readonly accountId: string;
+  done: Promise<void>;
+}
+
 /** The claim under way, and for which account: one at a time, each for its own account. */
-let running: { readonly accountId: string; done: Promise<void> } | null = null;
+let running: Claim | null = null;
+/** The account this worker last acted on; settings change for many reasons (a volume, a
+ *  warning time), and only a change of account needs the stored mark read. */
+let handled: string | null | undefined;
 
 export function claimMeetings(accountId: string): Promise<void> {
   if (running?.accountId === accountId) return running.done;
   const before = running?.done ?? Promise.resolve();
-  const claim: { readonly accountId: string; done: Promise<void> } = { accountId, done: before };
+  const claim: Claim = { accountId, done: before };
   claim.done = (async () => {
     await before.catch(() => undefined);
     const library = openDoc(libraryDocName(accountId as SpaceId));
@@ -68,6 +76,8 @@ export function claimMeetings(accountId: string): Promise<void> {
  * forgets the mark, so the next sign-in claims again (meetings made meanwhile included).
  */
 export async function claimMeetingsOnce(accountId: string | null): Promise<void> {
+  if (accountId === handled) return;
+  handled = accountId;
   if (accountId === null) {
     await writeKey(CLAIMED_KEY, undefined);
     return;

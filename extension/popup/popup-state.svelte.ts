@@ -12,7 +12,7 @@ import { LiveRead } from '../components/live-read.svelte.ts';
 import { Ticker } from '../components/ticker.svelte.ts';
 import { LiveMeeting } from '../live/live-meeting.ts';
 import { openStoredMeeting } from '../live/stored-meeting.ts';
-import { syncIndexEntry } from '../side-panel/state/index-sync.ts';
+import { syncIndexEntry } from '../live/index-sync.ts';
 
 type Active = { readonly id: MeetingId; readonly meeting: LiveMeeting };
 

@@ -70,6 +70,14 @@ async function signInOnPage(page: Page, email: string, password: string): Promis
   await page.click('#sign-in-form button[type="submit"]');
 }
 
+/** The page opened and signed in as `who`, its account shown. */
+async function openSignedIn(who: { readonly email: string; readonly password: string }): Promise<Watched> {
+  const watched = await openPage();
+  await signInOnPage(watched.page, who.email, who.password);
+  await watched.page.locator('#signed-in').waitFor();
+  return watched;
+}
+
 test('the page and its assets send a strict CSP and set no cookie', async () => {
   for (const path of [AccountRoutes.page, AccountRoutes.script, AccountRoutes.styles]) {
     const response = await fetch(relay.httpUrl + path);
@@ -192,9 +200,7 @@ test('sign in, revoke a session and a share, hostile title as text, export, chan
 
 test('the display name is shown and changed on the page; a bad one is refused with its reason', async () => {
   const me = await newAccount();
-  const { page, problems } = await openPage();
-  await signInOnPage(page, me.email, me.password);
-  await page.locator('#signed-in').waitFor();
+  const { page, problems } = await openSignedIn(me);
   assert.is(await page.inputValue('#display-name'), me.name);
   await page.fill('#display-name', '  Ada Lovelace ');
   await page.click('#name-button');
@@ -215,9 +221,7 @@ test('the display name is shown and changed on the page; a bad one is refused wi
 
 test('a session ended elsewhere sends the page back to sign-in with a note', async () => {
   const me = await newAccount();
-  const { page, problems } = await openPage();
-  await signInOnPage(page, me.email, me.password);
-  await page.locator('#signed-in').waitFor();
+  const { page, problems } = await openSignedIn(me);
   const session = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY);
   assert.type(session, 'string');
   assert.is((await api('DELETE', '/api/sessions/current', undefined, session!)).status, 204);
@@ -231,9 +235,7 @@ test('a session ended elsewhere sends the page back to sign-in with a note', asy
 
 test('a failure other than a 401 while the page loads the account keeps the session: a reload signs in again', async () => {
   const me = await newAccount();
-  const { page, problems } = await openPage();
-  await signInOnPage(page, me.email, me.password);
-  await page.locator('#signed-in').waitFor();
+  const { page, problems } = await openSignedIn(me);
   const session = await page.evaluate((key) => sessionStorage.getItem(key), SESSION_STORAGE_KEY);
   // The network drops the account's request once, as a blip on the way to the relay does.
   await page.route('**/api/accounts/current', (route) => route.abort('internetdisconnected'));
@@ -249,9 +251,7 @@ test('a failure other than a 401 while the page loads the account keeps the sess
 
 test('a change that succeeded is reported as done even when reloading the lists after it fails', async () => {
   const me = await newAccount();
-  const { page, problems } = await openPage();
-  await signInOnPage(page, me.email, me.password);
-  await page.locator('#signed-in').waitFor();
+  const { page, problems } = await openSignedIn(me);
   await page.route('**/api/sessions', (route) => route.abort('internetdisconnected'));
   await page.fill('#display-name', 'Renamed before the blip');
   await page.click('#name-button');
@@ -265,9 +265,7 @@ test('a change that succeeded is reported as done even when reloading the lists 
 
 test('signing out and in as someone else in the same tab leaves nothing of the first account on the page', async () => {
   const [first, second] = [await newAccount(), await newAccount()];
-  const { page, problems } = await openPage();
-  await signInOnPage(page, first.email, first.password);
-  await page.locator('#signed-in').waitFor();
+  const { page, problems } = await openSignedIn(first);
   await page.fill('#delete-confirm', first.email);
   assert.ok(await page.isEnabled('#delete-button'), 'consent given for the first account');
   await page.fill('#display-name', 'Typed, never saved');
@@ -285,9 +283,7 @@ test('signing out and in as someone else in the same tab leaves nothing of the f
 
 test('this browser keeps its device token, so a stranger\'s guesses do not lock it out; a weak new password shows why', async () => {
   const me = await newAccount();
-  const { page, problems } = await openPage();
-  await signInOnPage(page, me.email, me.password);
-  await page.locator('#signed-in').waitFor();
+  const { page, problems } = await openSignedIn(me);
   await page.click('#sign-out');
   await page.locator('#signed-out').waitFor();
   const stranger: number[] = [];

@@ -6,7 +6,7 @@
 import type * as Y from 'yjs';
 import { openDoc } from '../../data/doc-connection.ts';
 import { meetingDocName, newId, type MeetingId } from '../../../crdt/index.ts';
-import { syncIndexEntry } from './index-sync.ts';
+import { syncIndexEntry } from '../../live/index-sync.ts';
 import { library } from './library.svelte.ts';
 import { random } from './randomness.ts';
 import { router } from './router.svelte.ts';

@@ -25,6 +25,11 @@ const view = {
 let account: AccountInfo | null = null;
 let providers: Promise<OidcProviderInfo[]> | null = null;
 
+/** Empties every status line of the signed-in view. */
+function clearStatuses(): void {
+  for (const node of view.signedIn.querySelectorAll<HTMLElement>('[data-tone]')) clearStatus(node);
+}
+
 /** `keepSession`: the session may still be good (the account could not be read for another
  *  reason than a 401), so a reload tries it again instead of asking to sign in. */
 function signedOut(note: string | null, keepSession = false): void {
@@ -33,7 +38,7 @@ function signedOut(note: string | null, keepSession = false): void {
   // Nothing of this account stays on the page for the next one to sign in here: typed values,
   // statuses, an open password confirmation, the consent the delete button was given.
   for (const form of view.signedIn.querySelectorAll('form')) form.reset();
-  for (const node of view.signedIn.querySelectorAll<HTMLElement>('[data-tone]')) clearStatus(node);
+  clearStatuses();
   byId('connected-confirm-form', HTMLFormElement).hidden = true;
   byId('delete-button', HTMLButtonElement).disabled = true;
   view.signedIn.hidden = true;
@@ -93,7 +98,7 @@ async function showSignedIn(): Promise<void> {
     return;
   }
   // A status an action wrote after a 401 had returned the page to sign-in is not for this account.
-  for (const node of view.signedIn.querySelectorAll<HTMLElement>('[data-tone]')) clearStatus(node);
+  clearStatuses();
   view.signedOut.hidden = true;
   view.signedIn.hidden = false;
 }

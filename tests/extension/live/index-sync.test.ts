@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import { addItem, createMeeting, deleteForever, endMeeting, libraryView, moveToTrash, newId, startMeeting, updateMeeting, type ActorId, type MeetingId } from '../../../crdt/index.ts';
-import { followMeeting, syncIndexEntry } from '../../../extension/side-panel/state/index-sync.ts';
+import { followMeeting, syncIndexEntry } from '../../../extension/live/index-sync.ts';
 
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 const by = newId<ActorId>(random);
@@ -60,41 +60,48 @@ test('followMeeting keeps the entry in step, coalesced, and flushes when stopped
   assert.is(libraryView(lib).meetings[0]?.status, 'running', 'no longer followed');
 });
 
+/** A meeting followed from `first`, with a way to switch the open library as a sign-in or
+ *  sign-out does; each step waits for the coalesced sync. */
+async function followedAcrossSwitch(title: string, first: Y.Doc) {
+  const DELAY_MS = 5;
+  let current = first;
+  const meeting = new Y.Doc();
+  createMeeting(meeting, { id: newId<MeetingId>(random), title, now: T0 });
+  const stop = followMeeting(meeting, () => Promise.resolve(current), () => T0 + 1_000, DELAY_MS);
+  await settle(DELAY_MS * 4);
+  return {
+    async switchTo(next: Y.Doc, newTitle: string) {
+      current = next;
+      updateMeeting(meeting, { title: newTitle });
+      await settle(DELAY_MS * 4);
+    },
+    async stop() {
+      stop();
+      await Promise.resolve();
+    },
+  };
+}
+
 test('followMeeting writes to the library open at each sync: after a sign-in, the account library that took the meeting in', async () => {
   const before = new Y.Doc();
   const after = new Y.Doc();
-  let current = before;
-  const meeting = new Y.Doc();
-  createMeeting(meeting, { id: newId<MeetingId>(random), title: 'Kept open', now: T0 });
-  const DELAY_MS = 5;
-  const stop = followMeeting(meeting, () => Promise.resolve(current), () => T0 + 1_000, DELAY_MS);
-  await settle(DELAY_MS * 4);
+  const followed = await followedAcrossSwitch('Kept open', before);
   assert.is(libraryView(before).meetings[0]?.title, 'Kept open');
   // The sign-in merged the local library into the account's, then switched to it.
   Y.applyUpdate(after, Y.encodeStateAsUpdate(before));
-  current = after;
-  updateMeeting(meeting, { title: 'Renamed after the switch' });
-  await settle(DELAY_MS * 4);
+  await followed.switchTo(after, 'Renamed after the switch');
   assert.is(libraryView(after).meetings[0]?.title, 'Renamed after the switch');
   assert.is(libraryView(before).meetings[0]?.title, 'Kept open', 'the closed library is left alone');
-  stop();
+  await followed.stop();
 });
 
 test('followMeeting never adds the meeting to a library it switched to that does not know it: a sign-out', async () => {
   const account = new Y.Doc();
   const local = new Y.Doc();
-  let current = account;
-  const meeting = new Y.Doc();
-  createMeeting(meeting, { id: newId<MeetingId>(random), title: 'The account meeting', now: T0 });
-  const DELAY_MS = 5;
-  const stop = followMeeting(meeting, () => Promise.resolve(current), () => T0 + 1_000, DELAY_MS);
-  await settle(DELAY_MS * 4);
+  const followed = await followedAcrossSwitch('The account meeting', account);
   assert.is(libraryView(account).meetings.length, 1);
-  current = local;
-  updateMeeting(meeting, { title: 'Edited after signing out' });
-  await settle(DELAY_MS * 4);
-  stop();
-  await Promise.resolve();
+  await followed.switchTo(local, 'Edited after signing out');
+  await followed.stop();
   assert.is(libraryView(local).meetings.length, 0, 'the local library is not given the account meeting');
 });
 
