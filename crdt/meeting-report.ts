@@ -14,7 +14,7 @@ export function meetingReport(doc: Y.Doc, now: number = Number.NaN): MeetingRepo
   const { clock } = view;
   // Time spent on items removed from the agenda since counts in the total but has no row.
   const agendaMs = view.items.reduce((sum, item) => sum + item.actualMs, 0);
-  const rounded = roundToTotal([...view.items.map((item) => item.actualMs / MS), (clock.meetingElapsedMs - agendaMs) / MS]);
+  const rounded = roundToTotal([...view.items.map((item) => item.actualMs), clock.meetingElapsedMs - agendaMs], MS);
   const items: ReportItem[] = view.items.map((item, index) => {
     const plannedSec = item.plannedSec + item.extendedSec;
     const actualSec = rounded[index] ?? 0;
