@@ -2,7 +2,8 @@
 // the warning and time's-up alarms, the overlay snapshot. Alarm names carry the item, the clock
 // log length and the item's planned time, so an alarm that fires after the clock changed, or
 // after the running item was given another time box in the agenda, is recognised as stale; and
-// a re-timed item gets alarms of new names, which replace the old ones.
+// a re-timed item gets alarms of new names, which replace the old ones. A re-timing that moves
+// a pending alarm's moment into the past announces it at once instead (overtakenSignal).
 import type { MeetingView } from '../../crdt/views.ts';
 import type { ClockSnapshot } from '../platform/messages.ts';
 
@@ -69,6 +70,34 @@ export function planAlarms(view: MeetingView, localNow: number, warnMinutes: num
 export function alarmStillApplies(alarm: ParsedAlarm, view: MeetingView): boolean {
   const c = view.clock;
   return isCounting(view) && c.currentItemId === alarm.itemId && c.eventCount === alarm.eventCount && plannedKey(c.itemPlannedMs) === alarm.plannedMs;
+}
+
+export interface OvertakenSignal {
+  readonly kind: AlarmKind;
+  /** The name it is announced under: the alarm the item's new time box would have planned. */
+  readonly name: string;
+}
+
+/** What to announce now when re-timing the running item cleared alarms (`cleared`, their names)
+ *  whose moment its new time box has already passed: shortened below what has run, time's up;
+ *  below the warning point, the warning. Only a re-timing overtakes an alarm: the same item and
+ *  clock event with another planned time. Time's up covers the warning too. */
+export function overtakenSignal(cleared: readonly string[], view: MeetingView, warnMinutes: number): OvertakenSignal | null {
+  const c = view.clock;
+  if (!isCounting(view) || c.currentItemId === null) return null;
+  const kind: AlarmKind | null = c.itemOverrun ? 'timesup' : warnMinutes > 0 && c.itemRemainingMs <= warnMinutes * MINUTE_MS ? 'warn' : null;
+  if (kind === null) return null;
+  const overtaken = cleared.some((name) => {
+    const alarm = parseAlarmName(name);
+    return (
+      alarm !== null &&
+      (kind === 'timesup' || alarm.kind === 'warn') &&
+      alarm.itemId === c.currentItemId &&
+      alarm.eventCount === c.eventCount &&
+      alarm.plannedMs !== plannedKey(c.itemPlannedMs)
+    );
+  });
+  return overtaken ? { kind, name: alarmName(kind, c.currentItemId, c.eventCount, c.itemPlannedMs) } : null;
 }
 
 export interface BadgeState {

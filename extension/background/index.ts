@@ -3,6 +3,7 @@
 // a chime, the badge and overlay snapshots; handles keyboard commands; and is the one sender of
 // the relay deletions of erased meetings that any context records (erase-sender.ts). Listeners
 // are registered synchronously at top level so Chrome can wake the worker for them.
+import type { MeetingView } from '../../crdt/views.ts';
 import { actorId, localSpaceId } from '../platform/device.ts';
 import { t } from '../platform/i18n.ts';
 import { inMinutesText, minutesText } from '../components/format-time.ts';
@@ -20,10 +21,12 @@ import {
   isCounting,
   MINUTE_MS,
   nextItemTitle,
+  overtakenSignal,
   parseAlarmName,
   planAlarms,
   snapshotFor,
   TICK_ALARM,
+  type AlarmKind,
 } from './clock-signals.ts';
 import { startEraseSender } from './erase-sender.ts';
 import { settleEndedMeeting } from './ended-meeting.ts';
@@ -37,7 +40,10 @@ async function refresh(active: ActiveMeeting | null): Promise<void> {
   const { warnMinutes } = await getSettings();
   await showBadge(badgeFor(view));
   publishSnapshot(snapshotFor(view, Date.now()));
-  await syncAlarms(view ? planAlarms(view, Date.now(), warnMinutes) : [], !!view && isCounting(view));
+  const cleared = await syncAlarms(view ? planAlarms(view, Date.now(), warnMinutes) : [], !!view && isCounting(view));
+  // Chrome drops a cleared alarm, so one whose moment a re-timing has passed is announced here.
+  const overtaken = active && view ? overtakenSignal(cleared, view, warnMinutes) : null;
+  if (active && view && overtaken) await announce(overtaken.kind, overtaken.name, active, view);
 }
 
 // Typing in the notes updates the doc many times a second; the clock signals need one pass.
@@ -61,11 +67,18 @@ async function onAlarm(name: string): Promise<void> {
   const alarm = parseAlarmName(name);
   const view = active.meeting.snapshot();
   if (!alarm || !alarmStillApplies(alarm, view)) return refresh(active);
+  await announce(alarm.kind, name, active, view);
+  await refresh(active);
+}
+
+// The warning or time's up for the current item: a notification and the chime, and at time's up
+// the move to the next item when auto-advance is on.
+async function announce(kind: AlarmKind, name: string, active: ActiveMeeting, view: MeetingView): Promise<void> {
   const current = await getSettings();
   // Titles left empty are stored empty; a notification names them as every other view does.
   const item = currentItemTitle(view) || t('agendaUntitled');
   const meeting = view.title || t('meetingUntitled');
-  if (alarm.kind === 'warn') {
+  if (kind === 'warn') {
     const minutes = Math.max(1, Math.round(view.clock.itemRemainingMs / MINUTE_MS));
     await alert(name, t('bgWarnTitle', minutesText(minutes * 60)), t('bgWarnMessage', item, inMinutesText(minutes)), current, meeting);
   } else {
@@ -77,7 +90,6 @@ async function onAlarm(name: string): Promise<void> {
       await alert(name, t('bgTimesUpTitle', item), next === null ? t('bgTimesUpLast') : t('bgTimesUpNext', next), current, meeting);
     }
   }
-  await refresh(active);
 }
 
 chrome.alarms.onAlarm.addListener((alarm) => {

@@ -1,6 +1,7 @@
 // The service worker follows the running meeting: the badge shows the current item's remaining
 // minutes, and chrome.alarms hold the warning and time's-up alarms for the current item, which
-// are replaced on Next and cleared on pause and at the end.
+// are replaced on Next and cleared on pause and at the end; a re-timing that passes one announces
+// it at once.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { launchExtension, type ExtensionBrowser } from './helpers/extension-browser.ts';
@@ -87,6 +88,26 @@ async function fireNow(browser: ExtensionBrowser, prefix: string): Promise<strin
     return alarm.name;
   }, prefix);
 }
+
+test('the running item shortened below what has run gets its time-up at once', async ({ browser }) => {
+  const b = browser!;
+  const panel = await b.page('side-panel/index.html');
+  await createMeeting(panel, 'Shortened item', 'Daily standup');
+  await startMeeting(panel);
+  await eventually(async () => (await alarms(b)).some((a) => a.name.startsWith('ltm:timesup:')), 'time-up alarm');
+  await panel.getByRole('button', { name: msg('runEditAgenda') }).click();
+  await panel.getByLabel(msg('agendaMinutesLabel', 'Yesterday')).fill('0');
+  const worker = await b.worker();
+  // The time box is 0 ms now, and the announcement carries it in its name.
+  const shown = await eventually(async () => {
+    const all = (await worker.evaluate(() => chrome.notifications.getAll())) as Record<string, boolean>;
+    return Object.keys(all).find((name) => /^ltm:timesup:[^:]+:\d+:0$/.test(name)) ?? null;
+  }, "time's up notification");
+  assert.ok(shown);
+  assert.not.ok((await alarms(b)).some((a) => a.name.startsWith('ltm:timesup:') || a.name.startsWith('ltm:warn:')), 'no alarm left for the overrun item');
+  await worker.evaluate((name) => chrome.notifications.clear(name), shown);
+  await panel.close();
+});
 
 test('keyboard commands get their suggested shortcuts (Chrome drops ones that clash)', async ({ browser }) => {
   const commands = (await (await browser!.worker()).evaluate(() => chrome.commands.getAll())) as { name: string; shortcut: string }[];

@@ -8,6 +8,7 @@ import {
   alarmStillApplies,
   badgeFor,
   nextItemTitle,
+  overtakenSignal,
   parseAlarmName,
   planAlarms,
   snapshotFor,
@@ -93,6 +94,52 @@ test('the running item given another time box: its alarms are stale, and the new
   assert.equal(after.map((a) => a.when), [18 * MIN, 20 * MIN]);
   assert.ok(after.every((a) => !before.some((b) => b.name === a.name)), 'new names, so the old alarms are replaced');
   assert.ok(alarmStillApplies(parseAlarmName(after[1]!.name)!, meetingView(doc, T0 + 20 * MIN)));
+});
+
+test('the running item shortened below what has run: its pending time-up is announced now, under the new name', () => {
+  const { doc, items } = meetingWith([10, 5]);
+  startMeeting(doc, at(T0));
+  const pending = planAlarms(meetingView(doc, T0), 0, 2).map((a) => a.name);
+  updateItem(doc, items[0]!, { plannedSec: 3 * 60 });
+  const view = meetingView(doc, T0 + 4 * MIN);
+  assert.equal(planAlarms(view, 0, 2), [], 'an overrun item plans nothing');
+  assert.equal(overtakenSignal(pending, view, 2), { kind: 'timesup', name: alarmName('timesup', items[0]!, 1, 3 * MIN) });
+  assert.is(overtakenSignal([], view, 2), null, 'nothing was pending: already announced, or never planned on this device');
+  assert.is(overtakenSignal(pending.slice(0, 1), view, 2)?.kind, 'timesup', 'a pending warning is overtaken by the time-up too');
+});
+
+test('shortened past the warning point only: the warning is announced, and only when one was pending', () => {
+  const { doc, items } = meetingWith([10, 5]);
+  startMeeting(doc, at(T0));
+  const pending = planAlarms(meetingView(doc, T0), 0, 2).map((a) => a.name);
+  updateItem(doc, items[0]!, { plannedSec: 5 * 60 });
+  const view = meetingView(doc, T0 + 4 * MIN);
+  assert.equal(overtakenSignal(pending, view, 2), { kind: 'warn', name: alarmName('warn', items[0]!, 1, 5 * MIN) });
+  assert.is(overtakenSignal(pending.slice(1), view, 2), null, 'the warning had fired already');
+  assert.is(overtakenSignal(pending, view, 0), null, 'warnings are off');
+});
+
+test('alarms cleared for any other reason announce nothing', () => {
+  const { doc, items } = meetingWith([10, 5]);
+  startMeeting(doc, at(T0));
+  const pending = planAlarms(meetingView(doc, T0), 0, 2).map((a) => a.name);
+  // Lengthened: still within time.
+  updateItem(doc, items[0]!, { plannedSec: 20 * 60 });
+  assert.is(overtakenSignal(pending, meetingView(doc, T0 + 4 * MIN), 2), null);
+  // The same time box, overrun because the alarm was cleared late (the worker was asleep).
+  updateItem(doc, items[0]!, { plannedSec: 10 * 60 });
+  assert.is(overtakenSignal(pending, meetingView(doc, T0 + 11 * MIN), 2), null);
+  // Paused, then shortened: nothing counts, so nothing is announced.
+  pauseClock(doc, at(T0 + 4 * MIN));
+  updateItem(doc, items[0]!, { plannedSec: 60 });
+  assert.is(overtakenSignal(pending, meetingView(doc, T0 + 5 * MIN), 2), null);
+  // Another item is current after Next.
+  const other = meetingWith([10, 5]);
+  startMeeting(other.doc, at(T0));
+  const otherPending = planAlarms(meetingView(other.doc, T0), 0, 2).map((a) => a.name);
+  nextItem(other.doc, other.items[0]!, at(T0 + 11 * MIN));
+  updateItem(other.doc, other.items[1]!, { plannedSec: 0 });
+  assert.is(overtakenSignal(otherPending, meetingView(other.doc, T0 + 12 * MIN), 2), null);
 });
 
 test('alarm names round-trip and foreign names are rejected', () => {
