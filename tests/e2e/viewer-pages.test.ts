@@ -1,7 +1,8 @@
 // The live viewer's other pages and guarantees, in real Chromium against a real relay: revoked,
 // expired, incomplete and malformed links get clear pages (never a blank screen) and a refused
 // page stops reconnecting; the shell carries the strict CSP with a per-response style nonce; the
-// token never reaches a request line or a relay log; the ended meeting shows its report and
+// token never reaches a request line or a relay log; a chunk lost on the way gets a message and
+// closes the socket; the ended meeting shows its report and
 // downloads its Markdown; axe finds nothing serious; phone-sized screenshots, light and dark.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -84,6 +85,20 @@ test('a link revoked while open shows the revoked page and stops reconnecting; r
   await page.evaluate((hash) => (location.hash = hash), new URL(fresh.path, relay.httpUrl).hash);
   await shown(page, '[data-connection="live"]');
   assert.equal(problems, []);
+});
+
+test('a chunk lost on the way: the page says it could not finish loading, and closes its socket', async () => {
+  const f = await facilitator();
+  startMeeting(f.doc, f.stamp());
+  const link = await share(f, 'view');
+  const { page, problems, sockets, openSockets } = await viewer(relay.httpUrl + link.path, { failing: '**/assets/ViewerApp-*.js' });
+  await shown(page, '#app [role="alert"]:has-text("This page could not finish loading")');
+  assert.is(await page.locator('#current-title').count(), 0);
+  // The socket the shell opened early is closed, not left following a meeting nobody sees.
+  assert.ok(sockets.length >= 1, 'the shell opened its socket before the bundle failed');
+  for (let waited = 0; openSockets() > 0 && waited < 5_000; waited += 50) await page.waitForTimeout(50);
+  assert.is(openSockets(), 0, 'no socket left open');
+  assert.ok(problems.some((p) => p.startsWith('page error:')), 'the failed import is reported as the page error it is');
 });
 
 test('an expired link shows the expired page', async () => {

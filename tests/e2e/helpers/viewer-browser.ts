@@ -15,6 +15,8 @@ export interface Visitor {
   readonly problems: string[];
   /** The URL of every websocket the page opened, in order. */
   readonly sockets: string[];
+  /** How many of them are open now. */
+  openSockets(): number;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,8 @@ export async function visit(
     readonly locale?: string;
     /** The reader's time zone, e.g. "Asia/Tokyo"; the machine's by default. */
     readonly timezoneId?: string;
+    /** Requests whose URL matches this glob fail, as on a connection that drops them. */
+    readonly failing?: string;
   } = {},
 ): Promise<Visitor> {
   const context = await browser.newContext({
@@ -59,6 +63,7 @@ export async function visit(
     ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
   });
   if (options.clockSkewMs) await context.clock.install({ time: Date.now() + options.clockSkewMs });
+  if (options.failing !== undefined) await context.route(options.failing, (route) => route.abort('connectionreset'));
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('dialog', (dialog) => {
@@ -70,7 +75,12 @@ export async function visit(
     if (/content security policy/i.test(message.text())) problems.push(`csp: ${message.text()}`);
   });
   const sockets: string[] = [];
-  page.on('websocket', (socket) => sockets.push(socket.url()));
+  let open = 0;
+  page.on('websocket', (socket) => {
+    sockets.push(socket.url());
+    open += 1;
+    socket.on('close', () => (open -= 1));
+  });
   await page.goto(url);
-  return { context, page, problems, sockets, close: () => context.close() };
+  return { context, page, problems, sockets, openSockets: () => open, close: () => context.close() };
 }
