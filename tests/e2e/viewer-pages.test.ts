@@ -2,8 +2,8 @@
 // expired, incomplete and malformed links get clear pages (never a blank screen) and a refused
 // page stops reconnecting; the shell carries the strict CSP with a per-response style nonce; the
 // token never reaches a request line or a relay log; a chunk lost on the way gets a message and
-// closes the socket; the ended meeting shows its report and
-// downloads its Markdown; axe finds nothing serious; phone-sized screenshots, light and dark.
+// closes the socket; the ended meeting shows its report and downloads its Markdown; axe finds
+// nothing serious; phone-sized screenshots, light and dark.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
