@@ -121,4 +121,21 @@ test('the follow-up asks for a date, takes the title, links both ways and shows 
   await page.getByRole('list', { name: msg('actionsCarriedOver') }).waitFor();
 });
 
+test('a follow-up whose title is cleared stays untitled: shown as a placeholder, never stored as text', async ({ page: p }) => {
+  const page = p!;
+  await createMeeting(page, 'Weekly sync');
+  await page.getByRole('button', { name: msg('meetingStart') }).click();
+  await page.getByRole('timer').first().waitFor();
+  await page.getByRole('button', { name: msg('runEnd') }).click();
+  await page.getByRole('button', { name: msg('reportFollowUp') }).click();
+  const title = page.getByRole('form', { name: msg('followUpHeading') }).getByLabel(msg('meetingTitleLabel'));
+  await title.fill('');
+  assert.is(await title.getAttribute('placeholder'), msg('meetingUntitled'));
+  await page.getByRole('button', { name: msg('followUpCreate') }).click();
+  await page.getByRole('list', { name: msg('actionsCarriedOver') }).or(page.getByRole('navigation', { name: msg('followUpLinks') })).first().waitFor();
+  const meetingTitle = page.getByLabel(msg('meetingTitleLabel'), { exact: true });
+  assert.is(await meetingTitle.inputValue(), '');
+  assert.is(await meetingTitle.getAttribute('placeholder'), msg('meetingUntitled'));
+});
+
 test.run();
