@@ -51,7 +51,7 @@ test('a meeting made with no title keeps it empty and is named "Untitled meeting
   await titleField(p).waitFor();
 });
 
-test('time boxes take "0:06" and "0.1" as six seconds and show 0:06; garbage is refused inline', async ({ page }) => {
+test('time boxes and the meeting length take "0:06" and "0.1" as six seconds and show 0:06; garbage is refused inline', async ({ page }) => {
   const p = page!;
   for (const title of ['Intro', 'Outro']) {
     await p.getByRole('button', { name: msg('agendaAddItem') }).click();
@@ -73,6 +73,29 @@ test('time boxes take "0:06" and "0.1" as six seconds and show 0:06; garbage is 
   await timeBox(p, 'Outro').press('Escape');
   assert.is(await timeBox(p, 'Outro').inputValue(), '0:06');
   assert.is(await p.getByRole('alert').filter({ hasText: msg('durationInvalid') }).count(), 0);
+
+  // The booked length takes the same forms; left empty it is the agenda's length, shown as its
+  // placeholder.
+  const length = p.getByLabel(msg('meetingLengthLabel'), { exact: true });
+  assert.is(await length.inputValue(), '');
+  assert.is(await length.getAttribute('placeholder'), '0:12');
+  await length.fill('0.1');
+  await length.press('Enter');
+  assert.is(await length.inputValue(), '0:06');
+  // The plan says the agenda is too long for it, in seconds, not as "0 min".
+  const plan = p.getByRole('status').filter({ hasText: /too long/ });
+  await plan.waitFor();
+  assert.not.match((await plan.textContent()) ?? '', /\b0 min\b/);
+  await shoot(p, 'meeting-length-seconds');
+  await length.fill('45');
+  await length.press('Tab');
+  assert.is(await length.inputValue(), '45:00');
+  await length.fill('');
+  await length.press('Tab');
+  assert.is(await length.inputValue(), '');
+  await p.reload();
+  await length.waitFor();
+  assert.is(await length.inputValue(), '', 'cleared in the document, not only in the field');
 
   // The clock runs what the fields say: six seconds each.
   await p.clock.pauseAt(T0 + 60_000);
