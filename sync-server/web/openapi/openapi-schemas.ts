@@ -1,13 +1,14 @@
 // The JSON bodies of the HTTP API as JSON Schema (2020-12, the dialect of OpenAPI 3.1): the
 // `components.schemas` of the OpenAPI document. Closed objects, so a field added to a response
 // without being described here fails the API tests, which validate every response against them.
+import { ID_PATTERN } from '../../../wire/doc-name.ts';
 import { PASSWORD_ADVICE } from '../../../wire/refusal-details.ts';
 import { ROLES } from '../../../wire/roles.ts';
 import { SHARE_LABEL_MAX_LENGTH } from '../../../wire/share-label.ts';
 
 type Schema = Readonly<Record<string, unknown>>;
 
-const ID = { type: 'string', pattern: '^[A-Za-z0-9_-]{16,64}$' } as const;
+const ID = { type: 'string', pattern: ID_PATTERN.source } as const;
 const MS = { type: 'integer', minimum: 0, description: 'milliseconds since the Unix epoch' } as const;
 const TOKEN = { type: 'string', minLength: 1, description: 'a signed document token (sent as ?token= on /sync)' } as const;
 
