@@ -3,6 +3,7 @@
 import { OidcRoutes, type OidcProviderInfo, type OidcSessionGrant } from '../../wire/oidc-sign-in.ts';
 import { normaliseRelayUrl, RelayRequestError, relayClient, type HttpMethod } from '../../wire/relay-client.ts';
 import type { Role } from '../../wire/roles.ts';
+import { ApiRoutes, memberPath, SYNC_PATH } from '../../wire/api-routes.ts';
 
 export { normaliseRelayUrl, RelayClientErrorCode, RelayRequestError } from '../../wire/relay-client.ts';
 
@@ -43,11 +44,11 @@ function call<T>(relayUrl: string, method: HttpMethod, path: string, body?: unkn
 }
 
 export function createAccount(relayUrl: string, input: { email: string; password: string; name: string }): Promise<SessionGrant> {
-  return call(relayUrl, 'POST', '/api/accounts', input);
+  return call(relayUrl, 'POST', ApiRoutes.accounts, input);
 }
 
 export function signIn(relayUrl: string, input: { email: string; password: string; deviceToken?: string }): Promise<SessionGrant> {
-  return call(relayUrl, 'POST', '/api/sessions', input);
+  return call(relayUrl, 'POST', ApiRoutes.sessions, input);
 }
 
 /** The OpenID providers the relay offers; none from a relay that predates them (404). */
@@ -65,26 +66,26 @@ export function exchangeOidcCode(relayUrl: string, code: string, codeVerifier: s
 }
 
 export function fetchCurrentAccount(relayUrl: string, session: string): Promise<CurrentAccount> {
-  return call(relayUrl, 'GET', '/api/accounts/current', undefined, session);
+  return call(relayUrl, 'GET', ApiRoutes.currentAccount, undefined, session);
 }
 
 export function renameAccount(relayUrl: string, session: string, name: string): Promise<{ accountId: string; name: string }> {
-  return call(relayUrl, 'PATCH', '/api/accounts/current', { name }, session);
+  return call(relayUrl, 'PATCH', ApiRoutes.currentAccount, { name }, session);
 }
 
 export async function signOut(relayUrl: string, session: string): Promise<void> {
-  await call(relayUrl, 'DELETE', '/api/sessions/current', undefined, session);
+  await call(relayUrl, 'DELETE', ApiRoutes.currentSession, undefined, session);
 }
 
 // Relays may state exp in seconds or milliseconds; anything below 1e12 is taken as seconds.
 export async function requestDocToken(relayUrl: string, session: string, doc: string): Promise<DocToken> {
-  const grant = await call<DocToken>(relayUrl, 'POST', '/api/tokens', { doc }, session);
+  const grant = await call<DocToken>(relayUrl, 'POST', ApiRoutes.tokens, { doc }, session);
   return { ...grant, exp: grant.exp < 1e12 ? grant.exp * 1000 : grant.exp };
 }
 
 /** label: trimmed by the relay; blank or absent makes a link without one. */
 export function createShare(relayUrl: string, session: string, meetingId: string, role: 'view' | 'edit', label = ''): Promise<ShareLink> {
-  return call(relayUrl, 'POST', '/api/shares', { meetingId, role, ...(label.trim() === '' ? {} : { label }) }, session);
+  return call(relayUrl, 'POST', ApiRoutes.shares, { meetingId, role, ...(label.trim() === '' ? {} : { label }) }, session);
 }
 
 export interface ListedShare {
@@ -99,24 +100,24 @@ export interface ListedShare {
 
 /** The share links of one meeting the account owns, revoked and expired ones included. */
 export async function listShares(relayUrl: string, session: string, meetingId: string): Promise<ListedShare[]> {
-  const { shares } = await call<{ shares: ListedShare[] }>(relayUrl, 'GET', `/api/shares?meetingId=${encodeURIComponent(meetingId)}`, undefined, session);
+  const { shares } = await call<{ shares: ListedShare[] }>(relayUrl, 'GET', `${ApiRoutes.shares}?meetingId=${encodeURIComponent(meetingId)}`, undefined, session);
   return shares;
 }
 
 export async function revokeShare(relayUrl: string, session: string, shareId: string): Promise<void> {
-  await call(relayUrl, 'DELETE', `/api/shares/${encodeURIComponent(shareId)}`, undefined, session);
+  await call(relayUrl, 'DELETE', memberPath(ApiRoutes.shares, shareId), undefined, session);
 }
 
 /** Deletes an owned meeting for good on the relay (its stored updates, links and sockets). */
 export async function deleteMeetingOnRelay(relayUrl: string, session: string, meetingId: string): Promise<void> {
-  await call(relayUrl, 'DELETE', `/api/meetings/${encodeURIComponent(meetingId)}`, undefined, session);
+  await call(relayUrl, 'DELETE', memberPath(ApiRoutes.meetings, meetingId), undefined, session);
 }
 
 export async function fetchServerTime(relayUrl: string): Promise<number> {
-  const { now } = await call<{ now: number }>(relayUrl, 'GET', '/api/time');
+  const { now } = await call<{ now: number }>(relayUrl, 'GET', ApiRoutes.time);
   return now;
 }
 
 export function syncUrl(relayUrl: string): string {
-  return normaliseRelayUrl(relayUrl).replace(/^http/, 'ws') + '/sync';
+  return normaliseRelayUrl(relayUrl).replace(/^http/, 'ws') + SYNC_PATH;
 }

@@ -9,12 +9,12 @@
 // relay answers with nothing new). Any later construction (a reconnect) opens a fresh socket, so
 // it stays one socket per page. The inlined script and the bundle are separate scripts; the
 // instance passes between them through one window property.
+import { SYNC_PATH } from '../../wire/api-routes.ts';
 
 /** y-protocols' sync step 1 from an empty document: message sync (0), step 1 (0), then the empty
  *  state vector ([0], one varint: no clients) as a length-prefixed array. */
 export const EMPTY_SYNC_STEP1: Uint8Array<ArrayBuffer> = new Uint8Array([0, 0, 1, 0]);
 
-const SYNC_PATH = '/sync' as const;
 
 /** The relay's sync endpoint on this page's own origin (the provider's serverUrl). */
 export function syncServerUrl(location: Pick<Location, 'protocol' | 'host'>): string {

@@ -3,13 +3,12 @@
 // themselves reach only into wire/ and crdt/ (never scripts/, tests/ or bench/); the relay half
 // never imports the web half, and the web half uses the relay only through type-only imports of
 // the interfaces it implements. A new import that breaks a rule fails here with its file and line.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
+import { ROOT, sourceFiles } from './source-files.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const SOURCE = /\.(ts|svelte)$/;
 const IMPORT = /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/gm;
 
 interface Edge {
@@ -17,14 +16,6 @@ interface Edge {
   readonly to: string;
   readonly typeOnly: boolean;
   readonly line: number;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return SOURCE.test(entry.name) ? [path] : [];
-  });
 }
 
 function edgesOf(file: string): Edge[] {

@@ -13,6 +13,7 @@ import type { MetricsAccess } from './metrics-access.ts';
 import type { Readiness } from '../readiness.ts';
 import { BodyTooLargeError, readBodyWithin } from '../../request-body.ts';
 import { loggedTarget, requestUrl } from './request-url.ts';
+import { ApiRoutes } from '../../../wire/api-routes.ts';
 
 export type HttpFallback = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -75,11 +76,11 @@ export function createHttpHandler(deps: HttpRouteDeps) {
       res.end(text);
       return;
     }
-    if (path === '/api/time') {
+    if (path === ApiRoutes.time) {
       if (req.method !== 'GET') return sendError(res, 405, 'method_not_allowed', 'use GET');
       return sendJson(res, 200, { now: Date.now() });
     }
-    if (path.startsWith('/api/') || path.startsWith(SIGN_IN_PREFIX)) {
+    if (path.startsWith(ApiRoutes.prefix) || path.startsWith(SIGN_IN_PREFIX)) {
       const body = await readBodyWithin(req, res, deps.maxBodyBytes);
       if (await deps.access.handleHttp(req, res, body)) return;
       return sendError(res, 404, 'not_found', `no route ${req.method} ${path}`);
@@ -95,7 +96,7 @@ export function createHttpHandler(deps: HttpRouteDeps) {
       return sendError(res, 400, 'bad_request', 'malformed request target');
     }
     const path = url.pathname;
-    if (path.startsWith('/api/') && allowCrossOrigin(req, res)) return;
+    if (path.startsWith(ApiRoutes.prefix) && allowCrossOrigin(req, res)) return;
     route(req, res, path).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         if (!res.headersSent) sendError(res, 413, 'body_too_large', error.message);

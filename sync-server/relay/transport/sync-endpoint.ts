@@ -25,8 +25,9 @@ import { KEEP_ALIVE_MESSAGE, decodeClientMessage } from '../protocol/messages.ts
 import type { RoomRegistry } from '../rooms/room-registry.ts';
 import { Connection, cutOffUnanswered } from './connection.ts';
 import { loggedTarget, requestUrl } from './request-url.ts';
+import { SYNC_PATH } from '../../../wire/api-routes.ts';
 
-export const SYNC_PATH_PREFIX = '/sync/' as const;
+export const SYNC_PATH_PREFIX = `${SYNC_PATH}/`;
 
 /**
  * Refusals of an open socket whose cause is logged nowhere else get their one line when the

@@ -34,6 +34,7 @@ import { NO_OIDC, oidcRoutes, type OidcOptions } from '../oidc/oidc-routes.ts';
 import { createSqliteOidcRecords } from '../oidc/oidc-records.ts';
 import { createPostgresOidcRecords } from '../oidc/postgres-oidc-records.ts';
 import { isStoreUnavailable } from './store-unavailable.ts';
+import { ApiRoutes, anyMember } from '../../../wire/api-routes.ts';
 
 /** Access state on a database that every relay node shares (PostgreSQL). */
 export interface SharedAccess {
@@ -147,17 +148,17 @@ export function createAccessGate(options: AccessGateOptions): AccessGate {
   const routes: readonly ApiRoute[] = [
     // Before /api/sessions/*, which would otherwise take POST /api/sessions/oidc for a session id.
     ...oidcRoutes(ctx, options.shared ? createPostgresOidcRecords(options.shared.pool) : createSqliteOidcRecords(options.db), options.oidc ?? NO_OIDC),
-    { path: '/api/accounts', methods: { POST: accounts.signUp } },
-    { path: '/api/accounts/current', methods: { GET: accounts.currentAccount, PATCH: accounts.renameAccount, DELETE: accounts.deleteAccount } },
-    { path: '/api/accounts/current/password', methods: { POST: accounts.changePassword } },
-    { path: '/api/accounts/current/export', methods: { GET: data.exportData } },
-    { path: '/api/meetings', methods: { GET: data.listMeetings } },
-    { path: '/api/meetings/*', methods: { DELETE: meetingDeletionRoute(ctx) } },
-    { path: '/api/sessions', methods: { POST: accounts.signIn, GET: accounts.listSessions } },
-    { path: '/api/sessions/*', methods: { DELETE: accounts.endSession } },
-    { path: '/api/tokens', methods: { POST: documents.issueToken } },
-    { path: '/api/shares', methods: { POST: documents.createShare, GET: documents.listShares } },
-    { path: '/api/shares/*', methods: { DELETE: documents.revokeShare } },
+    { path: ApiRoutes.accounts, methods: { POST: accounts.signUp } },
+    { path: ApiRoutes.currentAccount, methods: { GET: accounts.currentAccount, PATCH: accounts.renameAccount, DELETE: accounts.deleteAccount } },
+    { path: ApiRoutes.password, methods: { POST: accounts.changePassword } },
+    { path: ApiRoutes.exportData, methods: { GET: data.exportData } },
+    { path: ApiRoutes.meetings, methods: { GET: data.listMeetings } },
+    { path: anyMember(ApiRoutes.meetings), methods: { DELETE: meetingDeletionRoute(ctx) } },
+    { path: ApiRoutes.sessions, methods: { POST: accounts.signIn, GET: accounts.listSessions } },
+    { path: anyMember(ApiRoutes.sessions), methods: { DELETE: accounts.endSession } },
+    { path: ApiRoutes.tokens, methods: { POST: documents.issueToken } },
+    { path: ApiRoutes.shares, methods: { POST: documents.createShare, GET: documents.listShares } },
+    { path: anyMember(ApiRoutes.shares), methods: { DELETE: documents.revokeShare } },
     { path: OPENAPI_PATH, methods: { GET: () => ({ status: 200, body: openApiDocument }) } },
   ];
 

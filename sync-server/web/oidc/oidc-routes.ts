@@ -9,6 +9,7 @@ import { oidcFlowRoutes } from './oidc-flow-routes.ts';
 import { oidcSessionRoutes } from './oidc-session-routes.ts';
 import { hasInsecureIssuer, resolveOidcProviders, type OidcProviderSettings } from './oidc-settings.ts';
 import { createProviderClients } from './provider-clients.ts';
+import { anyMember } from '../../../wire/api-routes.ts';
 
 export interface OidcOptions {
   readonly providers: Readonly<Record<string, OidcProviderSettings>>;
@@ -42,7 +43,7 @@ export function oidcRoutes(access: AccessContext, records: OidcRecords, options:
     { path: OidcRoutes.providers, methods: { GET: sessions.providers } },
     { path: OidcRoutes.exchange, methods: { POST: sessions.exchange } },
     { path: OidcRoutes.identities, methods: { GET: sessions.list, POST: sessions.link } },
-    { path: `${OidcRoutes.identities}/*`, methods: { DELETE: sessions.unlink } },
+    { path: anyMember(OidcRoutes.identities), methods: { DELETE: sessions.unlink } },
     { path: OidcRoutes.start('*'), methods: { GET: flow.start } },
     { path: OidcRoutes.callback('*'), methods: { GET: flow.callback } },
   ];

@@ -7,8 +7,9 @@ import { failureText } from './api.ts';
 import { byId, clearStatus, showStatus, whileBusy } from './dom.ts';
 import type { PageContext } from './page-context.ts';
 import { words } from './page-words.ts';
+import { ApiRoutes } from '../../../../wire/api-routes.ts';
 
-const EXPORT_URL = '/api/accounts/current/export';
+const EXPORT_URL = ApiRoutes.exportData;
 // Long enough for the browser to start the download from the object URL before it is released.
 const RELEASE_DOWNLOAD_MS = 60_000;
 
@@ -21,7 +22,7 @@ function wireName(ctx: PageContext): void {
     void whileBusy(byId('name-button', HTMLButtonElement), async () => {
       showStatus(status, words.t('name.saving'), 'busy');
       try {
-        const result = await ctx.api.json<{ name: string }>('PATCH', '/api/accounts/current', { name: field.value });
+        const result = await ctx.api.json<{ name: string }>('PATCH', ApiRoutes.currentAccount, { name: field.value });
         field.value = result.name;
         showStatus(status, words.t('name.saved'), 'ok');
         await ctx.redraw();
@@ -46,7 +47,7 @@ function wirePassword(ctx: PageContext): void {
     void whileBusy(byId('password-button', HTMLButtonElement), async () => {
       showStatus(status, words.t('password.busy'), 'busy');
       try {
-        const result = await ctx.api.json<{ endedSessions: number }>('POST', '/api/accounts/current/password', {
+        const result = await ctx.api.json<{ endedSessions: number }>('POST', ApiRoutes.password, {
           currentPassword: fields.current.value,
           newPassword: fields.next.value,
         });
@@ -105,7 +106,7 @@ function wireDelete(ctx: PageContext): void {
       showStatus(status, words.t('delete.busy'), 'busy');
       try {
         // Without it the relay still deletes for a sign-in of the last ten minutes.
-        await ctx.api.json('DELETE', '/api/accounts/current', password.value === '' ? undefined : { currentPassword: password.value });
+        await ctx.api.json('DELETE', ApiRoutes.currentAccount, password.value === '' ? undefined : { currentPassword: password.value });
         form.reset();
         clearStatus(status);
         ctx.signedOut(words.t('delete.done'));
@@ -126,7 +127,7 @@ function wireSignOut(ctx: PageContext): void {
   button.addEventListener('click', () => {
     void whileBusy(button, async () => {
       try {
-        await ctx.api.json('DELETE', '/api/sessions/current');
+        await ctx.api.json('DELETE', ApiRoutes.currentSession);
       } catch {
         // Signed out already, or offline: this tab forgets the session either way.
       }

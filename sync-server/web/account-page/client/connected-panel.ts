@@ -4,7 +4,8 @@
 // that refusal in its own language (refusal-text.ts). Connecting or removing from a session that
 // signed in over ten minutes ago needs proof: an account with a password confirms with it in the
 // panel's own form and the request is sent again; one without is told to sign in again.
-import { OidcIntent, type OidcProviderInfo } from '../../../../wire/oidc-sign-in.ts';
+import { OidcIntent, OidcRoutes, type OidcProviderInfo } from '../../../../wire/oidc-sign-in.ts';
+import { memberPath } from '../../../../wire/api-routes.ts';
 import { RelayRequestError } from '../../../../wire/relay-client.ts';
 import { ApiErrorCode } from '../../access/access-errors.ts';
 import { failureText, type IdentityInfo } from './api.ts';
@@ -30,7 +31,7 @@ export function renderConnected(ctx: PageContext, identities: readonly IdentityI
       revokeButton(ctx, {
         label: words.t('connected.remove'),
         ariaLabel: words.t('connected.removeLabel', { provider: identity.label }),
-        path: `/api/identities/${encodeURIComponent(identity.identityId)}`,
+        path: memberPath(OidcRoutes.identities, identity.identityId),
         done: words.t('connected.removed', { provider: identity.label }),
         status,
         onRefused: (error, retry) =>

@@ -14,6 +14,7 @@ import { deviceTokens } from './device-token-store.ts';
 import { sessionStore } from './session-store.ts';
 import { renderSessions } from './sessions-panel.ts';
 import { renderShares } from './shares-panel.ts';
+import { ApiRoutes } from '../../../../wire/api-routes.ts';
 
 const view = {
   signedOut: byId('signed-out', HTMLElement),
@@ -68,10 +69,10 @@ const ctx: PageContext = {
   account: () => account,
   async refresh() {
     const [info, sessions, meetings, shares, identities, available] = await Promise.all([
-      api.json<AccountInfo>('GET', '/api/accounts/current'),
-      api.json<{ sessions: SessionInfo[] }>('GET', '/api/sessions'),
-      api.json<{ meetings: MeetingInfo[] }>('GET', '/api/meetings'),
-      api.json<{ shares: ShareInfo[] }>('GET', '/api/shares'),
+      api.json<AccountInfo>('GET', ApiRoutes.currentAccount),
+      api.json<{ sessions: SessionInfo[] }>('GET', ApiRoutes.sessions),
+      api.json<{ meetings: MeetingInfo[] }>('GET', ApiRoutes.meetings),
+      api.json<{ shares: ShareInfo[] }>('GET', ApiRoutes.shares),
       api.json<{ identities: IdentityInfo[]; hasPassword: boolean }>('GET', OidcRoutes.identities),
       configuredProviders(),
     ]);
@@ -117,7 +118,7 @@ function wireSignIn(): void {
         const email = view.email.value;
         const deviceToken = deviceTokens.get(email);
         const body = deviceToken === null ? { email, password: password.value } : { email, password: password.value, deviceToken };
-        const result = await api.json<{ session: string; deviceToken?: string }>('POST', '/api/sessions', body);
+        const result = await api.json<{ session: string; deviceToken?: string }>('POST', ApiRoutes.sessions, body);
         sessionStore.set(result.session);
         if (typeof result.deviceToken === 'string') deviceTokens.set(email, result.deviceToken);
         form.reset();

@@ -5,6 +5,7 @@ import { byId, el } from './dom.ts';
 import type { PageContext } from './page-context.ts';
 import { words } from './page-words.ts';
 import { revokeButton } from './revoke-button.ts';
+import { ApiRoutes, memberPath } from '../../../../wire/api-routes.ts';
 
 export function renderSessions(ctx: PageContext, sessions: readonly SessionInfo[]): void {
   const list = byId('sessions-list', HTMLUListElement);
@@ -19,7 +20,7 @@ export function renderSessions(ctx: PageContext, sessions: readonly SessionInfo[
         : revokeButton(ctx, {
             label: words.t('sessions.signOut'),
             ariaLabel: words.t('sessions.signOutLabel', { date: words.dateTime(session.createdAt) }),
-            path: `/api/sessions/${encodeURIComponent(session.sessionId)}`,
+            path: memberPath(ApiRoutes.sessions, session.sessionId),
             done: words.t('sessions.signedOut'),
             status,
           });

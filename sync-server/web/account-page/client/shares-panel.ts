@@ -6,6 +6,7 @@ import { byId, el } from './dom.ts';
 import type { PageContext } from './page-context.ts';
 import { words } from './page-words.ts';
 import { revokeButton } from './revoke-button.ts';
+import { ApiRoutes, memberPath } from '../../../../wire/api-routes.ts';
 
 const ROLE_LABEL = { view: 'shares.roleView', edit: 'shares.roleEdit' } as const;
 const REVOKE_LABEL = {
@@ -28,7 +29,7 @@ function shareEntry(ctx: PageContext, share: ShareInfo, title: string, status: H
     ? revokeButton(ctx, {
         label: words.t('shares.revoke'),
         ariaLabel,
-        path: `/api/shares/${encodeURIComponent(share.shareId)}`,
+        path: memberPath(ApiRoutes.shares, share.shareId),
         done: words.t('shares.revoked'),
         status,
       })
