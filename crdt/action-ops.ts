@@ -69,10 +69,6 @@ export function updateAction(doc: Y.Doc, actionId: ActionId, patch: ActionPatch)
   return found;
 }
 
-export function setActionDone(doc: Y.Doc, actionId: ActionId, done: boolean): boolean {
-  return updateAction(doc, actionId, { done });
-}
-
 export function removeAction(doc: Y.Doc, actionId: ActionId): boolean {
   let found = false;
   doc.transact(() => {

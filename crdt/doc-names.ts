@@ -1,6 +1,5 @@
 // The room / IndexedDB names of the two document kinds; the relay validates the same shape.
 import type { MeetingId, SpaceId } from './ids.ts';
-import { parseId } from './ids.ts';
 
 export const DOC_KIND = { library: 'library', meeting: 'meeting' } as const;
 
@@ -10,9 +9,4 @@ export function libraryDocName(spaceId: SpaceId): string {
 
 export function meetingDocName(meetingId: MeetingId): string {
   return `${DOC_KIND.meeting}/${meetingId}`;
-}
-
-export function meetingIdFromDocName(name: string): MeetingId | null {
-  const prefix = `${DOC_KIND.meeting}/`;
-  return name.startsWith(prefix) ? parseId<MeetingId>(name.slice(prefix.length)) : null;
 }

@@ -48,27 +48,6 @@ export function addIndexEntry(lib: Y.Doc, entry: Omit<MeetingIndexEntry, 'update
   });
 }
 
-export function updateIndexEntry(lib: Y.Doc, id: MeetingId, patch: IndexPatch, now: number): boolean {
-  let found = false;
-  lib.transact(() => {
-    const map = entryMap(libraryRoots(lib).meetings, id);
-    if (map === null) return;
-    found = true;
-    write(map, patch, now);
-  });
-  return found;
-}
-
-export function removeIndexEntry(lib: Y.Doc, id: MeetingId): boolean {
-  let found = false;
-  lib.transact(() => {
-    const meetings = libraryRoots(lib).meetings;
-    found = meetings.has(id);
-    meetings.delete(id);
-  });
-  return found;
-}
-
 /** The index entry a meeting document implies right now, or null if it has no id yet. */
 export function meetingIndexEntry(meeting: Y.Doc, now: number): Omit<MeetingIndexEntry, 'updatedAt'> | null {
   const meta = readMeta(meeting, new Reader());

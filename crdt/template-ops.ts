@@ -78,13 +78,3 @@ export function duplicateTemplate(
     items: source.items,
   });
 }
-
-export function deleteTemplate(lib: Y.Doc, id: TemplateId): boolean {
-  let found = false;
-  lib.transact(() => {
-    const templates = libraryRoots(lib).templates;
-    found = templates.has(id);
-    templates.delete(id);
-  });
-  return found;
-}

@@ -1,24 +1,24 @@
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import {
-  addAction, addDecision, meetingView, removeAction, removeDecision, setActionDone, updateAction, updateDecision,
+  addAction, addDecision, meetingView, removeAction, removeDecision, updateAction, updateDecision,
 } from '../../crdt/index.ts';
 import { cloneDoc, invalidInput, meetingWith, sync, T0 } from './helpers.ts';
 
 const actions = suite('action items');
 
-actions('addAction, updateAction, setActionDone, removeAction', () => {
+actions('addAction, updateAction (fields, done), removeAction', () => {
   const { doc, random, items } = meetingWith([5, 5]);
   const id = addAction(doc, { random, now: T0 + 1, text: 'Send the deck', owner: 'Ann', due: '2026-12-01', itemId: items[1]! });
   let a = meetingView(doc, T0).actions[0]!;
   assert.equal(a, { id, text: 'Send the deck', owner: 'Ann', due: '2026-12-01', done: false, itemId: items[1]!, createdAt: T0 + 1, carriedFrom: null });
   assert.ok(updateAction(doc, id, { text: 'Send the slides', owner: 'Bo', due: null, itemId: null }));
-  assert.ok(setActionDone(doc, id, true));
+  assert.ok(updateAction(doc, id, { done: true }));
   a = meetingView(doc, T0).actions[0]!;
   assert.equal([a.text, a.owner, a.due, a.itemId, a.done], ['Send the slides', 'Bo', null, null, true]);
   assert.ok(removeAction(doc, id));
   assert.equal(meetingView(doc, T0).actions, []);
-  assert.not.ok(setActionDone(doc, id, false));
+  assert.not.ok(updateAction(doc, id, { done: false }));
   assert.not.ok(removeAction(doc, id));
 });
 
@@ -34,7 +34,7 @@ actions('concurrent edits of different fields of one action both survive', () =>
   const id = addAction(a, { random, now: T0, text: 'Draft plan' });
   const b = cloneDoc(a);
   updateAction(a, id, { owner: 'Ann' });
-  setActionDone(b, id, true);
+  updateAction(b, id, { done: true });
   sync(a, b);
   const view = meetingView(b, T0).actions[0]!;
   assert.is(view.owner, 'Ann');

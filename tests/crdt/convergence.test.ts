@@ -27,10 +27,10 @@ interface Message {
 
 const OPS = [
   'addItem', 'renameItem', 'setPlannedTime', 'setItemOwner', 'setItemDone', 'moveItem', 'removeItem', 'typeItemNotes',
-  'deleteItemNotes', 'typeMeetingNotes', 'addAction', 'updateAction', 'setActionDone', 'removeAction', 'addDecision',
+  'deleteItemNotes', 'typeMeetingNotes', 'addAction', 'updateAction', 'checkAction', 'removeAction', 'addDecision',
   'updateDecision', 'removeDecision', 'startMeeting', 'nextItem', 'extendItem', 'pauseClock', 'resumeClock', 'jumpToItem',
-  'endMeeting', 'updateMeeting', 'createTemplate', 'renameTemplate', 'duplicateTemplate', 'deleteTemplate',
-  'addIndexEntry', 'updateIndexEntry', 'removeIndexEntry',
+  'endMeeting', 'updateMeeting', 'createTemplate', 'renameTemplate', 'duplicateTemplate', 'trashTemplate',
+  'addIndexEntry', 'editIndexEntry', 'trashMeeting', 'restoreFromTrash', 'deleteForever',
 ] as const;
 type OpName = (typeof OPS)[number];
 
@@ -75,7 +75,7 @@ function apply(r: Replica, op: OpName, a: number, b: number, text: string, now: 
     case 'typeMeetingNotes': M.meetingNotesText(doc).insert(b % (M.meetingNotesText(doc).length + 1), text); break;
     case 'addAction': M.addAction(doc, { random, now, text, owner: text.slice(0, 2), itemId: item ?? null, due: b % 2 ? '2026-12-01' : null }); break;
     case 'updateAction': if (action) M.updateAction(doc, action, { text, owner: text, itemId: b % 2 ? item ?? null : null }); break;
-    case 'setActionDone': if (action) M.setActionDone(doc, action, b % 2 === 0); break;
+    case 'checkAction': if (action) M.updateAction(doc, action, { done: b % 2 === 0 }); break;
     case 'removeAction': if (action) M.removeAction(doc, action); break;
     case 'addDecision': M.addDecision(doc, { random, now, text, itemId: item ?? null }); break;
     case 'updateDecision': if (decision) M.updateDecision(doc, decision, { text }); break;
@@ -91,10 +91,16 @@ function apply(r: Replica, op: OpName, a: number, b: number, text: string, now: 
     case 'createTemplate': M.createTemplate(lib, { random, now, name: text, items: [{ title: text, plannedSec: 60, prompt: '' }] }); break;
     case 'renameTemplate': { const t = pick(own, a); if (t) M.updateTemplate(lib, t.id, { name: text }, now); break; }
     case 'duplicateTemplate': { const t = pick(library.templates, a); if (t) M.duplicateTemplate(lib, t.id, { random, now }); break; }
-    case 'deleteTemplate': { const t = pick(own, a); if (t) M.deleteTemplate(lib, t.id); break; }
+    case 'trashTemplate': { const t = pick(own, a); if (t) M.moveToTrash(lib, { kind: 'template', id: t.id }, now); break; }
     case 'addIndexEntry': { const e = M.meetingIndexEntry(doc, now); if (e) M.addIndexEntry(lib, e, now); break; }
-    case 'updateIndexEntry': { const e = pick(library.meetings, a); if (e) M.updateIndexEntry(lib, e.id, { title: text, status: (['planned', 'running', 'ended'] as const)[b % 3]! }, now); break; }
-    case 'removeIndexEntry': { const e = pick(library.meetings, a); if (e) M.removeIndexEntry(lib, e.id); break; }
+    case 'editIndexEntry': {
+      const e = pick(library.meetings, a);
+      if (e) M.addIndexEntry(lib, { id: e.id, title: text, scheduledFor: e.scheduledFor, status: (['planned', 'running', 'ended'] as const)[b % 3]!, createdAt: e.createdAt, followUpOf: e.followUpOf }, now);
+      break;
+    }
+    case 'trashMeeting': { const e = pick(library.meetings, a); if (e) M.moveToTrash(lib, { kind: 'meeting', id: e.id }, now); break; }
+    case 'restoreFromTrash': { const e = pick(library.trash, a); if (e) M.restoreFromTrash(lib, e); break; }
+    case 'deleteForever': { const e = pick(library.trash, a); if (e) M.deleteForever(lib, e); break; }
   }
 }
 

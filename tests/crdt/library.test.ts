@@ -2,8 +2,8 @@ import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
-  addIndexEntry, BUILTIN_TEMPLATES, createTemplate, deleteTemplate, duplicateTemplate, findTemplate, libraryView,
-  meetingIndexEntry, newId, removeIndexEntry, startMeeting, updateIndexEntry, updateTemplate,
+  addIndexEntry, BUILTIN_TEMPLATES, createTemplate, deleteForever, duplicateTemplate, findTemplate, libraryView,
+  meetingIndexEntry, moveToTrash, newId, startMeeting, updateTemplate,
 } from '../../crdt/index.ts';
 import type { MeetingId, TemplateId } from '../../crdt/index.ts';
 import { at, cloneDoc, meetingWith, seededRandom, sync, T0 } from './helpers.ts';
@@ -24,7 +24,7 @@ templates('the six built-ins come first, with time boxes and prompts', () => {
   assert.is(BUILTIN_TEMPLATES[0]!.itemsPlannedSec, 15 * 60);
 });
 
-templates('createTemplate, updateTemplate, deleteTemplate', () => {
+templates('createTemplate, updateTemplate; a template deleted for good is gone', () => {
   const lib = new Y.Doc();
   const id = createTemplate(lib, { random, now: T0, name: 'Demo day', description: 'Show work', items });
   let t = libraryView(lib).templates.find((x) => x.id === id)!;
@@ -34,9 +34,10 @@ templates('createTemplate, updateTemplate, deleteTemplate', () => {
   assert.ok(updateTemplate(lib, id, { name: 'Demo hour' }, T0 + 2));
   t = findTemplate(lib, id)!;
   assert.equal([t.name, t.items.length, t.durationSec, t.updatedAt], ['Demo hour', 1, 900, T0 + 2]);
-  assert.ok(deleteTemplate(lib, id));
+  assert.ok(moveToTrash(lib, { kind: 'template', id }, T0 + 3));
+  assert.ok(deleteForever(lib, { kind: 'template', id }));
   assert.is(findTemplate(lib, id), null);
-  assert.not.ok(deleteTemplate(lib, id));
+  assert.not.ok(deleteForever(lib, { kind: 'template', id }));
   assert.not.ok(updateTemplate(lib, id, { name: 'x' }, T0));
 });
 
@@ -56,19 +57,20 @@ templates('duplicateTemplate copies a built-in or an own template', () => {
 
 const index = suite('meeting index');
 
-index('addIndexEntry, updateIndexEntry, removeIndexEntry; newest first', () => {
+index('addIndexEntry adds and updates in place; newest first; deleted for good is gone', () => {
   const lib = new Y.Doc();
   const m1: MeetingId = newId(random);
   const m2: MeetingId = newId(random);
   addIndexEntry(lib, { id: m1, title: 'Old', scheduledFor: T0, status: 'planned', createdAt: T0, followUpOf: null }, T0);
   addIndexEntry(lib, { id: m2, title: 'New', scheduledFor: T0 + 86_400_000, status: 'planned', createdAt: T0, followUpOf: m1 }, T0);
   assert.equal(libraryView(lib).meetings.map((m) => m.title), ['New', 'Old']);
-  assert.ok(updateIndexEntry(lib, m1, { status: 'ended', title: 'Old (done)', scheduledFor: null }, T0 + 5));
+  addIndexEntry(lib, { id: m1, title: 'Old (done)', scheduledFor: null, status: 'ended', createdAt: T0, followUpOf: null }, T0 + 5);
   const e = libraryView(lib).meetings.find((m) => m.id === m1)!;
   assert.equal([e.title, e.status, e.scheduledFor, e.updatedAt, e.createdAt], ['Old (done)', 'ended', null, T0 + 5, T0]);
   assert.is(libraryView(lib).meetings[0]!.followUpOf, m1);
-  assert.ok(removeIndexEntry(lib, m2));
-  assert.not.ok(updateIndexEntry(lib, m2, { title: 'x' }, T0));
+  assert.ok(moveToTrash(lib, { kind: 'meeting', id: m2 }, T0 + 6));
+  assert.ok(deleteForever(lib, { kind: 'meeting', id: m2 }));
+  assert.equal(libraryView(lib).trash, []);
   assert.equal(libraryView(lib).meetings.map((m) => m.id), [m1]);
 });
 
@@ -100,8 +102,9 @@ index('two devices editing different fields of one entry both keep their edit', 
   const m: MeetingId = newId(random);
   addIndexEntry(a, { id: m, title: 'Sync', scheduledFor: null, status: 'planned', createdAt: T0, followUpOf: null }, T0);
   const b = cloneDoc(a);
-  updateIndexEntry(a, m, { title: 'Team sync' }, T0 + 1);
-  updateIndexEntry(b, m, { status: 'running' }, T0 + 2);
+  // Each device writes the whole entry; only the fields that changed are written.
+  addIndexEntry(a, { id: m, title: 'Team sync', scheduledFor: null, status: 'planned', createdAt: T0, followUpOf: null }, T0 + 1);
+  addIndexEntry(b, { id: m, title: 'Sync', scheduledFor: null, status: 'running', createdAt: T0, followUpOf: null }, T0 + 2);
   sync(a, b);
   const e = libraryView(b).meetings[0]!;
   assert.equal([e.title, e.status], ['Team sync', 'running']);

@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import * as Y from 'yjs';
 import {
   addAction, addDecision, createMeeting, endMeeting, formatDuration, itemNotesText, meetingMarkdown, meetingNotesText, meetingView,
-  newId, nextItem, setActionDone, startMeeting, updateItem, updateMeeting,
+  newId, nextItem, startMeeting, updateAction, updateItem, updateMeeting,
 } from '../../crdt/index.ts';
 import { at, meetingWith, MIN, seededRandom, T0 } from './helpers.ts';
 
@@ -18,7 +18,7 @@ md('renders title, summary, agenda table, notes, decisions and actions', () => {
   itemNotesText(doc, items[1]!)!.insert(0, 'Line one\nLine two');
   addDecision(doc, { random, now: T0, text: 'Ship it', itemId: items[1]! });
   const done = addAction(doc, { random, now: T0, text: 'Write notes', owner: 'Ann', due: '2026-12-01' });
-  setActionDone(doc, done, true);
+  updateAction(doc, done, { done: true });
   addAction(doc, { random, now: T0, text: 'Book room' });
   const expected = [
     '# Weekly sync',

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import {
   addAction, BUILTIN_TEMPLATES, createFollowUp, createMeetingFromTemplate, findTemplate, itemNotesText, meetingView,
   clockView, endMeeting, jumpToItem, nextItem, readClockLog, startMeeting,
-  newId, NotAMeetingError, saveMeetingAsTemplate, setActionDone, setItemDone, updateItem, updateMeeting,
+  newId, NotAMeetingError, saveMeetingAsTemplate, setItemDone, updateAction, updateItem, updateMeeting,
 } from '../../crdt/index.ts';
 import type { MeetingId } from '../../crdt/index.ts';
 import { at, meetingWith, MIN, seededRandom, T0 } from './helpers.ts';
@@ -46,7 +46,7 @@ followUp('createFollowUp carries unfinished items and open actions, linking back
   addAction(doc, { random, now: T0, text: 'Open, on item 2', owner: 'Ann', due: '2026-12-01', itemId: items[1]! });
   addAction(doc, { random, now: T0, text: 'Open, on done item 1', itemId: items[0]! });
   const done = addAction(doc, { random, now: T0, text: 'Done already' });
-  setActionDone(doc, done, true);
+  updateAction(doc, done, { done: true });
   const next = new Y.Doc();
   const nextId: MeetingId = newId(random);
   createFollowUp(doc, next, { id: nextId, random, now: T0 + 7 * 86_400_000, scheduledFor: T0 + 7 * 86_400_000 });
