@@ -2,6 +2,7 @@
 // connection is down it stands still at the moment of the drop, so an offline page never counts
 // down as if it knew. Actions are still stamped with the corrected time.
 import { Ticker } from '../components/ticker.svelte.ts';
+import { uiLanguage } from '../platform/i18n.ts';
 import type { ClockSource } from '../live/clock-source.ts';
 import type { ViewerConnection } from './viewer-connection.svelte.ts';
 
@@ -16,7 +17,8 @@ export function viewerClock(conn: ViewerConnection): ClockSource {
   };
 }
 
-/** The time of day an offline page's frozen clock was last true, to the second. */
-export function lastKnownText(now: number): string {
-  return new Date(now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+/** The time of day an offline page's frozen clock was last true, to the second, in the page's
+ *  language (the browser's own may differ from the one the page speaks). */
+export function lastKnownText(now: number, locale = uiLanguage()): string {
+  return new Date(now).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
