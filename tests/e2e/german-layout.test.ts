@@ -1,5 +1,6 @@
 // The extension in German at 400 px: library, editor, a run with an overrun item, the report and
-// its follow-up form, the templates, the trash, the popup and the options page all show their
+// its follow-up form, the templates and a template's editor, the trash empty and holding a meeting
+// and a template, the deletion's undo bar, the popup and the options page all show their
 // labels whole, nothing cut off and nothing spilling, and they really are German (the browser's
 // UI language picks the locale). The screenshots are for people to look at.
 import { test } from 'uvu';
@@ -91,6 +92,26 @@ test('German at 400 px: no truncated or overflowing label in the side panel, pop
   await panel.evaluate(() => (location.hash = '#/trash'));
   await panel.getByText(msg('libraryTrashEmpty')).waitFor();
   await checkLayout(panel, 'trash-empty');
+
+  // An own template in its editor, with a long item title and a duration typed in.
+  await panel.evaluate(() => (location.hash = '#/template/new'));
+  await panel.getByLabel(msg('templateName')).fill('Quartalsplanung mit Abteilungsleitungen');
+  await panel.getByRole('button', { name: msg('agendaAddItem') }).click();
+  await panel.getByLabel(msg('agendaTitleLabel', '1')).fill('Rückblick auf die Zielvereinbarungen des Vorquartals');
+  await checkLayout(panel, 'template-editor');
+  await panel.getByRole('button', { name: msg('templateSave') }).click();
+  await panel.getByRole('button', { name: msg('templateEditLabel', 'Quartalsplanung mit Abteilungsleitungen') }).waitFor();
+
+  // The trash with a meeting and a template in it, and the snackbar that offers the undo.
+  await panel.getByRole('button', { name: msg('navLibrary') }).click();
+  await panel.getByRole('button', { name: msg('libraryDeleteLabel', 'Wochenrunde') }).click();
+  await panel.getByRole('group', { name: msg('libraryTrashMeetingDeleted') }).waitFor();
+  await checkLayout(panel, 'library-deleted-snackbar');
+  await panel.getByRole('button', { name: msg('libraryTemplates') }).click();
+  await panel.getByRole('button', { name: msg('templateDeleteLabel', 'Quartalsplanung mit Abteilungsleitungen') }).click();
+  await panel.evaluate(() => (location.hash = '#/trash'));
+  await panel.getByRole('button', { name: msg('libraryTrashRestoreLabel', 'Wochenrunde') }).waitFor();
+  await checkLayout(panel, 'trash');
 
   const idlePopup = await open(browser, 'popup/index.html', 600);
   await idlePopup.getByText(msg('popupNothingRunning')).waitFor();
