@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { itemNotesText, startMeeting } from '../../crdt/index.ts';
+import { messagesIn } from './helpers/extension-flows.ts';
+import { overflowingLabels } from './helpers/layout-overflow.ts';
 import { shoot } from './helpers/screenshots.ts';
 import { startViewerFixture, type ViewerFixture } from './helpers/viewer-fixture.ts';
 
@@ -143,6 +145,25 @@ test('a view link shows notes as text, and "No notes yet" where there are none; 
   await world.shown(page, '.notes-text:has-text("Rollback rehearsed on staging")');
   assert.is(await page.locator('textarea, [contenteditable], .cm-editor, input:not(#viewer-name)').count(), 0, 'no field but the name');
   await shoot(page, 'viewer-view-only-notes');
+});
+
+test('German at 400 px: the running viewer, overrun, and its presentation mode show every label whole', async () => {
+  const de = messagesIn('de');
+  const f = await overrunMeeting();
+  const { page, problems } = await world.viewer((await f.share('edit')).path, { viewport: { width: 400, height: 800 }, locale: 'de-DE' });
+  await world.shown(page, '#current-title');
+  assert.is(await page.evaluate(() => document.documentElement.lang), 'de');
+  const labels = async (name: string) => {
+    await shoot(page, `viewer-de-400-${name}`);
+    const found = await overflowingLabels(page);
+    assert.equal(found.map((o) => `${o.what} "${o.text}": ${o.how}`), [], `${name}: truncated or overflowing labels`);
+  };
+  await labels('running');
+  await page.getByRole('button', { name: de('viewerPresentation') }).click();
+  await world.shown(page, '[data-presentation]');
+  await page.getByRole('button', { name: de('viewerFullscreen') }).waitFor();
+  await labels('presentation');
+  assert.equal(problems, []);
 });
 
 test.run();

@@ -1,7 +1,8 @@
 // Finds labels a reader cannot read whole: text cut by an ellipsis or a line clamp, a box whose
 // content spills past it, or a page wider than the window. Runs in the page, so what it measures
 // is what Chromium laid out. Text fields scroll their value by design and are left out, as are
-// boxes that scroll on purpose.
+// boxes that scroll on purpose and titles cut on purpose that carry their whole text in a tooltip
+// (ClampedTitle: long item titles keep the clock and Next in view).
 import type { Page } from 'playwright-core';
 
 export interface Overflow {
@@ -26,6 +27,7 @@ export async function overflowingLabels(page: Page): Promise<Overflow[]> {
         if (style.display === 'none' || style.visibility === 'hidden' || el.getClientRects().length === 0) continue;
         // A 1 px box is the visually-hidden pattern for screen-reader text, cut on purpose.
         if (el.clientWidth <= 1 || el.clientHeight <= 1) continue;
+        if (el.title !== '' && el.title === el.textContent) continue;
         const scrolls = (v: string) => v === 'auto' || v === 'scroll';
         const text = (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 80);
         const wide = el.scrollWidth > el.clientWidth + 1;
