@@ -51,6 +51,17 @@ test('the idle popup names the next meeting and starts it; the open panel follow
   await idle.getByRole('heading', { name: 'Yesterday' }).waitFor();
   await idle.getByRole('button', { name: msg('runNext') }).waitFor();
   await shoot(idle, 'popup-running');
+  // The clock is what is seen first: above the item and the controls, and by far the largest text.
+  const [clockBox, itemBox, nextBox] = await Promise.all([
+    idle.getByRole('timer').boundingBox(),
+    idle.getByRole('heading', { name: 'Yesterday' }).boundingBox(),
+    idle.getByRole('button', { name: msg('runNext') }).boundingBox(),
+  ]);
+  assert.ok(clockBox!.height >= 40, `the clock is ${clockBox!.height}px tall`);
+  assert.ok(clockBox!.y < itemBox!.y && clockBox!.y < nextBox!.y, 'the clock comes before the item and the controls');
+  const fontPx = (selector: string) => idle.locator(selector).first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const [clockFont, itemFont] = [await fontPx('[role="timer"] .digits'), await fontPx('h1.item')];
+  assert.ok(clockFont >= 2 * itemFont, `clock ${clockFont}px against the item's ${itemFont}px`);
   const active = await (await b.worker()).evaluate(async () => (await chrome.storage.local.get('activeMeeting')).activeMeeting);
   assert.is(active, id);
 
