@@ -84,7 +84,8 @@ export interface OvertakenSignal {
  *  clock event with another planned time. Time's up covers the warning too. */
 export function overtakenSignal(cleared: readonly string[], view: MeetingView, warnMinutes: number): OvertakenSignal | null {
   const c = view.clock;
-  if (!isCounting(view) || c.currentItemId === null) return null;
+  // An item removed from the agenda while it runs has no time box left to have passed.
+  if (!isCounting(view) || c.currentItemId === null || c.currentIndex < 0) return null;
   const kind: AlarmKind | null = c.itemOverrun ? 'timesup' : warnMinutes > 0 && c.itemRemainingMs <= warnMinutes * MINUTE_MS ? 'warn' : null;
   if (kind === null) return null;
   const overtaken = cleared.some((name) => {
@@ -98,6 +99,16 @@ export function overtakenSignal(cleared: readonly string[], view: MeetingView, w
     );
   });
   return overtaken ? { kind, name: alarmName(kind, c.currentItemId, c.eventCount, c.itemPlannedMs) } : null;
+}
+
+/** An overtaken signal is still due when the running item keeps the time box that passed it
+ *  and is still past that moment: typing a time box saves each keystroke, so "1" on the way to
+ *  "15" must not announce anything once "15" is there. */
+export function overtakenStillDue(signal: OvertakenSignal, view: MeetingView, warnMinutes: number): boolean {
+  const c = view.clock;
+  if (!isCounting(view) || c.currentItemId === null || c.currentIndex < 0) return false;
+  if (signal.name !== alarmName(signal.kind, c.currentItemId, c.eventCount, c.itemPlannedMs)) return false;
+  return signal.kind === 'timesup' ? c.itemOverrun : !c.itemOverrun && warnMinutes > 0 && c.itemRemainingMs <= warnMinutes * MINUTE_MS;
 }
 
 export interface BadgeState {

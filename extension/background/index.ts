@@ -22,11 +22,13 @@ import {
   MINUTE_MS,
   nextItemTitle,
   overtakenSignal,
+  overtakenStillDue,
   parseAlarmName,
   planAlarms,
   snapshotFor,
   TICK_ALARM,
   type AlarmKind,
+  type OvertakenSignal,
 } from './clock-signals.ts';
 import { startEraseSender } from './erase-sender.ts';
 import { settleEndedMeeting } from './ended-meeting.ts';
@@ -41,9 +43,21 @@ async function refresh(active: ActiveMeeting | null): Promise<void> {
   await showBadge(badgeFor(view));
   publishSnapshot(snapshotFor(view, Date.now()));
   const cleared = await syncAlarms(view ? planAlarms(view, Date.now(), warnMinutes) : [], !!view && isCounting(view));
-  // Chrome drops a cleared alarm, so one whose moment a re-timing has passed is announced here.
-  const overtaken = active && view ? overtakenSignal(cleared, view, warnMinutes) : null;
-  if (active && view && overtaken) await announce(overtaken.kind, overtaken.name, active, view);
+  // Chrome drops a cleared alarm, so one whose moment a re-timing has passed is announced here,
+  // once the time box has settled (overtakenStillDue).
+  const overtaken = view ? overtakenSignal(cleared, view, warnMinutes) : null;
+  if (overtaken) setTimeout(() => void announceOvertaken(overtaken), OVERTAKEN_SETTLE_MS);
+}
+
+// A time box is saved as it is typed; a value that stands this long is the one meant.
+const OVERTAKEN_SETTLE_MS = 3_000;
+
+// Never advances: moving the meeting on is too much to follow from a number being typed.
+async function announceOvertaken(signal: OvertakenSignal): Promise<void> {
+  const active = follower.current();
+  const view = active?.meeting.snapshot();
+  const { warnMinutes } = await getSettings();
+  if (active && view && overtakenStillDue(signal, view, warnMinutes)) await announce(signal.kind, signal.name, active, view, false);
 }
 
 // Typing in the notes updates the doc many times a second; the clock signals need one pass.
@@ -73,7 +87,7 @@ async function onAlarm(name: string): Promise<void> {
 
 // The warning or time's up for the current item: a notification and the chime, and at time's up
 // the move to the next item when auto-advance is on.
-async function announce(kind: AlarmKind, name: string, active: ActiveMeeting, view: MeetingView): Promise<void> {
+async function announce(kind: AlarmKind, name: string, active: ActiveMeeting, view: MeetingView, mayAdvance = true): Promise<void> {
   const current = await getSettings();
   // Titles left empty are stored empty; a notification names them as every other view does.
   const item = currentItemTitle(view) || t('agendaUntitled');
@@ -84,7 +98,7 @@ async function announce(kind: AlarmKind, name: string, active: ActiveMeeting, vi
   } else {
     const raw = nextItemTitle(view);
     const next = raw === null ? null : raw || t('agendaUntitled');
-    if (current.autoAdvance && next !== null && active.meeting.next()) {
+    if (mayAdvance && current.autoAdvance && next !== null && active.meeting.next()) {
       await alert(name, t('bgTimesUpTitle', item), t('bgAutoAdvanced', next), current, meeting);
     } else {
       await alert(name, t('bgTimesUpTitle', item), next === null ? t('bgTimesUpLast') : t('bgTimesUpNext', next), current, meeting);

@@ -89,26 +89,6 @@ async function fireNow(browser: ExtensionBrowser, prefix: string): Promise<strin
   }, prefix);
 }
 
-test('the running item shortened below what has run gets its time-up at once', async ({ browser }) => {
-  const b = browser!;
-  const panel = await b.page('side-panel/index.html');
-  await createMeeting(panel, 'Shortened item', 'Daily standup');
-  await startMeeting(panel);
-  await eventually(async () => (await alarms(b)).some((a) => a.name.startsWith('ltm:timesup:')), 'time-up alarm');
-  await panel.getByRole('button', { name: msg('runEditAgenda') }).click();
-  await panel.getByLabel(msg('agendaMinutesLabel', 'Yesterday')).fill('0');
-  const worker = await b.worker();
-  // The time box is 0 ms now, and the announcement carries it in its name.
-  const shown = await eventually(async () => {
-    const all = (await worker.evaluate(() => chrome.notifications.getAll())) as Record<string, boolean>;
-    return Object.keys(all).find((name) => /^ltm:timesup:[^:]+:\d+:0$/.test(name)) ?? null;
-  }, "time's up notification");
-  assert.ok(shown);
-  assert.not.ok((await alarms(b)).some((a) => a.name.startsWith('ltm:timesup:') || a.name.startsWith('ltm:warn:')), 'no alarm left for the overrun item');
-  await worker.evaluate((name) => chrome.notifications.clear(name), shown);
-  await panel.close();
-});
-
 test('keyboard commands get their suggested shortcuts (Chrome drops ones that clash)', async ({ browser }) => {
   const commands = (await (await browser!.worker()).evaluate(() => chrome.commands.getAll())) as { name: string; shortcut: string }[];
   const shortcut = Object.fromEntries(commands.map((c) => [c.name, c.shortcut]));
@@ -156,6 +136,30 @@ test('the warning shows a notification and plays the chime; auto-advance moves o
   await options.close();
   await fireNow(b, 'ltm:timesup:');
   await eventually(async () => (await shownClock(panel)).item === 'Today', 'auto-advance to the second item');
+  await panel.close();
+});
+
+test('the running item shortened below what has run gets its time-up once the time box settles, and is not advanced', async ({ browser }) => {
+  const b = browser!;
+  const panel = await b.page('side-panel/index.html');
+  // The meeting before this one may still have its alarms: wait for this one's own.
+  const before = new Set((await alarms(b)).map((a) => a.name));
+  await createMeeting(panel, 'Shortened item', 'Daily standup');
+  await startMeeting(panel);
+  await eventually(async () => (await alarms(b)).some((a) => a.name.startsWith('ltm:timesup:') && !before.has(a.name)), "this meeting's time-up alarm");
+  await panel.getByRole('button', { name: msg('runEditAgenda') }).click();
+  await panel.getByLabel(msg('agendaMinutesLabel', 'Yesterday')).fill('0');
+  const worker = await b.worker();
+  // The time box is 0 ms now, and the announcement carries it in its name.
+  const shown = await eventually(async () => {
+    const all = (await worker.evaluate(() => chrome.notifications.getAll())) as Record<string, boolean>;
+    return Object.keys(all).find((name) => /^ltm:timesup:[^:]+:\d+:0$/.test(name)) ?? null;
+  }, "time's up notification");
+  assert.ok(shown);
+  // Auto-advance is on (the test before): a number being typed never moves the meeting on.
+  assert.is((await shownClock(panel)).item, 'Yesterday');
+  assert.not.ok((await alarms(b)).some((a) => a.name.startsWith('ltm:timesup:') || a.name.startsWith('ltm:warn:')), 'no alarm left for the overrun item');
+  await worker.evaluate((name) => chrome.notifications.clear(name), shown);
   await panel.close();
 });
 

@@ -9,6 +9,7 @@ import {
   badgeFor,
   nextItemTitle,
   overtakenSignal,
+  overtakenStillDue,
   parseAlarmName,
   planAlarms,
   snapshotFor,
@@ -106,6 +107,21 @@ test('the running item shortened below what has run: its pending time-up is anno
   assert.equal(overtakenSignal(pending, view, 2), { kind: 'timesup', name: alarmName('timesup', items[0]!, 1, 3 * MIN) });
   assert.is(overtakenSignal([], view, 2), null, 'nothing was pending: already announced, or never planned on this device');
   assert.is(overtakenSignal(pending.slice(0, 1), view, 2)?.kind, 'timesup', 'a pending warning is overtaken by the time-up too');
+});
+
+test('an overtaken signal is still due only while the item keeps that time box: typing "15" passes through "1"', () => {
+  const { doc, items } = meetingWith([10, 5]);
+  startMeeting(doc, at(T0));
+  const pending = planAlarms(meetingView(doc, T0), 0, 2).map((a) => a.name);
+  updateItem(doc, items[0]!, { plannedSec: 60 });
+  const signal = overtakenSignal(pending, meetingView(doc, T0 + 4 * MIN), 2)!;
+  assert.is(signal.kind, 'timesup');
+  assert.ok(overtakenStillDue(signal, meetingView(doc, T0 + 4 * MIN), 2), 'left at 1:00, it is announced');
+  updateItem(doc, items[0]!, { plannedSec: 15 * 60 });
+  assert.not.ok(overtakenStillDue(signal, meetingView(doc, T0 + 4 * MIN), 2), 'typed on to 15:00: nothing');
+  updateItem(doc, items[0]!, { plannedSec: 60 });
+  nextItem(doc, items[0]!, at(T0 + 4 * MIN));
+  assert.not.ok(overtakenStillDue(signal, meetingView(doc, T0 + 5 * MIN), 2), 'moved on meanwhile: nothing');
 });
 
 test('shortened past the warning point only: the warning is announced, and only when one was pending', () => {

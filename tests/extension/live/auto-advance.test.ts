@@ -1,13 +1,13 @@
 // Auto-advance over a real meeting's clock: an item seen within its time is advanced once it
 // runs over, also when the setting is switched on after; the last item never is (that would end
-// the meeting); an item jumped back to after it ran over is not advanced at once; a paused clock
-// is not advanced.
+// the meeting); an item jumped back to after it ran over, or re-timed below what it has run, is
+// not advanced at once; a paused clock is not advanced.
 import { suite } from 'uvu';
 import * as assert from 'uvu/assert';
 import { LiveMeeting } from '../../../extension/live/live-meeting.ts';
 import { AutoAdvance } from '../../../extension/live/auto-advance.ts';
 import { ALICE, meetingWith, MIN, T0 } from '../../crdt/helpers.ts';
-import { removeItem } from '../../../crdt/index.ts';
+import { removeItem, updateItem } from '../../../crdt/index.ts';
 
 const test = suite('auto-advance');
 
@@ -68,6 +68,17 @@ test('an item jumped back to after it ran over is not advanced at once', () => {
   assert.ok(meeting.jump(items[0]!));
   assert.is(meeting.clock.currentItemId, items[0]!);
   assert.is(at(3 * MIN + 2), null, 'back on the first, over from its first turn');
+});
+
+test('an item re-timed below what it has run is not advanced; one that then runs out again is', () => {
+  const { items, meeting, at } = running([10, 3]);
+  assert.is(at(4 * MIN), null);
+  // "1" typed on the way to "15": over at once, by the time box, not by running out.
+  updateItem(meeting.doc, items[0]!, { plannedSec: 60 });
+  assert.is(at(4 * MIN + 100), null);
+  updateItem(meeting.doc, items[0]!, { plannedSec: 5 * 60 });
+  assert.is(at(4 * MIN + 200), null);
+  assert.is(at(5 * MIN + 1), items[0]!, 'the new time box runs out: advanced');
 });
 
 test('a paused clock is not advanced', () => {
