@@ -65,10 +65,11 @@ test('agenda editor: normal, long title, plan too long', async () => {
   await page.getByRole('button', { name: 'Create meeting' }).click();
   await page.getByLabel('Title of item 1').waitFor();
   await clean(page, 'editor-long-title');
-  await page.getByLabel('Length (min)').fill('30');
+  await page.getByLabel('Length', { exact: true }).fill('30');
   await page.getByText(/too long/).waitFor();
   await clean(page, 'editor-plan-too-long');
-  await page.getByLabel('Length (min)').fill('');
+  await page.getByLabel('Length', { exact: true }).fill('');
+  await page.getByLabel('Length', { exact: true }).press('Tab');
 });
 
 test('share dialog (not signed in)', async () => {

@@ -78,9 +78,10 @@ test('create from a template, edit, run, take notes, end, and the report has the
   assert.equal(await page.getByLabel('Title of item 3').inputValue(), 'Today');
 
   // A booked length shorter than the plan is warned about.
-  await page.getByLabel('Length (min)').fill('8');
+  await page.getByLabel('Length', { exact: true }).fill('8');
   await page.getByText(/add up to 10 min but the meeting is 8 min: 2 min too long/).waitFor();
-  await page.getByLabel('Length (min)').fill('');
+  await page.getByLabel('Length', { exact: true }).fill('');
+  await page.getByLabel('Length', { exact: true }).press('Tab');
   await page.getByText('Items: 10 min of 10 min').waitFor();
   await shoot(page, 'main-flow-editor');
 
